@@ -1,0 +1,56 @@
+package cn.huiqi.casefile;
+
+import java.util.List;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.huiqi.common.NotFoundException;
+import cn.huiqi.identity.Caller;
+import cn.huiqi.identity.CurrentCaller;
+
+/** Reading cases: each caller sees the cases of its own enterprise or unit (see {@link CaseVisibility}). */
+@RestController
+@RequestMapping("/api/cases")
+public class CaseController {
+
+    private final RewardCaseRepository cases;
+    private final CaseVisibility visibility;
+    private final CaseViews views;
+    private final CurrentCaller currentCaller;
+
+    public CaseController(RewardCaseRepository cases, CaseVisibility visibility, CaseViews views, CurrentCaller currentCaller) {
+        this.cases = cases;
+        this.visibility = visibility;
+        this.views = views;
+        this.currentCaller = currentCaller;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    public List<CaseView> list() {
+        return visibility.filter(currentCaller.get(), cases.findAllByOrderBySubmittedAtDesc()).stream()
+                .map(views::summary).toList();
+    }
+
+    @GetMapping("/{caseNumber}")
+    @Transactional(readOnly = true)
+    public CaseView get(@PathVariable String caseNumber) {
+        return views.withTimeline(readable(caseNumber));
+    }
+
+    RewardCase readable(String caseNumber) {
+        RewardCase rewardCase = cases.findByCaseNumber(caseNumber)
+                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + caseNumber + " 不存在",
+                        "Case " + caseNumber + " does not exist"));
+        Caller caller = currentCaller.get();
+        if (!visibility.canRead(caller, rewardCase)) {
+            throw new AccessDeniedException("case " + caseNumber + " is not visible to " + caller.userId());
+        }
+        return rewardCase;
+    }
+}

@@ -1,0 +1,35 @@
+package cn.huiqi.casefile;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Appends who-did-what lines to a case; the actor is the authenticated user, or "system" for timers. */
+@Component
+public class CaseTimeline {
+
+    public static final String SYSTEM = "system";
+
+    private final CaseEventRepository events;
+    private final IdentityService identityService;
+
+    public CaseTimeline(CaseEventRepository events, IdentityService identityService) {
+        this.events = events;
+        this.identityService = identityService;
+    }
+
+    public void record(RewardCase rewardCase, String action, String detail) {
+        events.save(new CaseEvent(rewardCase.getId(), currentActor(), action, detail));
+    }
+
+    public List<CaseEvent> of(RewardCase rewardCase) {
+        return events.findByCaseIdOrderByOccurredAtAscIdAsc(rewardCase.getId());
+    }
+
+    public String currentActor() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
+    }
+}

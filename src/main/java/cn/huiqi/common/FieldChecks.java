@@ -1,0 +1,39 @@
+package cn.huiqi.common;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the problems of one input, so a user sees every refused field at once. */
+public class FieldChecks {
+
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    public FieldChecks add(String field, String zh, String en) {
+        problems.add(new FieldProblem(field, zh, en));
+        return this;
+    }
+
+    public boolean has(String field) {
+        return problems.stream().anyMatch(p -> p.field().equals(field));
+    }
+
+    /** Trimmed text of a required field, or null after recording why it is missing or too long. */
+    public String requiredText(String field, Object raw, String labelZh, String labelEn, int maxLength) {
+        String text = raw == null ? "" : raw.toString().strip();
+        if (text.isEmpty()) {
+            add(field, labelZh + "不能为空", labelEn + " is required");
+            return null;
+        }
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            add(field, labelZh + "不能超过" + maxLength + "个字符", labelEn + " must be at most " + maxLength + " characters");
+            return null;
+        }
+        return text;
+    }
+
+    public void throwIfAny() {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package cn.huiqi.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** CNY amounts: exact decimals with two places (fen), rounded half-up. Never a double. */
+public final class Money {
+
+    public static final int SCALE = 2;
+    /** DECIMAL(17,2): up to 999 trillion yuan, far beyond any order this system will see. */
+    private static final BigDecimal MAX = new BigDecimal("999999999999999.99");
+
+    private Money() {
+    }
+
+    public static BigDecimal fen(BigDecimal amount) {
+        return amount.setScale(SCALE, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Parses an amount typed by a person or sent by a system: "50000000", "5,000,000.00", a Long or a
+     * BigDecimal. A Double is refused: it has already lost the exact value.
+     */
+    public static BigDecimal parse(Object raw, String field, String labelZh, String labelEn) {
+        if (raw == null || raw.toString().isBlank()) {
+            throw new InvalidInputException(field, labelZh + "不能为空", labelEn + " is required");
+        }
+        if (raw instanceof Double || raw instanceof Float) {
+            throw new InvalidInputException(field, labelZh + "须以精确的十进制数提交",
+                    labelEn + " must be sent as an exact decimal (a string), not a floating-point number");
+        }
+        BigDecimal value;
+        try {
+            value = raw instanceof BigDecimal b ? b : new BigDecimal(raw.toString().strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, labelZh + "不是有效的金额", labelEn + " is not a valid amount");
+        }
+        if (value.scale() > SCALE && value.stripTrailingZeros().scale() > SCALE) {
+            throw new InvalidInputException(field, labelZh + "最多保留两位小数（分）", labelEn + " may have at most two decimal places (fen)");
+        }
+        if (value.signum() <= 0) {
+            throw new InvalidInputException(field, labelZh + "必须大于0", labelEn + " must be greater than 0");
+        }
+        if (value.compareTo(MAX) > 0) {
+            throw new InvalidInputException(field, labelZh + "超出允许范围", labelEn + " is out of range");
+        }
+        return fen(value);
+    }
+
+    /** The amount as the plain string shown to people and kept in process variables, e.g. "50000.00". */
+    public static String format(BigDecimal amount) {
+        return amount == null ? null : fen(amount).toPlainString();
+    }
+}

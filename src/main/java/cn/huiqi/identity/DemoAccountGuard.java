@@ -1,0 +1,52 @@
+package cn.huiqi.identity;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Outside the quick start, refuses to start while a demo login still opens with the well-known
+ * password: a copied H2 file or a careless import must not put "admin / demo" on a real server.
+ * Throwing here fails the application context before the web server accepts a request.
+ */
+@Component
+@ConditionalOnProperty(name = "huiqi.demo-accounts", havingValue = "false", matchIfMissing = true)
+public class DemoAccountGuard implements SmartInitializingSingleton {
+
+    private final IdentityService identityService;
+
+    public DemoAccountGuard(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        refuseOpenDemoAccounts();
+    }
+
+    public void refuseOpenDemoAccounts() {
+        List<String> open = openDemoAccounts();
+        if (!open.isEmpty()) {
+            throw new IllegalStateException("Refusing to start: the demo accounts " + open
+                    + " still have the password \"" + DemoAccounts.PASSWORD + "\" while huiqi.demo-accounts=false."
+                    + " Delete them or change their passwords in Camunda Admin first."
+                    + " / 演示账号 " + open + " 仍使用密码 \"" + DemoAccounts.PASSWORD + "\"，拒绝启动：请先在 Camunda Admin 中删除或修改密码。");
+        }
+    }
+
+    /** Demo accounts that exist and accept the demo password, in the order of {@link DemoAccounts}. */
+    public List<String> openDemoAccounts() {
+        // checkPassword counts a miss as a failed login (a short lock-out), so only existing users are tried
+        List<String> existing = identityService.createUserQuery()
+                .userIdIn(DemoAccounts.USER_IDS.toArray(String[]::new))
+                .list().stream().map(User::getId).toList();
+        return DemoAccounts.USER_IDS.stream()
+                .filter(existing::contains)
+                .filter(id -> identityService.checkPassword(id, DemoAccounts.PASSWORD))
+                .toList();
+    }
+}

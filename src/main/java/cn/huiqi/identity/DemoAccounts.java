@@ -1,0 +1,50 @@
+package cn.huiqi.identity;
+
+import java.util.List;
+
+/**
+ * The logins of the quick start, all with the password {@value #PASSWORD}. The seeder creates them, the
+ * guard refuses to start a non-demo installation while any of them still opens with that password.
+ */
+public final class DemoAccounts {
+
+    public static final String PASSWORD = "demo";
+
+    public static final List<DemoAccount> ALL = List.of(
+            new DemoAccount("admin", "系统", "管理员", Groups.CAMUNDA_ADMIN),
+            new DemoAccount("policy-staff", "政策管理", "专员", Groups.POLICY_ADMIN),
+
+            new DemoAccount("gxj-reviewer", "市工信局", "审核员", "gxj"),
+            new DemoAccount("swj-reviewer", "市商务局", "审核员", "swj"),
+            new DemoAccount("czj-finance", "市财政局", "资金拨付员", "czj"),
+            new DemoAccount("jrb-reviewer", "市金融办", "审核员", "jrb"),
+            new DemoAccount("zxqyj-reviewer", "市中小企业局", "审核员", "zxqyj"),
+            new DemoAccount("ctjt-reviewer", "市产投集团", "审核员", "ctjt"),
+            new DemoAccount("szxbm-reviewer", "市直相关部门", "审核员", "szxbm"),
+
+            new DemoAccount("donghu-verifier", "东湖区", "核实员", "donghu"),
+            new DemoAccount("xihu-verifier", "西湖区", "核实员", "xihu"),
+            new DemoAccount("qingyunpu-verifier", "青云谱区", "核实员", "qingyunpu"),
+            new DemoAccount("qingshanhu-verifier", "青山湖区", "核实员", "qingshanhu"),
+            new DemoAccount("xinjian-verifier", "新建区", "核实员", "xinjian"),
+            new DemoAccount("honggutan-verifier", "红谷滩区", "核实员", "honggutan"),
+            new DemoAccount("nanchangxian-verifier", "南昌县", "核实员", "nanchangxian"),
+            new DemoAccount("anyi-verifier", "安义县", "核实员", "anyi"),
+            new DemoAccount("jinxian-verifier", "进贤县", "核实员", "jinxian"),
+            new DemoAccount("gaoxin-verifier", "高新区", "核实员", "gaoxin"),
+            new DemoAccount("jingkai-verifier", "经开区", "核实员", "jingkai"),
+            new DemoAccount("xiaolan-verifier", "小蓝经开区", "核实员", "xiaolan"),
+            new DemoAccount("wanli-verifier", "湾里管理局", "核实员", "wanli"),
+
+            // bound to their enterprises by db/demo (table enterprise_user); names are the demo contacts
+            new DemoAccount("ent-hongdu", "张伟", "洪都精密", Groups.ENTERPRISE),
+            new DemoAccount("ent-jixiang", "𠮷利民", "𠮷祥电子", Groups.ENTERPRISE),
+            new DemoAccount("ent-ganjiang", "李娜", "赣江新材料", Groups.ENTERPRISE),
+            new DemoAccount("ent-xiaolan", "王强", "小蓝汽车零部件", Groups.ENTERPRISE),
+            new DemoAccount("ent-anyi", "刘洋", "安义铝材", Groups.ENTERPRISE));
+
+    public static final List<String> USER_IDS = ALL.stream().map(DemoAccount::userId).toList();
+
+    private DemoAccounts() {
+    }
+}

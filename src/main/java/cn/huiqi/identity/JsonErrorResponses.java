@@ -1,0 +1,48 @@
+package cn.huiqi.identity;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.huiqi.common.FieldProblem;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The API chain's refusals in the app's bilingual error shape {"errors":[{field, zh, en}]}. */
+public final class JsonErrorResponses {
+
+    // a plain mapper: the app's mapper drops nulls, but clients rely on "field":null being present
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonErrorResponses() {
+    }
+
+    /** 401 with a Basic challenge, for a missing or wrong user name or password. */
+    public static AuthenticationEntryPoint authenticationRequired(String realm) {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, "需要登录", "Authentication required");
+        };
+    }
+
+    /** 403, for an authenticated caller who may not do this. */
+    public static AccessDeniedHandler notAllowed() {
+        return (request, response, exception) ->
+                write(response, HttpServletResponse.SC_FORBIDDEN, "无权执行此操作", "You are not allowed to do this");
+    }
+
+    static void write(HttpServletResponse response, int status, String zh, String en) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), Map.of("errors", List.of(new FieldProblem(null, zh, en))));
+    }
+}

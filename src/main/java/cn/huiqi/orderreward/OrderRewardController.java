@@ -1,0 +1,38 @@
+package cn.huiqi.orderreward;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.huiqi.casefile.CaseView;
+
+/** Measure 1 applications for enterprises and integrating systems. */
+@RestController
+@RequestMapping("/api/m1/applications")
+public class OrderRewardController {
+
+    private final OrderRewardSubmission submission;
+
+    public OrderRewardController(OrderRewardSubmission submission) {
+        this.submission = submission;
+    }
+
+    /**
+     * Submits an application. Idempotent under {@code Idempotency-Key}: a retry or a double click
+     * with the same key returns the case made by the first request (200) instead of a new one (201).
+     * Body: counterparty, contractNumber, signingDate (YYYY-MM-DD), orderAmount (decimal string, CNY),
+     * executionEvidence.
+     */
+    @PostMapping
+    public ResponseEntity<CaseView> submit(@RequestHeader("Idempotency-Key") String idempotencyKey,
+                                           @RequestBody Map<String, Object> body) {
+        OrderRewardSubmission.Result result = submission.submit(idempotencyKey, body);
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.view());
+    }
+}

@@ -1,0 +1,94 @@
+package cn.huiqi.review;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+import cn.huiqi.casefile.CaseOfProcess;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.common.FieldChecks;
+
+/**
+ * End listener of every review task (locality verification, city review): checks the reviewer's
+ * decision on the server and writes it to the case's timeline. An execution listener, not a task
+ * listener, because the engine passes its exceptions through unchanged, so Tasklist and the REST API
+ * show our bilingual message with status 400 and the completion is rolled back.
+ */
+@Component("reviewStepCompleted")
+public class ReviewStepCompleted implements ExecutionListener {
+
+    private final CaseOfProcess caseOfProcess;
+    private final CaseTimeline timeline;
+
+    public ReviewStepCompleted(CaseOfProcess caseOfProcess, CaseTimeline timeline) {
+        this.caseOfProcess = caseOfProcess;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // another reviewer's rejection ended this task; nothing was decided here
+        }
+        ReviewDecision decision = ReviewDecision.read(execution.getVariable("decision"), execution.getVariable("comment"));
+        RewardCase rewardCase = caseOfProcess.of(execution);
+        Object unit = execution.getVariable("reviewUnit");
+        String step = execution.getCurrentActivityName() + (unit == null ? "" : " [" + unit + "]");
+        timeline.record(rewardCase, decision.outcome().action(execution.getCurrentActivityId()),
+                step + "：" + decision.outcome().zh() + " / " + decision.outcome().en()
+                        + (decision.comment() == null ? "" : " — " + decision.comment()));
+        if (decision.outcome() == ReviewDecision.Outcome.REJECT) {
+            rewardCase.recordOutcomeReason(decision.comment());
+        }
+    }
+
+    /** A reviewer's choice as submitted by the task form. */
+    public record ReviewDecision(Outcome outcome, String comment) {
+
+        public enum Outcome {
+            APPROVE("approve", "通过", "approved"),
+            SEND_BACK("sendBack", "退回补正", "sent back for supplements"),
+            REJECT("reject", "驳回", "rejected");
+
+            private final String value;
+            private final String zh;
+            private final String en;
+
+            Outcome(String value, String zh, String en) {
+                this.value = value;
+                this.zh = zh;
+                this.en = en;
+            }
+
+            public String zh() { return zh; }
+            public String en() { return en; }
+
+            String action(String activityId) {
+                return (activityId + "_" + name()).toUpperCase();
+            }
+        }
+
+        static ReviewDecision read(Object rawDecision, Object rawComment) {
+            FieldChecks checks = new FieldChecks();
+            Outcome outcome = null;
+            for (Outcome candidate : Outcome.values()) {
+                if (candidate.value.equals(rawDecision)) {
+                    outcome = candidate;
+                }
+            }
+            if (outcome == null) {
+                checks.add("decision", "请选择审核结论：通过、退回补正或驳回",
+                        "Choose a decision: approve, sendBack or reject");
+            }
+            String comment = rawComment == null || rawComment.toString().isBlank() ? null : rawComment.toString().strip();
+            if (outcome != null && outcome != Outcome.APPROVE) {
+                comment = checks.requiredText("comment", rawComment, "退回或驳回的理由", "A reason for sending back or rejecting", 1000);
+            } else if (comment != null && comment.length() > 1000) {
+                checks.add("comment", "意见不能超过1000个字符", "The comment must be at most 1000 characters");
+            }
+            checks.throwIfAny();
+            return new ReviewDecision(outcome, comment);
+        }
+    }
+}

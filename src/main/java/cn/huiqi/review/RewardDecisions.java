@@ -1,0 +1,60 @@
+package cn.huiqi.review;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import cn.huiqi.casefile.CaseOfProcess;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.common.Money;
+import cn.huiqi.process.RuleVersions;
+
+/**
+ * Writes what a reward table decided onto the case: eligible or not (with the reason), the amount and
+ * tier, and which decision key and version decided it. Service task after each measure's rule task:
+ * {@code ${rewardDecisions.record(execution, 'order-reward')}}.
+ */
+@Component("rewardDecisions")
+public class RewardDecisions {
+
+    public static final String RESULT_VARIABLE = "rewardDecision";
+
+    private final CaseOfProcess caseOfProcess;
+    private final CaseTimeline timeline;
+    private final RuleVersions ruleVersions;
+
+    public RewardDecisions(CaseOfProcess caseOfProcess, CaseTimeline timeline, RuleVersions ruleVersions) {
+        this.caseOfProcess = caseOfProcess;
+        this.timeline = timeline;
+        this.ruleVersions = ruleVersions;
+    }
+
+    public void record(DelegateExecution execution, String decisionKey) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) execution.getVariable(RESULT_VARIABLE);
+        if (result == null) {
+            throw new IllegalStateException("decision '" + decisionKey + "' matched no rule for case "
+                    + execution.getProcessBusinessKey());
+        }
+        int version = ((Number) execution.getVariable(RuleVersions.PINNED_VERSION)).intValue();
+        String definitionId = ruleVersions.version(decisionKey, version).getId();
+        boolean eligible = Boolean.TRUE.equals(result.get("eligible"));
+        BigDecimal amount = eligible ? Money.fen(new BigDecimal(result.get("rewardAmount").toString())) : Money.fen(BigDecimal.ZERO);
+        String tier = (String) result.get("tier");
+        String reason = eligible ? null : (String) result.get("reason");
+
+        RewardCase rewardCase = caseOfProcess.of(execution);
+        rewardCase.recordDecision(decisionKey, version, definitionId, eligible, amount, tier, reason);
+        timeline.record(rewardCase, eligible ? "RULE_ELIGIBLE" : "RULE_NOT_ELIGIBLE",
+                decisionKey + " v" + version + "：" + (eligible
+                        ? "符合条件，奖励 " + Money.format(amount) + " 元（" + tier + "） / Eligible, reward CNY " + Money.format(amount)
+                        : reason));
+        execution.setVariable("eligible", eligible);
+        execution.setVariable("rewardAmount", Money.format(amount));
+        execution.setVariable("rewardTier", tier);
+        execution.setVariable("ineligibleReason", reason);
+    }
+}

@@ -1,0 +1,22 @@
+-- 13 locality units (属地) and the city units (责任单位) of MEASURES.md
+INSERT INTO unit (id, name_zh, name_en, kind, division_code, sort_order) VALUES
+('donghu',       '东湖区',   'Donghu District',      'LOCALITY', '360102', 1),
+('xihu',         '西湖区',   'Xihu District',        'LOCALITY', '360103', 2),
+('qingyunpu',    '青云谱区', 'Qingyunpu District',   'LOCALITY', '360104', 3),
+('qingshanhu',   '青山湖区', 'Qingshanhu District',  'LOCALITY', '360111', 4),
+('xinjian',      '新建区',   'Xinjian District',     'LOCALITY', '360112', 5),
+('honggutan',    '红谷滩区', 'Honggutan District',   'LOCALITY', '360113', 6),
+('nanchangxian', '南昌县',   'Nanchang County',      'LOCALITY', '360121', 7),
+('anyi',         '安义县',   'Anyi County',          'LOCALITY', '360123', 8),
+('jinxian',      '进贤县',   'Jinxian County',       'LOCALITY', '360124', 9),
+('gaoxin',       '南昌高新技术产业开发区管委会', 'Nanchang High-tech Industrial Development Zone Administrative Committee', 'LOCALITY', NULL, 10),
+('jingkai',      '南昌经济技术开发区管委会', 'Nanchang Economic and Technological Development Zone Administrative Committee', 'LOCALITY', NULL, 11),
+('xiaolan',      '南昌小蓝经济技术开发区管委会', 'Nanchang Xiaolan Economic and Technological Development Zone Administrative Committee', 'LOCALITY', NULL, 12),
+('wanli',        '湾里管理局', 'Wanli Administration Bureau', 'LOCALITY', NULL, 13),
+('gxj',   '市工信局',     'Municipal Bureau of Industry and Information Technology', 'CITY', NULL, 101),
+('swj',   '市商务局',     'Municipal Bureau of Commerce', 'CITY', NULL, 102),
+('czj',   '市财政局',     'Municipal Finance Bureau', 'CITY', NULL, 103),
+('jrb',   '市金融办',     'Municipal Financial Affairs Office', 'CITY', NULL, 104),
+('zxqyj', '市中小企业局', 'Municipal SME Bureau', 'CITY', NULL, 105),
+('ctjt',  '市产投集团',   'Nanchang Industrial Investment Group', 'CITY', NULL, 106),
+('szxbm', '市直相关部门', 'Other municipal departments', 'CITY', NULL, 107);
