@@ -1,0 +1,81 @@
+package cn.huiqi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Who gets through the API chain: /engine-rest (Jersey) and /api (Spring MVC) alike. */
+@IdentityIntegrationTest
+class ApiAuthenticationTest {
+
+    @LocalServerPort
+    int port;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/engine-rest/task", "/engine-rest/process-definition", "/engine-rest/process-instance",
+            "/engine-rest/engine", "/engine-rest/history/process-instance", "/api/units", CallerEchoController.PATH})
+    void withoutCredentialsEveryApiAnswers401(String path) {
+        assertAuthenticationRequired(Api.anonymous(port).get(path));
+    }
+
+    @Test
+    void aPostWithoutCredentialsIsRefusedBeforeReachingTheEngine() {
+        assertAuthenticationRequired(Api.anonymous(port).post("/engine-rest/process-definition/key/sec-test-process/start", "{}"));
+    }
+
+    @Test
+    void aWrongPasswordAnswers401() {
+        // a user no other test logs in with: failed logins lock the account for a few seconds
+        assertAuthenticationRequired(Api.as(port, "szxbm-reviewer", "wrong").get("/engine-rest/task"));
+    }
+
+    @Test
+    void anUnknownUserAnswers401() {
+        assertAuthenticationRequired(Api.as(port, "nobody", DemoAccounts.PASSWORD).get("/api/units"));
+    }
+
+    @Test
+    void theAdminWithTheDemoPasswordGetsIn() {
+        HttpResponse<String> response = Api.asDemo(port, "admin").get("/engine-rest/task");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Api.json(response).isArray()).isTrue();
+    }
+
+    @Test
+    void appControllersSeeTheCallerAndItsGroupsThroughCurrentCaller() {
+        JsonNode caller = Api.asDemo(port, "donghu-verifier").getJson(CallerEchoController.PATH);
+
+        assertThat(caller.get("userId").asText()).isEqualTo("donghu-verifier");
+        assertThat(caller.get("groupIds")).extracting(JsonNode::asText).containsExactly("donghu");
+    }
+
+    @Test
+    void theApiSetsNoSessionCookie() {
+        HttpResponse<String> response = Api.asDemo(port, "gxj-reviewer").get("/engine-rest/task");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void publicPagesNeedNoLogin() {
+        assertThat(Api.anonymous(port).get("/v3/api-docs").statusCode()).isEqualTo(200);
+    }
+
+    private static void assertAuthenticationRequired(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"huiqi\"");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body())
+                .isEqualTo("{\"errors\":[{\"field\":null,\"zh\":\"需要登录\",\"en\":\"Authentication required\"}]}");
+    }
+}

@@ -1,0 +1,126 @@
+package cn.huiqi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IdentityIntegrationTest
+class AuthorizationSetupTest {
+
+    @Autowired
+    AuthorizationSetup authorizationSetup;
+    @Autowired
+    AuthorizationService authorizationService;
+    @Autowired
+    FilterService filterService;
+
+    @Test
+    void runningAgainCreatesNoDuplicates() {
+        long authorizations = authorizationService.createAuthorizationQuery().count();
+        long filters = filterService.createFilterQuery().count();
+
+        authorizationSetup.setUp();
+        authorizationSetup.setUp();
+
+        assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
+        assertThat(filterService.createFilterQuery().count()).isEqualTo(filters).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingPermissionIsAddedBackToTheExistingGrant() {
+        Authorization grant = grantOf(Groups.ENTERPRISE, Resources.PROCESS_DEFINITION, "m1-order-reward");
+        grant.removePermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+        authorizationService.saveAuthorization(grant);
+
+        authorizationSetup.setUp();
+
+        Authorization repaired = grantOf(Groups.ENTERPRISE, Resources.PROCESS_DEFINITION, "m1-order-reward");
+        assertThat(repaired.getId()).isEqualTo(grant.getId());
+        assertThat(repaired.isPermissionGranted(ProcessDefinitionPermissions.CREATE_INSTANCE)).isTrue();
+    }
+
+    @Test
+    void theAdminGroupMayDoEverythingEverywhere() {
+        for (Resources resource : Resources.values()) {
+            assertThat(grantOf(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY).isPermissionGranted(Permissions.ALL))
+                    .as(resource.name()).isTrue();
+        }
+    }
+
+    @Test
+    void enterprisesMayStartTheirProcessesAndNothingElse() {
+        List<Authorization> grants = authorizationService.createAuthorizationQuery().groupIdIn(Groups.ENTERPRISE).list();
+
+        assertThat(grants).extracting(AuthorizationSetupTest::describe)
+                .containsExactlyInAnyOrder("APPLICATION tasklist", "PROCESS_DEFINITION m1-order-reward", "PROCESS_INSTANCE *");
+        assertThat(grantOf(Groups.ENTERPRISE, Resources.PROCESS_INSTANCE, "*").getPermissions(ProcessInstancePermissions.values()))
+                .containsExactly(ProcessInstancePermissions.CREATE);
+        assertThat(grantOf(Groups.ENTERPRISE, Resources.PROCESS_DEFINITION, "m1-order-reward")
+                .getPermissions(ProcessDefinitionPermissions.values()))
+                .containsExactlyInAnyOrder(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+
+    @Test
+    void aUnitReadsTheMeasureProcessesAndHasNoInstanceOrTaskGrants() {
+        List<Authorization> grants = authorizationService.createAuthorizationQuery().groupIdIn("donghu").list();
+
+        assertThat(grants).extracting(AuthorizationSetupTest::describe)
+                .containsExactlyInAnyOrder("APPLICATION tasklist", "PROCESS_DEFINITION m1-order-reward");
+        assertThat(grantOf("donghu", Resources.PROCESS_DEFINITION, "m1-order-reward")
+                .getPermissions(ProcessDefinitionPermissions.values()))
+                .containsExactly(ProcessDefinitionPermissions.READ);
+    }
+
+    @Test
+    void policyAdminsUseCockpitReadOnly() {
+        assertThat(grantOf(Groups.POLICY_ADMIN, Resources.APPLICATION, "cockpit").isPermissionGranted(Permissions.ACCESS)).isTrue();
+        assertThat(grantOf(Groups.POLICY_ADMIN, Resources.PROCESS_DEFINITION, "*").getPermissions(ProcessDefinitionPermissions.values()))
+                .containsExactlyInAnyOrder(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.READ_HISTORY);
+        assertThat(grantOf(Groups.POLICY_ADMIN, Resources.DECISION_DEFINITION, "*").getPermissions(Permissions.values()))
+                .containsExactlyInAnyOrder(Permissions.READ, Permissions.READ_HISTORY);
+        assertThat(grantOf(Groups.POLICY_ADMIN, Resources.DEPLOYMENT, "*").getPermissions(Permissions.values()))
+                .containsExactly(Permissions.READ);
+    }
+
+    @Test
+    void theSharedFiltersAreReadableByEveryoneAndOwnedByNoOne() {
+        for (String name : List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_UNITS_TASKS)) {
+            Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+            assertThat(filter.getOwner()).isNull();
+            assertThat(filter.getProperties()).containsKeys("priority", "description");
+            Authorization global = authorizationService.createAuthorizationQuery()
+                    .authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                    .resourceType(Resources.FILTER).resourceId(filter.getId()).singleResult();
+            assertThat(global.getUserId()).isEqualTo(Authorization.ANY);
+            assertThat(global.isPermissionGranted(Permissions.READ)).isTrue();
+        }
+    }
+
+    private Authorization grantOf(String groupId, Resources resource, String resourceId) {
+        Authorization grant = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        assertThat(grant).as(groupId + " " + resource + " " + resourceId).isNotNull();
+        return grant;
+    }
+
+    private static String describe(Authorization authorization) {
+        for (Resources resource : Resources.values()) {
+            if (resource.resourceType() == authorization.getResourceType()) {
+                return resource.name() + " " + authorization.getResourceId();
+            }
+        }
+        throw new AssertionError("unknown resource type " + authorization.getResourceType());
+    }
+}

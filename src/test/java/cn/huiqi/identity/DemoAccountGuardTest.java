@@ -1,0 +1,77 @@
+package cn.huiqi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
+
+import cn.huiqi.HuiqiApplication;
+
+/** Runs against the seeded quick-start store, where every demo account still opens with "demo". */
+@IdentityIntegrationTest
+class DemoAccountGuardTest {
+
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theGuardIsOffInTheQuickStart() {
+        assertThat(context.getBeanNamesForType(DemoAccountGuard.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(DemoIdentitySeeder.class)).hasSize(1);
+    }
+
+    @Test
+    void refusesWhileDemoAccountsOpenWithTheDemoPasswordAndNamesThem() {
+        DemoAccountGuard guard = new DemoAccountGuard(identityService);
+
+        assertThat(guard.openDemoAccounts()).containsExactlyElementsOf(DemoAccounts.USER_IDS);
+        assertThatThrownBy(guard::refuseOpenDemoAccounts)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("admin")
+                .hasMessageContaining("donghu-verifier")
+                .hasMessageContaining("ent-anyi")
+                .hasMessageContaining("huiqi.demo-accounts=false");
+    }
+
+    @Test
+    void aDemoAccountWithAChangedPasswordIsNoLongerOpen() {
+        String userId = "ctjt-reviewer";
+        setPassword(userId, "a-real-password");
+        try {
+            assertThat(new DemoAccountGuard(identityService).openDemoAccounts())
+                    .doesNotContain(userId)
+                    .contains("admin");
+        } finally {
+            setPassword(userId, DemoAccounts.PASSWORD);
+            identityService.unlockUser(userId);
+        }
+    }
+
+    @Test
+    void anApplicationWithoutDemoAccountsDoesNotStartOnThisStore() {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(HuiqiApplication.class).properties(
+                "huiqi.demo-accounts=false",
+                "spring.datasource.url=" + IdentityIntegrationTest.DATABASE_URL,
+                "server.port=0",
+                // a second engine in this JVM: keep it apart from the test context's engine and jobs
+                "camunda.bpm.generate-unique-process-engine-name=true",
+                "camunda.bpm.job-execution.enabled=false");
+
+        assertThatThrownBy(app::run)
+                .hasRootCauseInstanceOf(IllegalStateException.class)
+                .rootCause().hasMessageContaining("Refusing to start").hasMessageContaining("admin");
+    }
+
+    private void setPassword(String userId, String password) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        user.setPassword(password);
+        identityService.saveUser(user);
+    }
+}

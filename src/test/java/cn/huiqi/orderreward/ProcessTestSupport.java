@@ -1,0 +1,106 @@
+package cn.huiqi.orderreward;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.huiqi.casefile.CaseEventRepository;
+import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.RewardCaseRepository;
+
+/** Starts and drives measure 1 cases as the demo users of the quick start would. */
+abstract class ProcessTestSupport {
+
+    @Autowired
+    protected ProcessEngine processEngine;
+    @Autowired
+    protected RuntimeService runtimeService;
+    @Autowired
+    protected TaskService taskService;
+    @Autowired
+    protected IdentityService identityService;
+    @Autowired
+    protected RewardCaseRepository cases;
+    @Autowired
+    protected CaseEventRepository events;
+
+    @BeforeEach
+    void initAssertions() {
+        init(processEngine);
+    }
+
+    @AfterEach
+    void signOut() {
+        identityService.clearAuthentication();
+    }
+
+    protected static Map<String, Object> order(String amount, String signingDate) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("counterparty", "上海某某贸易有限公司");
+        form.put("contractNumber", "HT-" + UUID.randomUUID());
+        form.put("signingDate", signingDate);
+        form.put("orderAmount", amount);
+        form.put("executionEvidence", "发货单 FH-001、增值税发票 12345678");
+        return form;
+    }
+
+    protected ProcessInstance apply(String enterpriseUser, Map<String, Object> form) {
+        return as(enterpriseUser, () -> runtimeService.startProcessInstanceByKey(OrderRewardSubmission.PROCESS_KEY, form));
+    }
+
+    protected <T> T as(String userId, Supplier<T> work) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        identityService.setAuthentication(userId, groups);
+        try {
+            return work.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    protected void completeAs(String userId, Task task, Map<String, Object> variables) {
+        as(userId, () -> {
+            taskService.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    protected Task taskFor(ProcessInstance instance, String activityId, String candidateGroup) {
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+                .taskCandidateGroup(candidateGroup).singleResult();
+    }
+
+    protected Task singleTask(ProcessInstance instance, String activityId) {
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
+    }
+
+    protected RewardCase caseOf(ProcessInstance instance) {
+        return cases.findByProcessInstanceId(instance.getId()).orElseThrow();
+    }
+
+    protected List<String> timelineActions(ProcessInstance instance) {
+        return events.findByCaseIdOrderByOccurredAtAscIdAsc(caseOf(instance).getId()).stream().map(e -> e.getAction()).toList();
+    }
+
+    protected static Map<String, Object> decision(String decision, String comment) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("decision", decision);
+        variables.put("comment", comment);
+        return variables;
+    }
+}
