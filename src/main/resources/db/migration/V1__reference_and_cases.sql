@@ -46,6 +46,7 @@ CREATE TABLE reward_case (
     decision_key           VARCHAR(64),
     decision_version       INT,
     decision_definition_id VARCHAR(64),
+    review_units           VARCHAR(200),
     outcome_reason         VARCHAR(1000),
     payment_reference      VARCHAR(64),
     payment_date           DATE,

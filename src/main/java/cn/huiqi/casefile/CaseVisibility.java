@@ -9,12 +9,11 @@ import org.springframework.stereotype.Component;
 import cn.huiqi.enterprise.EnterpriseUserRepository;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.Groups;
-import cn.huiqi.review.ResponsibleUnits;
 
 /**
  * Who may read which case (default deny): administrators, policy staff and auditors all; an
- * enterprise user its own enterprise's; a locality its own locality's; a city bureau the measures it
- * reviews; the finance bureau the cases at or past disbursement.
+ * enterprise user its own enterprise's; a locality its own locality's; a city bureau the cases it
+ * reviews (recorded on the case when the units were assigned); the finance bureau the cases at or past disbursement.
  */
 @Component
 public class CaseVisibility {
@@ -23,11 +22,8 @@ public class CaseVisibility {
     private static final Set<CaseStatus> FINANCE_STATUSES = EnumSet.of(CaseStatus.DISBURSEMENT, CaseStatus.PAID);
 
     private final EnterpriseUserRepository enterpriseUsers;
-    private final ResponsibleUnits responsibleUnits;
-
-    public CaseVisibility(EnterpriseUserRepository enterpriseUsers, ResponsibleUnits responsibleUnits) {
+    public CaseVisibility(EnterpriseUserRepository enterpriseUsers) {
         this.enterpriseUsers = enterpriseUsers;
-        this.responsibleUnits = responsibleUnits;
     }
 
     public boolean canRead(Caller caller, RewardCase rewardCase) {
@@ -45,7 +41,7 @@ public class CaseVisibility {
         if (caller.isIn(FINANCE_UNIT) && FINANCE_STATUSES.contains(rewardCase.getStatus())) {
             return true;
         }
-        return responsibleUnits.reviewUnitsOf(rewardCase.getMeasure()).stream().anyMatch(caller::isIn);
+        return rewardCase.getReviewUnits().stream().anyMatch(caller::isIn);
     }
 
     public List<RewardCase> filter(Caller caller, List<RewardCase> cases) {

@@ -56,6 +56,9 @@ public class RewardCase {
     private Integer decisionVersion;
     @Column(name = "decision_definition_id")
     private String decisionDefinitionId;
+    /** The city units that review this case (DMN responsible-units), comma-separated group ids. */
+    @Column(name = "review_units")
+    private String reviewUnits;
     @Column(name = "outcome_reason")
     private String outcomeReason;
     @Column(name = "payment_reference")
@@ -114,6 +117,15 @@ public class RewardCase {
         this.rewardTier = tier;
         this.outcomeReason = reason;
         this.updatedAt = Instant.now();
+    }
+
+    public void assignReviewUnits(java.util.List<String> unitIds) {
+        this.reviewUnits = String.join(",", unitIds);
+        this.updatedAt = Instant.now();
+    }
+
+    public java.util.List<String> getReviewUnits() {
+        return reviewUnits == null || reviewUnits.isEmpty() ? java.util.List.of() : java.util.List.of(reviewUnits.split(","));
     }
 
     public void recordOutcomeReason(String reason) {

@@ -31,10 +31,10 @@ public class DemoAccountGuard implements SmartInitializingSingleton {
     public void refuseOpenDemoAccounts() {
         List<String> open = openDemoAccounts();
         if (!open.isEmpty()) {
-            throw new IllegalStateException("Refusing to start: the demo accounts " + open
-                    + " still have the password \"" + DemoAccounts.PASSWORD + "\" while huiqi.demo-accounts=false."
-                    + " Delete them or change their passwords in Camunda Admin first."
-                    + " / 演示账号 " + open + " 仍使用密码 \"" + DemoAccounts.PASSWORD + "\"，拒绝启动：请先在 Camunda Admin 中删除或修改密码。");
+            throw new IllegalStateException("Refusing to start (huiqi.demo-accounts=false): the demo accounts " + open
+                    + " still accept the password \"" + DemoAccounts.PASSWORD + "\". Delete them or change their"
+                    + " passwords in Camunda Admin first. / 拒绝启动：以上演示账号仍可用密码 \"" + DemoAccounts.PASSWORD
+                    + "\" 登录，请先在 Camunda Admin 中删除或修改密码。");
         }
     }
 

@@ -7,15 +7,24 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.casefile.CaseOfProcess;
+
 /**
  * Turns the result of DMN {@code responsible-units} into the variables the review chain routes on:
- * {@code reviewUnits} (the city units that must each approve), {@code leadUnit} and {@code financeUnit}.
+ * {@code reviewUnits} (the city units that must each approve, also recorded on the case), {@code leadUnit}
+ * and {@code financeUnit}.
  * Service task: {@code ${responsibleUnitAssignment.assign(execution)}}.
  */
 @Component("responsibleUnitAssignment")
 public class ResponsibleUnitAssignment {
 
     public static final String RESULT_VARIABLE = "responsibleUnits";
+
+    private final CaseOfProcess caseOfProcess;
+
+    public ResponsibleUnitAssignment(CaseOfProcess caseOfProcess) {
+        this.caseOfProcess = caseOfProcess;
+    }
 
     public void assign(DelegateExecution execution) {
         @SuppressWarnings("unchecked")
@@ -28,12 +37,13 @@ public class ResponsibleUnitAssignment {
         if (reviewUnits.isEmpty()) {
             throw new IllegalStateException("responsible-units names no reviewing unit for measure " + measure);
         }
+        caseOfProcess.of(execution).assignReviewUnits(reviewUnits);
         execution.setVariable("reviewUnits", reviewUnits);
         execution.setVariable("leadUnit", result.get("leadUnit"));
         execution.setVariable("financeUnit", result.get("financeUnit"));
     }
 
-    static List<String> split(Object commaSeparated) {
+    private static List<String> split(Object commaSeparated) {
         if (commaSeparated == null) {
             return List.of();
         }

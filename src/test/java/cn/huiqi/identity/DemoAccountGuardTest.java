@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.huiqi.HuiqiApplication;
 
@@ -56,17 +57,23 @@ class DemoAccountGuardTest {
 
     @Test
     void anApplicationWithoutDemoAccountsDoesNotStartOnThisStore() {
-        SpringApplicationBuilder app = new SpringApplicationBuilder(HuiqiApplication.class).properties(
-                "huiqi.demo-accounts=false",
-                "spring.datasource.url=" + IdentityIntegrationTest.DATABASE_URL,
-                "server.port=0",
+        // command-line arguments: SpringApplicationBuilder.properties() would lose to application.yml
+        String[] args = {
+                "--huiqi.demo-accounts=false",
+                "--spring.datasource.url=" + IdentityIntegrationTest.DATABASE_URL,
+                // no web server: a second Camunda webapp in this JVM would replace the static runtime
+                // delegates of the test context's webapp and leave it broken after this context closes
+                "--spring.main.web-application-type=none",
                 // a second engine in this JVM: keep it apart from the test context's engine and jobs
-                "camunda.bpm.generate-unique-process-engine-name=true",
-                "camunda.bpm.job-execution.enabled=false");
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--camunda.bpm.job-execution.enabled=false"};
 
-        assertThatThrownBy(app::run)
-                .hasRootCauseInstanceOf(IllegalStateException.class)
-                .rootCause().hasMessageContaining("Refusing to start").hasMessageContaining("admin");
+        assertThatThrownBy(() -> {
+            try (ConfigurableApplicationContext started = new SpringApplicationBuilder(HuiqiApplication.class).run(args)) {
+                // reaching this line is the failure; the context is closed on the way out
+            }
+        }).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Refusing to start").hasMessageContaining("admin");
     }
 
     private void setPassword(String userId, String password) {

@@ -1,0 +1,243 @@
+package cn.huiqi.orderreward;
+
+import static cn.huiqi.testsupport.HttpApi.expect;
+import static cn.huiqi.testsupport.HttpApi.toJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.huiqi.testsupport.HttpApi;
+import cn.huiqi.testsupport.MariaDbTestDatabase;
+
+/**
+ * Measure 1 from application to payment over HTTP, on the real MariaDB (profile {@code mysql}), each
+ * step done by the user whose unit owns it, through the app's API and Camunda's REST API. The mysql
+ * profile has no demo accounts, so this test registers its own people and enterprises.
+ */
+@ActiveProfiles("mysql")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
+class OrderRewardLifecycleOnMariaDbTest {
+
+    private static final String PASSWORD = "It-Secret-2023";
+    /** 𠮷 (U+20BB7) is four bytes in UTF-8: it breaks a utf8mb3 column and must survive the round trip. */
+    private static final String ENTERPRISE_NAME = "南昌𠮷祥精密制造有限公司";
+    private static final String COUNTERPARTY = "𠮷野家（上海）贸易有限公司";
+
+    @DynamicPropertySource
+    static void mariaDb(DynamicPropertyRegistry registry) {
+        MariaDbTestDatabase.register(registry, "huiqi_test");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void people() {
+        person("it-admin", "camunda-admin");
+        person("it-ent", "enterprise");
+        person("it-ent-other", "enterprise");
+        person("it-donghu", "donghu");
+        person("it-xihu", "xihu");
+        person("it-gxj", "gxj");
+        person("it-swj", "swj");
+        person("it-czj", "czj");
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM enterprise_user WHERE user_id = 'it-ent'", Integer.class) == 0) {
+            long mine = registerEnterprise("91360102MA35HQ1D2F", ENTERPRISE_NAME, "donghu");
+            long other = registerEnterprise("91360111MA38GK7X58", "江西另一家企业有限公司", "qingshanhu");
+            expect(201, api("it-admin").post("/api/enterprises/" + mine + "/users", "{\"userId\":\"it-ent\"}"));
+            expect(201, api("it-admin").post("/api/enterprises/" + other + "/users", "{\"userId\":\"it-ent-other\"}"));
+        }
+    }
+
+    @Test
+    void theDatabaseIsMariaDbWithUtf8mb4() {
+        assertThat(jdbc.queryForObject("SELECT VERSION()", String.class)).containsIgnoringCase("mariadb");
+        assertThat(jdbc.queryForObject("SELECT @@character_set_database", String.class)).isEqualTo("utf8mb4");
+    }
+
+    @Test
+    void measureOneFromApplicationToPaymentWithTheRealUserOfEachStep() throws Exception {
+        Map<String, Object> application = application("HT-LIFE-001", "150000000.00");
+
+        // a double click: two identical submissions with one Idempotency-Key, at the same time
+        List<HttpResponse<String>> submits = concurrently(2,
+                () -> api("it-ent").post("/api/m1/applications", toJson(application), "Idempotency-Key", "click-001"));
+        assertThat(submits).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 200);
+        String caseNumber = HttpApi.json(submits.get(0)).get("caseNumber").asText();
+        assertThat(HttpApi.json(submits.get(1)).get("caseNumber").asText()).isEqualTo(caseNumber);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reward_case WHERE subject_key = 'HT-LIFE-001'", Integer.class)).isEqualTo(1);
+
+        JsonNode submitted = api("it-ent").getJson("/api/cases/" + caseNumber);
+        assertThat(submitted.get("status").asText()).isEqualTo("LOCALITY_VERIFICATION");
+        assertThat(submitted.get("rewardAmount").decimalValue()).isEqualByComparingTo("100000.00");
+        assertThat(submitted.get("decision").get("key").asText()).isEqualTo("order-reward");
+        assertThat(submitted.get("decision").get("version").asInt()).isEqualTo(1);
+        assertThat(submitted.get("enterprise").get("name").asText()).isEqualTo(ENTERPRISE_NAME);
+        assertThat(submitted.get("application").get("counterparty").asText()).isEqualTo(COUNTERPARTY);
+
+        // another locality neither sees nor completes donghu's verification task
+        String verificationTask = onlyTask("it-donghu", caseNumber, "Task_LocalityVerification");
+        assertThat(api("it-xihu").getJson("/engine-rest/task?processInstanceBusinessKey=" + caseNumber)).isEmpty();
+        assertThat(api("it-xihu").post("/engine-rest/task/" + verificationTask + "/complete", approve()).statusCode())
+                .isIn(403, 404);
+        assertThat(api("it-xihu").get("/api/cases/" + caseNumber).statusCode()).isEqualTo(403);
+
+        expect(204, api("it-donghu").post("/engine-rest/task/" + verificationTask + "/complete", approve()));
+        expect(204, api("it-gxj").post("/engine-rest/task/" + onlyTask("it-gxj", caseNumber, "Task_CityReview") + "/complete", approve()));
+        assertThat(api("it-ent").getJson("/api/cases/" + caseNumber).get("status").asText()).isEqualTo("CITY_REVIEW");
+        expect(204, api("it-swj").post("/engine-rest/task/" + onlyTask("it-swj", caseNumber, "Task_CityReview") + "/complete", approve()));
+        assertThat(api("it-ent").getJson("/api/cases/" + caseNumber).get("status").asText()).isEqualTo("PUBLIC_NOTICE");
+
+        // the notice period (P5D) is over: the operator runs the timer job from Cockpit / REST
+        String processInstanceId = api("it-admin").getJson("/engine-rest/process-instance?businessKey=" + caseNumber).get(0).get("id").asText();
+        JsonNode jobs = api("it-admin").getJson("/engine-rest/job?processInstanceId=" + processInstanceId);
+        assertThat(jobs).hasSize(1);
+        expect(204, api("it-admin").post("/engine-rest/job/" + jobs.get(0).get("id").asText() + "/execute", ""));
+
+        String paymentTask = onlyTask("it-czj", caseNumber, "Task_Disbursement");
+        HttpResponse<String> futurePayment = api("it-czj").post("/engine-rest/task/" + paymentTask + "/complete",
+                variables(Map.of("paymentReference", "CZ-9", "paymentDate", "2999-01-01")));
+        assertThat(futurePayment.statusCode()).isEqualTo(400);
+        assertThat(futurePayment.body()).contains("paymentDate").contains("支付日期不能晚于今天");
+        expect(204, api("it-czj").post("/engine-rest/task/" + paymentTask + "/complete",
+                variables(Map.of("paymentReference", "CZ-2023-1108", "paymentDate", "2023-11-08"))));
+
+        JsonNode paid = api("it-ent").getJson("/api/cases/" + caseNumber);
+        assertThat(paid.get("status").asText()).isEqualTo("PAID");
+        assertThat(paid.get("payment").get("reference").asText()).isEqualTo("CZ-2023-1108");
+        List<String> actors = new ArrayList<>();
+        paid.get("timeline").forEach(entry -> actors.add(entry.get("actor").asText()));
+        assertThat(actors).contains("it-ent", "it-donghu", "it-gxj", "it-swj", "it-czj");
+        assertThat(paid.get("enterprise").get("name").asText()).isEqualTo(ENTERPRISE_NAME);
+        assertThat(paid.get("application").get("counterparty").asText()).isEqualTo(COUNTERPARTY);
+
+        // another enterprise cannot read this case, nor find it in its list
+        assertThat(api("it-ent-other").get("/api/cases/" + caseNumber).statusCode()).isEqualTo(403);
+        assertThat(api("it-ent-other").getJson("/api/cases")).isEmpty();
+        assertThat(api("it-ent-other").getJson("/engine-rest/history/process-instance")).isEmpty();
+    }
+
+    @Test
+    void aBadApplicationGetsFieldErrorsInChineseAndEnglishAndCreatesNothing() {
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM reward_case", Integer.class);
+        Map<String, Object> bad = application("HT-BAD-1", "12.345");
+        bad.put("signingDate", "2023/08/01");
+
+        HttpResponse<String> response = api("it-ent").post("/api/m1/applications", toJson(bad), "Idempotency-Key", "bad-1");
+
+        JsonNode errors = expect(400, response).get("errors");
+        assertThat(errors).extracting(e -> e.get("field").asText()).containsExactlyInAnyOrder("orderAmount", "signingDate");
+        assertThat(errors).allSatisfy(e -> {
+            assertThat(e.get("zh").asText()).isNotBlank();
+            assertThat(e.get("en").asText()).isNotBlank();
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reward_case", Integer.class)).isEqualTo(before);
+        assertThat(api("it-ent").post("/api/m1/applications", toJson(application("HT-BAD-2", "60000000")))
+                .statusCode()).as("no Idempotency-Key").isEqualTo(400);
+    }
+
+    @Test
+    void withoutCredentialsTheApisAnswer401() {
+        HttpApi anonymous = HttpApi.anonymous(port);
+        assertThat(anonymous.get("/api/cases").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/engine-rest/task").statusCode()).isEqualTo(401);
+        // a wrong password locks the account for a few seconds: use one no other test needs
+        person("it-wrong-password", "enterprise");
+        assertThat(HttpApi.as(port, "it-wrong-password", "wrong").get("/api/cases").statusCode()).isEqualTo(401);
+    }
+
+    private HttpApi api(String user) {
+        return HttpApi.as(port, user, PASSWORD);
+    }
+
+    private String onlyTask(String user, String caseNumber, String activityId) {
+        JsonNode tasks = api(user).getJson("/engine-rest/task?processInstanceBusinessKey=" + caseNumber + "&taskDefinitionKey=" + activityId);
+        assertThat(tasks).as(user + " sees exactly one " + activityId).hasSize(1);
+        return tasks.get(0).get("id").asText();
+    }
+
+    private static String approve() {
+        return variables(Map.of("decision", "approve"));
+    }
+
+    private static String variables(Map<String, String> values) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", "String")));
+        return toJson(Map.of("variables", variables));
+    }
+
+    private static Map<String, Object> application(String contract, String amount) {
+        Map<String, Object> application = new LinkedHashMap<>();
+        application.put("counterparty", COUNTERPARTY);
+        application.put("contractNumber", contract);
+        application.put("signingDate", "2023-08-18");
+        application.put("orderAmount", amount);
+        application.put("executionEvidence", "出库单 CK-2023-0818；发票 No.00112233");
+        return application;
+    }
+
+    private long registerEnterprise(String uscc, String name, String locality) {
+        Map<String, Object> body = Map.of("uscc", uscc, "name", name, "localityUnitId", locality,
+                "contactName", "𠮷经理", "contactPhone", "0791-80000000");
+        return expect(201, api("it-admin").post("/api/enterprises", toJson(body))).get("id").asLong();
+    }
+
+    private void person(String userId, String groupId) {
+        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+            var group = identityService.newGroup(groupId);
+            group.setName(groupId);
+            identityService.saveGroup(group);
+        }
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            User user = identityService.newUser(userId);
+            user.setPassword(PASSWORD);
+            user.setFirstName(userId);
+            identityService.saveUser(user);
+            identityService.createMembership(userId, groupId);
+        }
+    }
+
+    private static <T> List<T> concurrently(int times, Callable<T> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                futures.add(pool.submit(work));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

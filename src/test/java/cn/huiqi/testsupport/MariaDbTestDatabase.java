@@ -1,0 +1,58 @@
+package cn.huiqi.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The real MariaDB / MySQL of the machine (127.0.0.1:3306, root, no password unless HUIQI_TEST_DB_*
+ * say otherwise; scripts/test.sh starts it). Each database is dropped and created utf8mb4 once per
+ * test JVM, so every run starts clean.
+ */
+public final class MariaDbTestDatabase {
+
+    private static final String HOST = env("HUIQI_TEST_DB_HOST", "127.0.0.1:3306");
+    private static final String USER = env("HUIQI_TEST_DB_USER", "root");
+    private static final String PASSWORD = env("HUIQI_TEST_DB_PASSWORD", "");
+    private static final java.util.Set<String> CREATED = new java.util.HashSet<>();
+
+    private MariaDbTestDatabase() {
+    }
+
+    /** Registers the mysql-profile datasource properties for a fresh database of this name. */
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        recreateOnce(database);
+        registry.add("spring.datasource.url", () -> url(database));
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+    }
+
+    public static String url(String database) {
+        return "jdbc:mysql://" + HOST + "/" + database
+                + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true"
+                + "&connectionCollation=utf8mb4_unicode_ci";
+    }
+
+    public static synchronized void recreateOnce(String database) {
+        if (!database.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException(database);
+        }
+        if (CREATED.add(database)) {
+            try (Connection connection = DriverManager.getConnection("jdbc:mysql://" + HOST + "/?useSSL=false&allowPublicKeyRetrieval=true", USER, PASSWORD);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database);
+                statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            } catch (SQLException e) {
+                throw new IllegalStateException("MariaDB/MySQL at " + HOST + " is not reachable; scripts/test.sh starts it", e);
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
