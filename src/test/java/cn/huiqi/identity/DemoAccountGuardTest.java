@@ -42,13 +42,24 @@ class DemoAccountGuardTest {
     }
 
     @Test
-    void aDemoAccountWithAChangedPasswordIsNoLongerOpen() {
+    void aDemoAccountLockedByAMistypedPasswordIsStillFound() {
+        String userId = "jinxian-verifier";
+        assertThat(identityService.checkPassword(userId, "mistyped")).isFalse();
+        assertThat(identityService.checkPassword(userId, DemoAccounts.PASSWORD)).as("locked for a few seconds").isFalse();
+
+        assertThat(new DemoAccountGuard(identityService).openDemoAccounts()).contains(userId);
+    }
+
+    @Test
+    void aDemoAccountWithAChangedPasswordIsNoLongerOpenAndNotLockedByTheCheck() {
         String userId = "ctjt-reviewer";
         setPassword(userId, "a-real-password");
         try {
             assertThat(new DemoAccountGuard(identityService).openDemoAccounts())
                     .doesNotContain(userId)
                     .contains("admin");
+            // the guard's probe with "demo" must not lock the real user out
+            assertThat(identityService.checkPassword(userId, "a-real-password")).isTrue();
         } finally {
             setPassword(userId, DemoAccounts.PASSWORD);
             identityService.unlockUser(userId);
@@ -61,9 +72,12 @@ class DemoAccountGuardTest {
         String[] args = {
                 "--huiqi.demo-accounts=false",
                 "--spring.datasource.url=" + IdentityIntegrationTest.DATABASE_URL,
-                // no web server: a second Camunda webapp in this JVM would replace the static runtime
-                // delegates of the test context's webapp and leave it broken after this context closes
+                // no web server, webapps or REST: a second Camunda webapp in this JVM would replace the
+                // static runtime delegates of the test context's webapp and leave it broken once closed
                 "--spring.main.web-application-type=none",
+                "--spring.autoconfigure.exclude="
+                        + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration,"
+                        + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
                 // a second engine in this JVM: keep it apart from the test context's engine and jobs
                 "--camunda.bpm.generate-unique-process-engine-name=true",
                 "--camunda.bpm.job-execution.enabled=false"};

@@ -68,6 +68,19 @@ class EngineAuthorizationTest {
     }
 
     @Test
+    void anEnterpriseSeesAndMayStartOnlyTheMeasureProcesses() {
+        Api enterprise = Api.asDemo(port, "ent-hongdu");
+
+        assertThat(enterprise.getJson("/engine-rest/process-definition")).extracting(d -> d.get("key").asText())
+                .containsOnly(MeasureProcesses.STARTED_BY_ENTERPRISES.toArray(String[]::new));
+        String start = "/engine-rest/process-definition/key/m1-order-reward/start";
+        HttpResponse<String> byEnterprise = enterprise.post(start, "{}");
+        HttpResponse<String> byUnit = Api.asDemo(port, "xihu-verifier").post(start, "{}");
+        System.out.println("ENTERPRISE START " + byEnterprise.statusCode() + " " + byEnterprise.body());
+        System.out.println("UNIT START " + byUnit.statusCode() + " " + byUnit.body());
+    }
+
+    @Test
     void theAdminSeesTheSameInstances() {
         // proves the empty lists above are authorization at work, not an empty engine
         assertThat(ids(Api.asDemo(port, "admin").getJson("/engine-rest/process-instance?processDefinitionKey=" + PROCESS)))
