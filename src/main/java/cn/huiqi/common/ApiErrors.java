@@ -50,7 +50,7 @@ public class ApiErrors {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Body> forbidden(AccessDeniedException e) {
-        return Body.of(HttpStatus.FORBIDDEN, new FieldProblem(null, "无权执行此操作", "You are not allowed to do this"));
+        return Body.of(HttpStatus.FORBIDDEN, FieldProblem.NOT_ALLOWED);
     }
 
     @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)

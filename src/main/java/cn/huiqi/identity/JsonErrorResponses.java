@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 /** The API chain's refusals in the app's bilingual error shape {"errors":[{field, zh, en}]}. */
 public final class JsonErrorResponses {
 
-    // a plain mapper: the app's mapper drops nulls, but clients rely on "field":null being present
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonErrorResponses() {
@@ -26,23 +25,23 @@ public final class JsonErrorResponses {
     public static AuthenticationEntryPoint authenticationRequired(String realm) {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
-            write(response, HttpServletResponse.SC_UNAUTHORIZED, "需要登录", "Authentication required");
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, FieldProblem.AUTHENTICATION_REQUIRED);
         };
     }
 
     /** 403, for an authenticated caller who may not do this. */
     public static AccessDeniedHandler notAllowed() {
         return (request, response, exception) ->
-                write(response, HttpServletResponse.SC_FORBIDDEN, "无权执行此操作", "You are not allowed to do this");
+                write(response, HttpServletResponse.SC_FORBIDDEN, FieldProblem.NOT_ALLOWED);
     }
 
-    static void write(HttpServletResponse response, int status, String zh, String en) throws IOException {
+    static void write(HttpServletResponse response, int status, FieldProblem problem) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), Map.of("errors", List.of(new FieldProblem(null, zh, en))));
+        JSON.writeValue(response.getOutputStream(), Map.of("errors", List.of(problem)));
     }
 }

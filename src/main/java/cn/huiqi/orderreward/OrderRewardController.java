@@ -1,7 +1,5 @@
 package cn.huiqi.orderreward;
 
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,13 +24,11 @@ public class OrderRewardController {
     /**
      * Submits an application. Idempotent under {@code Idempotency-Key}: a retry or a double click
      * with the same key returns the case made by the first request (200) instead of a new one (201).
-     * Body: counterparty, contractNumber, signingDate (YYYY-MM-DD), orderAmount (decimal string, CNY),
-     * executionEvidence.
      */
     @PostMapping
     public ResponseEntity<CaseView> submit(@RequestHeader("Idempotency-Key") String idempotencyKey,
-                                           @RequestBody Map<String, Object> body) {
-        OrderRewardSubmission.Result result = submission.submit(idempotencyKey, body);
+                                           @RequestBody OrderApplicationRequest body) {
+        OrderRewardSubmission.Result result = submission.submit(idempotencyKey, body.asFormFields());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.view());
     }
 }

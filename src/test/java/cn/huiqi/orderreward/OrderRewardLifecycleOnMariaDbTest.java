@@ -164,6 +164,14 @@ class OrderRewardLifecycleOnMariaDbTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheCaseApi() {
+        JsonNode paths = HttpApi.anonymous(port).getJson("/v3/api-docs").get("paths");
+        assertThat(paths.has("/api/m1/applications")).isTrue();
+        assertThat(paths.has("/api/cases/{caseNumber}")).isTrue();
+        assertThat(paths.has("/api/cases/{caseNumber}/objections")).isTrue();
+    }
+
+    @Test
     void withoutCredentialsTheApisAnswer401() {
         HttpApi anonymous = HttpApi.anonymous(port);
         assertThat(anonymous.get("/api/cases").statusCode()).isEqualTo(401);
