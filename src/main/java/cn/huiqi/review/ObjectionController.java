@@ -75,7 +75,7 @@ public class ObjectionController {
         }
         timeline.record(rewardCase, "OBJECTION_RAISED", "公示异议 / Objection: " + reason);
         engineAsSystem.call(() -> runtimeService.createMessageCorrelation(MESSAGE)
-                .processInstanceId(rewardCase.getProcessInstanceId())
+                .processInstanceBusinessKey(rewardCase.getCaseNumber())
                 .setVariables(Map.of("objectionReason", reason))
                 .correlateWithResult());
         return views.withTimeline(rewardCase);

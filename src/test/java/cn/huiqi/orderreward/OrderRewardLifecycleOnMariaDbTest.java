@@ -116,7 +116,8 @@ class OrderRewardLifecycleOnMariaDbTest {
         assertThat(api("it-ent").getJson("/api/cases/" + caseNumber).get("status").asText()).isEqualTo("PUBLIC_NOTICE");
 
         // the notice period (P5D) is over: the operator runs the timer job from Cockpit / REST
-        String processInstanceId = api("it-admin").getJson("/engine-rest/process-instance?businessKey=" + caseNumber).get(0).get("id").asText();
+        String processInstanceId = api("it-admin").getJson("/engine-rest/process-instance?processDefinitionKey=review-chain&businessKey="
+                + caseNumber).get(0).get("id").asText();
         JsonNode jobs = api("it-admin").getJson("/engine-rest/job?processInstanceId=" + processInstanceId);
         assertThat(jobs).hasSize(1);
         expect(204, api("it-admin").post("/engine-rest/job/" + jobs.get(0).get("id").asText() + "/execute", ""));

@@ -37,8 +37,11 @@ class OrderRewardProcessTest extends ProcessTestSupport {
     void eligibleOrderRunsThroughVerificationCityReviewNoticeAndDisbursement() {
         ProcessInstance instance = apply("ent-hongdu", order("50000000.00", "2023-08-15"));
 
-        assertThat(instance).hasPassed("Task_Register", "Task_DecideReward", "Task_RecordDecision", "Task_AssignUnits")
-                .isWaitingAt("Task_LocalityVerification");
+        assertThat(instance).hasPassed("Task_Register", "Task_DecideReward", "Task_RecordDecision")
+                .isWaitingAt("CallActivity_Review");
+        ProcessInstance chain = review(instance);
+        assertThat(chain).hasProcessDefinitionKey("review-chain").hasBusinessKey(instance.getBusinessKey())
+                .hasPassed("Task_AssignUnits").isWaitingAt("Task_LocalityVerification");
         RewardCase rewardCase = caseOf(instance);
         assertThat(rewardCase.getCaseNumber()).matches("M1-2023-\\d{6}");
         assertThat(rewardCase.getRewardAmount()).isEqualByComparingTo("50000.00");
@@ -46,11 +49,11 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThat(rewardCase.getDecisionKey()).isEqualTo("order-reward");
         assertThat(rewardCase.getDecisionVersion()).isEqualTo(1);
         assertThat(rewardCase.getStatus()).isEqualTo(CaseStatus.LOCALITY_VERIFICATION);
-        assertThat(instance).task().hasCandidateGroup("donghu");
+        assertThat(chain).task().hasCandidateGroup("donghu");
 
         completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), decision("approve", "订单已落地"));
 
-        assertThat(instance).isWaitingAt("Task_CityReview");
+        assertThat(review(instance)).isWaitingAt("Task_CityReview");
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.CITY_REVIEW);
         Task gxj = taskFor(instance, "Task_CityReview", "gxj");
         Task swj = taskFor(instance, "Task_CityReview", "swj");
@@ -58,21 +61,22 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThat(swj).isNotNull();
 
         completeAs("gxj-reviewer", gxj, decision("approve", null));
-        assertThat(instance).isWaitingAt("Task_CityReview"); // 市商务局 has not agreed yet
+        assertThat(review(instance)).isWaitingAt("Task_CityReview"); // 市商务局 has not agreed yet
         completeAs("swj-reviewer", swj, decision("approve", null));
 
-        assertThat(instance).isWaitingAt("Gateway_Notice");
+        assertThat(review(instance)).isWaitingAt("Gateway_Notice");
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.PUBLIC_NOTICE);
-        Job notice = job("Timer_NoticeOver", instance);
+        Job notice = job("Timer_NoticeOver", review(instance));
         assertThat(Duration.between(new Date().toInstant(), notice.getDuedate().toInstant()))
                 .isBetween(Duration.ofDays(5).minusMinutes(1), Duration.ofDays(5));
         execute(notice);
 
-        assertThat(instance).isWaitingAt("Task_Disbursement").task().hasCandidateGroup("czj");
+        assertThat(review(instance)).isWaitingAt("Task_Disbursement").task().hasCandidateGroup("czj");
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.DISBURSEMENT);
         completeAs("czj-finance", taskFor(instance, "Task_Disbursement", "czj"),
                 Map.of("paymentReference", "CZ-2023-0001", "paymentDate", "2023-11-20"));
 
+        assertThat(chain).isEnded().hasPassed("End_Paid");
         assertThat(instance).isEnded().hasPassed("End_Paid");
         RewardCase paid = caseOf(instance);
         assertThat(paid.getStatus()).isEqualTo(CaseStatus.PAID);
@@ -89,7 +93,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
     void orderSignedOutsideTheWindowEndsNotEligibleWithAReason() {
         ProcessInstance instance = apply("ent-hongdu", order("300000000.00", "2023-10-01"));
 
-        assertThat(instance).isEnded().hasPassed("End_NotEligible").hasNotPassed("Task_LocalityVerification");
+        assertThat(instance).isEnded().hasPassed("End_NotEligible").hasNotPassed("CallActivity_Review");
         RewardCase rewardCase = caseOf(instance);
         assertThat(rewardCase.getStatus()).isEqualTo(CaseStatus.NOT_ELIGIBLE);
         assertThat(rewardCase.getEligible()).isFalse();
@@ -111,14 +115,14 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"),
                 decision("sendBack", "请补充验收单"));
 
-        assertThat(instance).isWaitingAt("Task_LocalitySupplement").task().isAssignedTo("ent-hongdu");
+        assertThat(review(instance)).isWaitingAt("Task_LocalitySupplement").task().isAssignedTo("ent-hongdu");
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.SUPPLEMENT_REQUESTED);
-        assertThat(runtimeService.getVariable(instance.getId(), "supplementRequest")).isEqualTo("请补充验收单");
+        assertThat(runtimeService.getVariable(review(instance).getId(), "supplementRequest")).isEqualTo("请补充验收单");
 
         completeAs("ent-hongdu", singleTask(instance, "Task_LocalitySupplement"),
                 Map.of("supplementNote", "已补充验收单", "supplementEvidence", "验收单 YS-009"));
 
-        assertThat(instance).isWaitingAt("Task_LocalityVerification");
+        assertThat(review(instance)).isWaitingAt("Task_LocalityVerification");
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.LOCALITY_VERIFICATION);
         assertThat(timelineActions(instance)).contains("TASK_LOCALITYVERIFICATION_SEND_BACK", "SUPPLEMENT_PROVIDED");
     }
@@ -126,10 +130,12 @@ class OrderRewardProcessTest extends ProcessTestSupport {
     @Test
     void localityRejectsWithAReason() {
         ProcessInstance instance = apply("ent-hongdu", order("200000000.00", "2023-08-01"));
+        ProcessInstance chain = review(instance);
         completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"),
                 decision("reject", "订单未实际履行"));
 
-        assertThat(instance).isEnded().hasPassed("End_Rejected").hasNotPassed("Task_CityReview");
+        assertThat(chain).isEnded().hasPassed("End_Rejected").hasNotPassed("Task_CityReview");
+        assertThat(instance).isEnded().hasPassed("End_Rejected");
         RewardCase rewardCase = caseOf(instance);
         assertThat(rewardCase.getStatus()).isEqualTo(CaseStatus.REJECTED);
         assertThat(rewardCase.getOutcomeReason()).isEqualTo("订单未实际履行");
@@ -138,10 +144,12 @@ class OrderRewardProcessTest extends ProcessTestSupport {
     @Test
     void oneCityBureauRejectingEndsTheCaseAndWithdrawsTheOtherReview() {
         ProcessInstance instance = approvedByLocality(order("60000000.00", "2023-08-01"));
+        ProcessInstance chain = review(instance);
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
         completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("reject", "合同对方为关联企业"));
 
-        assertThat(instance).isEnded().hasPassed("Boundary_CityRejected", "End_Rejected").hasNotPassed("Gateway_Notice");
+        assertThat(chain).isEnded().hasPassed("Boundary_CityRejected", "End_Rejected").hasNotPassed("Gateway_Notice");
+        assertThat(instance).isEnded().hasPassed("End_Rejected");
         assertThat(caseOf(instance).getOutcomeReason()).isEqualTo("合同对方为关联企业");
     }
 
@@ -151,7 +159,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("reject", "材料虚假"));
 
         assertThat(instance).isEnded().hasPassed("End_Rejected");
-        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).count()).isZero();
     }
 
     @Test
@@ -160,30 +168,30 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
         completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("sendBack", "请补充出口报关单"));
 
-        assertThat(instance).isWaitingAt("Task_CitySupplement").task().isAssignedTo("ent-hongdu");
+        assertThat(review(instance)).isWaitingAt("Task_CitySupplement").task().isAssignedTo("ent-hongdu");
         Task supplement = singleTask(instance, "Task_CitySupplement");
         assertThat(taskService.getVariable(supplement.getId(), "supplementRequest")).isEqualTo("请补充出口报关单");
         completeAs("ent-hongdu", supplement, Map.of("supplementNote", "已补充报关单"));
 
-        assertThat(instance).isWaitingAt("Task_CityReview");
+        assertThat(review(instance)).isWaitingAt("Task_CityReview");
         assertThat(taskFor(instance, "Task_CityReview", "swj")).isNotNull();
         assertThat(taskFor(instance, "Task_CityReview", "gxj")).as("市工信局 already agreed").isNull();
         completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
 
-        assertThat(instance).isWaitingAt("Gateway_Notice");
+        assertThat(review(instance)).isWaitingAt("Gateway_Notice");
     }
 
     @Test
     void objectionDuringPublicNoticeSendsTheCaseBackToCityReview() {
         ProcessInstance instance = inPublicNotice(order("60000000.00", "2023-08-01"));
 
-        runtimeService.createMessageCorrelation("case-objection").processInstanceId(instance.getId()).correlate();
+        runtimeService.createMessageCorrelation("case-objection").processInstanceBusinessKey(instance.getBusinessKey()).correlate();
 
-        assertThat(instance).hasPassed("Message_ObjectionRaised").isWaitingAt("Task_CityReview");
+        assertThat(review(instance)).hasPassed("Message_ObjectionRaised").isWaitingAt("Task_CityReview");
         assertThat(taskFor(instance, "Task_CityReview", "gxj")).isNotNull();
         assertThat(taskFor(instance, "Task_CityReview", "swj")).isNotNull();
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.CITY_REVIEW);
-        assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+        assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(review(instance).getId()).count())
                 .as("the notice timer is withdrawn").isZero();
     }
 
@@ -242,20 +250,20 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThatThrownBy(() -> completeAs("donghu-verifier", task, decision("reject", " ")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("comment");
 
-        assertThat(instance).isWaitingAt("Task_LocalityVerification");
+        assertThat(review(instance)).isWaitingAt("Task_LocalityVerification");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     }
 
     @Test
     void aPaymentDatedInTheFutureIsRefused() {
         ProcessInstance instance = inPublicNotice(order("60000000.00", "2023-08-01"));
-        execute(job("Timer_NoticeOver", instance));
+        execute(job("Timer_NoticeOver", review(instance)));
         Task payment = taskFor(instance, "Task_Disbursement", "czj");
 
         assertThatThrownBy(() -> completeAs("czj-finance", payment,
                 Map.of("paymentReference", "CZ-1", "paymentDate", LocalDate.now().plusDays(2).toString())))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("paymentDate");
-        assertThat(instance).isWaitingAt("Task_Disbursement");
+        assertThat(review(instance)).isWaitingAt("Task_Disbursement");
     }
 
     private ProcessInstance approvedByLocality(Map<String, Object> form) {
@@ -268,7 +276,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         ProcessInstance instance = approvedByLocality(form);
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
         completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
-        assertThat(instance).isWaitingAt("Gateway_Notice");
+        assertThat(review(instance)).isWaitingAt("Gateway_Notice");
         return instance;
     }
 }

@@ -80,13 +80,24 @@ abstract class ProcessTestSupport {
         });
     }
 
+    /** The shared review chain (call activity) of a measure's case, while it runs. */
+    protected ProcessInstance review(ProcessInstance instance) {
+        ProcessInstance chain = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+        if (chain == null) {
+            throw new AssertionError("case " + instance.getBusinessKey() + " is not in review");
+        }
+        return chain;
+    }
+
+    /** Tasks of a case, in whichever process instance of the case they are (business key = case number). */
     protected Task taskFor(ProcessInstance instance, String activityId, String candidateGroup) {
-        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
-                .taskCandidateGroup(candidateGroup).singleResult();
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseOf(instance).getCaseNumber())
+                .taskDefinitionKey(activityId).taskCandidateGroup(candidateGroup).singleResult();
     }
 
     protected Task singleTask(ProcessInstance instance, String activityId) {
-        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseOf(instance).getCaseNumber())
+                .taskDefinitionKey(activityId).singleResult();
     }
 
     protected RewardCase caseOf(ProcessInstance instance) {
