@@ -5,6 +5,9 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRepository;
@@ -26,13 +29,15 @@ public class CaseRegistration {
     private final EnterpriseUserRepository enterpriseUsers;
     private final EnterpriseRepository enterprises;
     private final CaseTimeline timeline;
+    private final ObjectMapper json;
 
     public CaseRegistration(RewardCaseRepository cases, EnterpriseUserRepository enterpriseUsers,
-                            EnterpriseRepository enterprises, CaseTimeline timeline) {
+                            EnterpriseRepository enterprises, CaseTimeline timeline, ObjectMapper json) {
         this.cases = cases;
         this.enterpriseUsers = enterpriseUsers;
         this.enterprises = enterprises;
         this.timeline = timeline;
+        this.json = json;
     }
 
     /** The enterprise the authenticated user acts for, or a clear refusal. */
@@ -59,7 +64,7 @@ public class CaseRegistration {
         }
         Object key = execution.getVariable(IDEMPOTENCY_KEY);
         RewardCase rewardCase = new RewardCase(measure, enterprise.getId(), enterprise.getLocalityUnitId(),
-                application.subjectKey(), key == null ? null : key.toString(), application.applicationJson(),
+                application.subjectKey(), key == null ? null : key.toString(), toJson(application.application()),
                 application.claimedAmount(), timeline.currentActor());
         rewardCase = cases.saveAndFlush(rewardCase);
         rewardCase.assignNumber(POLICY_YEAR);
@@ -73,5 +78,13 @@ public class CaseRegistration {
         execution.setVariable("localityUnit", enterprise.getLocalityUnitId());
         timeline.record(rewardCase, "SUBMITTED", "提交申请 / Application submitted");
         return rewardCase;
+    }
+
+    private String toJson(java.util.Map<String, Object> application) {
+        try {
+            return json.writeValueAsString(application);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

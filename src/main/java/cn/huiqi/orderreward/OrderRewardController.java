@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.huiqi.casefile.ApplicationSubmission;
 import cn.huiqi.casefile.CaseView;
 
 /** Measure 1 applications for enterprises and integrating systems. */
@@ -15,10 +16,12 @@ import cn.huiqi.casefile.CaseView;
 @RequestMapping("/api/m1/applications")
 public class OrderRewardController {
 
-    private final OrderRewardSubmission submission;
+    private final ApplicationSubmission submission;
+    private final OrderApplicationType type;
 
-    public OrderRewardController(OrderRewardSubmission submission) {
+    public OrderRewardController(ApplicationSubmission submission, OrderApplicationType type) {
         this.submission = submission;
+        this.type = type;
     }
 
     /**
@@ -28,7 +31,7 @@ public class OrderRewardController {
     @PostMapping
     public ResponseEntity<CaseView> submit(@RequestHeader("Idempotency-Key") String idempotencyKey,
                                            @RequestBody OrderApplicationRequest body) {
-        OrderRewardSubmission.Result result = submission.submit(idempotencyKey, body.asFormFields());
+        ApplicationSubmission.Result result = submission.submit(type, idempotencyKey, body.asFormFields());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.view());
     }
 }

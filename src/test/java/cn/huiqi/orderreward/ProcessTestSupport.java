@@ -60,7 +60,7 @@ abstract class ProcessTestSupport {
     }
 
     protected ProcessInstance apply(String enterpriseUser, Map<String, Object> form) {
-        return as(enterpriseUser, () -> runtimeService.startProcessInstanceByKey(OrderRewardSubmission.PROCESS_KEY, form));
+        return as(enterpriseUser, () -> runtimeService.startProcessInstanceByKey(OrderApplicationType.PROCESS_KEY, form));
     }
 
     protected <T> T as(String userId, Supplier<T> work) {

@@ -1,4 +1,4 @@
-package cn.huiqi.orderreward;
+package cn.huiqi.casefile;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -9,24 +9,17 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.huiqi.casefile.CaseRegistration;
-import cn.huiqi.casefile.CaseView;
-import cn.huiqi.casefile.CaseViews;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.enterprise.Enterprise;
 
 /**
- * Starts {@code m1-order-reward} for an API submission. The process's first step validates and
- * opens the case in the same transaction, so a refusal leaves nothing behind. Two requests with one
+ * Starts a measure's process for an API submission. The process's first step validates and opens
+ * the case in the same transaction, so a refusal leaves nothing behind. Two requests with one
  * Idempotency-Key race to the database's unique key; the loser returns the winner's case.
  */
 @Service
-public class OrderRewardSubmission {
-
-    public static final String PROCESS_KEY = "m1-order-reward";
+public class ApplicationSubmission {
 
     public record Result(boolean created, CaseView view) {
     }
@@ -34,48 +27,46 @@ public class OrderRewardSubmission {
     private final RuntimeService runtimeService;
     private final RewardCaseRepository cases;
     private final CaseRegistration registration;
-    private final OrderApplicationValidator validator;
     private final CaseViews views;
     private final TransactionTemplate transaction;
 
-    public OrderRewardSubmission(RuntimeService runtimeService, RewardCaseRepository cases, CaseRegistration registration,
-                                 OrderApplicationValidator validator, CaseViews views, TransactionTemplate transaction) {
+    public ApplicationSubmission(RuntimeService runtimeService, RewardCaseRepository cases, CaseRegistration registration,
+                                 CaseViews views, TransactionTemplate transaction) {
         this.runtimeService = runtimeService;
         this.cases = cases;
         this.registration = registration;
-        this.validator = validator;
         this.views = views;
         this.transaction = transaction;
     }
 
-    public Result submit(String idempotencyKey, Map<String, Object> body) {
+    public Result submit(ApplicationType type, String idempotencyKey, Map<String, Object> fields) {
         FieldChecks checks = new FieldChecks();
         String key = checks.requiredText("Idempotency-Key", idempotencyKey, "幂等键", "Idempotency key", 128);
         checks.throwIfAny();
         Enterprise enterprise = registration.applicantEnterprise();
-        OrderApplication application = validator.validate(body);
+        String subjectKey = type.validate(fields, enterprise).application().subjectKey();
 
-        Optional<Result> replay = replay(enterprise, key, application);
+        Optional<Result> replay = replay(enterprise, key, subjectKey);
         if (replay.isPresent()) {
             return replay.get();
         }
         try {
             return transaction.execute(status -> {
-                Map<String, Object> variables = new HashMap<>(body);
+                Map<String, Object> variables = new HashMap<>(fields);
                 variables.put(CaseRegistration.IDEMPOTENCY_KEY, key);
-                String processInstanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables).getId();
+                String processInstanceId = runtimeService.startProcessInstanceByKey(type.processKey(), variables).getId();
                 RewardCase created = cases.findByProcessInstanceId(processInstanceId).orElseThrow();
                 return new Result(true, views.withTimeline(created));
             });
         } catch (DataIntegrityViolationException concurrentTwin) {
-            return replay(enterprise, key, application).orElseThrow(() -> concurrentTwin);
+            return replay(enterprise, key, subjectKey).orElseThrow(() -> concurrentTwin);
         }
     }
 
-    private Optional<Result> replay(Enterprise enterprise, String key, OrderApplication application) {
+    private Optional<Result> replay(Enterprise enterprise, String key, String subjectKey) {
         return transaction.execute(status -> cases.findByEnterpriseIdAndIdempotencyKey(enterprise.getId(), key)
                 .map(existing -> {
-                    if (!existing.getSubjectKey().equals(application.contractNumber())) {
+                    if (!existing.getSubjectKey().equals(subjectKey)) {
                         throw new ConflictException("Idempotency-Key", "该幂等键已用于另一份申请（案件 " + existing.getCaseNumber() + "）",
                                 "This Idempotency-Key was already used for another application (case " + existing.getCaseNumber() + ")");
                     }

@@ -1,0 +1,21 @@
+package cn.huiqi.casefile;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/** All measures' {@link ApplicationType}s, found by process key. */
+@Component
+public class ApplicationTypes {
+
+    private final List<ApplicationType> types;
+
+    public ApplicationTypes(List<ApplicationType> types) {
+        this.types = List.copyOf(types);
+    }
+
+    public ApplicationType forProcess(String processKey) {
+        return types.stream().filter(t -> t.processKey().equals(processKey)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no application type for process " + processKey));
+    }
+}

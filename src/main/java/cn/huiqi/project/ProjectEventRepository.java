@@ -1,0 +1,10 @@
+package cn.huiqi.project;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ProjectEventRepository extends JpaRepository<ProjectEvent, Long> {
+
+    List<ProjectEvent> findByProjectIdOrderByOccurredAtAscIdAsc(Long projectId);
+}
