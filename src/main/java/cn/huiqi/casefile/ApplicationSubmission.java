@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,6 +24,11 @@ import cn.huiqi.enterprise.Enterprise;
 public class ApplicationSubmission {
 
     public record Result(boolean created, CaseView view) {
+
+        /** 201 for a new case, 200 for the case an earlier request with the same key made. */
+        public ResponseEntity<CaseView> asResponse() {
+            return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(view);
+        }
     }
 
     private final RuntimeService runtimeService;

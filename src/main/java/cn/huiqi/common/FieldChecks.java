@@ -1,7 +1,9 @@
 package cn.huiqi.common;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Collects the problems of one input, so a user sees every refused field at once. */
 public class FieldChecks {
@@ -29,6 +31,25 @@ public class FieldChecks {
             return null;
         }
         return text;
+    }
+
+    /** An exact CNY amount greater than zero (see {@link Money#parse}), or null after recording why not. */
+    public BigDecimal money(String field, Object raw, String labelZh, String labelEn) {
+        return collect(() -> Money.parse(raw, field, labelZh, labelEn));
+    }
+
+    /** Like {@link #money}, but 0.00 is accepted. */
+    public BigDecimal moneyAllowingZero(String field, Object raw, String labelZh, String labelEn) {
+        return collect(() -> Money.parseAllowingZero(raw, field, labelZh, labelEn));
+    }
+
+    private <T> T collect(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            problems.addAll(e.getProblems());
+            return null;
+        }
     }
 
     public void throwIfAny() {

@@ -22,6 +22,15 @@ public final class Money {
      * BigDecimal. A Double is refused: it has already lost the exact value.
      */
     public static BigDecimal parse(Object raw, String field, String labelZh, String labelEn) {
+        return parse(raw, field, labelZh, labelEn, false);
+    }
+
+    /** Like {@link #parse(Object, String, String, String)}, but 0.00 is a valid amount (e.g. last year's revenue of a new firm). */
+    public static BigDecimal parseAllowingZero(Object raw, String field, String labelZh, String labelEn) {
+        return parse(raw, field, labelZh, labelEn, true);
+    }
+
+    private static BigDecimal parse(Object raw, String field, String labelZh, String labelEn, boolean zeroAllowed) {
         if (raw == null || raw.toString().isBlank()) {
             throw new InvalidInputException(field, labelZh + "不能为空", labelEn + " is required");
         }
@@ -38,8 +47,10 @@ public final class Money {
         if (value.scale() > SCALE && value.stripTrailingZeros().scale() > SCALE) {
             throw new InvalidInputException(field, labelZh + "最多保留两位小数（分）", labelEn + " may have at most two decimal places (fen)");
         }
-        if (value.signum() <= 0) {
-            throw new InvalidInputException(field, labelZh + "必须大于0", labelEn + " must be greater than 0");
+        if (value.signum() < 0 || (value.signum() == 0 && !zeroAllowed)) {
+            throw zeroAllowed
+                    ? new InvalidInputException(field, labelZh + "不能为负数", labelEn + " cannot be negative")
+                    : new InvalidInputException(field, labelZh + "必须大于0", labelEn + " must be greater than 0");
         }
         if (value.compareTo(MAX) > 0) {
             throw new InvalidInputException(field, labelZh + "超出允许范围", labelEn + " is out of range");

@@ -9,8 +9,6 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.common.FieldChecks;
-import cn.huiqi.common.InvalidInputException;
-import cn.huiqi.common.Money;
 
 /**
  * Server-side check of a measure 1 application, the same for the Tasklist start form and the REST
@@ -27,7 +25,7 @@ public class OrderApplicationValidator {
         String counterparty = checks.requiredText("counterparty", input.get("counterparty"), "签约对方", "Counterparty", 200);
         String contractNumber = checks.requiredText("contractNumber", input.get("contractNumber"), "合同编号", "Contract number", 64);
         LocalDate signingDate = signingDate(checks, input.get("signingDate"));
-        BigDecimal orderAmount = orderAmount(checks, input.get("orderAmount"));
+        BigDecimal orderAmount = checks.money("orderAmount", input.get("orderAmount"), "订单金额", "Order amount");
         String evidence = checks.requiredText("executionEvidence", input.get("executionEvidence"),
                 "落地实施证明", "Evidence of execution", 2000);
         checks.throwIfAny();
@@ -48,15 +46,6 @@ public class OrderApplicationValidator {
         } catch (DateTimeParseException e) {
             checks.add("signingDate", "签订日期格式应为 YYYY-MM-DD，例如 2023-08-15",
                     "Signing date must be written YYYY-MM-DD, e.g. 2023-08-15");
-            return null;
-        }
-    }
-
-    private static BigDecimal orderAmount(FieldChecks checks, Object raw) {
-        try {
-            return Money.parse(raw, "orderAmount", "订单金额", "Order amount");
-        } catch (InvalidInputException e) {
-            e.getProblems().forEach(p -> checks.add(p.field(), p.zh(), p.en()));
             return null;
         }
     }

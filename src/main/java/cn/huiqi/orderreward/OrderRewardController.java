@@ -1,6 +1,5 @@
 package cn.huiqi.orderreward;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,7 +30,6 @@ public class OrderRewardController {
     @PostMapping
     public ResponseEntity<CaseView> submit(@RequestHeader("Idempotency-Key") String idempotencyKey,
                                            @RequestBody OrderApplicationRequest body) {
-        ApplicationSubmission.Result result = submission.submit(type, idempotencyKey, body.asFormFields());
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.view());
+        return submission.submit(type, idempotencyKey, body.asFormFields()).asResponse();
     }
 }

@@ -10,28 +10,41 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.huiqi.casefile.CaseStatus;
 import cn.huiqi.casefile.DuplicateApplicationException;
 import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.common.InvalidInputException;
+import cn.huiqi.testsupport.ProcessTestSupport;
 
 /**
  * Every path of {@code bpmn/m1-order-reward.bpmn}, driven by the quick start's demo users:
  * ent-hongdu (南昌洪都精密机械, locality donghu), donghu-verifier, gxj-reviewer, swj-reviewer, czj-finance.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:m1process;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
-        "camunda.bpm.job-execution.enabled=false"})
 class OrderRewardProcessTest extends ProcessTestSupport {
+
+    private static Map<String, Object> order(String amount, String signingDate) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("counterparty", "上海某某贸易有限公司");
+        form.put("contractNumber", "HT-" + UUID.randomUUID());
+        form.put("signingDate", signingDate);
+        form.put("orderAmount", amount);
+        form.put("executionEvidence", "发货单 FH-001、增值税发票 12345678");
+        return form;
+    }
+
+    private ProcessInstance apply(String enterpriseUser, Map<String, Object> form) {
+        return apply(enterpriseUser, OrderApplicationType.PROCESS_KEY, form);
+    }
 
     @Test
     void eligibleOrderRunsThroughVerificationCityReviewNoticeAndDisbursement() {

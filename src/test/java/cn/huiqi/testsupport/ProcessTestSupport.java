@@ -1,11 +1,10 @@
-package cn.huiqi.orderreward;
+package cn.huiqi.testsupport;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -18,13 +17,20 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.huiqi.casefile.CaseEventRepository;
 import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.casefile.RewardCaseRepository;
 
-/** Starts and drives measure 1 cases as the demo users of the quick start would. */
-abstract class ProcessTestSupport {
+/**
+ * Starts and drives cases as the demo users of the quick start would, through the engine's Java API,
+ * on one shared in-memory H2 application context (job executor off: tests run timers themselves).
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:processes;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
+        "camunda.bpm.job-execution.enabled=false"})
+public abstract class ProcessTestSupport {
 
     @Autowired
     protected ProcessEngine processEngine;
@@ -49,18 +55,8 @@ abstract class ProcessTestSupport {
         identityService.clearAuthentication();
     }
 
-    protected static Map<String, Object> order(String amount, String signingDate) {
-        Map<String, Object> form = new HashMap<>();
-        form.put("counterparty", "上海某某贸易有限公司");
-        form.put("contractNumber", "HT-" + UUID.randomUUID());
-        form.put("signingDate", signingDate);
-        form.put("orderAmount", amount);
-        form.put("executionEvidence", "发货单 FH-001、增值税发票 12345678");
-        return form;
-    }
-
-    protected ProcessInstance apply(String enterpriseUser, Map<String, Object> form) {
-        return as(enterpriseUser, () -> runtimeService.startProcessInstanceByKey(OrderApplicationType.PROCESS_KEY, form));
+    protected ProcessInstance apply(String enterpriseUser, String processKey, Map<String, Object> form) {
+        return as(enterpriseUser, () -> runtimeService.startProcessInstanceByKey(processKey, form));
     }
 
     protected <T> T as(String userId, Supplier<T> work) {

@@ -1,0 +1,106 @@
+package cn.huiqi.growthreward;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+import cn.huiqi.casefile.CaseStatus;
+import cn.huiqi.casefile.DuplicateApplicationException;
+import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.common.InvalidInputException;
+import cn.huiqi.testsupport.ProcessTestSupport;
+
+/**
+ * Every path of {@code bpmn/m2-growth-reward.bpmn}: not eligible by the table, or eligible and then the
+ * shared review chain (市工信局 alone reviews measure 2) to payment or rejection. Each test uses its
+ * own demo enterprise, since an enterprise may apply only once.
+ */
+class GrowthRewardProcessTest extends ProcessTestSupport {
+
+    @Test
+    void growingRevenueAboveOneHundredMillionIsReviewedByTheBureauAndPaid() {
+        ProcessInstance instance = apply("ent-ganjiang", revenue("123456789.99", "100000000.00"));
+
+        assertThat(instance).hasPassed("Task_Register", "Task_DecideReward", "Task_RecordDecision").isWaitingAt("CallActivity_Review");
+        RewardCase rewardCase = caseOf(instance);
+        assertThat(rewardCase.getCaseNumber()).startsWith("M2-2023-");
+        assertThat(rewardCase.getRewardAmount()).isEqualByComparingTo("123456.79");
+        assertThat(rewardCase.getRewardTier()).isEqualTo("TIER_100M");
+        assertThat(rewardCase.getDecisionKey()).isEqualTo("growth-reward");
+        assertThat(rewardCase.getReviewUnits()).containsExactly("gxj");
+
+        ProcessInstance chain = review(instance);
+        completeAs("gaoxin-verifier", taskFor(instance, "Task_LocalityVerification", "gaoxin"), decision("approve", null));
+        assertThat(chain).isWaitingAt("Task_CityReview").task().hasCandidateGroup("gxj");
+        assertThat(taskFor(instance, "Task_CityReview", "swj")).as("市商务局 does not review measure 2").isNull();
+        completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
+        assertThat(chain).isWaitingAt("Gateway_Notice");
+        execute(job("Timer_NoticeOver", chain));
+        completeAs("czj-finance", taskFor(instance, "Task_Disbursement", "czj"),
+                Map.of("paymentReference", "CZ-M2-1", "paymentDate", "2023-12-01"));
+
+        assertThat(instance).isEnded().hasPassed("End_Paid");
+        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.PAID);
+    }
+
+    @Test
+    void revenueWithoutGrowthEndsNotEligible() {
+        ProcessInstance instance = apply("ent-xiaolan", revenue("600000000.00", "600000000.00"));
+
+        assertThat(instance).isEnded().hasPassed("End_NotEligible").hasNotPassed("CallActivity_Review");
+        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.NOT_ELIGIBLE);
+        assertThat(caseOf(instance).getOutcomeReason()).contains("同比正增长");
+    }
+
+    @Test
+    void theBureauRejectsWithAReason() {
+        ProcessInstance instance = apply("ent-anyi", revenue("1500000000.00", "900000000.00"));
+        ProcessInstance chain = review(instance);
+        assertThat(caseOf(instance).getRewardAmount()).as("capped at 200万").isEqualByComparingTo("2000000.00");
+        completeAs("anyi-verifier", taskFor(instance, "Task_LocalityVerification", "anyi"), decision("approve", null));
+        completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("reject", "收入口径不符"));
+
+        assertThat(chain).isEnded().hasPassed("End_Rejected");
+        assertThat(instance).isEnded().hasPassed("End_Rejected");
+        assertThat(caseOf(instance).getOutcomeReason()).isEqualTo("收入口径不符");
+    }
+
+    @Test
+    void anEnterpriseAppliesOnlyOnceForTheWindow() {
+        apply("ent-jixiang", revenue("99999999.99", "1.00"));
+
+        assertThatThrownBy(() -> apply("ent-jixiang", revenue("300000000.00", "1.00")))
+                .isInstanceOf(DuplicateApplicationException.class);
+    }
+
+    @Test
+    void revenuesAreCheckedOnTheServer() {
+        Map<String, Object> form = revenue("-5", "abc");
+        form.remove("revenueEvidence");
+
+        assertThatThrownBy(() -> apply("ent-hongdu", form))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).getProblems()).extracting(p -> p.field())
+                        .containsExactlyInAnyOrder("taxableRevenue", "priorYearRevenue", "revenueEvidence"));
+    }
+
+    private ProcessInstance apply(String user, Map<String, Object> form) {
+        return apply(user, GrowthApplicationType.PROCESS_KEY, form);
+    }
+
+    private static Map<String, Object> revenue(String taxable, String prior) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("taxableRevenue", taxable);
+        form.put("priorYearRevenue", prior);
+        form.put("revenueEvidence", "2023年第三季度增值税申报表");
+        return form;
+    }
+}
