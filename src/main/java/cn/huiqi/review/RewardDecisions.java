@@ -42,7 +42,7 @@ public class RewardDecisions {
         int version = ((Number) execution.getVariable(RuleVersions.PINNED_VERSION)).intValue();
         String definitionId = ruleVersions.version(decisionKey, version).getId();
         boolean eligible = Boolean.TRUE.equals(result.get("eligible"));
-        BigDecimal amount = eligible ? Money.fen(new BigDecimal(result.get("rewardAmount").toString())) : Money.fen(BigDecimal.ZERO);
+        BigDecimal amount = eligible ? wholeFen(decisionKey, result.get("rewardAmount")) : Money.fen(BigDecimal.ZERO);
         String tier = (String) result.get("tier");
         String reason = eligible ? null : (String) result.get("reason");
 
@@ -56,5 +56,19 @@ public class RewardDecisions {
         execution.setVariable("rewardAmount", Money.format(amount));
         execution.setVariable("rewardTier", tier);
         execution.setVariable("ineligibleReason", reason);
+    }
+
+    /**
+     * FEEL computes exactly, but Camunda hands a non-integer number back as a Double; its decimal string
+     * is the exact amount for any reward in whole fen below 10^13 yuan. A table that forgot to round to
+     * the fen is a rule error, not something to round silently here.
+     */
+    private static BigDecimal wholeFen(String decisionKey, Object rewardAmount) {
+        BigDecimal amount = new BigDecimal(rewardAmount.toString());
+        if (amount.stripTrailingZeros().scale() > Money.SCALE || amount.signum() < 0) {
+            throw new IllegalStateException("decision '" + decisionKey + "' returned " + rewardAmount
+                    + ", which is not a non-negative amount in whole fen: round it in the table (round half up(x, 2))");
+        }
+        return Money.fen(amount);
     }
 }
