@@ -128,6 +128,15 @@ public class RewardCase {
         return reviewUnits == null || reviewUnits.isEmpty() ? java.util.List.of() : java.util.List.of(reviewUnits.split(","));
     }
 
+    /** Not eligible for a reason outside any decision table (e.g. measure 3's progress condition). */
+    public void recordIneligibility(String reason) {
+        this.eligible = false;
+        this.rewardAmount = BigDecimal.ZERO.setScale(2);
+        this.rewardTier = "NONE";
+        this.outcomeReason = reason;
+        this.updatedAt = Instant.now();
+    }
+
     public void recordOutcomeReason(String reason) {
         this.outcomeReason = reason;
         this.updatedAt = Instant.now();

@@ -1,15 +1,8 @@
 package cn.huiqi.common;
 
-public class NotFoundException extends RuntimeException {
-
-    private final transient FieldProblem problem;
+public class NotFoundException extends RefusalException {
 
     public NotFoundException(String field, String zh, String en) {
-        super(en);
-        this.problem = new FieldProblem(field, zh, en);
-    }
-
-    public FieldProblem problem() {
-        return problem;
+        super(field, zh, en);
     }
 }

@@ -151,21 +151,7 @@ public class ProjectInput {
     /** An exact amount via {@link Money#parse}; zero is accepted only where {@code zeroAllowed}. */
     static BigDecimal amount(FieldChecks checks, String raw, String field, String zh, String en, boolean zeroAllowed) {
         try {
-            if (zeroAllowed && raw != null && !raw.isBlank()) {
-                try {
-                    BigDecimal value = new BigDecimal(raw.strip().replace(",", ""));
-                    if (value.signum() == 0 && value.stripTrailingZeros().scale() <= Money.SCALE) {
-                        return Money.fen(BigDecimal.ZERO);
-                    }
-                    if (value.signum() < 0) {
-                        checks.add(field, zh + "不能为负数", en + " may not be negative");
-                        return null;
-                    }
-                } catch (NumberFormatException e) {
-                    // Money.parse reports it
-                }
-            }
-            return Money.parse(raw, field, zh, en);
+            return zeroAllowed ? Money.parseAllowingZero(raw, field, zh, en) : Money.parse(raw, field, zh, en);
         } catch (InvalidInputException e) {
             e.getProblems().forEach(p -> checks.add(p.field(), p.zh(), p.en()));
             return null;

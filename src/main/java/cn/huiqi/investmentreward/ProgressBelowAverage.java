@@ -1,0 +1,40 @@
+package cn.huiqi.investmentreward;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import cn.huiqi.casefile.CaseOfProcess;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.casefile.RewardCase;
+
+/**
+ * Measure 3's first condition fails: the project's average investment progress over 2023-07..09 does
+ * not exceed the overall average of the library. The case ends not eligible with both numbers.
+ * Service task: {@code ${progressBelowAverage.record(execution)}}.
+ */
+@Component("progressBelowAverage")
+public class ProgressBelowAverage {
+
+    private final CaseOfProcess caseOfProcess;
+    private final CaseTimeline timeline;
+
+    public ProgressBelowAverage(CaseOfProcess caseOfProcess, CaseTimeline timeline) {
+        this.caseOfProcess = caseOfProcess;
+        this.timeline = timeline;
+    }
+
+    public void record(DelegateExecution execution) {
+        String project = (String) execution.getVariable("projectAverageProgress");
+        String overall = (String) execution.getVariable("overallAverageProgress");
+        String reason = "2023年7—9月项目平均投资进度 " + project + " 未超过项目总体平均进度 " + overall
+                + " / The project's average investment progress in 2023-07..09 (" + project
+                + ") does not exceed the overall average (" + overall + ")";
+        RewardCase rewardCase = caseOfProcess.of(execution);
+        rewardCase.recordIneligibility(reason);
+        timeline.record(rewardCase, "PROGRESS_NOT_ABOVE_AVERAGE", reason);
+        execution.setVariable("ineligibleReason", reason);
+        execution.setVariable("rewardAmount", BigDecimal.ZERO.setScale(2).toPlainString());
+    }
+}
