@@ -30,7 +30,30 @@ ensure_mariadb() {
   bash scripts/mariadb.sh ensure
 }
 
-# later: ensure_keycloak (realm import for the SSO tests), ensure_chromium (browser tests)
+# the SSO tests (@Tag("keycloak")) run against a real Keycloak at 127.0.0.1:8180 with realm huiqi
+# imported fresh (scripts/keycloak.sh fetches it through Maven the first time). A Keycloak this
+# script started is stopped by its PID when the script ends, however it ends; one that already
+# ran (a developer's scripts/keycloak.sh start) is used and left running.
+KEYCLOAK_STARTED_HERE=0
+ensure_keycloak() {
+  step "Keycloak"
+  if bash scripts/keycloak.sh status >/dev/null 2>&1; then
+    echo "Keycloak already answers at 127.0.0.1:8180: using it (and leaving it running)"
+    return 0
+  fi
+  trap stop_keycloak EXIT
+  KEYCLOAK_STARTED_HERE=1
+  bash scripts/keycloak.sh start
+}
+
+stop_keycloak() {
+  if [ "$KEYCLOAK_STARTED_HERE" -eq 1 ]; then
+    step "stopping the Keycloak started for the tests"
+    bash scripts/keycloak.sh stop || true
+  fi
+}
+
+# later: ensure_chromium (browser tests)
 
 maven_verify() {
   step "mvn -B verify $*"
@@ -43,6 +66,7 @@ maven_verify() {
 main() {
   check_tools
   ensure_mariadb
+  ensure_keycloak
   maven_verify "$@"
 }
 

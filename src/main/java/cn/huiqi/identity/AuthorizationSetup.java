@@ -5,10 +5,14 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +33,14 @@ public class AuthorizationSetup implements SmartInitializingSingleton {
     private final AuthorizationGrants grants;
     private final TasklistFilters tasklistFilters;
     private final UnitRepository units;
+    private final IdentityService identityService;
 
-    public AuthorizationSetup(AuthorizationGrants grants, TasklistFilters tasklistFilters, UnitRepository units) {
+    public AuthorizationSetup(AuthorizationGrants grants, TasklistFilters tasklistFilters, UnitRepository units,
+                              IdentityService identityService) {
         this.grants = grants;
         this.tasklistFilters = tasklistFilters;
         this.units = units;
+        this.identityService = identityService;
     }
 
     @Override
@@ -63,6 +70,18 @@ public class AuthorizationSetup implements SmartInitializingSingleton {
 
         grantEnterprises();
         grantPolicyAdmins();
+        grantAuditors();
+
+        // members read their own group: the built-in identity grants this itself when it creates a group,
+        // but a read-only provider's (Keycloak's) groups never pass through the engine
+        if (identityService.isReadOnly()) {
+            List<String> allGroups = new ArrayList<>(tasklistUsers);
+            allGroups.add(Groups.AUDITOR);
+            allGroups.add(Groups.CAMUNDA_ADMIN);
+            for (String group : allGroups) {
+                grants.grantGroup(group, Resources.GROUP, group, Permissions.READ);
+            }
+        }
         tasklistFilters.ensure();
     }
 
@@ -73,6 +92,25 @@ public class AuthorizationSetup implements SmartInitializingSingleton {
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         }
         grants.grantGroup(Groups.ENTERPRISE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    }
+
+    /**
+     * Auditors (审计监督) read everything in Cockpit, running and finished, and change nothing: no
+     * UPDATE, DELETE, CREATE or task work anywhere, and no Tasklist.
+     */
+    private void grantAuditors() {
+        String auditor = Groups.AUDITOR;
+        grants.grantGroup(auditor, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+        grants.grantGroup(auditor, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK);
+        grants.grantGroup(auditor, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+        grants.grantGroup(auditor, Resources.TASK, ANY, TaskPermissions.READ);
+        grants.grantGroup(auditor, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+        grants.grantGroup(auditor, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+        grants.grantGroup(auditor, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grants.grantGroup(auditor, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grants.grantGroup(auditor, Resources.DEPLOYMENT, ANY, Permissions.READ);
     }
 
     /** Read everything about processes, decisions and deployments in Cockpit; change nothing. */

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "huiqi.demo-accounts", havingValue = "false", matchIfMissing = true)
+// the built-in identity's guard; with Keycloak the built-in tables are unused and KeycloakDemoUsersGuard
+// refuses a realm that still has the demo users
+@Profile("!keycloak")
 public class DemoAccountGuard implements SmartInitializingSingleton {
 
     private final IdentityService identityService;

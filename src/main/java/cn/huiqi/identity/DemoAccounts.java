@@ -13,6 +13,7 @@ public final class DemoAccounts {
     public static final List<DemoAccount> ALL = List.of(
             new DemoAccount("admin", "系统", "管理员", Groups.CAMUNDA_ADMIN),
             new DemoAccount("policy-staff", "政策管理", "专员", Groups.POLICY_ADMIN),
+            new DemoAccount("audit-staff", "审计", "专员", Groups.AUDITOR),
 
             new DemoAccount("gxj-reviewer", "市工信局", "审核员", "gxj"),
             new DemoAccount("swj-reviewer", "市商务局", "审核员", "swj"),

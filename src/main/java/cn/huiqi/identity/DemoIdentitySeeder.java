@@ -47,6 +47,7 @@ public class DemoIdentitySeeder implements SmartInitializingSingleton {
         }
         ensureGroup(Groups.POLICY_ADMIN, "政策管理", ROLE_GROUP_TYPE);
         ensureGroup(Groups.ENTERPRISE, "企业用户", ROLE_GROUP_TYPE);
+        ensureGroup(Groups.AUDITOR, "审计监督", ROLE_GROUP_TYPE);
         ensureGroup(Groups.CAMUNDA_ADMIN, "系统管理员", SYSTEM_GROUP_TYPE);
 
         for (DemoAccount account : DemoAccounts.ALL) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -25,6 +26,19 @@ public final class JsonErrorResponses {
     public static AuthenticationEntryPoint authenticationRequired(String realm) {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, FieldProblem.AUTHENTICATION_REQUIRED);
+        };
+    }
+
+    /**
+     * 401 with a Bearer challenge (RFC 6750; it names the token error, e.g. invalid_token, when there was a
+     * token), for a missing, expired, wrongly signed or wrong-audience bearer token (profile keycloak).
+     */
+    public static AuthenticationEntryPoint bearerTokenRequired(String realm) {
+        BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+        challenge.setRealmName(realm);
+        return (request, response, exception) -> {
+            challenge.commence(request, response, exception);
             write(response, HttpServletResponse.SC_UNAUTHORIZED, FieldProblem.AUTHENTICATION_REQUIRED);
         };
     }

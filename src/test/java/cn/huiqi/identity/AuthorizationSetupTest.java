@@ -64,9 +64,10 @@ class AuthorizationSetupTest {
         List<Authorization> grants = authorizationService.createAuthorizationQuery().groupIdIn(Groups.ENTERPRISE).list();
 
         assertThat(grants).extracting(AuthorizationSetupTest::describe)
-                .containsExactlyInAnyOrder("APPLICATION tasklist", "PROCESS_DEFINITION m1-order-reward", "PROCESS_INSTANCE *",
+                .containsExactlyInAnyOrderElementsOf(with(MeasureProcesses.STARTED_BY_ENTERPRISES,
+                        "APPLICATION tasklist", "PROCESS_INSTANCE *",
                         // the engine's own default when the group was created: members may read their group
-                        "GROUP enterprise");
+                        "GROUP enterprise"));
         assertThat(grantOf(Groups.ENTERPRISE, Resources.PROCESS_INSTANCE, "*").getPermissions(ProcessInstancePermissions.values())).filteredOn(AuthorizationSetupTest::isNotNone)
                 .containsExactly(ProcessInstancePermissions.CREATE);
         assertThat(grantOf(Groups.ENTERPRISE, Resources.PROCESS_DEFINITION, "m1-order-reward")
@@ -82,7 +83,7 @@ class AuthorizationSetupTest {
                 .toList();
 
         assertThat(grants).extracting(AuthorizationSetupTest::describe)
-                .containsExactlyInAnyOrder("APPLICATION tasklist", "PROCESS_DEFINITION m1-order-reward", "GROUP donghu");
+                .containsExactlyInAnyOrderElementsOf(with(MeasureProcesses.WORKED_ON_BY_UNITS, "APPLICATION tasklist", "GROUP donghu"));
         assertThat(grantOf("donghu", Resources.PROCESS_DEFINITION, "m1-order-reward")
                 .getPermissions(ProcessDefinitionPermissions.values())).filteredOn(AuthorizationSetupTest::isNotNone)
                 .containsExactly(ProcessDefinitionPermissions.READ);
@@ -98,6 +99,40 @@ class AuthorizationSetupTest {
                 .containsExactlyInAnyOrder(Permissions.READ, Permissions.READ_HISTORY);
         assertThat(grantOf(Groups.POLICY_ADMIN, Resources.DEPLOYMENT, "*").getPermissions(Permissions.values())).filteredOn(AuthorizationSetupTest::isNotNone)
                 .containsExactly(Permissions.READ);
+    }
+
+    @Test
+    void auditorsReadEverythingInCockpitAndChangeNothing() {
+        assertThat(grantOf(Groups.AUDITOR, Resources.APPLICATION, "cockpit").isPermissionGranted(Permissions.ACCESS)).isTrue();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Groups.AUDITOR)
+                .resourceType(Resources.APPLICATION).resourceId("tasklist").count()).as("no Tasklist").isZero();
+        assertThat(grantOf(Groups.AUDITOR, Resources.PROCESS_DEFINITION, "*").getPermissions(ProcessDefinitionPermissions.values()))
+                .filteredOn(AuthorizationSetupTest::isNotNone)
+                .containsExactlyInAnyOrder(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+        assertThat(grantOf(Groups.AUDITOR, Resources.PROCESS_INSTANCE, "*").getPermissions(ProcessInstancePermissions.values()))
+                .filteredOn(AuthorizationSetupTest::isNotNone).containsExactly(ProcessInstancePermissions.READ);
+        assertThat(grantOf(Groups.AUDITOR, Resources.TASK, "*").getPermissions(org.camunda.bpm.engine.authorization.TaskPermissions.values()))
+                .filteredOn(AuthorizationSetupTest::isNotNone).containsExactly(org.camunda.bpm.engine.authorization.TaskPermissions.READ);
+        assertThat(grantOf(Groups.AUDITOR, Resources.DECISION_DEFINITION, "*").getPermissions(Permissions.values()))
+                .filteredOn(AuthorizationSetupTest::isNotNone).containsExactlyInAnyOrder(Permissions.READ, Permissions.READ_HISTORY);
+        // no grant of the auditors carries a permission that changes anything
+        for (Authorization grant : authorizationService.createAuthorizationQuery().groupIdIn(Groups.AUDITOR).list()) {
+            for (Permission permission : Permissions.values()) {
+                if (permission.getName().startsWith("READ") || permission == Permissions.ACCESS || !isNotNone(permission)) {
+                    continue;
+                }
+                assertThat(grant.isPermissionGranted(permission)).as(describe(grant) + " " + permission).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void everyGroupReadsItself() {
+        // made by the built-in identity when it creates a group, and by AuthorizationSetup for Keycloak's groups
+        for (String group : List.of("donghu", "gxj", Groups.ENTERPRISE, Groups.POLICY_ADMIN, Groups.AUDITOR, Groups.CAMUNDA_ADMIN)) {
+            assertThat(grantOf(group, Resources.GROUP, group).isPermissionGranted(Permissions.READ)).as(group).isTrue();
+        }
     }
 
     @Test
@@ -119,6 +154,13 @@ class AuthorizationSetupTest {
                 .resourceType(resource).resourceId(resourceId).singleResult();
         assertThat(grant).as(groupId + " " + resource + " " + resourceId).isNotNull();
         return grant;
+    }
+
+    /** "PROCESS_DEFINITION key" for each process key, plus the other grants. */
+    private static List<String> with(List<String> processKeys, String... others) {
+        List<String> expected = new java.util.ArrayList<>(List.of(others));
+        processKeys.forEach(key -> expected.add("PROCESS_DEFINITION " + key));
+        return expected;
     }
 
     /** getPermissions also lists NONE (value 0), which every grant trivially "has". */

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=" + IdentityIntegrationTest.DATABASE_URL})
 @Import(CallerEchoController.class)
+@ExtendWith(ThisContextsEngine.class)
 public @interface IdentityIntegrationTest {
 
     String DATABASE_URL = "jdbc:h2:mem:sec;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE";

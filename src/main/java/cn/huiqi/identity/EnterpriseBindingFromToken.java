@@ -1,0 +1,96 @@
+package cn.huiqi.identity;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.huiqi.common.InvalidInputException;
+import cn.huiqi.enterprise.Enterprise;
+import cn.huiqi.enterprise.EnterpriseRepository;
+import cn.huiqi.enterprise.EnterpriseUser;
+import cn.huiqi.enterprise.EnterpriseUserRepository;
+import cn.huiqi.enterprise.Uscc;
+
+/**
+ * Profile keycloak: Keycloak is the truth about which enterprise an enterprise user acts for. Its user
+ * attribute {@code uscc} reaches the app as the token claim {@code uscc}; at login and on every API request
+ * the binding {@code enterprise_user(user_id → enterprise)} is made to match it, so
+ * {@code CaseRegistration.applicantEnterprise()} and {@code CaseVisibility} work as with the built-in identity.
+ * A claim that is missing, malformed or names no registered enterprise removes the binding: the user
+ * then can neither apply nor read any enterprise's cases (default deny), instead of keeping a stale one.
+ */
+@Component
+@Profile("keycloak")
+public class EnterpriseBindingFromToken {
+
+    public static final String CLAIM = "uscc";
+
+    private static final Logger log = LoggerFactory.getLogger(EnterpriseBindingFromToken.class);
+
+    private final EnterpriseUserRepository enterpriseUsers;
+    private final EnterpriseRepository enterprises;
+    private final TransactionTemplate transaction;
+
+    public EnterpriseBindingFromToken(EnterpriseUserRepository enterpriseUsers, EnterpriseRepository enterprises,
+                                      TransactionTemplate transaction) {
+        this.enterpriseUsers = enterpriseUsers;
+        this.enterprises = enterprises;
+        this.transaction = transaction;
+    }
+
+    /** Only members of group {@code enterprise} are bound; officials never act for an enterprise. */
+    public void refresh(String userId, List<String> groupIds, String usccClaim) {
+        if (userId == null || !groupIds.contains(Groups.ENTERPRISE)) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> apply(userId, usccClaim));
+        } catch (DataIntegrityViolationException concurrentFirstLogin) {
+            // two first requests of one user at once: the other one bound it
+            transaction.executeWithoutResult(status -> apply(userId, usccClaim));
+        }
+    }
+
+    private void apply(String userId, String usccClaim) {
+        Optional<Long> enterpriseId = enterpriseOf(userId, usccClaim);
+        Optional<EnterpriseUser> current = enterpriseUsers.findById(userId);
+        if (enterpriseId.isEmpty()) {
+            current.ifPresent(binding -> {
+                log.warn("Unbinding {} from enterprise {}: its Keycloak USCC is now '{}'", userId,
+                        binding.getEnterpriseId(), usccClaim);
+                enterpriseUsers.delete(binding);
+            });
+            return;
+        }
+        if (current.isEmpty() || !Objects.equals(current.get().getEnterpriseId(), enterpriseId.get())) {
+            enterpriseUsers.saveAndFlush(new EnterpriseUser(userId, enterpriseId.get()));
+            log.info("Bound {} to enterprise {} (USCC {} from Keycloak)", userId, enterpriseId.get(), usccClaim);
+        }
+    }
+
+    private Optional<Long> enterpriseOf(String userId, String usccClaim) {
+        if (usccClaim == null || usccClaim.isBlank()) {
+            log.warn("Enterprise user {} has no USCC attribute in Keycloak; it is bound to no enterprise", userId);
+            return Optional.empty();
+        }
+        String uscc;
+        try {
+            uscc = Uscc.normalizeIgnoringCheck(usccClaim);
+        } catch (InvalidInputException e) {
+            log.warn("Enterprise user {} has a malformed USCC '{}' in Keycloak; it is bound to no enterprise", userId, usccClaim);
+            return Optional.empty();
+        }
+        Optional<Long> id = enterprises.findByUscc(uscc).map(Enterprise::getId);
+        if (id.isEmpty()) {
+            log.warn("Enterprise user {}: USCC {} is not in the enterprise register; it is bound to no enterprise", userId, uscc);
+        }
+        return id;
+    }
+}

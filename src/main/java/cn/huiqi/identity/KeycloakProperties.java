@@ -1,0 +1,49 @@
+package cn.huiqi.identity;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Profile {@code keycloak}: where the realm is and how the app talks to it (application-keycloak.yml).
+ *
+ * @param issuer the realm URL as browsers see it and as tokens name it in {@code iss}, e.g.
+ *               http://127.0.0.1:8180/realms/huiqi
+ * @param backchannelUrl the realm URL the server uses for tokens, keys and the admin API (differs from
+ *               {@code issuer} only when the app reaches Keycloak under another name, as in docker compose)
+ * @param clientId the confidential web SSO client (authorization code flow)
+ * @param identityClientId the identity plugin's service-account client (query-groups, query-users, view-users)
+ * @param audience what an API token's {@code aud} must contain
+ * @param cacheTtl how long the identity plugin caches user and group look-ups; a user removed from a
+ *               group in Keycloak loses the group's access at most this long after
+ * @param clockSkew tolerance for {@code exp}/{@code nbf} of bearer tokens
+ * @param allowDemoUsers start even though the realm still has the demo users of the local realm
+ */
+@ConfigurationProperties("huiqi.keycloak")
+public record KeycloakProperties(String issuer, String backchannelUrl, String clientId, String clientSecret,
+                                 String identityClientId, String identityClientSecret, String audience,
+                                 Duration cacheTtl, Duration clockSkew, boolean allowDemoUsers) {
+
+    public KeycloakProperties {
+        issuer = stripSlash(issuer);
+        backchannelUrl = backchannelUrl == null || backchannelUrl.isBlank() ? issuer : stripSlash(backchannelUrl);
+        cacheTtl = cacheTtl == null ? Duration.ofMinutes(2) : cacheTtl;
+        clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+    }
+
+    /** http://host:port of the back channel, without the realm path. */
+    public String backchannelServer() {
+        return backchannelUrl.substring(0, backchannelUrl.indexOf("/realms/"));
+    }
+
+    public String realm() {
+        return issuer.substring(issuer.indexOf("/realms/") + "/realms/".length());
+    }
+
+    private static String stripSlash(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("huiqi.keycloak.issuer is required in profile keycloak");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

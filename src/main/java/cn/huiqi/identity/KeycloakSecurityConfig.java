@@ -1,0 +1,317 @@
+package cn.huiqi.identity;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Profile {@code keycloak}: realm huiqi is the identity of every user.
+ * <ul>
+ * <li>Camunda's identity service is the read-only Keycloak plugin (users, groups, memberships).</li>
+ * <li>Chain 1, {@code /engine-rest/**} and {@code /api/**}: JWT resource server (signature from the realm's
+ * keys, issuer, audience {@code huiqi.keycloak.audience}, expiry); 401 JSON without or with a bad token,
+ * 403 JSON when not allowed. /api also takes the OIDC session of the app's own pages (cases.html), with
+ * CSRF protection for such session requests that change something.</li>
+ * <li>Chain 2, everything else: OIDC login (authorization code + PKCE) for the Camunda webapps and the
+ * app's pages; Camunda's ContainerBasedAuthenticationFilter turns that login into a webapp session;
+ * logout ends the app session and the Keycloak session.</li>
+ * </ul>
+ */
+@Configuration
+@Profile("keycloak")
+@EnableConfigurationProperties(KeycloakProperties.class)
+public class KeycloakSecurityConfig {
+
+    static final String REGISTRATION_ID = "keycloak";
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakSecurityConfig.class);
+    // PathPatternRequestMatcher, never the String securityMatcher: see SecurityConfig (the Jersey servlet)
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    HuiqiKeycloakIdentityProviderPlugin keycloakIdentityProviderPlugin(KeycloakProperties properties) {
+        return new HuiqiKeycloakIdentityProviderPlugin(properties);
+    }
+
+    /** Tokens signed by the realm's keys, issued by the realm, for audience huiqi-api, not expired. */
+    @Bean
+    JwtDecoder keycloakJwtDecoder(KeycloakProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withJwkSetUri(properties.backchannelUrl() + "/protocol/openid-connect/certs").build();
+        JwtClaimValidator<List<String>> audience = new JwtClaimValidator<>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(properties.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(properties.clockSkew()),
+                new JwtIssuerValidator(properties.issuer()),
+                audience));
+        return decoder;
+    }
+
+    /**
+     * Built here rather than from spring.security.oauth2.client properties: those would fetch the issuer's
+     * discovery document at start-up, which fails where the app reaches Keycloak under another name than
+     * the browser does (docker compose). Browser-facing endpoint: authorize and logout; the rest back channel.
+     */
+    @Bean
+    ClientRegistrationRepository keycloakClientRegistrations(KeycloakProperties properties) {
+        String browser = properties.issuer() + "/protocol/openid-connect";
+        String backchannel = properties.backchannelUrl() + "/protocol/openid-connect";
+        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+                .clientName("惠企 Keycloak")
+                .clientId(properties.clientId())
+                .clientSecret(properties.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile", "email")
+                .authorizationUri(browser + "/auth")
+                .tokenUri(backchannel + "/token")
+                .jwkSetUri(backchannel + "/certs")
+                .issuerUri(properties.issuer())
+                .userNameAttributeName(KeycloakCallers.USER_NAME_CLAIM)
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", browser + "/logout"))
+                .build();
+        return new InMemoryClientRegistrationRepository(registration);
+    }
+
+    @Bean
+    @Order(1)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SecurityFilterChain keycloakApiChain(HttpSecurity http, JwtDecoder keycloakJwtDecoder, KeycloakCallers callers,
+                                         IdentityService identityService) throws Exception {
+        AuthenticationEntryPoint tokenRequired = JsonErrorResponses.bearerTokenRequired(SecurityConfig.REALM);
+        http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(keycloakJwtDecoder))
+                        .authenticationEntryPoint(tokenRequired)
+                        .accessDeniedHandler(JsonErrorResponses.notAllowed()))
+                // reads the session of a user logged in on the app's pages, but never writes one: a bearer
+                // token authenticates its own request only, it must not leave a session cookie behind
+                .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), readOnly(new HttpSessionSecurityContextRepository()))))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(KeycloakSecurityConfig::changesWithSessionCookie))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(tokenRequired)
+                        .accessDeniedHandler(JsonErrorResponses.notAllowed()))
+                .addFilterAfter(new KeycloakCallerFilter(callers), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), KeycloakCallerFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SecurityFilterChain keycloakWebChain(HttpSecurity http, ClientRegistrationRepository keycloakClientRegistrations,
+                                         KeycloakCallers callers, KeycloakProperties properties,
+                                         @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath)
+            throws Exception {
+        RequestMatcher camundaApi = PATHS.matcher(webappPath + "/api/**");
+        // the webapps' own logout (an XHR with Camunda's CSRF header, which a cross-site form cannot send)
+        RequestMatcher camundaLogout = new AndRequestMatcher(
+                PATHS.matcher(HttpMethod.POST, webappPath + "/api/admin/auth/user/*/logout"),
+                request -> request.getHeader("X-XSRF-TOKEN") != null);
+        HttpSessionOAuth2AuthorizedClientRepository authorizedClients = new HttpSessionOAuth2AuthorizedClientRepository();
+
+        DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(
+                keycloakClientRegistrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+
+        SavedRequestAwareAuthenticationSuccessHandler afterLogin = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication) throws jakarta.servlet.ServletException, IOException {
+                // binds an enterprise user to its enterprise before Tasklist's start form needs it
+                callers.resolve(authentication);
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+
+        OidcClientInitiatedLogoutSuccessHandler rpInitiatedLogout =
+                new OidcClientInitiatedLogoutSuccessHandler(keycloakClientRegistrations);
+        rpInitiatedLogout.setPostLogoutRedirectUri("{baseUrl}/");
+        LogoutSuccessHandler afterLogout = (request, response, authentication) -> {
+            if (camundaLogout.matches(request)) {
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            } else {
+                rpInitiatedLogout.onLogoutSuccess(request, response, authentication);
+            }
+        };
+
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PATHS.matcher(webappPath + "/**"), PATHS.matcher("/cases.html")).authenticated()
+                        .anyRequest().permitAll())
+                .oauth2Login(login -> login
+                        .clientRegistrationRepository(keycloakClientRegistrations)
+                        .authorizedClientRepository(authorizedClients)
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
+                        .successHandler(afterLogin))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout))
+                        .addLogoutHandler(endKeycloakSession(properties, authorizedClients, camundaLogout))
+                        .logoutSuccessHandler(afterLogout))
+                // the webapps send their own X-XSRF-TOKEN, checked by Camunda's CsrfPreventionFilter
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher(webappPath + "/**")))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        JsonErrorResponses.bearerTokenRequired(SecurityConfig.REALM), camundaApi));
+        return http.build();
+    }
+
+    /** Logs the OIDC user into Camunda's webapps (after Spring Security's filter chain has run). */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerBasedAuthentication(
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("Keycloak container-based authentication");
+        registration.setInitParameters(Map.of("authentication-provider", KeycloakWebappAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns(webappPath + "/app/*", webappPath + "/api/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 201);
+        return registration;
+    }
+
+    /**
+     * The webapps log out with an XHR, which cannot follow a redirect to Keycloak's logout page; so for
+     * them the app ends the Keycloak session itself on the back channel (OIDC logout with the refresh token).
+     * The pages' POST /logout ends it the standard way (RP-initiated logout redirect with id_token_hint).
+     */
+    private static LogoutHandler endKeycloakSession(KeycloakProperties properties,
+                                                    HttpSessionOAuth2AuthorizedClientRepository authorizedClients,
+                                                    RequestMatcher camundaLogout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (urlEncode(properties.clientId()) + ":" + urlEncode(properties.clientSecret())).getBytes(StandardCharsets.UTF_8));
+        return (request, response, authentication) -> {
+            if (authentication == null || !camundaLogout.matches(request)) {
+                return;
+            }
+            OAuth2AuthorizedClient client = authorizedClients.loadAuthorizedClient(REGISTRATION_ID, authentication, request);
+            OAuth2RefreshToken refreshToken = client == null ? null : client.getRefreshToken();
+            if (refreshToken == null) {
+                return;
+            }
+            HttpRequest logout = HttpRequest.newBuilder(URI.create(properties.backchannelUrl() + "/protocol/openid-connect/logout"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("refresh_token=" + urlEncode(refreshToken.getTokenValue())))
+                    .build();
+            try {
+                HttpResponse<Void> answer = http.send(logout, HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() / 100 != 2) {
+                    log.warn("Keycloak answered {} to the back-channel logout of {}", answer.statusCode(), authentication.getName());
+                }
+            } catch (IOException e) {
+                log.warn("Back-channel logout of {} failed: {}", authentication.getName(), e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    private static SecurityContextRepository readOnly(SecurityContextRepository repository) {
+        return new SecurityContextRepository() {
+            @Override
+            @SuppressWarnings("deprecation")
+            public SecurityContext loadContext(HttpRequestResponseHolder holder) {
+                return repository.loadDeferredContext(holder.getRequest()).get();
+            }
+
+            @Override
+            public org.springframework.security.core.context.DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
+                return repository.loadDeferredContext(request);
+            }
+
+            @Override
+            public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+                // read only
+            }
+
+            @Override
+            public boolean containsContext(HttpServletRequest request) {
+                return repository.containsContext(request);
+            }
+        };
+    }
+
+    /** Session-cookie requests that change something need a CSRF token; bearer-token and cookie-less ones don't. */
+    private static boolean changesWithSessionCookie(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader("Authorization") == null
+                && request.getRequestedSessionId() != null;
+    }
+
+    private static String urlEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,143 @@
+package cn.huiqi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.huiqi.enterprise.EnterpriseRegister;
+import cn.huiqi.enterprise.EnterpriseRepository;
+import cn.huiqi.enterprise.EnterpriseUserRepository;
+
+/**
+ * Single sign-on through Keycloak's login page into Camunda's webapps and the app's own pages, and out again.
+ */
+@KeycloakIntegrationTest
+class KeycloakWebappLoginTest {
+
+    private static final String TASKLIST = "/camunda/app/tasklist/default/";
+    private static final String WHO_AM_I = "/camunda/api/admin/auth/user/default";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EnterpriseRegister enterpriseRegister;
+    @Autowired
+    EnterpriseRepository enterprises;
+    @Autowired
+    EnterpriseUserRepository enterpriseUsers;
+
+    @BeforeEach
+    void enterprises() {
+        KeycloakTestRealm.registerDemoEnterprises(enterpriseRegister, enterprises);
+    }
+
+    @Test
+    void tasklistSendsAnAnonymousBrowserToKeycloaksLoginPage() {
+        HttpResponse<String> page = new KeycloakBrowser(port).open(TASKLIST);
+
+        assertThat(KeycloakBrowser.isKeycloakLoginForm(page)).as(page.uri().toString()).isTrue();
+        assertThat(page.uri().toString()).contains("client_id=" + KeycloakTestRealm.DEV_CLIENT).contains("code_challenge=");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "donghu-verifier | tasklist",
+            "gxj-reviewer    | tasklist",
+            "czj-finance     | tasklist",
+            "ent-hongdu      | tasklist",
+            "audit-staff     | cockpit",
+            "policy-staff    | cockpit tasklist",
+            "admin           | admin cockpit tasklist"})
+    void theLoginEndsInATasklistSessionWithExactlyTheAppsOfTheUser(String user, String apps) {
+        KeycloakBrowser browser = new KeycloakBrowser(port);
+
+        String home = apps.contains("tasklist") ? TASKLIST : "/camunda/app/cockpit/default/";
+        HttpResponse<String> landed = browser.login(home, user, KeycloakTestRealm.DEMO_PASSWORD);
+
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.uri().getPath()).isEqualTo(home);
+        JsonNode me = KeycloakTestRealm.json(browser.xhr("GET", WHO_AM_I, null).body());
+        assertThat(me.get("userId").asText()).isEqualTo(user);
+        java.util.List<String> authorized = new java.util.ArrayList<>();
+        me.get("authorizedApps").forEach(app -> authorized.add(app.asText()));
+        authorized.remove("welcome");
+        assertThat(authorized).containsExactlyInAnyOrder(apps.split(" "));
+        // the session works for the webapp's own engine API
+        assertThat(browser.xhr("GET", "/camunda/api/engine/engine/default/process-definition?maxResults=5", null).statusCode())
+                .isEqualTo(200);
+        if (!apps.contains("tasklist")) {
+            // an app the user may not use is refused by Camunda's webapp
+            assertThat(browser.open(TASKLIST).statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void anEnterpriseUserIsBoundToItsEnterpriseAtLogin() {
+        enterpriseUsers.findById("ent-jixiang").ifPresent(enterpriseUsers::delete);
+
+        new KeycloakBrowser(port).login(TASKLIST, "ent-jixiang", KeycloakTestRealm.DEMO_PASSWORD);
+
+        Long expected = enterprises.findByUscc("91360111MA38GK7X58").orElseThrow().getId();
+        assertThat(enterpriseUsers.findById("ent-jixiang")).hasValueSatisfying(
+                binding -> assertThat(binding.getEnterpriseId()).isEqualTo(expected));
+    }
+
+    @Test
+    void camundasPasswordLoginIsClosed() {
+        KeycloakBrowser browser = new KeycloakBrowser(port);
+        HttpResponse<String> login = browser.xhr("POST", "/camunda/api/admin/auth/user/default/login/tasklist", null);
+
+        assertThat(login.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theAppsOwnPagesUseTheSameLoginAndTheirApiCallsTheSession() {
+        KeycloakBrowser browser = new KeycloakBrowser(port);
+
+        HttpResponse<String> page = browser.login("/cases.html", "ent-hongdu", KeycloakTestRealm.DEMO_PASSWORD);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.uri().getPath()).isEqualTo("/cases.html");
+
+        // cases.html's fetch('api/cases'): the browser's session, no token
+        HttpResponse<String> cases = browser.xhr("GET", "/api/cases", null);
+        assertThat(cases.statusCode()).as(cases.body()).isEqualTo(200);
+        assertThat(browser.xhr("GET", "/api/units", null).statusCode()).isEqualTo(200);
+        // a change through the session needs a CSRF token: another site's form cannot submit it
+        assertThat(browser.xhr("POST", "/api/m1/applications", "{}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void loggingOutOfTasklistEndsTheAppSessionAndTheKeycloakSession() {
+        KeycloakBrowser browser = new KeycloakBrowser(port);
+        browser.login(TASKLIST, "gxj-reviewer", KeycloakTestRealm.DEMO_PASSWORD);
+        assertThat(browser.xhr("GET", WHO_AM_I, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> logout = browser.xhr("POST", "/camunda/api/admin/auth/user/default/logout", "{}");
+
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(browser.xhr("GET", WHO_AM_I, null).statusCode()).isEqualTo(401);
+        // Keycloak asks for the password again instead of signing the browser straight back in
+        assertThat(KeycloakBrowser.isKeycloakLoginForm(browser.open(TASKLIST))).isTrue();
+    }
+
+    @Test
+    void loggingOutOfThePagesEndsBothSessionsThroughKeycloak() {
+        KeycloakBrowser browser = new KeycloakBrowser(port);
+        browser.login("/cases.html", "policy-staff", KeycloakTestRealm.DEMO_PASSWORD);
+
+        HttpResponse<String> after = browser.logOutOfThePages();
+
+        assertThat(after.uri().toString()).isEqualTo("http://localhost:" + port + "/");
+        assertThat(browser.xhr("GET", "/api/cases", null).statusCode()).isEqualTo(401);
+        assertThat(KeycloakBrowser.isKeycloakLoginForm(browser.open(TASKLIST))).isTrue();
+    }
+}
