@@ -53,7 +53,34 @@ stop_keycloak() {
   fi
 }
 
-# later: ensure_chromium (browser tests)
+# the rules page's editor is bundled from npm by the Maven build (frontend/, exec-maven-plugin):
+# node 18+ and npm must be on the PATH (Debian: apt-get install nodejs npm)
+ensure_node() {
+  step "node and npm (frontend build)"
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+    else
+      die "node and npm not found: install Node.js 18+ with npm"
+    fi
+  fi
+  echo "node $(node -v), npm $(npm -v)"
+}
+
+# the browser test of the rules page (cn.huiqi.rules.RulesPageBrowserTest) drives Debian's headless
+# chromium through chromium-driver (both at /usr/bin); installed here when missing (needs root)
+ensure_chromium() {
+  step "Chromium (browser tests)"
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    echo "$(/usr/bin/chromium --version 2>/dev/null || echo chromium), $(/usr/bin/chromedriver --version 2>/dev/null | head -n 1)"
+    return 0
+  fi
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  else
+    echo "WARNING: chromium / chromium-driver missing and cannot be installed here: the browser tests will be skipped" >&2
+  fi
+}
 
 maven_verify() {
   step "mvn -B verify $*"
@@ -66,6 +93,8 @@ maven_verify() {
 main() {
   check_tools
   ensure_mariadb
+  ensure_node
+  ensure_chromium
   ensure_keycloak
   maven_verify "$@"
 }

@@ -7,10 +7,12 @@ public enum CaseStatus {
     LOCALITY_VERIFICATION("属地核实中", "Locality verification"),
     SUPPLEMENT_REQUESTED("待补正材料", "Supplement requested"),
     CITY_REVIEW("市级审核中", "City review"),
+    AWAITING_SETTLEMENT("待结算", "Awaiting settlement"),
     PUBLIC_NOTICE("公示中", "Public notice"),
     DISBURSEMENT("待拨付", "Awaiting disbursement"),
     PAID("已拨付", "Paid"),
-    REJECTED("已驳回", "Rejected");
+    REJECTED("已驳回", "Rejected"),
+    NOT_FUNDED("资金池已用尽，未获拨付", "Not funded: the pool is exhausted");
 
     private final String zh;
     private final String en;
@@ -24,6 +26,6 @@ public enum CaseStatus {
     public String en() { return en; }
 
     public boolean isFinal() {
-        return this == NOT_ELIGIBLE || this == PAID || this == REJECTED;
+        return this == NOT_ELIGIBLE || this == PAID || this == REJECTED || this == NOT_FUNDED;
     }
 }

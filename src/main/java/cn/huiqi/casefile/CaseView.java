@@ -20,6 +20,7 @@ public record CaseView(
         Boolean eligible,
         BigDecimal rewardAmount,
         String rewardTier,
+        BigDecimal settledAmount,
         DecisionRef decision,
         String outcomeReason,
         PaymentRef payment,

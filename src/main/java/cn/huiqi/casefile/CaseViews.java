@@ -39,7 +39,7 @@ public class CaseViews {
         Enterprise enterprise = enterprises.findById(c.getEnterpriseId()).orElseThrow();
         return new CaseView(c.getCaseNumber(), c.getMeasure(), c.getStatus().name(), c.getStatus().zh(), c.getStatus().en(),
                 new CaseView.EnterpriseRef(enterprise.getName(), enterprise.getUscc()), c.getLocalityUnitId(),
-                application(c), c.getClaimedAmount(), c.getEligible(), c.getRewardAmount(), c.getRewardTier(),
+                application(c), c.getClaimedAmount(), c.getEligible(), c.getRewardAmount(), c.getRewardTier(), c.getSettledAmount(),
                 c.getDecisionKey() == null ? null
                         : new CaseView.DecisionRef(c.getDecisionKey(), c.getDecisionVersion(), c.getDecisionDefinitionId()),
                 c.getOutcomeReason(),

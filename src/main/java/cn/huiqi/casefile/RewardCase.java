@@ -61,6 +61,9 @@ public class RewardCase {
     private String reviewUnits;
     @Column(name = "outcome_reason")
     private String outcomeReason;
+    /** What the case is paid after settlement (the decided reward, possibly scaled down to fit the pool). */
+    @Column(name = "settled_amount")
+    private BigDecimal settledAmount;
     @Column(name = "payment_reference")
     private String paymentReference;
     @Column(name = "payment_date")
@@ -142,6 +145,11 @@ public class RewardCase {
         this.updatedAt = Instant.now();
     }
 
+    public void recordSettlement(BigDecimal amount) {
+        this.settledAmount = amount;
+        this.updatedAt = Instant.now();
+    }
+
     public void recordPayment(String reference, LocalDate date) {
         this.paymentReference = reference;
         this.paymentDate = date;
@@ -171,6 +179,7 @@ public class RewardCase {
     public Integer getDecisionVersion() { return decisionVersion; }
     public String getDecisionDefinitionId() { return decisionDefinitionId; }
     public String getOutcomeReason() { return outcomeReason; }
+    public BigDecimal getSettledAmount() { return settledAmount; }
     public String getPaymentReference() { return paymentReference; }
     public LocalDate getPaymentDate() { return paymentDate; }
     public String getSubmittedBy() { return submittedBy; }

@@ -24,4 +24,6 @@ public interface RewardCaseRepository extends JpaRepository<RewardCase, Long> {
     List<RewardCase> findByMeasureInOrderBySubmittedAtDesc(List<String> measures);
 
     List<RewardCase> findByStatusInOrderBySubmittedAtDesc(List<CaseStatus> statuses);
+
+    List<RewardCase> findByMeasureAndStatusOrderBySubmittedAtAsc(String measure, CaseStatus status);
 }

@@ -29,6 +29,11 @@ public class Enterprise {
     private String usccOverrideReason;
     @Column(name = "created_at")
     private Instant createdAt;
+    /** 开户银行 and 对公账号, for the payment list of a disbursement batch */
+    @Column(name = "bank_name")
+    private String bankName;
+    @Column(name = "bank_account")
+    private String bankAccount;
 
     protected Enterprise() {
     }
@@ -52,4 +57,11 @@ public class Enterprise {
     public String getContactPhone() { return contactPhone; }
     public String getUsccOverrideReason() { return usccOverrideReason; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getBankName() { return bankName; }
+    public String getBankAccount() { return bankAccount; }
+
+    public void recordBankAccount(String bankName, String bankAccount) {
+        this.bankName = bankName;
+        this.bankAccount = bankAccount;
+    }
 }

@@ -18,7 +18,12 @@ public class EnterpriseRegister {
      * check character fails; length and alphabet are still enforced.
      */
     public record Registration(String uscc, String name, String localityUnitId, String contactName,
-                               String contactPhone, String usccOverrideReason) {
+                               String contactPhone, String usccOverrideReason, String bankName, String bankAccount) {
+
+        public Registration(String uscc, String name, String localityUnitId, String contactName, String contactPhone,
+                            String usccOverrideReason) {
+            this(uscc, name, localityUnitId, contactName, contactPhone, usccOverrideReason, null, null);
+        }
     }
 
     private final EnterpriseRepository enterprises;
@@ -53,11 +58,20 @@ public class EnterpriseRegister {
         }
         String contactName = checks.requiredText("contactName", r.contactName(), "联系人", "Contact name", 64);
         String contactPhone = checks.requiredText("contactPhone", r.contactPhone(), "联系电话", "Contact phone", 32);
+        String bankName = r.bankName() == null || r.bankName().isBlank() ? null
+                : checks.requiredText("bankName", r.bankName(), "开户银行", "Bank", 100);
+        String bankAccount = r.bankAccount() == null || r.bankAccount().isBlank() ? null
+                : checks.requiredText("bankAccount", r.bankAccount().replace(" ", ""), "银行账号", "Bank account", 40);
+        if (bankAccount != null && !bankAccount.matches("[0-9]{8,32}")) {
+            checks.add("bankAccount", "银行账号应为8至32位数字", "The bank account must be 8 to 32 digits");
+        }
         checks.throwIfAny();
         if (enterprises.findByUscc(uscc).isPresent()) {
             throw new ConflictException("uscc", "统一社会信用代码 " + uscc + " 已登记", "USCC " + uscc + " is already registered");
         }
-        return enterprises.saveAndFlush(new Enterprise(uscc, name, locality, contactName, contactPhone, overrideReason));
+        Enterprise enterprise = new Enterprise(uscc, name, locality, contactName, contactPhone, overrideReason);
+        enterprise.recordBankAccount(bankName, bankAccount);
+        return enterprises.saveAndFlush(enterprise);
     }
 
     @Transactional

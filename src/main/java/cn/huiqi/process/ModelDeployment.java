@@ -24,9 +24,13 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>BPMN and forms of {@code bpmn/}: one deployment, redeployed when any file changed (duplicate
  * filtering), so a process version always runs with the forms it was deployed with.</li>
- * <li>DMN of {@code dmn/}: a seed. A table is deployed only when no decision with its key exists.
- * After that the engine's latest version is the rule, whoever published it (rules page, Camunda
- * Modeler); a restart or a new jar never puts the bundled table back on top.</li>
+ * <li>DMN of {@code dmn/}: a seed. A file is deployed only when none of its decisions exists yet.
+ * After that the engine's latest version is the rule, whoever published it (rules page, deployment
+ * {@code huiqi-rules-published}; Camunda Modeler through /engine-rest); a restart or a new jar never
+ * puts the bundled table back on top. A file of which only some decisions exist is not deployed (that
+ * would put the bundled version of the others on top): it is logged, and staff publish the new
+ * decision. {@code huiqi.rules.seed-location} (default {@value #DEFAULT_SEED_LOCATION}) says where
+ * the seed tables are.</li>
  * </ul>
  */
 @Component
@@ -35,14 +39,19 @@ public class ModelDeployment implements ApplicationRunner {
 
     public static final String PROCESS_DEPLOYMENT = "huiqi-processes";
     public static final String RULE_SEED_DEPLOYMENT = "huiqi-rules-seed";
+    public static final String DEFAULT_SEED_LOCATION = "classpath*:dmn/**/*.dmn";
 
     private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
 
     private final RepositoryService repositoryService;
+    private final String seedLocation;
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-    public ModelDeployment(RepositoryService repositoryService) {
+    public ModelDeployment(RepositoryService repositoryService,
+                           @org.springframework.beans.factory.annotation.Value("${huiqi.rules.seed-location:" + DEFAULT_SEED_LOCATION + "}")
+                           String seedLocation) {
         this.repositoryService = repositoryService;
+        this.seedLocation = seedLocation;
     }
 
     @Override
@@ -63,12 +72,17 @@ public class ModelDeployment implements ApplicationRunner {
     }
 
     public void seedDecisions() {
-        for (Resource resource : resources("classpath*:dmn/**/*.dmn")) {
+        for (Resource resource : resources(seedLocation)) {
             byte[] xml = read(resource);
             DmnModelInstance model = Dmn.readModelFromStream(new java.io.ByteArrayInputStream(xml));
-            boolean anyMissing = model.getModelElementsByType(Decision.class).stream()
-                    .anyMatch(d -> repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(d.getId()).count() == 0);
-            if (anyMissing) {
+            java.util.List<String> keys = model.getModelElementsByType(Decision.class).stream().map(Decision::getId).toList();
+            java.util.List<String> missing = keys.stream()
+                    .filter(key -> repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).count() == 0)
+                    .toList();
+            if (!missing.isEmpty() && missing.size() < keys.size()) {
+                log.warn("Not seeding {}: decisions {} exist already and would be replaced; publish {} from the rules page",
+                        resource.getFilename(), keys.stream().filter(k -> !missing.contains(k)).toList(), missing);
+            } else if (!missing.isEmpty()) {
                 log.info("Seeding decision table {}", resource.getFilename());
                 repositoryService.createDeployment()
                         .name(RULE_SEED_DEPLOYMENT)

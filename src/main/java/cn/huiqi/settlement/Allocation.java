@@ -8,36 +8,21 @@ import java.util.Comparator;
 import java.util.List;
 
 import cn.huiqi.common.Money;
+import cn.huiqi.fund.SettlementRule;
 
 /**
  * How a pool is shared among the approved rewards of one settlement when they ask for more than it
  * holds (洪府办发〔2023〕81号: "总奖励金额不超过500万元"). Pure arithmetic on exact decimals; never more than
  * the pool in total.
  * <ul>
- * <li>{@link Rule#PRO_RATA} (default): every reward is scaled by pool ÷ total asked, each rounded DOWN to
+ * <li>{@link SettlementRule#PRO_RATA} (default): every reward is scaled by pool ÷ total asked, each rounded DOWN to
  * the fen, so the total never passes the pool; the few fen left over are the stated remainder.</li>
- * <li>{@link Rule#FIRST_COME_FIRST_SERVED}: by submission time (then case id), each reward in full while
+ * <li>{@link SettlementRule#FIRST_COME_FIRST_SERVED}: by submission time (then case id), each reward in full while
  * the pool holds it; the first one it cannot hold gets what is left; later ones get nothing.</li>
  * </ul>
  * When the pool holds everything asked, every reward is granted in full, whatever the rule.
  */
 public final class Allocation {
-
-    public enum Rule {
-        PRO_RATA("按比例缩减", "pro-rata scaling"),
-        FIRST_COME_FIRST_SERVED("按提交时间先到先得", "first come, first served by submission time");
-
-        private final String zh;
-        private final String en;
-
-        Rule(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
-        }
-
-        public String zh() { return zh; }
-        public String en() { return en; }
-    }
 
     /** One approved reward asking for its share. */
     public record Claim(long caseId, BigDecimal amount, Instant submittedAt) {
@@ -47,21 +32,21 @@ public final class Allocation {
     public record Share(long caseId, BigDecimal asked, BigDecimal granted) {
     }
 
-    public record Result(Rule rule, BigDecimal available, BigDecimal asked, BigDecimal granted, BigDecimal remainder,
+    public record Result(SettlementRule rule, BigDecimal available, BigDecimal asked, BigDecimal granted, BigDecimal remainder,
                          boolean scaled, List<Share> shares) {
     }
 
     private Allocation() {
     }
 
-    public static Result allocate(Rule rule, List<Claim> claims, BigDecimal available) {
+    public static Result allocate(SettlementRule rule, List<Claim> claims, BigDecimal available) {
         BigDecimal pool = Money.fen(available.max(BigDecimal.ZERO));
         BigDecimal asked = Money.fen(claims.stream().map(Claim::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
         List<Share> shares;
         boolean scaled = asked.compareTo(pool) > 0;
         if (!scaled) {
             shares = claims.stream().map(c -> new Share(c.caseId(), Money.fen(c.amount()), Money.fen(c.amount()))).toList();
-        } else if (rule == Rule.PRO_RATA) {
+        } else if (rule == SettlementRule.PRO_RATA) {
             shares = proRata(claims, pool, asked);
         } else {
             shares = firstComeFirstServed(claims, pool);

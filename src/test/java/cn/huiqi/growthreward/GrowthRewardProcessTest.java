@@ -3,8 +3,6 @@ package cn.huiqi.growthreward;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -42,10 +40,11 @@ class GrowthRewardProcessTest extends ProcessTestSupport {
         assertThat(chain).isWaitingAt("Task_CityReview").task().hasCandidateGroup("gxj");
         assertThat(taskFor(instance, "Task_CityReview", "swj")).as("市商务局 does not review measure 2").isNull();
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
+        assertThat(chain).isWaitingAt("Message_SettlementDecided");
+        ProcessInstance settlement = settle("M2");
         assertThat(chain).isWaitingAt("Gateway_Notice");
-        execute(job("Timer_NoticeOver", chain));
-        completeAs("czj-finance", taskFor(instance, "Task_Disbursement", "czj"),
-                Map.of("paymentReference", "CZ-M2-1", "paymentDate", "2023-12-01"));
+        endNotice(settlement);
+        pay(settlement, instance, "CZ-M2-1", "2023-12-01");
 
         assertThat(instance).isEnded().hasPassed("End_Paid");
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.PAID);

@@ -3,8 +3,6 @@ package cn.huiqi.investmentreward;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -71,9 +69,9 @@ class InvestmentRewardProcessTest extends ProcessTestSupport {
 
         completeAs("anyi-verifier", taskFor(instance, "Task_LocalityVerification", "anyi"), decision("approve", null));
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
-        execute(job("Timer_NoticeOver", review(instance)));
-        completeAs("czj-finance", taskFor(instance, "Task_Disbursement", "czj"),
-                Map.of("paymentReference", "CZ-M3-1", "paymentDate", "2023-12-05"));
+        ProcessInstance settlement = settle("M3");
+        endNotice(settlement);
+        pay(settlement, instance, "CZ-M3-1", "2023-12-05");
 
         assertThat(instance).isEnded().hasPassed("End_Paid");
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.PAID);

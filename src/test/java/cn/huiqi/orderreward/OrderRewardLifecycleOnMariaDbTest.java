@@ -113,22 +113,33 @@ class OrderRewardLifecycleOnMariaDbTest {
         expect(204, api("it-gxj").post("/engine-rest/task/" + onlyTask("it-gxj", caseNumber, "Task_CityReview") + "/complete", approve()));
         assertThat(api("it-ent").getJson("/api/cases/" + caseNumber).get("status").asText()).isEqualTo("CITY_REVIEW");
         expect(204, api("it-swj").post("/engine-rest/task/" + onlyTask("it-swj", caseNumber, "Task_CityReview") + "/complete", approve()));
+        assertThat(api("it-ent").getJson("/api/cases/" + caseNumber).get("status").asText()).isEqualTo("AWAITING_SETTLEMENT");
+
+        // 市工信局 settles measure 1; the settling runs as a job, which the operator executes here
+        assertThat(api("it-ent").post("/api/settlements", "{\"measure\":\"M1\"}").statusCode()).isEqualTo(403);
+        String settlementProcess = expect(202, api("it-gxj").post("/api/settlements", "{\"measure\":\"M1\"}"))
+                .get("processInstanceId").asText();
+        runJobsOf(settlementProcess);
+        JsonNode settlements = api("it-gxj").getJson("/api/settlements");
+        long settlementId = settlements.get(0).get("id").asLong();
         assertThat(api("it-ent").getJson("/api/cases/" + caseNumber).get("status").asText()).isEqualTo("PUBLIC_NOTICE");
+        assertThat(api("it-ent").getJson("/api/cases/" + caseNumber).get("settledAmount").decimalValue()).isEqualByComparingTo("100000.00");
+        HttpResponse<byte[]> noticeList = api("it-gxj").getBytes("/api/settlements/" + settlementId + "/notice-list.xlsx");
+        assertThat(noticeList.statusCode()).isEqualTo(200);
+        assertThat(noticeList.body().length).isGreaterThan(1000);
 
         // the notice period (P5D) is over: the operator runs the timer job from Cockpit / REST
-        String processInstanceId = api("it-admin").getJson("/engine-rest/process-instance?processDefinitionKey=review-chain&businessKey="
-                + caseNumber).get(0).get("id").asText();
-        JsonNode jobs = api("it-admin").getJson("/engine-rest/job?processInstanceId=" + processInstanceId);
-        assertThat(jobs).hasSize(1);
-        expect(204, api("it-admin").post("/engine-rest/job/" + jobs.get(0).get("id").asText() + "/execute", ""));
+        runJobsOf(settlementProcess);
+        assertThat(api("it-ent").getJson("/api/cases/" + caseNumber).get("status").asText()).isEqualTo("DISBURSEMENT");
+        assertThat(api("it-czj").getJson("/engine-rest/task?processInstanceId=" + settlementProcess)).hasSize(1);
 
-        String paymentTask = onlyTask("it-czj", caseNumber, "Task_Disbursement");
-        HttpResponse<String> futurePayment = api("it-czj").post("/engine-rest/task/" + paymentTask + "/complete",
-                variables(Map.of("paymentReference", "CZ-9", "paymentDate", "2999-01-01")));
+        HttpResponse<String> futurePayment = api("it-czj").post("/api/settlements/" + settlementId + "/payments",
+                payment(caseNumber, "CZ-9", "2999-01-01"));
         assertThat(futurePayment.statusCode()).isEqualTo(400);
         assertThat(futurePayment.body()).contains("paymentDate").contains("支付日期不能晚于今天");
-        expect(204, api("it-czj").post("/engine-rest/task/" + paymentTask + "/complete",
-                variables(Map.of("paymentReference", "CZ-2023-1108", "paymentDate", "2023-11-08"))));
+        assertThat(api("it-gxj").post("/api/settlements/" + settlementId + "/payments", payment(caseNumber, "CZ-2023-1108", "2023-11-08"))
+                .statusCode()).as("only the finance bureau pays").isEqualTo(403);
+        expect(200, api("it-czj").post("/api/settlements/" + settlementId + "/payments", payment(caseNumber, "CZ-2023-1108", "2023-11-08")));
 
         JsonNode paid = api("it-ent").getJson("/api/cases/" + caseNumber);
         assertThat(paid.get("status").asText()).isEqualTo("PAID");
@@ -190,6 +201,16 @@ class OrderRewardLifecycleOnMariaDbTest {
         JsonNode tasks = api(user).getJson("/engine-rest/task?processInstanceBusinessKey=" + caseNumber + "&taskDefinitionKey=" + activityId);
         assertThat(tasks).as(user + " sees exactly one " + activityId).hasSize(1);
         return tasks.get(0).get("id").asText();
+    }
+
+    private void runJobsOf(String processInstanceId) {
+        for (JsonNode job : api("it-admin").getJson("/engine-rest/job?processInstanceId=" + processInstanceId)) {
+            expect(204, api("it-admin").post("/engine-rest/job/" + job.get("id").asText() + "/execute", ""));
+        }
+    }
+
+    private static String payment(String caseNumber, String reference, String date) {
+        return toJson(Map.of("payments", List.of(Map.of("caseNumber", caseNumber, "paymentReference", reference, "paymentDate", date))));
     }
 
     private static String approve() {

@@ -24,13 +24,19 @@ import cn.huiqi.casefile.CaseStatus;
 import cn.huiqi.casefile.DuplicateApplicationException;
 import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.common.InvalidInputException;
+import cn.huiqi.fund.CaseFunds;
+import cn.huiqi.fund.FundLedger;
 import cn.huiqi.testsupport.ProcessTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every path of {@code bpmn/m1-order-reward.bpmn}, driven by the quick start's demo users:
  * ent-hongdu (南昌洪都精密机械, locality donghu), donghu-verifier, gxj-reviewer, swj-reviewer, czj-finance.
  */
 class OrderRewardProcessTest extends ProcessTestSupport {
+
+    @Autowired
+    FundLedger ledger;
 
     private static Map<String, Object> order(String amount, String signingDate) {
         Map<String, Object> form = new HashMap<>();
@@ -77,17 +83,22 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThat(review(instance)).isWaitingAt("Task_CityReview"); // 市商务局 has not agreed yet
         completeAs("swj-reviewer", swj, decision("approve", null));
 
-        assertThat(review(instance)).isWaitingAt("Gateway_Notice");
+        assertThat(chain).hasPassed("Task_ReserveFunds").isWaitingAt("Message_SettlementDecided");
+        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.AWAITING_SETTLEMENT);
+        ProcessInstance settlement = settle("M1");
+
+        assertThat(chain).isWaitingAt("Gateway_Notice");
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.PUBLIC_NOTICE);
-        Job notice = job("Timer_NoticeOver", review(instance));
+        assertThat(caseOf(instance).getSettledAmount()).isEqualByComparingTo("50000.00");
+        Job notice = job("Timer_NoticePeriod", settlement);
         assertThat(Duration.between(new Date().toInstant(), notice.getDuedate().toInstant()))
                 .isBetween(Duration.ofDays(5).minusMinutes(1), Duration.ofDays(5));
-        execute(notice);
+        endNotice(settlement);
 
-        assertThat(review(instance)).isWaitingAt("Task_Disbursement").task().hasCandidateGroup("czj");
+        assertThat(chain).isWaitingAt("Message_PaymentConfirmed");
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.DISBURSEMENT);
-        completeAs("czj-finance", taskFor(instance, "Task_Disbursement", "czj"),
-                Map.of("paymentReference", "CZ-2023-0001", "paymentDate", "2023-11-20"));
+        assertThat(settlement).isWaitingAt("Task_ConfirmPayments").task().hasCandidateGroup("czj");
+        pay(settlement, instance, "CZ-2023-0001", "2023-11-20");
 
         assertThat(chain).isEnded().hasPassed("End_Paid");
         assertThat(instance).isEnded().hasPassed("End_Paid");
@@ -96,7 +107,8 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThat(paid.getPaymentReference()).isEqualTo("CZ-2023-0001");
         assertThat(paid.getPaymentDate()).isEqualTo(LocalDate.of(2023, 11, 20));
         assertThat(timelineActions(instance)).contains("SUBMITTED", "RULE_ELIGIBLE",
-                "TASK_LOCALITYVERIFICATION_APPROVE", "TASK_CITYREVIEW_APPROVE", "STATUS_PUBLIC_NOTICE", "PAYMENT_RECORDED", "STATUS_PAID");
+                "TASK_LOCALITYVERIFICATION_APPROVE", "TASK_CITYREVIEW_APPROVE", "FUNDS_RESERVED", "STATUS_AWAITING_SETTLEMENT",
+                "SETTLED", "STATUS_PUBLIC_NOTICE", "STATUS_DISBURSEMENT", "PAYMENT_RECORDED", "STATUS_PAID");
         assertThat(events.findByCaseIdOrderByOccurredAtAscIdAsc(paid.getId()))
                 .extracting(e -> e.getActor())
                 .contains("ent-hongdu", "donghu-verifier", "gxj-reviewer", "swj-reviewer", "czj-finance");
@@ -191,7 +203,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThat(taskFor(instance, "Task_CityReview", "gxj")).as("市工信局 already agreed").isNull();
         completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
 
-        assertThat(review(instance)).isWaitingAt("Gateway_Notice");
+        assertThat(review(instance)).isWaitingAt("Message_SettlementDecided");
     }
 
     @Test
@@ -200,12 +212,13 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
         runtimeService.createMessageCorrelation("case-objection").processInstanceBusinessKey(instance.getBusinessKey()).correlate();
 
-        assertThat(review(instance)).hasPassed("Message_ObjectionRaised").isWaitingAt("Task_CityReview");
+        assertThat(review(instance)).hasPassed("Message_ObjectionRaised", "Task_WithdrawFromSettlement").isWaitingAt("Task_CityReview");
+        assertThat(ledger.ofCase(caseOf(instance).getId()).state()).isEqualTo(CaseFunds.State.RELEASED);
+        assertThat(caseOf(instance).getSettledAmount()).isNull();
         assertThat(taskFor(instance, "Task_CityReview", "gxj")).isNotNull();
         assertThat(taskFor(instance, "Task_CityReview", "swj")).isNotNull();
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.CITY_REVIEW);
-        assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(review(instance).getId()).count())
-                .as("the notice timer is withdrawn").isZero();
+        assertThat(timelineActions(instance)).contains("WITHDRAWN_FROM_SETTLEMENT");
     }
 
     @Test
@@ -269,14 +282,14 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
     @Test
     void aPaymentDatedInTheFutureIsRefused() {
-        ProcessInstance instance = inPublicNotice(order("60000000.00", "2023-08-01"));
-        execute(job("Timer_NoticeOver", review(instance)));
-        Task payment = taskFor(instance, "Task_Disbursement", "czj");
+        ProcessInstance instance = approvedByCity(order("60000000.00", "2023-08-01"));
+        ProcessInstance settlement = settle("M1");
+        endNotice(settlement);
 
-        assertThatThrownBy(() -> completeAs("czj-finance", payment,
-                Map.of("paymentReference", "CZ-1", "paymentDate", LocalDate.now().plusDays(2).toString())))
+        assertThatThrownBy(() -> pay(settlement, instance, "CZ-1", LocalDate.now().plusDays(2).toString()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("paymentDate");
-        assertThat(review(instance)).isWaitingAt("Task_Disbursement");
+        assertThat(review(instance)).isWaitingAt("Message_PaymentConfirmed");
+        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.DISBURSEMENT);
     }
 
     private ProcessInstance approvedByLocality(Map<String, Object> form) {
@@ -285,10 +298,17 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         return instance;
     }
 
-    private ProcessInstance inPublicNotice(Map<String, Object> form) {
+    private ProcessInstance approvedByCity(Map<String, Object> form) {
         ProcessInstance instance = approvedByLocality(form);
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
         completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
+        assertThat(review(instance)).isWaitingAt("Message_SettlementDecided");
+        return instance;
+    }
+
+    private ProcessInstance inPublicNotice(Map<String, Object> form) {
+        ProcessInstance instance = approvedByCity(form);
+        settle("M1");
         assertThat(review(instance)).isWaitingAt("Gateway_Notice");
         return instance;
     }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import cn.huiqi.settlement.Allocation.Claim;
 import cn.huiqi.settlement.Allocation.Result;
-import cn.huiqi.settlement.Allocation.Rule;
 import cn.huiqi.settlement.Allocation.Share;
+import cn.huiqi.fund.SettlementRule;
 
 /** 洪府办发〔2023〕81号 第1条 "总奖励金额不超过500万元": sharing a pool that cannot pay every approved reward. */
 class AllocationTest {
@@ -27,7 +27,7 @@ class AllocationTest {
 
     @Test
     void proRataScalingNeverPassesThePoolAndStatesTheRemainder() {
-        Result result = Allocation.allocate(Rule.PRO_RATA, SEVEN, POOL);
+        Result result = Allocation.allocate(SettlementRule.PRO_RATA, SEVEN, POOL);
 
         assertThat(result.scaled()).isTrue();
         assertThat(result.asked()).isEqualByComparingTo("6650000.00");
@@ -49,7 +49,7 @@ class AllocationTest {
     @Test
     void whenThePoolHoldsEverythingEveryRewardIsPaidInFullWhateverTheRule() {
         List<Claim> few = SEVEN.subList(0, 4);
-        for (Rule rule : Rule.values()) {
+        for (SettlementRule rule : SettlementRule.values()) {
             Result result = Allocation.allocate(rule, few, POOL);
             assertThat(result.scaled()).isFalse();
             assertThat(result.remainder()).isEqualByComparingTo("0");
@@ -59,7 +59,7 @@ class AllocationTest {
 
     @Test
     void exactlyThePoolIsNotScaled() {
-        Result result = Allocation.allocate(Rule.PRO_RATA,
+        Result result = Allocation.allocate(SettlementRule.PRO_RATA,
                 List.of(claim(1, "2500000.00", 0), claim(2, "2500000.00", 1)), POOL);
         assertThat(result.scaled()).isFalse();
         assertThat(result.granted()).isEqualByComparingTo(POOL);
@@ -70,7 +70,7 @@ class AllocationTest {
         List<Claim> outOfOrder = List.of(
                 claim(10, "2000000.00", 30), claim(11, "2000000.00", 10), claim(12, "2000000.00", 20), claim(13, "50000.00", 40));
 
-        Result result = Allocation.allocate(Rule.FIRST_COME_FIRST_SERVED, outOfOrder, POOL);
+        Result result = Allocation.allocate(SettlementRule.FIRST_COME_FIRST_SERVED, outOfOrder, POOL);
 
         assertThat(result.shares()).extracting(Share::caseId).containsExactly(11L, 12L, 10L, 13L);
         assertThat(result.shares()).extracting(s -> s.granted().toPlainString())
@@ -81,7 +81,7 @@ class AllocationTest {
 
     @Test
     void firstComeFirstServedBreaksTiesBySmallerCaseId() {
-        Result result = Allocation.allocate(Rule.FIRST_COME_FIRST_SERVED,
+        Result result = Allocation.allocate(SettlementRule.FIRST_COME_FIRST_SERVED,
                 List.of(claim(2, "3000000.00", 0), claim(1, "3000000.00", 0)), POOL);
         assertThat(result.shares()).extracting(Share::caseId).containsExactly(1L, 2L);
         assertThat(result.shares().get(1).granted()).isEqualByComparingTo("2000000.00");
@@ -89,7 +89,7 @@ class AllocationTest {
 
     @Test
     void anEmptyPoolGrantsNothing() {
-        Result result = Allocation.allocate(Rule.PRO_RATA, SEVEN, BigDecimal.ZERO);
+        Result result = Allocation.allocate(SettlementRule.PRO_RATA, SEVEN, BigDecimal.ZERO);
         assertThat(result.granted()).isEqualByComparingTo("0");
         assertThat(result.shares()).allSatisfy(s -> assertThat(s.granted()).isEqualByComparingTo("0"));
     }

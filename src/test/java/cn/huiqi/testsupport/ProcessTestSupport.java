@@ -1,6 +1,8 @@
 package cn.huiqi.testsupport;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import cn.huiqi.casefile.CaseEventRepository;
 import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.settlement.SettlementController;
+import cn.huiqi.settlement.SettlementPayments;
+import cn.huiqi.settlement.SettlementRepository;
 
 /**
  * Starts and drives cases as the demo users of the quick start would, through the engine's Java API,
@@ -44,6 +49,10 @@ public abstract class ProcessTestSupport {
     protected RewardCaseRepository cases;
     @Autowired
     protected CaseEventRepository events;
+    @Autowired
+    protected SettlementRepository settlements;
+    @Autowired
+    protected SettlementPayments payments;
 
     @BeforeEach
     void initAssertions() {
@@ -102,6 +111,29 @@ public abstract class ProcessTestSupport {
 
     protected List<String> timelineActions(ProcessInstance instance) {
         return events.findByCaseIdOrderByOccurredAtAscIdAsc(caseOf(instance).getId()).stream().map(e -> e.getAction()).toList();
+    }
+
+    /** 市工信局 settles a measure (process fund-settlement) and the settling job runs. */
+    protected ProcessInstance settle(String measure) {
+        ProcessInstance settlement = runtimeService.startProcessInstanceByKey(SettlementController.PROCESS_KEY,
+                Map.of("measure", measure, "settlementStarter", "gxj-reviewer"));
+        execute(job("Task_Settle", settlement));
+        return settlement;
+    }
+
+    /** The settlement's notice period is over. */
+    protected void endNotice(ProcessInstance settlement) {
+        execute(job("Timer_NoticePeriod", settlement));
+    }
+
+    protected long settlementId(ProcessInstance settlement) {
+        return settlements.findByProcessInstanceId(settlement.getId()).orElseThrow().getId();
+    }
+
+    /** 市财政局 confirms the payment of one case of the batch. */
+    protected void pay(ProcessInstance settlement, ProcessInstance instance, String reference, String date) {
+        as("czj-finance", () -> payments.confirm(settlementId(settlement),
+                List.of(new SettlementPayments.Confirmation(caseOf(instance).getCaseNumber(), reference, date)), "czj-finance"));
     }
 
     protected static Map<String, Object> decision(String decision, String comment) {

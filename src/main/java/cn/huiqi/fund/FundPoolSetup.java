@@ -1,0 +1,69 @@
+package cn.huiqi.fund;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.huiqi.common.Money;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/**
+ * At start, writes the configured caps ({@link FundProperties}) onto the pool rows, each row locked, and
+ * then checks the ledger ({@link FundFigures#check()}). Refuses to start when the settings are wrong or
+ * when a new cap would be below what the pool has already reserved, committed and paid: a cap is never
+ * lowered beneath money already promised.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FundProperties.class)
+public class FundPoolSetup implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(FundPoolSetup.class);
+
+    private final FundProperties properties;
+    private final EntityManager em;
+    private final TransactionTemplate transactions;
+    private final FundFigures figures;
+
+    public FundPoolSetup(FundProperties properties, EntityManager em, TransactionTemplate transactions, FundFigures figures) {
+        this.properties = properties;
+        this.em = em;
+        this.transactions = transactions;
+        this.figures = figures;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        List<String> problems = properties.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Invalid fund settings (huiqi.fund): " + String.join("; ", problems));
+        }
+        transactions.executeWithoutResult(status -> {
+            for (String id : FundPools.ALL) { // PACKAGE first: the ledger's lock order
+                FundPool pool = em.find(FundPool.class, id, LockModeType.PESSIMISTIC_WRITE);
+                if (pool == null) {
+                    throw new IllegalStateException("fund pool " + id + " is missing (migration V4__fund_ledger.sql)");
+                }
+                BigDecimal cap = Money.fen(properties.capOf(id));
+                if (pool.getCap().compareTo(cap) != 0) {
+                    if (pool.used().compareTo(cap) > 0) {
+                        throw new IllegalStateException("Fund pool " + id + ": the configured cap " + cap.toPlainString()
+                                + " is below what it already holds (reserved + committed + paid = " + pool.used().toPlainString()
+                                + "); release money first or configure a cap of at least that");
+                    }
+                    log.info("Fund pool {}: cap {} -> {}", id, pool.getCap().toPlainString(), cap.toPlainString());
+                    pool.changeCap(cap);
+                }
+            }
+        });
+        List<PoolCheck> checks = transactions.execute(status -> figures.check());
+        checks.stream().filter(c -> !c.consistent() || !c.withinCap()).forEach(c -> log.error(
+                "Fund pool {}: stored running balance {} differs from the entries {} or passes the cap", c.poolId(), c.stored(), c.derived()));
+    }
+}

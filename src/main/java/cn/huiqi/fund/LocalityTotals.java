@@ -1,0 +1,8 @@
+package cn.huiqi.fund;
+
+import java.math.BigDecimal;
+
+/** The money of the cases of one locality unit (reward_case.locality_unit_id), derived from the entries. */
+public record LocalityTotals(String id, String nameZh, String nameEn, long cases, BigDecimal reserved,
+                             BigDecimal committed, BigDecimal paid) {
+}

@@ -1,0 +1,396 @@
+package cn.huiqi.rules;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.huiqi.casefile.CaseStatus;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.casefile.CaseVisibility;
+import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.common.ConflictException;
+import cn.huiqi.common.FieldChecks;
+import cn.huiqi.common.InvalidInputException;
+import cn.huiqi.common.Money;
+import cn.huiqi.common.NotFoundException;
+import cn.huiqi.identity.Caller;
+import cn.huiqi.identity.CurrentCaller;
+import cn.huiqi.identity.Groups;
+import cn.huiqi.process.EngineAsSystem;
+import cn.huiqi.process.RuleVersions;
+
+/**
+ * The rules page's work: list the tables, validate and what-if a draft, publish it (or an earlier version
+ * again), and re-evaluate one case on an officer's request. Access (default deny): policy staff
+ * ({@code policy-admin}) do everything; operators and auditors read; anyone else may read only a version
+ * that decided a case they may read. See docs/rules.md.
+ */
+@Service
+public class RulesService {
+
+    /** A case can be re-evaluated only before its reward is approved and reserved in the fund. */
+    static final Set<CaseStatus> REEVALUABLE = EnumSet.of(CaseStatus.LOCALITY_VERIFICATION, CaseStatus.SUPPLEMENT_REQUESTED,
+            CaseStatus.CITY_REVIEW);
+
+    private final RuleRepository repository;
+    private final PublicationLog log;
+    private final DraftValidator validator;
+    private final WhatIfRunner whatIf;
+    private final PoolCaps poolCaps;
+    private final CurrentCaller currentCaller;
+    private final RewardCaseRepository cases;
+    private final CaseVisibility visibility;
+    private final CaseTimeline timeline;
+    private final CaseInputs caseInputs;
+    private final DraftDmnEngine dmnEngine;
+    private final RuntimeService runtimeService;
+    private final EngineAsSystem system;
+
+    RulesService(RuleRepository repository, PublicationLog log, DraftValidator validator, WhatIfRunner whatIf, PoolCaps poolCaps,
+                 CurrentCaller currentCaller, RewardCaseRepository cases, CaseVisibility visibility, CaseTimeline timeline,
+                 CaseInputs caseInputs, DraftDmnEngine dmnEngine, RuntimeService runtimeService, EngineAsSystem system) {
+        this.repository = repository;
+        this.log = log;
+        this.validator = validator;
+        this.whatIf = whatIf;
+        this.poolCaps = poolCaps;
+        this.currentCaller = currentCaller;
+        this.cases = cases;
+        this.visibility = visibility;
+        this.timeline = timeline;
+        this.caseInputs = caseInputs;
+        this.dmnEngine = dmnEngine;
+        this.runtimeService = runtimeService;
+        this.system = system;
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public RuleApi.Catalog catalog() {
+        Caller caller = readerOfAll();
+        List<RuleApi.DecisionSummary> decisions = repository.latestOfEveryKey().stream().map(this::summary).toList();
+        return new RuleApi.Catalog(caller.userId(), canPublish(caller), decisions);
+    }
+
+    @Transactional(readOnly = true)
+    public RuleApi.DecisionDetail detail(String key) {
+        Caller caller = readerOfAll();
+        RuleRepository.Version latest = repository.latest(key);
+        String xml = repository.xml(latest);
+        List<RuleApi.VersionInfo> versions = repository.versions(key).stream().map(this::info).toList();
+        List<RuleApi.PublicationView> publications = log.publications(key).stream().map(RulesService::view).toList();
+        return new RuleApi.DecisionDetail(summary(latest), TableView.of(TableView.parse(xml), key), xml, versions, publications,
+                canPublish(caller));
+    }
+
+    @Transactional(readOnly = true)
+    public RuleApi.VersionDetail version(String key, int version) {
+        Caller caller = currentCaller.get();
+        if (!readsAll(caller)) {
+            boolean decidedAReadableCase = cases.findAllById(log.casesDecidedBy(key, version)).stream()
+                    .anyMatch(c -> visibility.canRead(caller, c));
+            if (!decidedAReadableCase) {
+                throw new AccessDeniedException(caller.userId() + " may not read " + key + " v" + version);
+            }
+        }
+        RuleRepository.Version found = repository.get(key, version);
+        String xml = repository.xml(found);
+        return new RuleApi.VersionDetail(key, found.name(), info(found), repository.latest(key).version() == version,
+                TableView.of(TableView.parse(xml), key), xml);
+    }
+
+    @Transactional(readOnly = true)
+    public List<RuleApi.PublicationView> publications(String key) {
+        readerOfAll();
+        repository.latest(key);
+        return log.publications(key).stream().map(RulesService::view).toList();
+    }
+
+    // ---- drafts -----------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public RuleApi.Validation validate(String key, RuleApi.DraftRequest request) {
+        publisher();
+        RuleRepository.Version latest = repository.latest(key);
+        DraftValidator.Result result = validator.validate(key, request == null ? null : request.xml(),
+                TableView.parse(repository.xml(latest)));
+        return new RuleApi.Validation(result.valid(), result.problems());
+    }
+
+    @Transactional
+    public RuleApi.WhatIfReport whatIf(String key, RuleApi.WhatIfRequest request) {
+        Caller caller = publisher();
+        RuleRepository.Version latest = repository.latest(key);
+        String xml;
+        Integer restores = null;
+        if (request != null && request.version() != null) {
+            xml = repository.xml(repository.get(key, request.version()));
+            restores = request.version();
+        } else {
+            xml = request == null ? null : request.xml();
+        }
+        DmnModelInstance current = TableView.parse(repository.xml(latest));
+        DraftValidator.Result validation = validator.validate(key, xml, current);
+        if (!validation.valid()) {
+            throw new InvalidInputException(validation.problems());
+        }
+        WhatIfRunner.Figures figures = whatIf.run(key, validation.model(), current);
+        List<RuleDiff.Line> diff = RuleDiff.between(TableView.of(current, key), TableView.of(validation.model(), key));
+        String token = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        String sha = sha256(xml);
+        log.record(new PublicationLog.WhatIfRun(token, key, sha, latest.version(), figures.casesEvaluated(),
+                figures.outcomesChanged(), figures.errors(), figures.totalBefore(), figures.totalAfter(), figures.poolCap(),
+                figures.exceedsCapAfter(), caller.userId(), now));
+        BigDecimal difference = figures.totalBefore() == null ? null : figures.totalAfter().subtract(figures.totalBefore());
+        return new RuleApi.WhatIfReport(token, key, sha, latest.version(), restores, figures.measure(), figures.casesEvaluated(),
+                figures.outcomesChanged(), figures.errors(), figures.totalBefore(), figures.totalAfter(), difference,
+                figures.poolCap(), figures.measure() == null ? null : poolCaps.source(), figures.exceedsCapBefore(),
+                figures.exceedsCapAfter(), figures.errors() == 0, diff, figures.cases(), figures.measures(), caller.userId(), now);
+    }
+
+    // ---- publishing -------------------------------------------------------------------------------
+
+    @Transactional
+    public RuleApi.PublicationView publish(String key, RuleApi.PublishRequest request) {
+        Caller caller = publisher();
+        FieldChecks checks = new FieldChecks();
+        String note = checks.requiredText("note", request == null ? null : request.note(), "修改说明", "Change note", 2000);
+        String token = checks.requiredText("whatIfToken", request == null ? null : request.whatIfToken(), "试算编号",
+                "What-if token", 36);
+        if (request == null || request.xml() == null || request.xml().isBlank()) {
+            checks.add("xml", "决策表内容不能为空", "The decision table XML is required");
+        }
+        checks.throwIfAny();
+        return deploy(caller, key, request.xml(), note, token, null);
+    }
+
+    @Transactional
+    public RuleApi.PublicationView rollback(String key, RuleApi.RollbackRequest request) {
+        Caller caller = publisher();
+        FieldChecks checks = new FieldChecks();
+        String note = checks.requiredText("note", request == null ? null : request.note(), "回滚说明", "Rollback note", 2000);
+        String token = checks.requiredText("whatIfToken", request == null ? null : request.whatIfToken(), "试算编号",
+                "What-if token", 36);
+        if (request == null || request.version() == null) {
+            checks.add("version", "请选择要恢复的版本", "Choose the version to restore");
+        }
+        checks.throwIfAny();
+        RuleRepository.Version restored = repository.get(key, request.version());
+        if (repository.latest(key).version() == restored.version()) {
+            throw new ConflictException("version", "第 " + restored.version() + " 版就是现行版本，无需回滚",
+                    "Version " + restored.version() + " is already in force");
+        }
+        return deploy(caller, key, repository.xml(restored), note, token, restored.version());
+    }
+
+    private RuleApi.PublicationView deploy(Caller caller, String key, String xml, String note, String token, Integer restores) {
+        RuleRepository.Version latest = repository.latest(key);
+        PublicationLog.WhatIfRun run = log.whatIf(token).filter(r -> r.key().equals(key))
+                .orElseThrow(() -> new ConflictException("whatIfToken", "请先对这份草稿试算，再发布",
+                        "Run a what-if of this draft before publishing it"));
+        if (!run.draftSha256().equals(sha256(xml))) {
+            throw new ConflictException("whatIfToken", "草稿在试算后又有修改：请重新试算后再发布",
+                    "The draft changed after its what-if: run the what-if again before publishing");
+        }
+        if (run.baseVersion() != latest.version()) {
+            throw new ConflictException("whatIfToken", "试算之后已发布了第 " + latest.version() + " 版：请在新版本上重新试算",
+                    "Version " + latest.version() + " was published after this what-if: run it again against the version in force");
+        }
+        if (run.errors() > 0) {
+            throw new ConflictException("whatIfToken", "试算中有 " + run.errors() + " 件案件无法判定，不能发布",
+                    run.errors() + " case(s) could not be decided in the what-if: the draft cannot be published");
+        }
+        String currentXml = repository.xml(latest);
+        DmnModelInstance current = TableView.parse(currentXml);
+        DraftValidator.Result validation = validator.validate(key, xml, current);
+        if (!validation.valid()) {
+            throw new InvalidInputException(validation.problems());
+        }
+        List<RuleDiff.Line> diff = RuleDiff.between(TableView.of(current, key), TableView.of(validation.model(), key));
+        if (diff.isEmpty() && sha256(currentXml).equals(sha256(xml))) {
+            throw new ConflictException("xml", "草稿与现行版本完全相同，无需发布", "The draft is identical to the version in force");
+        }
+        RuleRepository.Version published = repository.deploy(key, xml);
+        PublicationLog.Publication publication = new PublicationLog.Publication(0, key, published.version(),
+                published.definitionId(), published.deploymentId(),
+                restores == null ? PublicationLog.Kind.PUBLISH : PublicationLog.Kind.ROLLBACK, latest.version(), restores, note,
+                run.id(), RuleDiff.summary(diff), diff, caller.userId(), Instant.now());
+        log.record(publication);
+        return view(publication);
+    }
+
+    // ---- explicit re-evaluation of one case -------------------------------------------------------
+
+    @Transactional
+    public RuleApi.ReevaluationView reevaluate(String caseNumber, RuleApi.ReevaluationRequest request) {
+        Caller caller = currentCaller.get();
+        RewardCase rewardCase = cases.findByCaseNumber(caseNumber)
+                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + caseNumber + " 不存在", "Case " + caseNumber + " does not exist"));
+        boolean officer = caller.isIn(Groups.POLICY_ADMIN)
+                || (visibility.canRead(caller, rewardCase) && rewardCase.getReviewUnits().stream().anyMatch(caller::isIn));
+        if (!officer) {
+            throw new AccessDeniedException(caller.userId() + " may not re-evaluate " + caseNumber);
+        }
+        FieldChecks checks = new FieldChecks();
+        String reason = checks.requiredText("reason", request == null ? null : request.reason(), "重新认定理由",
+                "Reason for the re-evaluation", 1000);
+        checks.throwIfAny();
+        String key = rewardCase.getDecisionKey();
+        if (key == null || !Boolean.TRUE.equals(rewardCase.getEligible())) {
+            throw new ConflictException("caseNumber", "案件 " + caseNumber + " 没有按决策表认定为符合条件，不能重新认定",
+                    "Case " + caseNumber + " was not found eligible by a decision table; it cannot be re-evaluated");
+        }
+        if (!REEVALUABLE.contains(rewardCase.getStatus())) {
+            throw new ConflictException("caseNumber", "案件处于「" + rewardCase.getStatus().zh() + "」：只有审核通过前（属地核实、补正、市级审核中）的案件可以重新认定",
+                    "Case is '" + rewardCase.getStatus().en() + "': only cases before approval (locality verification, supplement, city review) can be re-evaluated");
+        }
+        RuleRepository.Version latest = repository.latest(key);
+        DmnDecision decision = dmnEngine.get().parseDecision(key, TableView.parse(repository.xml(latest)));
+        Map<String, Object> variables = caseInputs.of(List.of(rewardCase)).get(rewardCase.getId());
+        WhatIfRunner.Outcome outcome = whatIf.reward(decision, variables);
+        if (outcome.error() != null) {
+            throw new ConflictException("caseNumber", "现行版本无法判定该案件：" + outcome.error(),
+                    "The version in force cannot decide this case: " + outcome.error());
+        }
+        if (!Boolean.TRUE.equals(outcome.eligible())) {
+            throw new ConflictException("caseNumber", "按现行第 " + latest.version() + " 版，该案件不再符合条件：请在审核中驳回并说明理由，而不是重新认定",
+                    "Under version " + latest.version() + " in force the case is no longer eligible: reject it in review with a reason instead");
+        }
+        PublicationLog.Reevaluation entry = new PublicationLog.Reevaluation(0, rewardCase.getId(), key, rewardCase.getDecisionVersion(),
+                latest.version(), true, true, Money.fen(rewardCase.getRewardAmount()), outcome.amount(), rewardCase.getRewardTier(),
+                outcome.tier(), reason, caller.userId(), Instant.now());
+        rewardCase.recordDecision(key, latest.version(), latest.definitionId(), true, outcome.amount(), outcome.tier(), null);
+        timeline.record(rewardCase, "RULE_REEVALUATED", key + " v" + entry.oldVersion() + " → v" + entry.newVersion() + "：重新认定 "
+                + Money.format(entry.oldAmount()) + " → " + Money.format(entry.newAmount()) + " 元（" + reason + "） / Re-evaluated, CNY "
+                + Money.format(entry.oldAmount()) + " → " + Money.format(entry.newAmount()));
+        log.record(entry);
+        updateProcessVariables(rewardCase, latest.version(), outcome);
+        return view(rewardCase.getCaseNumber(), entry);
+    }
+
+    @Transactional(readOnly = true)
+    public List<RuleApi.ReevaluationView> reevaluations(String caseNumber) {
+        Caller caller = currentCaller.get();
+        RewardCase rewardCase = cases.findByCaseNumber(caseNumber)
+                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + caseNumber + " 不存在", "Case " + caseNumber + " does not exist"));
+        if (!visibility.canRead(caller, rewardCase)) {
+            throw new AccessDeniedException(caller.userId() + " may not read " + caseNumber);
+        }
+        return log.reevaluations(rewardCase.getId()).stream().map(r -> view(caseNumber, r)).toList();
+    }
+
+    /** The forms show the amount from process variables: the case's instance and its review chain get the new one. */
+    private void updateProcessVariables(RewardCase rewardCase, int version, WhatIfRunner.Outcome outcome) {
+        if (rewardCase.getProcessInstanceId() == null) {
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("rewardAmount", Money.format(outcome.amount()));
+        variables.put("rewardTier", outcome.tier());
+        variables.put(RuleVersions.PINNED_VERSION, version);
+        system.call(() -> {
+            List<String> instances = new ArrayList<>();
+            instances.add(rewardCase.getProcessInstanceId());
+            runtimeService.createProcessInstanceQuery().superProcessInstanceId(rewardCase.getProcessInstanceId()).list()
+                    .stream().map(ProcessInstance::getId).forEach(instances::add);
+            for (String id : instances) {
+                if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+                    runtimeService.setVariables(id, variables);
+                }
+            }
+            return null;
+        });
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    private RuleApi.DecisionSummary summary(RuleRepository.Version latest) {
+        String kind = RuleKinds.isRouting(latest.key()) ? "routing" : RuleKinds.measureOf(latest.key()).isPresent() ? "reward" : "other";
+        return new RuleApi.DecisionSummary(latest.key(), latest.name(), kind, RuleKinds.measureOf(latest.key()).orElse(null), info(latest));
+    }
+
+    private RuleApi.VersionInfo info(RuleRepository.Version version) {
+        Optional<PublicationLog.Publication> publication = log.publication(version.key(), version.version())
+                .filter(p -> p.definitionId().equals(version.definitionId()));
+        if (publication.isPresent()) {
+            PublicationLog.Publication p = publication.get();
+            return new RuleApi.VersionInfo(version.version(), version.definitionId(), RuleApi.Via.RULES_PAGE, p.publishedBy(),
+                    p.publishedAt(), p.note(), p.kind().name(), p.restoredVersion(), version.deploymentName(), p.diffSummary());
+        }
+        if (RuleRepository.isSeed(version)) {
+            return new RuleApi.VersionInfo(version.version(), version.definitionId(), RuleApi.Via.SEED, "system", version.deployedAt(),
+                    "随系统发布的初始表（dmn/" + version.resourceName() + "）/ Bundled seed table", null, null,
+                    version.deploymentName(), null);
+        }
+        return new RuleApi.VersionInfo(version.version(), version.definitionId(), RuleApi.Via.ENGINE_API,
+                repository.deployedBy(version.deploymentId()).orElse(null), version.deployedAt(),
+                "经引擎接口部署（如 Camunda Modeler）/ Deployed through the engine's API (e.g. Camunda Modeler)"
+                        + (version.deploymentSource() == null ? "" : ", source " + version.deploymentSource()),
+                null, null, version.deploymentName(), null);
+    }
+
+    private static RuleApi.PublicationView view(PublicationLog.Publication p) {
+        return new RuleApi.PublicationView(p.version(), p.kind().name(), p.previousVersion(), p.restoredVersion(), p.note(),
+                p.publishedBy(), p.publishedAt(), p.diffSummary(), p.diff());
+    }
+
+    private static RuleApi.ReevaluationView view(String caseNumber, PublicationLog.Reevaluation r) {
+        return new RuleApi.ReevaluationView(caseNumber, r.key(), r.oldVersion(), r.newVersion(), r.oldEligible(), r.newEligible(),
+                r.oldAmount(), r.newAmount(), r.oldTier(), r.newTier(), r.oldAmount().compareTo(r.newAmount()) != 0, r.reason(),
+                r.actor(), r.at());
+    }
+
+    private Caller readerOfAll() {
+        Caller caller = currentCaller.get();
+        if (!readsAll(caller)) {
+            throw new AccessDeniedException(caller.userId() + " may not read the rules");
+        }
+        return caller;
+    }
+
+    private Caller publisher() {
+        Caller caller = currentCaller.get();
+        if (!canPublish(caller)) {
+            throw new AccessDeniedException(caller.userId() + " may not change the rules");
+        }
+        return caller;
+    }
+
+    private static boolean readsAll(Caller caller) {
+        return caller.isInAny(Groups.POLICY_ADMIN, Groups.CAMUNDA_ADMIN, Groups.AUDITOR);
+    }
+
+    private static boolean canPublish(Caller caller) {
+        return caller.isIn(Groups.POLICY_ADMIN);
+    }
+
+    static String sha256(String xml) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(xml.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package cn.huiqi.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.huiqi.casefile.CaseStatus;
+import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.common.Money;
+
+/**
+ * Runs a draft against every case decided so far (see docs/rules.md "What-if"):
+ * <ul>
+ * <li>reward tables: every case whose recorded decision key is this table, whatever version decided it;
+ * "before" is what the case recorded, "after" what the draft decides from the rebuilt inputs
+ * ({@link CaseInputs}). Totals count eligible amounts of cases not rejected in review (a rejected case
+ * receives nothing whatever the table says); the pool check compares them with the measure's cap.</li>
+ * <li>responsible-units: every case with assigned review units, and a row per measure M1..M9 (the version
+ * in force against the draft).</li>
+ * </ul>
+ */
+@Component
+class WhatIfRunner {
+
+    static final List<String> MEASURES = List.of("M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9");
+
+    record Outcome(Boolean eligible, BigDecimal amount, String tier, String units, String error) {
+    }
+
+    record CaseResult(String caseNumber, String measure, String status, Integer decidedByVersion, Outcome before, Outcome after,
+                      boolean changed, boolean countsTowardsTotal) {
+    }
+
+    record MeasureRow(String measure, String before, String after, boolean changed) {
+    }
+
+    record Figures(String measure, int casesEvaluated, int outcomesChanged, int errors, BigDecimal totalBefore,
+                   BigDecimal totalAfter, BigDecimal poolCap, Boolean exceedsCapBefore, Boolean exceedsCapAfter,
+                   List<CaseResult> cases, List<MeasureRow> measures) {
+    }
+
+    private final DmnEngine engine;
+    private final RewardCaseRepository cases;
+    private final CaseInputs inputs;
+    private final PoolCaps poolCaps;
+    private final JdbcTemplate jdbc;
+
+    WhatIfRunner(DraftDmnEngine engine, RewardCaseRepository cases, CaseInputs inputs, PoolCaps poolCaps, JdbcTemplate jdbc) {
+        this.engine = engine.get();
+        this.cases = cases;
+        this.inputs = inputs;
+        this.poolCaps = poolCaps;
+        this.jdbc = jdbc;
+    }
+
+    Figures run(String key, DmnModelInstance draft, DmnModelInstance current) {
+        DmnDecision draftDecision = engine.parseDecision(key, draft);
+        if (RuleKinds.isRouting(key)) {
+            return routing(draftDecision, engine.parseDecision(key, current));
+        }
+        Optional<String> measure = RuleKinds.measureOf(key);
+        List<RewardCase> decided = cases.findAllById(
+                        jdbc.queryForList("SELECT id FROM reward_case WHERE decision_key = ?", Long.class, key)).stream()
+                .sorted(Comparator.comparing(RewardCase::getId)).toList();
+        Map<Long, Map<String, Object>> variables = inputs.of(decided);
+        List<CaseResult> results = new ArrayList<>();
+        BigDecimal before = Money.fen(BigDecimal.ZERO);
+        BigDecimal after = Money.fen(BigDecimal.ZERO);
+        int changed = 0;
+        int errors = 0;
+        for (RewardCase c : decided) {
+            Outcome was = new Outcome(c.getEligible(), c.getRewardAmount() == null ? null : Money.fen(c.getRewardAmount()),
+                    c.getRewardTier(), null, null);
+            Outcome now = reward(draftDecision, variables.get(c.getId()));
+            boolean differs = now.error() != null || !Objects.equals(was.eligible(), now.eligible())
+                    || !sameAmount(was.amount(), now.amount()) || !Objects.equals(was.tier(), now.tier());
+            boolean counts = c.getStatus() != CaseStatus.REJECTED;
+            if (counts) {
+                before = before.add(Boolean.TRUE.equals(was.eligible()) && was.amount() != null ? was.amount() : BigDecimal.ZERO);
+                after = after.add(Boolean.TRUE.equals(now.eligible()) && now.amount() != null ? now.amount() : BigDecimal.ZERO);
+            }
+            changed += differs ? 1 : 0;
+            errors += now.error() != null ? 1 : 0;
+            results.add(new CaseResult(c.getCaseNumber(), c.getMeasure(), c.getStatus().name(), c.getDecisionVersion(), was, now,
+                    differs, counts));
+        }
+        Optional<BigDecimal> cap = measure.flatMap(poolCaps::of);
+        BigDecimal totalBefore = before;
+        BigDecimal totalAfter = after;
+        return new Figures(measure.orElse(null), results.size(), changed, errors, totalBefore, totalAfter, cap.orElse(null),
+                cap.map(c -> totalBefore.compareTo(c) > 0).orElse(null),
+                cap.map(c -> totalAfter.compareTo(c) > 0).orElse(null), results, List.of());
+    }
+
+    private Figures routing(DmnDecision draftDecision, DmnDecision currentDecision) {
+        List<RewardCase> assigned = cases.findAll().stream().filter(c -> !c.getReviewUnits().isEmpty())
+                .sorted(Comparator.comparing(RewardCase::getId)).toList();
+        List<CaseResult> results = new ArrayList<>();
+        int changed = 0;
+        int errors = 0;
+        for (RewardCase c : assigned) {
+            Outcome was = new Outcome(null, null, null, String.join(",", c.getReviewUnits()), null);
+            Outcome now = units(draftDecision, c.getMeasure());
+            boolean differs = now.error() != null || !Objects.equals(was.units(), now.units());
+            changed += differs ? 1 : 0;
+            errors += now.error() != null ? 1 : 0;
+            results.add(new CaseResult(c.getCaseNumber(), c.getMeasure(), c.getStatus().name(), null, was, now, differs, false));
+        }
+        List<MeasureRow> rows = new ArrayList<>();
+        for (String measure : MEASURES) {
+            String before = describe(currentDecision, measure);
+            String after = describe(draftDecision, measure);
+            rows.add(new MeasureRow(measure, before, after, !before.equals(after)));
+            if (after.startsWith("!")) {
+                errors++;
+            }
+        }
+        return new Figures(null, results.size(), changed, errors, null, null, null, null, null, results, rows);
+    }
+
+    private String describe(DmnDecision decision, String measure) {
+        try {
+            DmnDecisionResult result = engine.evaluateDecision(decision, Map.of("measure", measure));
+            if (result.size() != 1) {
+                return "! " + result.size() + " 条规则命中 rules matched";
+            }
+            DmnDecisionResultEntries entries = result.getSingleResult();
+            return "审核 review " + entries.get("reviewUnits") + " · 牵头 lead " + entries.get("leadUnit")
+                    + " · 拨付 finance " + entries.get("financeUnit");
+        } catch (RuntimeException e) {
+            return "! " + DraftValidator.rootMessage(e);
+        }
+    }
+
+    private Outcome units(DmnDecision decision, String measure) {
+        try {
+            DmnDecisionResult result = engine.evaluateDecision(decision, Map.of("measure", measure));
+            if (result.size() != 1) {
+                return new Outcome(null, null, null, null, result.size() + " 条规则命中（应为 1）/ " + result.size() + " rules matched (1 expected)");
+            }
+            Object units = result.getSingleResult().get("reviewUnits");
+            return new Outcome(null, null, null, units == null ? "" : units.toString(), null);
+        } catch (RuntimeException e) {
+            return new Outcome(null, null, null, null, DraftValidator.rootMessage(e));
+        }
+    }
+
+    /** What {@code review.RewardDecisions} would record for this result. */
+    Outcome reward(DmnDecision decision, Map<String, Object> variables) {
+        DmnDecisionResult result;
+        try {
+            result = engine.evaluateDecision(decision, variables);
+        } catch (RuntimeException e) {
+            return new Outcome(null, null, null, null, DraftValidator.rootMessage(e));
+        }
+        if (result.size() != 1) {
+            return new Outcome(null, null, null, null, result.size() == 0
+                    ? "没有规则命中 / No rule matched"
+                    : result.size() + " 条规则命中（应为 1）/ " + result.size() + " rules matched (1 expected)");
+        }
+        DmnDecisionResultEntries entries = result.getSingleResult();
+        boolean eligible = Boolean.TRUE.equals(entries.get("eligible"));
+        Object tier = entries.get("tier");
+        if (!eligible) {
+            return new Outcome(false, Money.fen(BigDecimal.ZERO), tier == null ? null : tier.toString(), null, null);
+        }
+        Object raw = entries.get("rewardAmount");
+        if (raw == null) {
+            return new Outcome(true, null, tier == null ? null : tier.toString(), null, "符合条件但没有奖励金额 / Eligible without a reward amount");
+        }
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(raw.toString());
+        } catch (NumberFormatException e) {
+            return new Outcome(true, null, tier == null ? null : tier.toString(), null, "奖励金额不是数字：" + raw + " / The reward is not a number: " + raw);
+        }
+        if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > Money.SCALE) {
+            return new Outcome(true, null, tier == null ? null : tier.toString(), null,
+                    "奖励金额须为非负且精确到分：" + raw + "（在表中用 round half up(x, 2)）/ The reward must be a non-negative amount in whole fen: " + raw);
+        }
+        return new Outcome(true, Money.fen(amount), tier == null ? null : tier.toString(), null, null);
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+}

@@ -1,0 +1,150 @@
+package cn.huiqi.settlement;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.huiqi.common.FieldChecks;
+import cn.huiqi.common.NotFoundException;
+import cn.huiqi.identity.Caller;
+import cn.huiqi.identity.CurrentCaller;
+import cn.huiqi.identity.Groups;
+import cn.huiqi.process.EngineAsSystem;
+
+/**
+ * Settlements of the reward measures: 市工信局 starts one when a measure's review window closes; the lead
+ * bureau, finance, policy staff and auditors read them; 市财政局 confirms the payments.
+ */
+@RestController
+@RequestMapping("/api/settlements")
+public class SettlementController {
+
+    public static final String PROCESS_KEY = "fund-settlement";
+    static final String LEAD_UNIT = "gxj";
+    static final String FINANCE_UNIT = "czj";
+    private static final List<String> SETTLED_MEASURES = List.of("M1", "M2", "M3");
+
+    public record StartRequest(String measure) {
+    }
+
+    public record PaymentsRequest(List<SettlementPayments.Confirmation> payments) {
+    }
+
+    public record FailureRequest(String caseNumber, String reason) {
+    }
+
+    private final SettlementRepository settlements;
+    private final SettlementViews views;
+    private final SettlementPayments payments;
+    private final CurrentCaller currentCaller;
+    private final RuntimeService runtimeService;
+    private final EngineAsSystem engineAsSystem;
+
+    public SettlementController(SettlementRepository settlements, SettlementViews views, SettlementPayments payments,
+                                CurrentCaller currentCaller, RuntimeService runtimeService, EngineAsSystem engineAsSystem) {
+        this.settlements = settlements;
+        this.views = views;
+        this.payments = payments;
+        this.currentCaller = currentCaller;
+        this.runtimeService = runtimeService;
+        this.engineAsSystem = engineAsSystem;
+    }
+
+    /** Starts process fund-settlement for a measure; the settling itself runs right after, asynchronously. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, String> start(@RequestBody StartRequest request) {
+        Caller caller = require(LEAD_UNIT, Groups.CAMUNDA_ADMIN);
+        FieldChecks checks = new FieldChecks();
+        String measure = checks.requiredText("measure", request == null ? null : request.measure(), "措施", "Measure", 4);
+        if (measure != null && !SETTLED_MEASURES.contains(measure)) {
+            checks.add("measure", "只有措施1—3需要结算", "Only measures M1 to M3 are settled");
+        }
+        checks.throwIfAny();
+        String processInstanceId = engineAsSystem.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
+                Map.of("measure", measure, "settlementStarter", caller.userId())).getId());
+        return Map.of("processInstanceId", processInstanceId, "measure", measure);
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    public List<SettlementView> list() {
+        requireReader();
+        return settlements.findAllByOrderBySettledAtDesc().stream().map(s -> views.view(s, false)).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    public SettlementView get(@PathVariable long id) {
+        requireReader();
+        return views.view(settlement(id), true);
+    }
+
+    @GetMapping("/{id}/notice-list.xlsx")
+    @Transactional(readOnly = true)
+    public ResponseEntity<byte[]> noticeList(@PathVariable long id) {
+        requireReader();
+        return xlsx("notice-list-" + id + ".xlsx", views.noticeList(settlement(id)));
+    }
+
+    @GetMapping("/{id}/payment-list.xlsx")
+    @Transactional(readOnly = true)
+    public ResponseEntity<byte[]> paymentList(@PathVariable long id) {
+        require(FINANCE_UNIT, Groups.CAMUNDA_ADMIN, Groups.AUDITOR);
+        return xlsx("payment-list-" + id + ".xlsx", views.paymentList(settlement(id)));
+    }
+
+    @PostMapping("/{id}/payments")
+    public SettlementView confirm(@PathVariable long id, @RequestBody PaymentsRequest request) {
+        Caller caller = require(FINANCE_UNIT);
+        Settlement settlement = payments.confirm(id, request == null ? null : request.payments(), caller.userId());
+        return get(settlement.getId());
+    }
+
+    @PostMapping("/{id}/failures")
+    public SettlementView reportFailure(@PathVariable long id, @RequestBody FailureRequest request) {
+        Caller caller = require(FINANCE_UNIT);
+        payments.reportFailure(id, request == null ? null : request.caseNumber(), request == null ? null : request.reason(),
+                caller.userId());
+        return get(id);
+    }
+
+    private Settlement settlement(long id) {
+        return settlements.findById(id).orElseThrow(() -> new NotFoundException("id", "结算批次 " + id + " 不存在",
+                "Settlement " + id + " does not exist"));
+    }
+
+    private Caller requireReader() {
+        return require(LEAD_UNIT, FINANCE_UNIT, Groups.POLICY_ADMIN, Groups.CAMUNDA_ADMIN, Groups.AUDITOR);
+    }
+
+    private Caller require(String... groups) {
+        Caller caller = currentCaller.get();
+        if (!caller.isInAny(groups)) {
+            throw new AccessDeniedException(caller.userId() + " may not do this with settlements");
+        }
+        return caller;
+    }
+
+    private static ResponseEntity<byte[]> xlsx(String filename, byte[] content) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(content);
+    }
+}

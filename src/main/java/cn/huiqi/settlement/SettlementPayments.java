@@ -1,0 +1,175 @@
+package cn.huiqi.settlement;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.common.ConflictException;
+import cn.huiqi.common.FieldChecks;
+import cn.huiqi.common.Money;
+import cn.huiqi.common.NotFoundException;
+import cn.huiqi.fund.FundLedger;
+import cn.huiqi.process.EngineAsSystem;
+
+/**
+ * 市财政局 confirms the payments of a disbursement batch, all or some, each with its payment reference;
+ * or reports a failed one with its reason (it stays in the batch, visible, until paid). Confirming the
+ * same payment twice pays once (the ledger is idempotent on case and reference). When nothing is left
+ * to pay the batch task is completed and the settlement closed.
+ */
+@Service
+public class SettlementPayments {
+
+    public static final String PAYMENT_CONFIRMED = "payment-confirmed";
+    static final String BATCH_TASK = "Task_ConfirmPayments";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    public record Confirmation(String caseNumber, String paymentReference, String paymentDate) {
+    }
+
+    private final SettlementRepository settlements;
+    private final SettlementLineRepository lines;
+    private final RewardCaseRepository cases;
+    private final FundLedger ledger;
+    private final CaseTimeline timeline;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final EngineAsSystem engineAsSystem;
+
+    public SettlementPayments(SettlementRepository settlements, SettlementLineRepository lines, RewardCaseRepository cases,
+                              FundLedger ledger, CaseTimeline timeline, RuntimeService runtimeService, TaskService taskService,
+                              EngineAsSystem engineAsSystem) {
+        this.settlements = settlements;
+        this.lines = lines;
+        this.cases = cases;
+        this.ledger = ledger;
+        this.timeline = timeline;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.engineAsSystem = engineAsSystem;
+    }
+
+    @Transactional
+    public Settlement confirm(long settlementId, List<Confirmation> confirmations, String actor) {
+        Settlement settlement = inDisbursement(settlementId);
+        FieldChecks checks = new FieldChecks();
+        if (confirmations == null || confirmations.isEmpty()) {
+            checks.add("payments", "请至少确认一笔支付", "Confirm at least one payment");
+        }
+        List<Confirmation> all = confirmations == null ? List.of() : confirmations;
+        LocalDate[] dates = new LocalDate[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            Confirmation c = all.get(i);
+            String prefix = "payments[" + i + "].";
+            checks.requiredText(prefix + "caseNumber", c.caseNumber(), "案件编号", "Case number", 32);
+            checks.requiredText(prefix + "paymentReference", c.paymentReference(), "支付凭证号", "Payment reference", 64);
+            dates[i] = date(checks, prefix + "paymentDate", c.paymentDate());
+        }
+        checks.throwIfAny();
+        for (int i = 0; i < all.size(); i++) {
+            Confirmation c = all.get(i);
+            RewardCase rewardCase = caseOf(c.caseNumber());
+            SettlementLine line = lineOf(settlement, rewardCase);
+            String reference = c.paymentReference().strip();
+            if (line.getStatus() == SettlementLine.Status.PAID) {
+                if (!reference.equals(line.getPaymentReference())) {
+                    throw new ConflictException("payments[" + i + "].paymentReference",
+                            "案件 " + c.caseNumber() + " 已以凭证号 " + line.getPaymentReference() + " 支付，不能再次支付",
+                            "Case " + c.caseNumber() + " was already paid with reference " + line.getPaymentReference());
+                }
+                continue; // the same confirmation again: paid once
+            }
+            if (!line.awaitsPayment()) {
+                throw new ConflictException("payments[" + i + "].caseNumber", "案件 " + c.caseNumber() + " 不在待支付状态（"
+                        + line.getStatus().zh() + "）", "Case " + c.caseNumber() + " is not awaiting payment (" + line.getStatus().en() + ")");
+            }
+            ledger.pay(rewardCase.getId(), reference, dates[i], actor);
+            line.paid(reference, dates[i], actor);
+            rewardCase.recordPayment(reference, dates[i]);
+            timeline.record(rewardCase, "PAYMENT_RECORDED", "已拨付 " + Money.format(line.getGranted()) + " 元，凭证号 " + reference
+                    + "，日期 " + dates[i] + " / Paid CNY " + Money.format(line.getGranted()) + ", reference " + reference + ", " + dates[i]);
+            engineAsSystem.call(() -> runtimeService.createMessageCorrelation(PAYMENT_CONFIRMED)
+                    .processInstanceBusinessKey(rewardCase.getCaseNumber()).correlateWithResult());
+        }
+        closeWhenNothingIsLeft(settlement);
+        return settlement;
+    }
+
+    @Transactional
+    public Settlement reportFailure(long settlementId, String caseNumber, String reason, String actor) {
+        Settlement settlement = inDisbursement(settlementId);
+        FieldChecks checks = new FieldChecks();
+        checks.requiredText("caseNumber", caseNumber, "案件编号", "Case number", 32);
+        String why = checks.requiredText("reason", reason, "失败原因", "Reason of the failure", 500);
+        checks.throwIfAny();
+        RewardCase rewardCase = caseOf(caseNumber);
+        SettlementLine line = lineOf(settlement, rewardCase);
+        if (!line.awaitsPayment()) {
+            throw new ConflictException("caseNumber", "案件 " + caseNumber + " 不在待支付状态（" + line.getStatus().zh() + "）",
+                    "Case " + caseNumber + " is not awaiting payment (" + line.getStatus().en() + ")");
+        }
+        line.failed(why, actor);
+        timeline.record(rewardCase, "PAYMENT_FAILED", "支付失败 / Payment failed: " + why);
+        return settlement;
+    }
+
+    private void closeWhenNothingIsLeft(Settlement settlement) {
+        boolean pending = lines.findBySettlementIdOrderById(settlement.getId()).stream().anyMatch(SettlementLine::awaitsPayment);
+        if (!pending && settlement.getStatus() != Settlement.Status.CLOSED) {
+            settlement.close();
+            engineAsSystem.call(() -> {
+                taskService.createTaskQuery().processInstanceId(settlement.getProcessInstanceId()).taskDefinitionKey(BATCH_TASK)
+                        .list().forEach(task -> taskService.complete(task.getId()));
+                return null;
+            });
+        }
+    }
+
+    private Settlement inDisbursement(long settlementId) {
+        Settlement settlement = settlements.findById(settlementId)
+                .orElseThrow(() -> new NotFoundException("settlementId", "结算批次 " + settlementId + " 不存在",
+                        "Settlement " + settlementId + " does not exist"));
+        if (settlement.getStatus() == Settlement.Status.NOTICE) {
+            throw new ConflictException("settlementId", "结算批次 " + settlementId + " 仍在公示期，公示期满后才能拨付",
+                    "Settlement " + settlementId + " is still under public notice; payments follow the notice period");
+        }
+        return settlement;
+    }
+
+    private RewardCase caseOf(String caseNumber) {
+        return cases.findByCaseNumber(caseNumber.strip())
+                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + caseNumber + " 不存在", "Case " + caseNumber + " does not exist"));
+    }
+
+    private SettlementLine lineOf(Settlement settlement, RewardCase rewardCase) {
+        return lines.findBySettlementIdAndCaseId(settlement.getId(), rewardCase.getId())
+                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + rewardCase.getCaseNumber() + " 不在结算批次 "
+                        + settlement.getId() + " 中", "Case " + rewardCase.getCaseNumber() + " is not in settlement " + settlement.getId()));
+    }
+
+    private static LocalDate date(FieldChecks checks, String field, String raw) {
+        String text = checks.requiredText(field, raw, "支付日期", "Payment date", 10);
+        if (text == null) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text);
+            if (date.isAfter(LocalDate.now(CHINA))) {
+                checks.add(field, "支付日期不能晚于今天", "The payment date cannot be in the future");
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            checks.add(field, "支付日期格式应为 YYYY-MM-DD", "The payment date must be written YYYY-MM-DD");
+            return null;
+        }
+    }
+}

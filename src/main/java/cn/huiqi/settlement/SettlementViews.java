@@ -1,0 +1,76 @@
+package cn.huiqi.settlement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.common.Spreadsheet;
+import cn.huiqi.enterprise.Enterprise;
+import cn.huiqi.enterprise.EnterpriseRepository;
+
+/** Views of settlements, the public notice list (公示名单) and the payment list as xlsx. */
+@Component
+public class SettlementViews {
+
+    private final SettlementLineRepository lines;
+    private final RewardCaseRepository cases;
+    private final EnterpriseRepository enterprises;
+
+    public SettlementViews(SettlementLineRepository lines, RewardCaseRepository cases, EnterpriseRepository enterprises) {
+        this.lines = lines;
+        this.cases = cases;
+        this.enterprises = enterprises;
+    }
+
+    public SettlementView view(Settlement s, boolean withLines) {
+        List<SettlementView.Line> rows = withLines ? lines.findBySettlementIdOrderById(s.getId()).stream().map(this::line).toList() : null;
+        return new SettlementView(s.getId(), s.getMeasure(), s.getRule().name(), s.getRule().zh(), s.getRule().en(),
+                s.getAvailable(), s.getAsked(), s.getGranted(), s.getRemainder(), s.isScaled(), s.getStatus().name(),
+                s.getStatus().zh(), s.getStatus().en(), s.getStartedBy(), s.getSettledAt(), s.getNoticeEndedAt(), s.getClosedAt(), rows);
+    }
+
+    /** 公示名单: every case of the settlement with its decided and settled amount. */
+    public byte[] noticeList(Settlement s) {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 1;
+        for (SettlementView.Line l : view(s, true).lines()) {
+            rows.add(List.of(n++, l.caseNumber(), l.enterpriseName(), l.uscc(), l.localityUnit(), l.asked(), l.granted(), l.statusZh()));
+        }
+        return Spreadsheet.write("公示名单 第" + s.getId() + "批", List.of("序号", "案件编号", "企业名称", "统一社会信用代码", "属地",
+                "认定奖励（元）", "核定拨付（元）", "状态"), rows, notes(s));
+    }
+
+    /** 支付清单: the cases to pay (and paid) with their bank accounts. */
+    public byte[] paymentList(Settlement s) {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 1;
+        for (SettlementView.Line l : view(s, true).lines()) {
+            if (l.status().equals(SettlementLine.Status.PENDING_PAYMENT.name()) || l.status().equals(SettlementLine.Status.FAILED.name())
+                    || l.status().equals(SettlementLine.Status.PAID.name())) {
+                rows.add(java.util.Arrays.asList(n++, l.enterpriseName(), l.uscc(), l.bankName(), l.bankAccount(), l.granted(),
+                        l.caseNumber(), l.statusZh(), l.paymentReference(), l.paymentDate(), l.failureReason()));
+            }
+        }
+        return Spreadsheet.write("支付清单 第" + s.getId() + "批", List.of("序号", "企业名称", "统一社会信用代码", "开户银行", "银行账号",
+                "拨付金额（元）", "案件编号", "状态", "支付凭证号", "支付日期", "失败原因"), rows, notes(s));
+    }
+
+    private List<String[]> notes(Settlement s) {
+        return List.of(new String[]{"措施", s.getMeasure()}, new String[]{"结算批次", String.valueOf(s.getId())},
+                new String[]{"规则", s.getRule().zh() + " / " + s.getRule().en()},
+                new String[]{"可用资金（元）", s.getAvailable().toPlainString()}, new String[]{"认定合计（元）", s.getAsked().toPlainString()},
+                new String[]{"核定合计（元）", s.getGranted().toPlainString()}, new String[]{"余额（元）", s.getRemainder().toPlainString()},
+                new String[]{"依据", "洪府办发〔2023〕81号：统筹1亿元；措施1总奖励金额不超过500万元"});
+    }
+
+    private SettlementView.Line line(SettlementLine l) {
+        RewardCase c = cases.findById(l.getCaseId()).orElseThrow();
+        Enterprise e = enterprises.findById(c.getEnterpriseId()).orElseThrow();
+        return new SettlementView.Line(c.getCaseNumber(), e.getName(), e.getUscc(), c.getLocalityUnitId(), e.getBankName(),
+                e.getBankAccount(), l.getAsked(), l.getGranted(), l.getStatus().name(), l.getStatus().zh(), l.getStatus().en(),
+                l.getPaymentReference(), l.getPaymentDate(), l.getFailureReason());
+    }
+}

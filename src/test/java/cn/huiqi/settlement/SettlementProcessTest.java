@@ -1,0 +1,264 @@
+package cn.huiqi.settlement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import cn.huiqi.casefile.CaseStatus;
+import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.common.ConflictException;
+import cn.huiqi.fund.FundEntry;
+import cn.huiqi.fund.FundLedger;
+import cn.huiqi.fund.PoolBalance;
+
+/**
+ * Process fund-settlement on its own database, so it settles exactly the cases made here: measure 1
+ * over its 500万 pool (pro-rata), measure 2 with a small pool and first-come-first-served (set for this
+ * test only), the notice list, the batch of payments, idempotent confirmation and a failed payment.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:settlement;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
+        "camunda.bpm.job-execution.enabled=false",
+        "huiqi.fund.caps.M2=300000.00",
+        "huiqi.fund.rules.M2=FIRST_COME_FIRST_SERVED"})
+class SettlementProcessTest {
+
+    @Autowired
+    ProcessEngine processEngine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RewardCaseRepository cases;
+    @Autowired
+    FundLedger ledger;
+    @Autowired
+    SettlementRepository settlements;
+    @Autowired
+    SettlementLineRepository lines;
+    @Autowired
+    SettlementPayments payments;
+    @Autowired
+    SettlementViews views;
+
+    @BeforeEach
+    void initAssertions() {
+        init(processEngine);
+    }
+
+    @Test
+    void twentySixOrdersOfTwoHundredMillionShareTheFiveMillionPoolProRata() throws Exception {
+        List<ProcessInstance> approved = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            approved.add(approvedOrder("ent-hongdu", "donghu"));
+        }
+        PoolBalance before = ledger.balance("M1");
+        assertThat(before.reserved()).as("25 reservations fit 500万, the 26th waits").isEqualByComparingTo("5000000.00");
+
+        ProcessInstance settlement = settle("M1");
+
+        Settlement s = settlements.findByProcessInstanceId(settlement.getId()).orElseThrow();
+        assertThat(s.isScaled()).isTrue();
+        assertThat(s.getAsked()).isEqualByComparingTo("5200000.00");
+        // 200,000 × 5,000,000 / 5,200,000 = 192,307.6923… → 192,307.69 each; 26 × 0.0023… fen left over
+        assertThat(lines.findBySettlementIdOrderById(s.getId())).hasSize(26)
+                .allSatisfy(l -> assertThat(l.getGranted()).isEqualByComparingTo("192307.69"));
+        assertThat(s.getGranted()).isEqualByComparingTo("4999999.94");
+        assertThat(s.getRemainder()).isEqualByComparingTo("0.06");
+        PoolBalance after = ledger.balance("M1");
+        assertThat(after.committed()).isEqualByComparingTo("4999999.94");
+        assertThat(after.reserved()).isEqualByComparingTo("0.00");
+        assertThat(after.reserved().add(after.committed()).add(after.paid())).isLessThanOrEqualTo(after.cap());
+        assertThat(approved).allSatisfy(i -> {
+            assertThat(review(i)).isWaitingAt("Gateway_Notice");
+            assertThat(caseOf(i).getSettledAmount()).isEqualByComparingTo("192307.69");
+        });
+
+        try (XSSFWorkbook notice = new XSSFWorkbook(new ByteArrayInputStream(views.noticeList(s)))) {
+            assertThat(notice.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("案件编号");
+            assertThat(notice.getSheetAt(0).getRow(0).getCell(6).getStringCellValue()).isEqualTo("核定拨付（元）");
+            assertThat(notice.getSheetAt(0).getPhysicalNumberOfRows()).isEqualTo(27);
+            assertThat(notice.getSheetAt(0).getRow(1).getCell(6).getNumericCellValue()).isEqualTo(192307.69);
+        }
+
+        // an objection upheld for one case takes it out of the batch and releases its money
+        ProcessInstance objected = approved.get(0);
+        runtimeService.createMessageCorrelation("case-objection").processInstanceBusinessKey(objected.getBusinessKey())
+                .setVariable("objectionReason", "合同存疑").correlate();
+        assertThat(review(objected)).isWaitingAt("Task_CityReview");
+        assertThat(ledger.balance("M1").committed()).isEqualByComparingTo("4807692.25");
+
+        endNotice(settlement);
+        assertThat(settlement).isWaitingAt("Task_ConfirmPayments");
+        try (XSSFWorkbook list = new XSSFWorkbook(new ByteArrayInputStream(views.paymentList(s)))) {
+            assertThat(list.getSheetAt(0).getRow(0).getCell(3).getStringCellValue()).isEqualTo("开户银行");
+            assertThat(list.getSheetAt(0).getPhysicalNumberOfRows()).as("25 to pay, the objected one is out").isEqualTo(26);
+            assertThat(list.getSheetAt(0).getRow(1).getCell(4).getStringCellValue()).isEqualTo("1502200009000012345");
+        }
+
+        // some payments now, the same confirmation twice, another reference refused, a failure kept visible
+        ProcessInstance first = approved.get(1);
+        confirm(s, first, "CZ-0001");
+        confirm(s, first, "CZ-0001");
+        assertThat(ledger.entriesOf(caseOf(first).getId())).filteredOn(e -> e.getKind() == FundEntry.Kind.PAY).hasSize(1);
+        assertThatThrownBy(() -> confirm(s, first, "CZ-9999")).isInstanceOf(ConflictException.class);
+        assertThat(review(first)).isEnded().hasPassed("End_Paid");
+        assertThat(caseOf(first).getStatus()).isEqualTo(CaseStatus.PAID);
+
+        ProcessInstance failing = approved.get(2);
+        as("czj-finance", () -> payments.reportFailure(s.getId(), caseOf(failing).getCaseNumber(), "账户已销户", "czj-finance"));
+        Task batch = taskService.createTaskQuery().processInstanceId(settlement.getId()).singleResult();
+        assertThatThrownBy(() -> taskService.complete(batch.getId())).hasMessageContaining("未确认支付");
+        assertThat(lines.findBySettlementIdAndCaseId(s.getId(), caseOf(failing).getId()).orElseThrow().getFailureReason())
+                .isEqualTo("账户已销户");
+
+        for (ProcessInstance i : approved.subList(2, approved.size())) {
+            confirm(s, i, "CZ-" + caseOf(i).getCaseNumber());
+        }
+        assertThat(settlement).isEnded();
+        assertThat(settlements.findById(s.getId()).orElseThrow().getStatus()).isEqualTo(Settlement.Status.CLOSED);
+        PoolBalance paid = ledger.balance("M1");
+        assertThat(paid.paid()).isEqualByComparingTo("4807692.25");
+        assertThat(paid.committed()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void firstComeFirstServedFundsInSubmissionOrderAndTheRestIsNotFunded() {
+        ProcessInstance early = approvedGrowth("ent-jixiang", "qingshanhu");
+        ProcessInstance middle = approvedGrowth("ent-ganjiang", "gaoxin");
+        ProcessInstance late = approvedGrowth("ent-xiaolan", "xiaolan");
+
+        ProcessInstance settlement = settle("M2");
+
+        assertThat(caseOf(early).getSettledAmount()).isEqualByComparingTo("150000.00");
+        assertThat(caseOf(middle).getSettledAmount()).isEqualByComparingTo("150000.00");
+        assertThat(caseOf(late).getSettledAmount()).isEqualByComparingTo("0.00");
+        assertThat(review(late)).isEnded().hasPassed("End_NotFunded");
+        assertThat(late).isEnded().hasPassed("End_NotFunded");
+        assertThat(caseOf(late).getStatus()).isEqualTo(CaseStatus.NOT_FUNDED);
+        assertThat(review(early)).isWaitingAt("Gateway_Notice");
+        assertThat(ledger.balance("M2").committed()).isEqualByComparingTo("300000.00");
+        assertThat(settlement).isWaitingAt("Timer_NoticePeriod");
+    }
+
+    // ---- driving cases -----------------------------------------------------------------------------
+
+    private ProcessInstance approvedOrder(String enterpriseUser, String locality) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("counterparty", "上海某某贸易有限公司");
+        form.put("contractNumber", "HT-" + UUID.randomUUID());
+        form.put("signingDate", "2023-08-01");
+        form.put("orderAmount", "250000000.00");
+        form.put("executionEvidence", "发货单");
+        ProcessInstance instance = as(enterpriseUser, () -> runtimeService.startProcessInstanceByKey("m1-order-reward", form));
+        complete("Task_LocalityVerification", locality, locality + "-verifier", instance);
+        complete("Task_CityReview", "gxj", "gxj-reviewer", instance);
+        complete("Task_CityReview", "swj", "swj-reviewer", instance);
+        return instance;
+    }
+
+    private ProcessInstance approvedGrowth(String enterpriseUser, String locality) {
+        Map<String, Object> form = Map.of("taxableRevenue", "150000000.00", "priorYearRevenue", "100000000.00",
+                "revenueEvidence", "增值税申报表");
+        ProcessInstance instance = as(enterpriseUser, () -> runtimeService.startProcessInstanceByKey("m2-growth-reward", new HashMap<>(form)));
+        complete("Task_LocalityVerification", locality, locality + "-verifier", instance);
+        complete("Task_CityReview", "gxj", "gxj-reviewer", instance);
+        return instance;
+    }
+
+    private void complete(String activity, String group, String user, ProcessInstance instance) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+                .taskDefinitionKey(activity).taskCandidateGroup(group).singleResult();
+        as(user, () -> {
+            taskService.complete(task.getId(), Map.of("decision", "approve"));
+            return null;
+        });
+    }
+
+    private ProcessInstance settle(String measure) {
+        ProcessInstance settlement = runtimeService.startProcessInstanceByKey(SettlementController.PROCESS_KEY,
+                Map.of("measure", measure, "settlementStarter", "gxj-reviewer"));
+        execute(job("Task_Settle", settlement));
+        return settlement;
+    }
+
+    private void endNotice(ProcessInstance settlement) {
+        execute(job("Timer_NoticePeriod", settlement));
+    }
+
+    private void confirm(Settlement s, ProcessInstance instance, String reference) {
+        as("czj-finance", () -> payments.confirm(s.getId(),
+                List.of(new SettlementPayments.Confirmation(caseOf(instance).getCaseNumber(), reference, "2023-11-30")), "czj-finance"));
+    }
+
+    private ProcessInstance review(ProcessInstance instance) {
+        return historicOrRunning(runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult(), instance);
+    }
+
+    private ProcessInstance historicOrRunning(ProcessInstance running, ProcessInstance parent) {
+        if (running != null) {
+            return running;
+        }
+        String id = processEngine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(parent.getId())
+                .singleResult().getId();
+        return new ReviewChainInstance(id, parent.getBusinessKey());
+    }
+
+    private RewardCase caseOf(ProcessInstance instance) {
+        return cases.findByProcessInstanceId(instance.getId()).orElseThrow();
+    }
+
+    private <T> T as(String userId, Supplier<T> work) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        identityService.setAuthentication(userId, groups);
+        try {
+            return work.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** An ended review chain, for camunda-bpm-assert (it reads history by id). */
+    private record ReviewChainInstance(String id, String businessKey) implements ProcessInstance {
+        public String getId() { return id; }
+        public String getProcessInstanceId() { return id; }
+        public String getBusinessKey() { return businessKey; }
+        public String getProcessDefinitionId() { return null; }
+        public String getRootProcessInstanceId() { return null; }
+        public String getCaseInstanceId() { return null; }
+        public boolean isSuspended() { return false; }
+        public boolean isEnded() { return true; }
+        public String getTenantId() { return null; }
+        public String getProcessDefinitionKey() { return "review-chain"; }
+        public String getRestartedProcessInstanceId() { return null; }
+    }
+}
