@@ -3,11 +3,14 @@
 #   docker build -t huiqi .
 
 FROM maven:3.9-eclipse-temurin-17 AS build
+# the build bundles the rules page's decision-table editor with npm (frontend/)
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# what the pom builds from: pom.xml, src/, and the model folders bpmn/ and dmn/
+# what the pom builds from: pom.xml, src/, the model folders bpmn/ and dmn/, and frontend/
 COPY pom.xml ./
 COPY bpmn ./bpmn
 COPY dmn ./dmn
+COPY frontend ./frontend
 COPY src ./src
 RUN --mount=type=cache,target=/root/.m2 mvn -B -DskipTests package
 

@@ -15,14 +15,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.huiqi.HuiqiApplication;
 import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.casefile.RewardCaseRepository;
 import cn.huiqi.process.ModelDeployment;
+import cn.huiqi.testsupport.AppStarts;
 import cn.huiqi.testsupport.MariaDbTestDatabase;
 
 /**
@@ -140,28 +139,6 @@ class RestartKeepsStaffRulesOnMariaDbTest {
     }
 
     private static void run(List<String> extraArgs, Consumer<ConfigurableApplicationContext> work) {
-        List<String> args = new java.util.ArrayList<>(List.of(
-                "--spring.profiles.active=mysql",
-                "--spring.datasource.url=" + MariaDbTestDatabase.url(DATABASE),
-                "--spring.datasource.username=" + env("HUIQI_TEST_DB_USER", "root"),
-                "--spring.datasource.password=" + env("HUIQI_TEST_DB_PASSWORD", ""),
-                // no web server, webapps or REST: a second Camunda webapp in this JVM would replace the static
-                // runtime delegates of other test contexts' webapps
-                "--spring.main.web-application-type=none",
-                "--spring.autoconfigure.exclude="
-                        + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration,"
-                        + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
-                "--camunda.bpm.generate-unique-process-engine-name=true",
-                "--camunda.bpm.job-execution.enabled=false"));
-        args.addAll(extraArgs);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HuiqiApplication.class)
-                .run(args.toArray(String[]::new))) {
-            work.accept(context);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        AppStarts.run(DATABASE, extraArgs, work);
     }
 }

@@ -30,6 +30,14 @@ public final class MariaDbTestDatabase {
         registry.add("spring.datasource.password", () -> PASSWORD);
     }
 
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+
     public static String url(String database) {
         return "jdbc:mysql://" + HOST + "/" + database
                 + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true"
