@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.huiqi.testsupport.HttpApi;
 
 /** Who gets through the API chain: /engine-rest (Jersey) and /api (Spring MVC) alike. */
 @IdentityIntegrationTest
@@ -22,36 +23,36 @@ class ApiAuthenticationTest {
     @ValueSource(strings = {"/engine-rest/task", "/engine-rest/process-definition", "/engine-rest/process-instance",
             "/engine-rest/engine", "/engine-rest/history/process-instance", "/api/units", CallerEchoController.PATH})
     void withoutCredentialsEveryApiAnswers401(String path) {
-        assertAuthenticationRequired(Api.anonymous(port).get(path));
+        assertAuthenticationRequired(HttpApi.anonymous(port).get(path));
     }
 
     @Test
     void aPostWithoutCredentialsIsRefusedBeforeReachingTheEngine() {
-        assertAuthenticationRequired(Api.anonymous(port).post("/engine-rest/process-definition/key/sec-test-process/start", "{}"));
+        assertAuthenticationRequired(HttpApi.anonymous(port).post("/engine-rest/process-definition/key/sec-test-process/start", "{}"));
     }
 
     @Test
     void aWrongPasswordAnswers401() {
         // a user no other test logs in with: failed logins lock the account for a few seconds
-        assertAuthenticationRequired(Api.as(port, "szxbm-reviewer", "wrong").get("/engine-rest/task"));
+        assertAuthenticationRequired(HttpApi.as(port, "szxbm-reviewer", "wrong").get("/engine-rest/task"));
     }
 
     @Test
     void anUnknownUserAnswers401() {
-        assertAuthenticationRequired(Api.as(port, "nobody", DemoAccounts.PASSWORD).get("/api/units"));
+        assertAuthenticationRequired(HttpApi.as(port, "nobody", DemoAccounts.PASSWORD).get("/api/units"));
     }
 
     @Test
     void theAdminWithTheDemoPasswordGetsIn() {
-        HttpResponse<String> response = Api.asDemo(port, "admin").get("/engine-rest/task");
+        HttpResponse<String> response = HttpApi.as(port, "admin", DemoAccounts.PASSWORD).get("/engine-rest/task");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Api.json(response).isArray()).isTrue();
+        assertThat(HttpApi.json(response).isArray()).isTrue();
     }
 
     @Test
     void appControllersSeeTheCallerAndItsGroupsThroughCurrentCaller() {
-        JsonNode caller = Api.asDemo(port, "donghu-verifier").getJson(CallerEchoController.PATH);
+        JsonNode caller = HttpApi.as(port, "donghu-verifier", DemoAccounts.PASSWORD).getJson(CallerEchoController.PATH);
 
         assertThat(caller.get("userId").asText()).isEqualTo("donghu-verifier");
         assertThat(caller.get("groupIds")).extracting(JsonNode::asText).containsExactly("donghu");
@@ -59,7 +60,7 @@ class ApiAuthenticationTest {
 
     @Test
     void theApiSetsNoSessionCookie() {
-        HttpResponse<String> response = Api.asDemo(port, "gxj-reviewer").get("/engine-rest/task");
+        HttpResponse<String> response = HttpApi.as(port, "gxj-reviewer", DemoAccounts.PASSWORD).get("/engine-rest/task");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
@@ -67,7 +68,7 @@ class ApiAuthenticationTest {
 
     @Test
     void publicPagesNeedNoLogin() {
-        assertThat(Api.anonymous(port).get("/v3/api-docs").statusCode()).isEqualTo(200);
+        assertThat(HttpApi.anonymous(port).get("/v3/api-docs").statusCode()).isEqualTo(200);
     }
 
     private static void assertAuthenticationRequired(HttpResponse<String> response) {

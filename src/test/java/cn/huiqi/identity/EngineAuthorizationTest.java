@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.huiqi.testsupport.HttpApi;
 
 /**
  * The engine enforces Camunda authorizations on /engine-rest because the security chain hands it the
@@ -60,7 +61,7 @@ class EngineAuthorizationTest {
 
     @Test
     void anEnterpriseSeesNoProcessInstancesNoHistoryAndNoTasks() {
-        Api enterprise = Api.asDemo(port, "ent-hongdu");
+        HttpApi enterprise = HttpApi.as(port, "ent-hongdu", DemoAccounts.PASSWORD);
 
         assertThat(enterprise.getJson("/engine-rest/process-instance")).isEmpty();
         assertThat(enterprise.getJson("/engine-rest/history/process-instance")).isEmpty();
@@ -71,13 +72,13 @@ class EngineAuthorizationTest {
 
     @Test
     void anEnterpriseSeesAndMayStartOnlyTheMeasureProcesses() {
-        Api enterprise = Api.asDemo(port, "ent-hongdu");
+        HttpApi enterprise = HttpApi.as(port, "ent-hongdu", DemoAccounts.PASSWORD);
 
         assertThat(enterprise.getJson("/engine-rest/process-definition")).extracting(d -> d.get("key").asText())
                 .containsOnly(MeasureProcesses.STARTED_BY_ENTERPRISES.toArray(String[]::new));
         String start = "/engine-rest/process-definition/key/m1-order-reward/start";
         HttpResponse<String> byEnterprise = enterprise.post(start, "{}");
-        HttpResponse<String> byUnit = Api.asDemo(port, "xihu-verifier").post(start, "{}");
+        HttpResponse<String> byUnit = HttpApi.as(port, "xihu-verifier", DemoAccounts.PASSWORD).post(start, "{}");
         // the empty start is refused by the application's validation, but only after authorization passed
         assertThat(byEnterprise.statusCode()).isNotIn(401, 403);
         assertThat(byEnterprise.body()).doesNotContain("AuthorizationException");
@@ -87,42 +88,42 @@ class EngineAuthorizationTest {
     @Test
     void theAdminSeesTheSameInstances() {
         // proves the empty lists above are authorization at work, not an empty engine
-        assertThat(ids(Api.asDemo(port, "admin").getJson("/engine-rest/process-instance?processDefinitionKey=" + PROCESS)))
+        assertThat(ids(HttpApi.as(port, "admin", DemoAccounts.PASSWORD).getJson("/engine-rest/process-instance?processDefinitionKey=" + PROCESS)))
                 .contains(processInstanceId);
     }
 
     @Test
     void theCandidateUnitSeesItsTaskAndAnotherUnitDoesNot() {
-        assertThat(ids(Api.asDemo(port, "donghu-verifier").getJson("/engine-rest/task?processInstanceId=" + processInstanceId)))
+        assertThat(ids(HttpApi.as(port, "donghu-verifier", DemoAccounts.PASSWORD).getJson("/engine-rest/task?processInstanceId=" + processInstanceId)))
                 .containsExactly(donghuTaskId);
-        assertThat(Api.asDemo(port, "xihu-verifier").getJson("/engine-rest/task?processInstanceId=" + processInstanceId))
+        assertThat(HttpApi.as(port, "xihu-verifier", DemoAccounts.PASSWORD).getJson("/engine-rest/task?processInstanceId=" + processInstanceId))
                 .isEmpty();
     }
 
     @Test
     void anotherUnitCannotCompleteTheTaskButTheCandidateUnitCan() {
-        HttpResponse<String> byXihu = Api.asDemo(port, "xihu-verifier").post("/engine-rest/task/" + donghuTaskId + "/complete", "{}");
+        HttpResponse<String> byXihu = HttpApi.as(port, "xihu-verifier", DemoAccounts.PASSWORD).post("/engine-rest/task/" + donghuTaskId + "/complete", "{}");
         assertThat(byXihu.statusCode()).isIn(403, 404);
         assertThat(taskService.createTaskQuery().taskId(donghuTaskId).count()).isEqualTo(1);
 
-        HttpResponse<String> byDonghu = Api.asDemo(port, "donghu-verifier").post("/engine-rest/task/" + donghuTaskId + "/complete", "{}");
+        HttpResponse<String> byDonghu = HttpApi.as(port, "donghu-verifier", DemoAccounts.PASSWORD).post("/engine-rest/task/" + donghuTaskId + "/complete", "{}");
         assertThat(byDonghu.statusCode()).isEqualTo(204);
         assertThat(taskService.createTaskQuery().taskId(donghuTaskId).count()).isZero();
     }
 
     @Test
     void theUnitTasksFilterListsTheTaskForTheCandidateUnitOnly() {
-        String filterId = filterId(Api.asDemo(port, "donghu-verifier"), TasklistFilters.MY_UNITS_TASKS);
+        String filterId = filterId(HttpApi.as(port, "donghu-verifier", DemoAccounts.PASSWORD), TasklistFilters.MY_UNITS_TASKS);
 
-        assertThat(ids(Api.asDemo(port, "donghu-verifier").getJson("/engine-rest/filter/" + filterId + "/list")))
+        assertThat(ids(HttpApi.as(port, "donghu-verifier", DemoAccounts.PASSWORD).getJson("/engine-rest/filter/" + filterId + "/list")))
                 .contains(donghuTaskId);
-        assertThat(ids(Api.asDemo(port, "xihu-verifier").getJson("/engine-rest/filter/" + filterId + "/list")))
+        assertThat(ids(HttpApi.as(port, "xihu-verifier", DemoAccounts.PASSWORD).getJson("/engine-rest/filter/" + filterId + "/list")))
                 .doesNotContain(donghuTaskId);
     }
 
     @Test
     void everyUserSeesExactlyTheTwoSharedFilters() {
-        JsonNode filters = Api.asDemo(port, "ent-anyi").getJson("/engine-rest/filter");
+        JsonNode filters = HttpApi.as(port, "ent-anyi", DemoAccounts.PASSWORD).getJson("/engine-rest/filter");
 
         assertThat(filters).extracting(filter -> filter.get("name").asText())
                 .containsExactlyInAnyOrder(TasklistFilters.MY_TASKS, TasklistFilters.MY_UNITS_TASKS);
@@ -130,8 +131,8 @@ class EngineAuthorizationTest {
 
     @Test
     void theEngineForgetsTheCallerAfterTheRequest() {
-        Api verifier = Api.asDemo(port, "donghu-verifier");
-        Api anonymous = Api.anonymous(port);
+        HttpApi verifier = HttpApi.as(port, "donghu-verifier", DemoAccounts.PASSWORD);
+        HttpApi anonymous = HttpApi.anonymous(port);
         for (int i = 0; i < 20; i++) {
             verifier.getJson("/engine-rest/task");
             verifier.getJson(CallerEchoController.PATH);
@@ -140,7 +141,7 @@ class EngineAuthorizationTest {
         }
     }
 
-    private static String filterId(Api api, String name) {
+    private static String filterId(HttpApi api, String name) {
         for (JsonNode filter : api.getJson("/engine-rest/filter")) {
             if (filter.get("name").asText().equals(name)) {
                 return filter.get("id").asText();
