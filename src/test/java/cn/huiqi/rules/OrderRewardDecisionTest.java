@@ -7,16 +7,11 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.Rule;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,17 +24,7 @@ class OrderRewardDecisionTest {
 
     private static final String RESOURCE = "dmn/order-reward.dmn";
     private static final String IN_WINDOW = "2023-08-15";
-
-    private static DmnEngine engine;
-    private static DmnDecision decision;
-
-    @BeforeAll
-    static void parseDecision() throws Exception {
-        engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream in = resource()) {
-            decision = engine.parseDecision("order-reward", in);
-        }
-    }
+    private static final DecisionTable TABLE = DecisionTable.load("order-reward");
 
     @ParameterizedTest(name = "订单 {0} 元 → 奖励 {1} 元 ({2})")
     @CsvSource({
@@ -118,14 +103,11 @@ class OrderRewardDecisionTest {
     }
 
     private static DmnDecisionResultEntries evaluate(String signingDate, BigDecimal orderAmount) {
-        DmnDecisionResult result = engine.evaluateDecision(decision,
-                Map.of("signingDate", signingDate, "orderAmount", orderAmount));
-        assertThat(result).as("UNIQUE: exactly one rule matches").hasSize(1);
-        return result.getSingleResult();
+        return TABLE.evaluate(Map.of("signingDate", signingDate, "orderAmount", orderAmount));
     }
 
     private static BigDecimal exact(Object value) {
-        return new BigDecimal(value.toString());
+        return DecisionTable.exact(value);
     }
 
     private static InputStream resource() {
