@@ -51,6 +51,8 @@ public class ApplicationSubmission {
         String key = checks.requiredText("Idempotency-Key", idempotencyKey, "幂等键", "Idempotency key", 128);
         checks.throwIfAny();
         Enterprise enterprise = registration.applicantEnterprise();
+        // checked here too (the process's first step checks again): a bad body is a 400 before any engine
+        // work, and the subject key tells a replay of the same application from a reused key
         String subjectKey = type.validate(fields, enterprise).application().subjectKey();
 
         Optional<Result> replay = replay(enterprise, key, subjectKey);
