@@ -95,9 +95,20 @@ final class KeycloakTestRealm {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form))));
         if (response.statusCode() != 200) {
-            throw new AssertionError("token for " + user + " via " + client + ": " + response.statusCode() + " " + response.body());
+            throw new AssertionError("token for " + user + " via " + client + ": " + response.statusCode() + " " + response.body()
+                    + (realmUrl.equals(ISSUER) ? bruteForceStatus(user) : ""));
         }
         return json(response.body());
+    }
+
+    /** Why Keycloak refused a known password: the realm's brute-force record of the user (diagnostics only). */
+    private static String bruteForceStatus(String user) {
+        try {
+            return "; brute-force status of " + user + ": "
+                    + admin("GET", "/attack-detection/brute-force/users/" + userUuid(user), null).body();
+        } catch (RuntimeException | AssertionError e) {
+            return "; brute-force status unavailable: " + e.getMessage();
+        }
     }
 
     /** The master realm's administrator of the local Keycloak (scripts/keycloak.sh: admin / admin). */
