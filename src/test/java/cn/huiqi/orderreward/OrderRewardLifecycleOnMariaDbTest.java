@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.huiqi.testsupport.HttpApi;
 import cn.huiqi.testsupport.MariaDbTestDatabase;
+import cn.huiqi.testsupport.TestUsers;
 
 /**
  * Measure 1 from application to payment over HTTP, on the real MariaDB (profile {@code mysql}), each
@@ -240,18 +240,7 @@ class OrderRewardLifecycleOnMariaDbTest {
     }
 
     private void person(String userId, String groupId) {
-        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
-            var group = identityService.newGroup(groupId);
-            group.setName(groupId);
-            identityService.saveGroup(group);
-        }
-        if (identityService.createUserQuery().userId(userId).count() == 0) {
-            User user = identityService.newUser(userId);
-            user.setPassword(PASSWORD);
-            user.setFirstName(userId);
-            identityService.saveUser(user);
-            identityService.createMembership(userId, groupId);
-        }
+        TestUsers.person(identityService, userId, groupId, PASSWORD);
     }
 
     private static <T> List<T> concurrently(int times, Callable<T> work) throws Exception {

@@ -18,7 +18,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +35,7 @@ import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.PoolBalance;
 import cn.huiqi.testsupport.MariaDbTestDatabase;
+import cn.huiqi.testsupport.TestUsers;
 
 /**
  * 60 city approvals of measure 1 rewards of 200,000.00 at the same moment, through the real review
@@ -146,27 +146,13 @@ class CityApprovalConcurrencyOnMariaDbTest {
 
     private void people() {
         for (String[] person : new String[][]{{"cc-ent", "enterprise"}, {"cc-donghu", "donghu"}, {"cc-gxj", "gxj"}, {"cc-swj", "swj"}}) {
-            if (identityService.createGroupQuery().groupId(person[1]).count() == 0) {
-                var group = identityService.newGroup(person[1]);
-                group.setName(person[1]);
-                identityService.saveGroup(group);
-            }
-            User user = identityService.newUser(person[0]);
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(person[0], person[1]);
+            TestUsers.person(identityService, person[0], person[1], PASSWORD);
         }
         register.bind(register.register(new EnterpriseRegister.Registration("91360102MA35HQ1D2F", "南昌并发测试有限公司", "donghu",
                 "赵六", "0791-80000002", null)), "cc-ent");
     }
 
     private <T> T as(String userId, Supplier<T> work) {
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
-        identityService.setAuthentication(userId, groups);
-        try {
-            return work.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return TestUsers.as(identityService, userId, work);
     }
 }

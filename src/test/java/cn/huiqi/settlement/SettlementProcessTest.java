@@ -2,40 +2,29 @@ package cn.huiqi.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.huiqi.casefile.CaseStatus;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.fund.FundEntry;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.PoolBalance;
+import cn.huiqi.testsupport.ProcessTestSupport;
 
 /**
  * Process fund-settlement on its own database, so it settles exactly the cases made here: measure 1
@@ -47,33 +36,14 @@ import cn.huiqi.fund.PoolBalance;
         "camunda.bpm.job-execution.enabled=false",
         "huiqi.fund.caps.M2=300000.00",
         "huiqi.fund.rules.M2=FIRST_COME_FIRST_SERVED"})
-class SettlementProcessTest {
+class SettlementProcessTest extends ProcessTestSupport {
 
-    @Autowired
-    ProcessEngine processEngine;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    RewardCaseRepository cases;
     @Autowired
     FundLedger ledger;
     @Autowired
-    SettlementRepository settlements;
-    @Autowired
     SettlementLineRepository lines;
     @Autowired
-    SettlementPayments payments;
-    @Autowired
     SettlementViews views;
-
-    @BeforeEach
-    void initAssertions() {
-        init(processEngine);
-    }
 
     @Test
     void twentySixOrdersOfTwoHundredMillionShareTheFiveMillionPoolProRata() throws Exception {
@@ -196,69 +166,11 @@ class SettlementProcessTest {
     }
 
     private void complete(String activity, String group, String user, ProcessInstance instance) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
-                .taskDefinitionKey(activity).taskCandidateGroup(group).singleResult();
-        as(user, () -> {
-            taskService.complete(task.getId(), Map.of("decision", "approve"));
-            return null;
-        });
-    }
-
-    private ProcessInstance settle(String measure) {
-        ProcessInstance settlement = runtimeService.startProcessInstanceByKey(SettlementController.PROCESS_KEY,
-                Map.of("measure", measure, "settlementStarter", "gxj-reviewer"));
-        execute(job("Task_Settle", settlement));
-        return settlement;
-    }
-
-    private void endNotice(ProcessInstance settlement) {
-        execute(job("Timer_NoticePeriod", settlement));
+        completeAs(user, taskFor(instance, activity, group), Map.of("decision", "approve"));
     }
 
     private void confirm(Settlement s, ProcessInstance instance, String reference) {
         as("czj-finance", () -> payments.confirm(s.getId(),
                 List.of(new SettlementPayments.Confirmation(caseOf(instance).getCaseNumber(), reference, "2023-11-30")), "czj-finance"));
-    }
-
-    private ProcessInstance review(ProcessInstance instance) {
-        return historicOrRunning(runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult(), instance);
-    }
-
-    private ProcessInstance historicOrRunning(ProcessInstance running, ProcessInstance parent) {
-        if (running != null) {
-            return running;
-        }
-        String id = processEngine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(parent.getId())
-                .singleResult().getId();
-        return new ReviewChainInstance(id, parent.getBusinessKey());
-    }
-
-    private RewardCase caseOf(ProcessInstance instance) {
-        return cases.findByProcessInstanceId(instance.getId()).orElseThrow();
-    }
-
-    private <T> T as(String userId, Supplier<T> work) {
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(userId, groups);
-        try {
-            return work.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
-    }
-
-    /** An ended review chain, for camunda-bpm-assert (it reads history by id). */
-    private record ReviewChainInstance(String id, String businessKey) implements ProcessInstance {
-        public String getId() { return id; }
-        public String getProcessInstanceId() { return id; }
-        public String getBusinessKey() { return businessKey; }
-        public String getProcessDefinitionId() { return null; }
-        public String getRootProcessInstanceId() { return null; }
-        public String getCaseInstanceId() { return null; }
-        public boolean isSuspended() { return false; }
-        public boolean isEnded() { return true; }
-        public String getTenantId() { return null; }
-        public String getProcessDefinitionKey() { return "review-chain"; }
-        public String getRestartedProcessInstanceId() { return null; }
     }
 }

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.fund.FundEntry;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.testsupport.AppStarts;
+import cn.huiqi.testsupport.TestUsers;
 
 /**
  * The app stops in the middle of a settlement and starts again on the same MariaDB database: the
@@ -93,15 +93,7 @@ class SettlementRestartOnMariaDbTest {
         IdentityService identity = app.getBean(IdentityService.class);
         for (String[] person : new String[][]{{"rs-ent", "enterprise"}, {"rs-donghu", "donghu"}, {"rs-gxj", "gxj"},
                 {"rs-swj", "swj"}, {"rs-czj", "czj"}}) {
-            if (identity.createGroupQuery().groupId(person[1]).count() == 0) {
-                var group = identity.newGroup(person[1]);
-                group.setName(person[1]);
-                identity.saveGroup(group);
-            }
-            User user = identity.newUser(person[0]);
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership(person[0], person[1]);
+            TestUsers.person(identity, person[0], person[1], PASSWORD);
         }
         EnterpriseRegister register = app.getBean(EnterpriseRegister.class);
         Enterprise enterprise = register.register(new EnterpriseRegister.Registration("91360102MA35HQ1D2F", "南昌重启测试有限公司",
@@ -154,13 +146,6 @@ class SettlementRestartOnMariaDbTest {
     }
 
     private static <T> T as(ConfigurableApplicationContext app, String userId, Supplier<T> work) {
-        IdentityService identity = app.getBean(IdentityService.class);
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
-        identity.setAuthentication(userId, groups);
-        try {
-            return work.get();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return TestUsers.as(app.getBean(IdentityService.class), userId, work);
     }
 }

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -69,13 +69,7 @@ public abstract class ProcessTestSupport {
     }
 
     protected <T> T as(String userId, Supplier<T> work) {
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(userId, groups);
-        try {
-            return work.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return TestUsers.as(identityService, userId, work);
     }
 
     protected void completeAs(String userId, Task task, Map<String, Object> variables) {
@@ -85,13 +79,33 @@ public abstract class ProcessTestSupport {
         });
     }
 
-    /** The shared review chain (call activity) of a measure's case, while it runs. */
+    /** The shared review chain (call activity) of a measure's case, running or ended. */
     protected ProcessInstance review(ProcessInstance instance) {
-        ProcessInstance chain = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
-        if (chain == null) {
-            throw new AssertionError("case " + instance.getBusinessKey() + " is not in review");
+        ProcessInstance running = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+        if (running != null) {
+            return running;
         }
-        return chain;
+        HistoricProcessInstance ended = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(instance.getId()).singleResult();
+        if (ended == null) {
+            throw new AssertionError("case " + instance.getBusinessKey() + " never reached review");
+        }
+        return new EndedInstance(ended.getId(), ended.getBusinessKey(), ended.getProcessDefinitionKey());
+    }
+
+    /** An ended process instance, for camunda-bpm-assert (it reads history by id). */
+    private record EndedInstance(String id, String businessKey, String processDefinitionKey) implements ProcessInstance {
+        public String getId() { return id; }
+        public String getProcessInstanceId() { return id; }
+        public String getBusinessKey() { return businessKey; }
+        public String getProcessDefinitionId() { return null; }
+        public String getRootProcessInstanceId() { return null; }
+        public String getCaseInstanceId() { return null; }
+        public boolean isSuspended() { return false; }
+        public boolean isEnded() { return true; }
+        public String getTenantId() { return null; }
+        public String getProcessDefinitionKey() { return processDefinitionKey; }
+        public String getRestartedProcessInstanceId() { return null; }
     }
 
     /** Tasks of a case, in whichever process instance of the case they are (business key = case number). */
