@@ -18,7 +18,6 @@ import cn.huiqi.identity.Groups;
 @Component
 public class CaseVisibility {
 
-    public static final String FINANCE_UNIT = "czj";
     private static final Set<CaseStatus> FINANCE_STATUSES = EnumSet.of(CaseStatus.DISBURSEMENT, CaseStatus.PAID);
 
     private final EnterpriseUserRepository enterpriseUsers;
@@ -38,7 +37,7 @@ public class CaseVisibility {
         if (caller.isIn(rewardCase.getLocalityUnitId())) {
             return true;
         }
-        if (caller.isIn(FINANCE_UNIT) && FINANCE_STATUSES.contains(rewardCase.getStatus())) {
+        if (caller.isIn(Groups.FINANCE_BUREAU) && FINANCE_STATUSES.contains(rewardCase.getStatus())) {
             return true;
         }
         return rewardCase.getReviewUnits().stream().anyMatch(caller::isIn);

@@ -8,16 +8,14 @@ import cn.huiqi.identity.Groups;
 
 /**
  * Who may read the fund's figures (default deny): policy staff ({@code policy-admin}), the finance bureau
- * ({@value #FINANCE}), operators ({@code camunda-admin}) and auditors ({@code auditor}). Everyone else,
+ * ({@value Groups#FINANCE_BUREAU}), operators ({@code camunda-admin}) and auditors ({@code auditor}). Everyone else,
  * enterprises and localities included, gets 403.
  */
 @Component
 public class FundAccess {
 
-    public static final String FINANCE = "czj";
-
     public boolean canRead(Caller caller) {
-        return caller.isInAny(Groups.POLICY_ADMIN, FINANCE, Groups.CAMUNDA_ADMIN, Groups.AUDITOR);
+        return caller.isInAny(Groups.POLICY_ADMIN, Groups.FINANCE_BUREAU, Groups.CAMUNDA_ADMIN, Groups.AUDITOR);
     }
 
     public void requireReader(Caller caller) {

@@ -1,7 +1,15 @@
 package cn.huiqi.identity;
 
-/** Group ids that are roles rather than units. Unit groups use the unit ids of MEASURES.md. */
+/**
+ * Group ids that are roles rather than units, and the two city units the application itself names.
+ * Unit groups use the unit ids of MEASURES.md.
+ */
 public final class Groups {
+
+    /** 市工信局: lead unit of the reward measures; starts settlements, records objections, keeps the project library. */
+    public static final String LEAD_BUREAU = "gxj";
+    /** 市财政局: pays the rewards. */
+    public static final String FINANCE_BUREAU = "czj";
 
     public static final String CAMUNDA_ADMIN = "camunda-admin";
     public static final String POLICY_ADMIN = "policy-admin";

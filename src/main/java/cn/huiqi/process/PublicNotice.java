@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The public notice period (公示期) of reward cases, read by the notice timer. */
+/** The public notice period (公示期) of a settlement, read by the notice timer of fund-settlement. */
 @Component("publicNotice")
 public class PublicNotice {
 

@@ -18,7 +18,7 @@ import cn.huiqi.unit.UnitRepository;
 /**
  * Who may do what in the project library (default deny):
  * <ul>
- * <li>市工信局 (group {@value #GXJ}): reads and maintains every project and report;</li>
+ * <li>市工信局 (group {@value Groups#LEAD_BUREAU}): reads and maintains every project and report;</li>
  * <li>{@code policy-admin}, {@code camunda-admin}, {@code auditor}: read everything;</li>
  * <li>a locality unit (group = a LOCALITY unit id): reads and maintains the projects located in it,
  * and only registers projects in it;</li>
@@ -29,8 +29,6 @@ import cn.huiqi.unit.UnitRepository;
  */
 @Component
 public class ProjectAccess {
-
-    public static final String GXJ = "gxj";
 
     /** What a caller may read: everything, some localities, one enterprise, or nothing. */
     public record Scope(boolean all, Set<String> localities, Long enterpriseId) {
@@ -58,7 +56,7 @@ public class ProjectAccess {
     }
 
     public Scope readScope(Caller caller) {
-        if (caller.isInAny(GXJ, Groups.POLICY_ADMIN, Groups.CAMUNDA_ADMIN, Groups.AUDITOR)) {
+        if (caller.isInAny(Groups.LEAD_BUREAU, Groups.POLICY_ADMIN, Groups.CAMUNDA_ADMIN, Groups.AUDITOR)) {
             return new Scope(true, Set.of(), null);
         }
         Set<String> localities = localitiesOf(caller);
@@ -84,7 +82,7 @@ public class ProjectAccess {
 
     /** May maintain projects located in {@code localityUnitId} (create, update, reports). */
     public boolean canMaintain(Caller caller, String localityUnitId) {
-        return caller.isIn(GXJ) || localitiesOf(caller).contains(localityUnitId);
+        return caller.isIn(Groups.LEAD_BUREAU) || localitiesOf(caller).contains(localityUnitId);
     }
 
     public boolean canMaintain(Caller caller, Project project) {
@@ -93,7 +91,7 @@ public class ProjectAccess {
 
     /** 403 unless the caller maintains projects somewhere (市工信局 or a locality). */
     public void requireMaintainer(Caller caller) {
-        if (!caller.isIn(GXJ) && localitiesOf(caller).isEmpty()) {
+        if (!caller.isIn(Groups.LEAD_BUREAU) && localitiesOf(caller).isEmpty()) {
             throw new AccessDeniedException(caller.userId() + " may not maintain projects");
         }
     }

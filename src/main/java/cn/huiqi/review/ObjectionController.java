@@ -34,7 +34,6 @@ import cn.huiqi.process.EngineAsSystem;
 public class ObjectionController {
 
     public static final String MESSAGE = "case-objection";
-    static final String LEAD_UNIT = "gxj";
 
     public record ObjectionRequest(String reason) {
     }
@@ -60,7 +59,7 @@ public class ObjectionController {
     @Transactional
     public CaseView raise(@PathVariable String caseNumber, @RequestBody ObjectionRequest request) {
         Caller caller = currentCaller.get();
-        if (!caller.isInAny(LEAD_UNIT, Groups.POLICY_ADMIN, Groups.CAMUNDA_ADMIN)) {
+        if (!caller.isInAny(Groups.LEAD_BUREAU, Groups.POLICY_ADMIN, Groups.CAMUNDA_ADMIN)) {
             throw new AccessDeniedException(caller.userId() + " may not record objections");
         }
         FieldChecks checks = new FieldChecks();

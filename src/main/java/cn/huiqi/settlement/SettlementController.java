@@ -35,8 +35,6 @@ import cn.huiqi.process.EngineAsSystem;
 public class SettlementController {
 
     public static final String PROCESS_KEY = "fund-settlement";
-    static final String LEAD_UNIT = "gxj";
-    static final String FINANCE_UNIT = "czj";
     private static final List<String> SETTLED_MEASURES = List.of("M1", "M2", "M3");
 
     public record StartRequest(String measure) {
@@ -69,7 +67,7 @@ public class SettlementController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> start(@RequestBody StartRequest request) {
-        Caller caller = require(LEAD_UNIT, Groups.CAMUNDA_ADMIN);
+        Caller caller = require(Groups.LEAD_BUREAU, Groups.CAMUNDA_ADMIN);
         FieldChecks checks = new FieldChecks();
         String measure = checks.requiredText("measure", request == null ? null : request.measure(), "措施", "Measure", 4);
         if (measure != null && !SETTLED_MEASURES.contains(measure)) {
@@ -105,20 +103,20 @@ public class SettlementController {
     @GetMapping("/{id}/payment-list.xlsx")
     @Transactional(readOnly = true)
     public ResponseEntity<byte[]> paymentList(@PathVariable long id) {
-        require(FINANCE_UNIT, Groups.CAMUNDA_ADMIN, Groups.AUDITOR);
+        require(Groups.FINANCE_BUREAU, Groups.CAMUNDA_ADMIN, Groups.AUDITOR);
         return xlsx("payment-list-" + id + ".xlsx", views.paymentList(settlement(id)));
     }
 
     @PostMapping("/{id}/payments")
     public SettlementView confirm(@PathVariable long id, @RequestBody PaymentsRequest request) {
-        Caller caller = require(FINANCE_UNIT);
+        Caller caller = require(Groups.FINANCE_BUREAU);
         Settlement settlement = payments.confirm(id, request == null ? null : request.payments(), caller.userId());
         return get(settlement.getId());
     }
 
     @PostMapping("/{id}/failures")
     public SettlementView reportFailure(@PathVariable long id, @RequestBody FailureRequest request) {
-        Caller caller = require(FINANCE_UNIT);
+        Caller caller = require(Groups.FINANCE_BUREAU);
         payments.reportFailure(id, request == null ? null : request.caseNumber(), request == null ? null : request.reason(),
                 caller.userId());
         return get(id);
@@ -130,7 +128,7 @@ public class SettlementController {
     }
 
     private Caller requireReader() {
-        return require(LEAD_UNIT, FINANCE_UNIT, Groups.POLICY_ADMIN, Groups.CAMUNDA_ADMIN, Groups.AUDITOR);
+        return require(Groups.LEAD_BUREAU, Groups.FINANCE_BUREAU, Groups.POLICY_ADMIN, Groups.CAMUNDA_ADMIN, Groups.AUDITOR);
     }
 
     private Caller require(String... groups) {
