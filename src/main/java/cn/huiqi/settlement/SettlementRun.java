@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -59,12 +58,14 @@ public class SettlementRun {
         List<RewardCase> waiting = cases.findByMeasureAndStatusOrderBySubmittedAtAsc(measure, CaseStatus.AWAITING_SETTLEMENT);
         List<Allocation.Claim> claims = waiting.stream()
                 .map(c -> new Allocation.Claim(c.getId(), c.getRewardAmount(), c.getSubmittedAt())).toList();
-        Allocation.Result result = Allocation.allocate(ledger.settlementRule(measure), claims, available(measure, waiting));
+        Map<Long, BigDecimal> reserved = waiting.stream()
+                .collect(java.util.stream.Collectors.toMap(RewardCase::getId, c -> ledger.ofCase(c.getId()).reserved()));
+        Allocation.Result result = Allocation.allocate(ledger.settlementRule(measure), claims, available(measure, reserved));
         Settlement settlement = settlements.save(new Settlement(measure, result, execution.getProcessInstanceId(), actor));
 
         List<Allocation.Share> unreserved = new ArrayList<>();
         for (Allocation.Share share : result.shares()) {
-            if (ledger.ofCase(share.caseId()).reserved().signum() > 0) {
+            if (reserved.get(share.caseId()).signum() > 0) {
                 ledger.commit(share.caseId(), share.granted(), note(result), actor);
             } else {
                 unreserved.add(share);
@@ -116,9 +117,8 @@ public class SettlementRun {
      * What this settlement may share: the measure pool's and the package fund's room, counting the
      * reservations these very cases hold (they are about to be committed or released).
      */
-    private BigDecimal available(String measure, List<RewardCase> waiting) {
-        BigDecimal heldByThese = waiting.stream().map(c -> ledger.ofCase(c.getId()).reserved())
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    private BigDecimal available(String measure, Map<Long, BigDecimal> reservedByTheseCases) {
+        BigDecimal heldByThese = reservedByTheseCases.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal pool = room(ledger.balance(measure), heldByThese);
         BigDecimal pkg = room(ledger.balance(FundPools.PACKAGE), heldByThese);
         return pool.min(pkg).max(BigDecimal.ZERO);
@@ -139,9 +139,5 @@ public class SettlementRun {
     private void correlate(String message, RewardCase rewardCase, Map<String, Object> variables) {
         runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(rewardCase.getCaseNumber())
                 .setVariables(variables).correlateWithResult();
-    }
-
-    Optional<Settlement> of(String processInstanceId) {
-        return settlements.findByProcessInstanceId(processInstanceId);
     }
 }
