@@ -17,13 +17,16 @@ public final class MariaDbTestDatabase {
     private static final String HOST = env("HUIQI_TEST_DB_HOST", "127.0.0.1:3306");
     private static final String USER = env("HUIQI_TEST_DB_USER", "root");
     private static final String PASSWORD = env("HUIQI_TEST_DB_PASSWORD", "");
+    /** Appended to every database name, so two checkouts can run their tests at once on one server. */
+    private static final String SUFFIX = env("HUIQI_TEST_DB_SUFFIX", "");
     private static final java.util.Set<String> CREATED = new java.util.HashSet<>();
 
     private MariaDbTestDatabase() {
     }
 
     /** Registers the mysql-profile datasource properties for a fresh database of this name. */
-    public static void register(DynamicPropertyRegistry registry, String database) {
+    public static void register(DynamicPropertyRegistry registry, String name) {
+        String database = name(name);
         recreateOnce(database);
         registry.add("spring.datasource.url", () -> url(database));
         registry.add("spring.datasource.username", () -> USER);
@@ -38,13 +41,19 @@ public final class MariaDbTestDatabase {
         return PASSWORD;
     }
 
+    /** The real database name for a test's logical name (with HUIQI_TEST_DB_SUFFIX). */
+    public static String name(String database) {
+        return database.endsWith(SUFFIX) ? database : database + SUFFIX;
+    }
+
     public static String url(String database) {
-        return "jdbc:mysql://" + HOST + "/" + database
+        return "jdbc:mysql://" + HOST + "/" + name(database)
                 + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true"
                 + "&connectionCollation=utf8mb4_unicode_ci";
     }
 
-    public static synchronized void recreateOnce(String database) {
+    public static synchronized void recreateOnce(String logicalName) {
+        String database = name(logicalName);
         if (!database.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException(database);
         }
