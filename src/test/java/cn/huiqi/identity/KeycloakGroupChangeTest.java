@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.huiqi.enterprise.Enterprise;
+import cn.huiqi.enterprise.EnterpriseBindingFromToken;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.enterprise.EnterpriseRepository;
 import cn.huiqi.enterprise.EnterpriseUserRepository;
