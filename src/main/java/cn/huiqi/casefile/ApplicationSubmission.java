@@ -48,7 +48,7 @@ public class ApplicationSubmission {
 
     public Result submit(ApplicationType type, String idempotencyKey, Map<String, Object> fields) {
         FieldChecks checks = new FieldChecks();
-        String key = checks.requiredText("Idempotency-Key", idempotencyKey, "幂等键", "Idempotency key", 128);
+        String key = checks.asciiToken("Idempotency-Key", idempotencyKey, "幂等键", "Idempotency key", 128);
         checks.throwIfAny();
         Enterprise enterprise = registration.applicantEnterprise(fields.get(CaseRegistration.ENTERPRISE_ID));
         // checked here too (the process's first step checks again): a bad body is a 400 before any engine
