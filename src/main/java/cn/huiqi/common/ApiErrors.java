@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -131,6 +132,20 @@ public class ApiErrors {
         String visible = name.codePoints().filter(c -> SafeText.firstRefused(new String(Character.toChars(c))) == null && c >= 0x20)
                 .limit(64).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return visible.isEmpty() ? "?" : visible;
+    }
+
+    private static final Pattern REJECTED_HEADER = Pattern.compile("the header: \"([^\"]{1,100})\"");
+
+    /** Spring Security's firewall checks header values when they are read: a header with non-ASCII bytes. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Body> rejected(RequestRejectedException e) {
+        Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
+        if (header.find()) {
+            String name = printable(header.group(1).strip());
+            return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(name, "请求头 " + name + " 含有不允许的字符（只允许可见ASCII字符）",
+                    "Header " + name + " contains characters that are not allowed (visible ASCII only)"));
+        }
+        return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(null, "请求含有不允许的字符", "The request contains characters that are not allowed"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
