@@ -102,6 +102,11 @@ class KeycloakGroupChangeTest {
         // officials are never bound to an enterprise, whatever attribute they carry
         binding.refresh("kc-test-official", List.of("donghu"), hongdu.getUscc());
         assertThat(enterpriseUsers.findById("kc-test-official")).isEmpty();
+
+        // nor is an enterprise login that is also in a staff group: its binding goes
+        binding.refresh("kc-test-user", enterpriseGroup, hongdu.getUscc());
+        binding.refresh("kc-test-user", List.of(Groups.ENTERPRISE, "gxj"), hongdu.getUscc());
+        assertThat(enterpriseUsers.findById("kc-test-user")).isEmpty();
     }
 
     @Test
