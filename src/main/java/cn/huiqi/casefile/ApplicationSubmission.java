@@ -48,9 +48,9 @@ public class ApplicationSubmission {
 
     public Result submit(ApplicationType type, String idempotencyKey, Map<String, Object> fields) {
         FieldChecks checks = new FieldChecks();
-        String key = checks.requiredText("Idempotency-Key", idempotencyKey, "幂等键", "Idempotency key", 128);
+        String key = checks.asciiToken("Idempotency-Key", idempotencyKey, "幂等键", "Idempotency key", 128);
         checks.throwIfAny();
-        Enterprise enterprise = registration.applicantEnterprise();
+        Enterprise enterprise = registration.applicantEnterprise(fields.get(CaseRegistration.ENTERPRISE_ID));
         // checked here too (the process's first step checks again): a bad body is a 400 before any engine
         // work, and the subject key tells a replay of the same application from a reused key
         String subjectKey = type.validate(fields, enterprise).application().subjectKey();

@@ -1,8 +1,11 @@
 package cn.huiqi.casefile;
 
+import java.util.List;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,8 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.enterprise.Enterprise;
+import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.enterprise.EnterpriseRepository;
-import cn.huiqi.enterprise.EnterpriseUserRepository;
+import cn.huiqi.identity.Groups;
 
 /**
  * Opens the case record for a process instance that has just started, for any measure. The
@@ -24,34 +28,73 @@ public class CaseRegistration {
     public static final int POLICY_YEAR = 2023;
     /** Start variable set by the app's submit API; a retry with the same key finds the same case. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /**
+     * Start variable (and API field) naming the enterprise applied for. An agent must name it; a login bound
+     * to an enterprise may leave it out and applies for its own, as before.
+     */
+    public static final String ENTERPRISE_ID = "enterpriseId";
 
     private final RewardCaseRepository cases;
-    private final EnterpriseUserRepository enterpriseUsers;
+    private final EnterpriseRegister register;
     private final EnterpriseRepository enterprises;
     private final CaseTimeline timeline;
+    private final IdentityService identityService;
     private final ObjectMapper json;
 
-    public CaseRegistration(RewardCaseRepository cases, EnterpriseUserRepository enterpriseUsers,
-                            EnterpriseRepository enterprises, CaseTimeline timeline, ObjectMapper json) {
+    public CaseRegistration(RewardCaseRepository cases, EnterpriseRegister register, EnterpriseRepository enterprises,
+                            CaseTimeline timeline, IdentityService identityService, ObjectMapper json) {
         this.cases = cases;
-        this.enterpriseUsers = enterpriseUsers;
+        this.register = register;
         this.enterprises = enterprises;
         this.timeline = timeline;
+        this.identityService = identityService;
         this.json = json;
     }
 
-    /** The enterprise the authenticated user acts for, or a clear refusal. */
-    public Enterprise applicantEnterprise() {
+    /**
+     * The enterprise the authenticated user applies for, or a clear refusal: the one it names (which it must
+     * act for, {@link EnterpriseRegister#actsFor}), else the one its login is bound to. Only an account in
+     * group enterprise and no other applies: a staff account never does.
+     */
+    public Enterprise applicantEnterprise(Object namedEnterpriseId) {
         String userId = timeline.currentActor();
         if (CaseTimeline.SYSTEM.equals(userId)) {
             throw new InvalidInputException("applicant", "只有已登录的企业用户可以提交申请",
                     "Only a signed-in enterprise user can apply");
         }
-        Long enterpriseId = enterpriseUsers.findById(userId)
-                .orElseThrow(() -> new InvalidInputException("applicant", "账号 " + userId + " 未绑定企业，不能提交申请",
-                        "Account " + userId + " is not bound to an enterprise and cannot apply"))
-                .getEnterpriseId();
-        return enterprises.findById(enterpriseId).orElseThrow();
+        Authentication authentication = identityService.getCurrentAuthentication();
+        List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+        if (groups.size() != 1 || !groups.contains(Groups.ENTERPRISE)) {
+            throw new InvalidInputException("applicant", "只有企业用户可以提交申请，工作人员账号不能作为申请人",
+                    "Only enterprise users can apply; a staff account is never an applicant");
+        }
+        Long named = enterpriseId(namedEnterpriseId);
+        if (named == null) {
+            Long own = register.ownEnterpriseOf(userId).orElseThrow(() -> new InvalidInputException(ENTERPRISE_ID,
+                    "账号 " + userId + " 未绑定企业；经办人须在 enterpriseId 中指明代为申请的企业",
+                    "Account " + userId + " is not bound to an enterprise; an agent must name the enterprise it applies for in enterpriseId"));
+            return enterprises.findById(own).orElseThrow();
+        }
+        if (!register.actsFor(userId, named)) {
+            // the same answer whether the enterprise exists or not
+            throw new InvalidInputException(ENTERPRISE_ID, "账号 " + userId + " 无权代表企业 " + named + " 申请（没有有效的经办人授权）",
+                    "Account " + userId + " may not apply for enterprise " + named + " (no authorisation in force)");
+        }
+        return enterprises.findById(named).orElseThrow();
+    }
+
+    private static Long enterpriseId(Object raw) {
+        if (raw == null || raw.toString().isBlank()) {
+            return null;
+        }
+        if (raw instanceof Long || raw instanceof Integer || raw instanceof Short) {
+            return ((Number) raw).longValue();
+        }
+        String text = raw.toString().strip();
+        if (raw instanceof String && text.matches("[1-9][0-9]{0,17}")) {
+            return Long.valueOf(text);
+        }
+        throw new InvalidInputException(ENTERPRISE_ID, "企业编号应为正整数", "enterpriseId must be a positive whole number");
     }
 
     public RewardCase open(DelegateExecution execution, Enterprise enterprise, NewApplication application) {

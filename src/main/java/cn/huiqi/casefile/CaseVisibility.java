@@ -1,18 +1,21 @@
 package cn.huiqi.casefile;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import cn.huiqi.enterprise.EnterpriseUserRepository;
+import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.Groups;
 
 /**
  * Who may read which case (default deny): administrators, policy staff and auditors all; an
- * enterprise user its own enterprise's; a locality its own locality's; a city bureau the cases it
+ * enterprise user the cases of the enterprises it acts for ({@link EnterpriseRegister#actsFor}: its own,
+ * and those whose authorisation as agent is in force); a locality its own locality's; a city bureau the cases it
  * reviews (recorded on the case when the units were assigned); the finance bureau the cases at or past disbursement.
  */
 @Component
@@ -20,19 +23,22 @@ public class CaseVisibility {
 
     private static final Set<CaseStatus> FINANCE_STATUSES = EnumSet.of(CaseStatus.DISBURSEMENT, CaseStatus.PAID);
 
-    private final EnterpriseUserRepository enterpriseUsers;
-    public CaseVisibility(EnterpriseUserRepository enterpriseUsers) {
-        this.enterpriseUsers = enterpriseUsers;
+    private final EnterpriseRegister register;
+
+    public CaseVisibility(EnterpriseRegister register) {
+        this.register = register;
     }
 
     public boolean canRead(Caller caller, RewardCase rewardCase) {
+        return canRead(caller, rewardCase, register::actsFor);
+    }
+
+    private boolean canRead(Caller caller, RewardCase rewardCase, ActsFor actsFor) {
         if (caller.isInAny(Groups.CAMUNDA_ADMIN, Groups.POLICY_ADMIN, Groups.AUDITOR)) {
             return true;
         }
         if (caller.isIn(Groups.ENTERPRISE)) {
-            return enterpriseUsers.findById(caller.userId())
-                    .map(binding -> binding.getEnterpriseId().equals(rewardCase.getEnterpriseId()))
-                    .orElse(false);
+            return actsFor.test(caller.userId(), rewardCase.getEnterpriseId());
         }
         if (caller.isIn(rewardCase.getLocalityUnitId())) {
             return true;
@@ -43,7 +49,14 @@ public class CaseVisibility {
         return rewardCase.getReviewUnits().stream().anyMatch(caller::isIn);
     }
 
+    /** The readable ones; each enterprise is asked about once (a list has many cases of few enterprises). */
     public List<RewardCase> filter(Caller caller, List<RewardCase> cases) {
-        return cases.stream().filter(c -> canRead(caller, c)).toList();
+        Map<Long, Boolean> answers = new HashMap<>();
+        ActsFor once = (user, enterprise) -> answers.computeIfAbsent(enterprise, e -> register.actsFor(user, e));
+        return cases.stream().filter(c -> canRead(caller, c, once)).toList();
+    }
+
+    private interface ActsFor {
+        boolean test(String userId, Long enterpriseId);
     }
 }

@@ -28,7 +28,7 @@ public class RegisterApplication implements JavaDelegate {
         String processKey = execution.getProcessEngineServices().getRepositoryService()
                 .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
         ApplicationType type = types.forProcess(processKey);
-        Enterprise applicant = registration.applicantEnterprise();
+        Enterprise applicant = registration.applicantEnterprise(execution.getVariable(CaseRegistration.ENTERPRISE_ID));
         ApplicationType.ValidatedApplication validated = type.validate(execution.getVariables(), applicant);
         registration.open(execution, applicant, validated.application());
         execution.setVariables(validated.variables());

@@ -1,22 +1,44 @@
 package cn.huiqi.common;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 import cn.huiqi.casefile.DuplicateApplicationException;
 
-/** Every error of the app's API is JSON: {"errors":[{"field","zh","en"}]}. */
+/**
+ * Every error of the app's API is JSON: {"errors":[{"field","zh","en"}]}. Whatever a client sends (a wrong
+ * content type, malformed JSON, a key twice, a wrong type, a number out of range, a path id that is no
+ * number) is a specific 4xx here, never a 500, and nothing has been changed.
+ */
 @RestControllerAdvice
 public class ApiErrors {
 
@@ -58,9 +80,128 @@ public class ApiErrors {
         return forbidden(new AccessDeniedException(e.getMessage()));
     }
 
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']{0,200})'");
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Body> unreadable(HttpMessageNotReadableException e) {
-        return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(null, "请求内容不是有效的JSON", "The request body is not valid JSON"));
+        return Body.of(HttpStatus.BAD_REQUEST, unreadableBody(e.getCause()));
+    }
+
+    private static FieldProblem unreadableBody(Throwable cause) {
+        if (cause == null) {
+            return new FieldProblem(null, "请求内容不能为空", "The request body is required");
+        }
+        if (cause instanceof ApiJson.UnsafeTextException unsafe) {
+            String field = path(unsafe);
+            return new FieldProblem(field, "字段 " + field + " 含有不允许的控制字符（" + unsafe.character + "）",
+                    "Field " + field + " contains a control character (" + unsafe.character + "), which is not allowed");
+        }
+        if (cause instanceof StreamReadException read && read.getOriginalMessage() != null) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(read.getOriginalMessage());
+            if (duplicate.find()) {
+                String field = printable(duplicate.group(1));
+                return new FieldProblem(field, "JSON 中字段 " + field + " 出现了不止一次", "Field " + field + " occurs more than once in the JSON");
+            }
+        }
+        if (cause instanceof InputCoercionException || cause instanceof StreamConstraintsException) {
+            return new FieldProblem(null, "请求中的数值超出允许范围", "A number in the request is out of range");
+        }
+        if (cause instanceof JsonParseException || !(cause instanceof JsonMappingException)) {
+            return new FieldProblem(null, "请求内容不是有效的JSON", "The request body is not valid JSON");
+        }
+        JsonMappingException mapping = (JsonMappingException) cause;
+        String field = path(mapping);
+        if (mapping.getCause() instanceof InputCoercionException || String.valueOf(mapping.getOriginalMessage()).contains("out of range")) {
+            return new FieldProblem(field, "字段 " + field + " 的数值超出允许范围", "The number in field " + field + " is out of range");
+        }
+        return field == null
+                ? new FieldProblem(null, "请求内容的结构不对（应为 JSON 对象）", "The request body has the wrong shape (a JSON object is expected)")
+                : new FieldProblem(field, "字段 " + field + " 的类型不对", "Field " + field + " has the wrong type");
+    }
+
+    /** e.g. "payments[0].caseNumber"; null for the body as a whole. */
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? "." + printable(r.getFieldName()) : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining());
+        return path.isEmpty() ? null : path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    /** A client-chosen name as it is safe to echo: visible characters only, at most 64. */
+    private static String printable(String name) {
+        String visible = name.codePoints().filter(c -> SafeText.firstRefused(new String(Character.toChars(c))) == null && c >= 0x20)
+                .limit(64).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return visible.isEmpty() ? "?" : visible;
+    }
+
+    private static final Pattern REJECTED_HEADER = Pattern.compile("the header: \"([^\"]{1,100})\"");
+
+    /** Spring Security's firewall checks header values when they are read: a header with non-ASCII bytes. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Body> rejected(RequestRejectedException e) {
+        Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
+        if (header.find()) {
+            String name = printable(header.group(1).strip());
+            return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(name, "请求头 " + name + " 含有不允许的字符（只允许可见ASCII字符）",
+                    "Header " + name + " contains characters that are not allowed (visible ASCII only)"));
+        }
+        return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(null, "请求含有不允许的字符", "The request contains characters that are not allowed"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Body> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_JSON)
+                .body(new Body(List.of(new FieldProblem(null, "请求内容须为 JSON（Content-Type: application/json，UTF-8 编码）",
+                        "The request body must be JSON (Content-Type: application/json, UTF-8)"))));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Body> multipart(MultipartException e) {
+        return unsupportedMediaType(null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Body> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_JSON)
+                .body(new Body(List.of(new FieldProblem(null, "无法以所要求的格式（Accept）答复", "Cannot answer in the format asked for (Accept)"))));
+    }
+
+    /** A path variable or query parameter that is not of its type: "x" for a boolean, 2^64 for an id. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Body> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String name = printable(e.getName());
+        Class<?> type = e.getRequiredType();
+        String expectedZh;
+        String expectedEn;
+        if (type != null && (Number.class.isAssignableFrom(type) || type == long.class || type == int.class)) {
+            expectedZh = "须为允许范围内的整数";
+            expectedEn = "must be a whole number in range";
+        } else if (type == Boolean.class || type == boolean.class) {
+            expectedZh = "须为 true 或 false";
+            expectedEn = "must be true or false";
+        } else {
+            expectedZh = "的值无效";
+            expectedEn = "has an invalid value";
+        }
+        return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(name, "参数 " + name + " " + expectedZh, "Parameter " + name + " " + expectedEn));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Body> missingParameter(MissingServletRequestParameterException e) {
+        String name = printable(e.getParameterName());
+        return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(name, "缺少参数 " + name, "Parameter " + name + " is required"));
+    }
+
+    @ExceptionHandler(ServletRequestBindingException.class)
+    ResponseEntity<Body> binding(ServletRequestBindingException e) {
+        return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(null, "请求参数不完整或无效", "The request's parameters are incomplete or invalid"));
+    }
+
+    /** The engine refused a value from the request (e.g. a negative version); the app's checks should come first. */
+    @ExceptionHandler(BadUserRequestException.class)
+    ResponseEntity<Body> engineBadRequest(BadUserRequestException e) {
+        log.warn("The engine refused a request value: {}", e.getMessage());
+        return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(null, "请求中的值无效", "A value in the request is invalid"));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)

@@ -30,6 +30,30 @@ public class FieldChecks {
             add(field, labelZh + "不能超过" + maxLength + "个字符", labelEn + " must be at most " + maxLength + " characters");
             return null;
         }
+        String refused = SafeText.firstRefused(text);
+        if (refused != null) {
+            add(field, labelZh + "含有不允许的控制字符（" + refused + "）",
+                    labelEn + " contains a control character (" + refused + "), which is not allowed");
+            return null;
+        }
+        return text;
+    }
+
+    /**
+     * A required token of visible ASCII characters (such as an Idempotency-Key), or null after recording
+     * why it is missing, too long or not plain ASCII.
+     */
+    public String asciiToken(String field, Object raw, String labelZh, String labelEn, int maxLength) {
+        String text = raw == null ? "" : raw.toString().strip();
+        if (text.isEmpty()) {
+            add(field, labelZh + "不能为空", labelEn + " is required");
+            return null;
+        }
+        if (text.length() > maxLength || !text.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            add(field, labelZh + "只能由至多" + maxLength + "个可见ASCII字符（字母、数字、符号，不含空格）组成",
+                    labelEn + " must be at most " + maxLength + " visible ASCII characters (letters, digits, symbols; no spaces)");
+            return null;
+        }
         return text;
     }
 

@@ -2,10 +2,10 @@ package cn.huiqi.enterprise;
 
 import java.util.List;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,16 +27,20 @@ public class EnterpriseController {
     public record EnterpriseUserBinding(String userId) {
     }
 
+    /** validUntil: the last day (YYYY-MM-DD) of the authorisation, or absent for no end. */
+    public record AgentGrant(String userId, String validUntil) {
+    }
+
     private final EnterpriseRegister register;
+    private final AgentAuthorisations agents;
     private final EnterpriseRepository enterprises;
-    private final EnterpriseUserRepository enterpriseUsers;
     private final CurrentCaller currentCaller;
 
-    public EnterpriseController(EnterpriseRegister register, EnterpriseRepository enterprises,
-                                EnterpriseUserRepository enterpriseUsers, CurrentCaller currentCaller) {
+    EnterpriseController(EnterpriseRegister register, AgentAuthorisations agents, EnterpriseRepository enterprises,
+                         CurrentCaller currentCaller) {
         this.register = register;
+        this.agents = agents;
         this.enterprises = enterprises;
-        this.enterpriseUsers = enterpriseUsers;
         this.currentCaller = currentCaller;
     }
 
@@ -48,8 +52,8 @@ public class EnterpriseController {
             return enterprises.findAll();
         }
         if (caller.isIn(Groups.ENTERPRISE)) {
-            return enterpriseUsers.findById(caller.userId()).flatMap(b -> enterprises.findById(b.getEnterpriseId()))
-                    .map(List::of).orElse(List.of());
+            // its own enterprise first, then those it is an authorised agent of
+            return register.actedForBy(caller.userId());
         }
         return caller.groupIds().stream().flatMap(g -> enterprises.findByLocalityUnitIdOrderByName(g).stream()).toList();
     }
@@ -64,11 +68,34 @@ public class EnterpriseController {
     @PostMapping("/{id}/users")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    public EnterpriseUser bindUser(@PathVariable Long id, @RequestBody EnterpriseUserBinding binding) {
+    public EnterpriseUser bindUser(@PathVariable long id, @RequestBody EnterpriseUserBinding binding) {
         requireRegistrar();
-        Enterprise enterprise = enterprises.findById(id)
+        return register.bind(enterprise(id), binding == null ? null : binding.userId());
+    }
+
+    /** 经办人授权 of the enterprise, newest first, revoked ones included (its own accounts, administrators, policy staff, auditors). */
+    @GetMapping("/{id}/agents")
+    public List<AgentAuthorisation> agents(@PathVariable long id) {
+        return agents.list(currentCaller.get(), enterprise(id));
+    }
+
+    /** The enterprise's own account authorises another enterprise login to apply and supplement for it. */
+    @PostMapping("/{id}/agents")
+    @ResponseStatus(HttpStatus.CREATED)
+    public AgentAuthorisation grantAgent(@PathVariable long id, @RequestBody AgentGrant grant) {
+        return agents.grant(currentCaller.get(), enterprise(id), grant == null ? null : grant.userId(),
+                grant == null ? null : grant.validUntil());
+    }
+
+    /** The enterprise's own account revokes an agent; recorded, and effective at once. */
+    @DeleteMapping("/{id}/agents/{userId}")
+    public AgentAuthorisation revokeAgent(@PathVariable long id, @PathVariable String userId) {
+        return agents.revoke(currentCaller.get(), enterprise(id), userId);
+    }
+
+    private Enterprise enterprise(long id) {
+        return enterprises.findById(id)
                 .orElseThrow(() -> new NotFoundException("id", "企业 " + id + " 不存在", "Enterprise " + id + " does not exist"));
-        return register.bind(enterprise, binding == null ? null : binding.userId());
     }
 
     private void requireRegistrar() {

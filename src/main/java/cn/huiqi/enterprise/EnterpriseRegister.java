@@ -1,5 +1,11 @@
 package cn.huiqi.enterprise;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,7 +15,10 @@ import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.unit.Unit;
 import cn.huiqi.unit.UnitRepository;
 
-/** Registers enterprises (USCC checked as GB 32100-2015 says) and binds logins to them. */
+/**
+ * Registers enterprises (USCC checked as GB 32100-2015 says), binds logins to them, and decides who may
+ * act for an enterprise ({@link #actsFor}).
+ */
 @Service
 public class EnterpriseRegister {
 
@@ -26,14 +35,53 @@ public class EnterpriseRegister {
         }
     }
 
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
     private final EnterpriseRepository enterprises;
     private final EnterpriseUserRepository enterpriseUsers;
+    private final AgentAuthorisationRepository agents;
+    private final ApplicantAccounts accounts;
     private final UnitRepository units;
 
-    public EnterpriseRegister(EnterpriseRepository enterprises, EnterpriseUserRepository enterpriseUsers, UnitRepository units) {
+    EnterpriseRegister(EnterpriseRepository enterprises, EnterpriseUserRepository enterpriseUsers,
+                       AgentAuthorisationRepository agents, ApplicantAccounts accounts, UnitRepository units) {
         this.enterprises = enterprises;
         this.enterpriseUsers = enterpriseUsers;
+        this.agents = agents;
+        this.accounts = accounts;
         this.units = units;
+    }
+
+    /**
+     * May this user act for this enterprise (apply, provide supplements, read its cases)? Yes for a login
+     * bound to it (its own account) and for an agent with an authorisation in force today (经办人授权);
+     * a revocation counts at once.
+     */
+    public boolean actsFor(String userId, Long enterpriseId) {
+        if (userId == null || enterpriseId == null) {
+            return false;
+        }
+        if (enterpriseUsers.findById(userId).filter(b -> enterpriseId.equals(b.getEnterpriseId())).isPresent()) {
+            return true;
+        }
+        LocalDate today = LocalDate.now(CHINA);
+        return agents.findByUserIdAndEnterpriseIdAndRevokedAtIsNull(userId, enterpriseId).stream()
+                .anyMatch(a -> a.isInForceOn(today));
+    }
+
+    /** The enterprises this user acts for: its own first, then those it is an agent of. */
+    public List<Enterprise> actedForBy(String userId) {
+        Set<Long> ids = new LinkedHashSet<>();
+        enterpriseUsers.findById(userId).ifPresent(b -> ids.add(b.getEnterpriseId()));
+        LocalDate today = LocalDate.now(CHINA);
+        agents.findByUserIdAndRevokedAtIsNull(userId).stream().filter(a -> a.isInForceOn(today))
+                .forEach(a -> ids.add(a.getEnterpriseId()));
+        return ids.stream().map(enterprises::findById).flatMap(java.util.Optional::stream).toList();
+    }
+
+    /** The enterprise this login is bound to as one of the enterprise's own accounts, if any. */
+    public java.util.Optional<Long> ownEnterpriseOf(String userId) {
+        return enterpriseUsers.findById(userId).map(EnterpriseUser::getEnterpriseId);
     }
 
     @Transactional
@@ -74,10 +122,14 @@ public class EnterpriseRegister {
         return enterprises.saveAndFlush(enterprise);
     }
 
+    /**
+     * Binds a login to the enterprise as one of its own accounts: only an existing account that is in group
+     * enterprise and in no staff group.
+     */
     @Transactional
     public EnterpriseUser bind(Enterprise enterprise, String rawUserId) {
         FieldChecks checks = new FieldChecks();
-        String userId = checks.requiredText("userId", rawUserId, "用户账号", "User id", 64);
+        String userId = accounts.enterpriseAccount(checks, "userId", rawUserId);
         checks.throwIfAny();
         enterpriseUsers.findById(userId).ifPresent(existing -> {
             if (!existing.getEnterpriseId().equals(enterprise.getId())) {

@@ -22,9 +22,9 @@ public class KeycloakCallers {
     static final String USER_NAME_CLAIM = "preferred_username";
 
     private final CurrentCaller currentCaller;
-    private final EnterpriseBindingFromToken enterpriseBinding;
+    private final UsccClaim enterpriseBinding;
 
-    public KeycloakCallers(CurrentCaller currentCaller, EnterpriseBindingFromToken enterpriseBinding) {
+    public KeycloakCallers(CurrentCaller currentCaller, UsccClaim enterpriseBinding) {
         this.currentCaller = currentCaller;
         this.enterpriseBinding = enterpriseBinding;
     }
@@ -36,7 +36,7 @@ public class KeycloakCallers {
             return null;
         }
         List<String> groups = currentCaller.groupsOf(userId);
-        enterpriseBinding.refresh(userId, groups, claim(authentication, EnterpriseBindingFromToken.CLAIM));
+        enterpriseBinding.refresh(userId, groups, claim(authentication, UsccClaim.CLAIM));
         return new Caller(userId, groups);
     }
 

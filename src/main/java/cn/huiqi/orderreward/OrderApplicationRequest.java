@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import cn.huiqi.casefile.CaseRegistration;
+
 /** The body of {@code POST /api/m1/applications}; checked by {@link OrderApplicationValidator}. */
 @Schema(description = "措施1 订单奖励申请 / Measure 1 order reward application")
 public record OrderApplicationRequest(
@@ -19,7 +21,11 @@ public record OrderApplicationRequest(
                 example = "50000000.00")
         String orderAmount,
         @Schema(description = "落地实施证明 / Evidence of execution", maxLength = 2000)
-        String executionEvidence) {
+        String executionEvidence,
+        @Schema(description = "代为申请的企业编号：经办人必填（须有有效的经办人授权），企业自己的账号可省略 / "
+                + "Id of the enterprise applied for: required for an authorised agent, optional for the enterprise's own account",
+                example = "3")
+        Long enterpriseId) {
 
     /** The same names as the start form's fields, so one validator serves both. */
     public Map<String, Object> asFormFields() {
@@ -29,6 +35,9 @@ public record OrderApplicationRequest(
         fields.put("signingDate", signingDate);
         fields.put("orderAmount", orderAmount);
         fields.put("executionEvidence", executionEvidence);
+        if (enterpriseId != null) {
+            fields.put(CaseRegistration.ENTERPRISE_ID, enterpriseId);
+        }
         return fields;
     }
 }

@@ -59,6 +59,9 @@ class RuleRepository {
     }
 
     Optional<Version> find(String key, int version) {
+        if (version < 1) {
+            return Optional.empty(); // versions count from 1; the engine would refuse the query
+        }
         return system.call(() -> Optional.ofNullable(repositoryService.createDecisionDefinitionQuery()
                 .decisionDefinitionKey(key).decisionDefinitionVersion(version).singleResult()).map(this::version));
     }

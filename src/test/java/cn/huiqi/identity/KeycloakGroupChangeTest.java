@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.huiqi.enterprise.Enterprise;
+import cn.huiqi.enterprise.EnterpriseBindingFromToken;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.enterprise.EnterpriseRepository;
 import cn.huiqi.enterprise.EnterpriseUserRepository;
@@ -101,6 +102,11 @@ class KeycloakGroupChangeTest {
         // officials are never bound to an enterprise, whatever attribute they carry
         binding.refresh("kc-test-official", List.of("donghu"), hongdu.getUscc());
         assertThat(enterpriseUsers.findById("kc-test-official")).isEmpty();
+
+        // nor is an enterprise login that is also in a staff group: its binding goes
+        binding.refresh("kc-test-user", enterpriseGroup, hongdu.getUscc());
+        binding.refresh("kc-test-user", List.of(Groups.ENTERPRISE, "gxj"), hongdu.getUscc());
+        assertThat(enterpriseUsers.findById("kc-test-user")).isEmpty();
     }
 
     @Test

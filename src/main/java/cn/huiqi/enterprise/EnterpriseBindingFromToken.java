@@ -1,4 +1,4 @@
-package cn.huiqi.identity;
+package cn.huiqi.enterprise;
 
 import java.util.List;
 import java.util.Objects;
@@ -12,11 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.huiqi.common.InvalidInputException;
-import cn.huiqi.enterprise.Enterprise;
-import cn.huiqi.enterprise.EnterpriseRepository;
-import cn.huiqi.enterprise.EnterpriseUser;
-import cn.huiqi.enterprise.EnterpriseUserRepository;
-import cn.huiqi.enterprise.Uscc;
+import cn.huiqi.identity.UsccClaim;
 
 /**
  * Profile keycloak: Keycloak is the truth about which enterprise an enterprise user acts for. Its user
@@ -25,12 +21,11 @@ import cn.huiqi.enterprise.Uscc;
  * {@code CaseRegistration.applicantEnterprise()} and {@code CaseVisibility} work as with the built-in identity.
  * A claim that is missing, malformed or names no registered enterprise removes the binding: the user
  * then can neither apply nor read any enterprise's cases (default deny), instead of keeping a stale one.
+ * A staff account (in any group besides {@code enterprise}) is never bound, whatever attribute it carries.
  */
 @Component
 @Profile("keycloak")
-public class EnterpriseBindingFromToken {
-
-    public static final String CLAIM = "uscc";
+public class EnterpriseBindingFromToken implements UsccClaim {
 
     private static final Logger log = LoggerFactory.getLogger(EnterpriseBindingFromToken.class);
 
@@ -45,20 +40,30 @@ public class EnterpriseBindingFromToken {
         this.transaction = transaction;
     }
 
-    /** Only members of group {@code enterprise} are bound; officials never act for an enterprise. */
+    /** Only accounts in group {@code enterprise} and no other are bound; officials never act for an enterprise. */
+    @Override
     public void refresh(String userId, List<String> groupIds, String usccClaim) {
-        if (userId == null || !groupIds.contains(Groups.ENTERPRISE)) {
+        if (userId == null) {
             return;
         }
+        boolean applicant = ApplicantAccounts.isEnterpriseOnly(groupIds);
         try {
-            transaction.executeWithoutResult(status -> apply(userId, usccClaim));
+            transaction.executeWithoutResult(status -> apply(userId, applicant, usccClaim));
         } catch (DataIntegrityViolationException concurrentFirstLogin) {
             // two first requests of one user at once: the other one bound it
-            transaction.executeWithoutResult(status -> apply(userId, usccClaim));
+            transaction.executeWithoutResult(status -> apply(userId, applicant, usccClaim));
         }
     }
 
-    private void apply(String userId, String usccClaim) {
+    private void apply(String userId, boolean applicant, String usccClaim) {
+        if (!applicant) {
+            enterpriseUsers.findById(userId).ifPresent(binding -> {
+                log.warn("Unbinding {} from enterprise {}: it is not (only) in group enterprise", userId,
+                        binding.getEnterpriseId());
+                enterpriseUsers.delete(binding);
+            });
+            return;
+        }
         Optional<Long> enterpriseId = enterpriseOf(userId, usccClaim);
         Optional<EnterpriseUser> current = enterpriseUsers.findById(userId);
         if (enterpriseId.isEmpty()) {
