@@ -134,6 +134,14 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * With Keycloak: the pages that need a signed-in user (Keycloak's login page first), the OpenAPI
+     * document and Swagger UI, and login.html (which then sends the signed-in browser straight on).
+     */
+    static RequestMatcher keycloakSignedInPages() {
+        return new OrRequestMatcher(anyOf(SIGNED_IN_PAGES), anyOf(API_DOCS), PATHS.matcher(PageSignIn.PAGE));
+    }
+
     private static RequestMatcher anyOf(String... patterns) {
         return new OrRequestMatcher(Arrays.stream(patterns).<RequestMatcher>map(PATHS::matcher).toList());
     }

@@ -1,12 +1,18 @@
 package cn.huiqi.identity;
 
+import java.io.IOException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.filter.OncePerRequestFilter;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The security log (logger {@value #LOGGER}): logins, refusals, locks and administrators' identity
@@ -38,6 +44,29 @@ public final class SecurityLog {
     static String remoteAddress() {
         HttpServletRequest request = currentRequest();
         return request == null ? null : truncate(request.getRemoteAddr(), 64);
+    }
+
+    /**
+     * Makes the request visible to {@link #event} for the rest of the chain (the password is checked
+     * before Spring's own request scope exists on some paths, e.g. the Jersey servlet).
+     */
+    static OncePerRequestFilter requestInLog() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (RequestContextHolder.getRequestAttributes() != null) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    RequestContextHolder.resetRequestAttributes();
+                }
+            }
+        };
     }
 
     static HttpServletRequest currentRequest() {
