@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -66,16 +67,28 @@ public class LoginLockout {
     /** A wrong password (or no such user): counts, and locks at the configured number. */
     void failed(String userId) {
         String user = key(userId);
+        // the row first, in a transaction of its own: on InnoDB, concurrent inserts of one key that lose hold
+        // a shared lock until their transaction ends, and two of them updating next would deadlock
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM login_lock WHERE user_id = ?", Integer.class, user) == 0) {
+            ownTransaction.executeWithoutResult(status -> {
+                try {
+                    jdbc.update("INSERT INTO login_lock (user_id, failures, locked_until, updated_at) VALUES (?, 0, NULL, ?)",
+                            user, Timestamp.from(clock.instant()));
+                } catch (DuplicateKeyException exists) {
+                    // a concurrent failure made it: counted below all the same
+                }
+            });
+        }
         ownTransaction.executeWithoutResult(status -> {
             Timestamp now = Timestamp.from(clock.instant());
-            if (countFailure(user, now) == 0) {
-                try {
-                    jdbc.update("INSERT INTO login_lock (user_id, failures, locked_until, updated_at) VALUES (?, 1, NULL, ?)", user, now);
-                } catch (DuplicateKeyException raced) {
-                    countFailure(user, now);
-                }
+            countFailure(user, now);
+            Map<String, Object> row = jdbc.queryForMap("SELECT failures, locked_until FROM login_lock WHERE user_id = ?", user);
+            int failures = ((Number) row.get("failures")).intValue();
+            if (row.get("locked_until") != null) {
+                // compared before a concurrent guess locked the account: audited, not counted towards a second lock
+                insertAudit("LOGIN_FAILED", user, null, "while locked");
+                return;
             }
-            int failures = jdbc.queryForObject("SELECT failures FROM login_lock WHERE user_id = ?", Integer.class, user);
             insertAudit("LOGIN_FAILED", user, null, "consecutive failures " + failures);
             if (failures >= properties.maxFailures()) {
                 Instant until = clock.instant().plus(properties.lockDuration());
@@ -104,10 +117,11 @@ public class LoginLockout {
     }
 
     private int countFailure(String user, Timestamp now) {
-        // a lock that has run out starts a new count
-        return jdbc.update("UPDATE login_lock SET failures = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN 1"
-                + " ELSE failures + 1 END, locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN NULL"
-                + " ELSE locked_until END, updated_at = ? WHERE user_id = ?", now, now, now, user);
+        // a lock that has run out starts a new count; a running lock is not counted into
+        return jdbc.update("UPDATE login_lock SET failures = CASE WHEN locked_until IS NULL THEN failures + 1"
+                + " WHEN locked_until <= ? THEN 1 ELSE failures END,"
+                + " locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN NULL ELSE locked_until END,"
+                + " updated_at = ? WHERE user_id = ?", now, now, now, user);
     }
 
     private void audit(String event, String userId, String actor, String detail) {
