@@ -1,4 +1,4 @@
-// 项目库页面 The project library page. Talks to /api/projects with the browser's HTTP Basic login.
+// 项目库页面 The project library page. Talks to /api/projects with the session of the sign-in page (huiqi-session.js).
 (function () {
   'use strict';
   const $ = (sel, root) => (root || document).querySelector(sel);

@@ -1,10 +1,9 @@
-// 规则管理页面 The rules page (docs/rules.md). Talks to /api/rules with HTTP Basic: the account typed into the
-// page's own login form is kept in sessionStorage (this tab only) and sent as an Authorization header.
+// 规则管理页面 The rules page (docs/rules.md). Talks to /api/rules with the session of the sign-in page
+// (login.html; huiqi-session.js adds the CSRF header and sends the browser to sign in on a 401).
 // The decision-table editor is camunda-dmn-js, bundled by the Maven build into vendor/dmn-editor/.
 (function () {
   'use strict';
   const $ = (sel, root) => (root || document).querySelector(sel);
-  const AUTH = 'huiqi.rules.auth';
   const LANG = 'huiqi.lang';
   const params = new URLSearchParams(location.search);
   const state = { lang: localStorage.getItem(LANG) || 'zh', catalog: null, key: null, detail: null, editor: null,
@@ -36,8 +35,6 @@
   // ---- API -------------------------------------------------------------------------------------
   async function api(method, path, body) {
     const init = { method, headers: { Accept: 'application/json' } };
-    const auth = sessionStorage.getItem(AUTH);
-    if (auth) init.headers.Authorization = auth;
     if (body !== undefined) { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
     const response = await fetch(path, init);
     const data = await response.json().catch(() => null);
@@ -58,31 +55,11 @@
   }
 
   function showError(error) {
-    if (error.status === 401) {
-      sessionStorage.removeItem(AUTH);
-      $('#login').hidden = false;
-    }
     const errors = error.errors || [{ zh: error.message, en: error.message }];
     show(errors.map(e => (e.field ? '【' + e.field + '】' : '') + t(e.zh, e.en)).join('\n'), 'error');
   }
 
-  // ---- login -----------------------------------------------------------------------------------
-  $('#login').onsubmit = async (event) => {
-    event.preventDefault();
-    const user = $('#login-user').value.trim();
-    const password = $('#login-password').value;
-    const bytes = new TextEncoder().encode(user + ':' + password);
-    sessionStorage.setItem(AUTH, 'Basic ' + btoa(String.fromCharCode(...bytes)));
-    $('#login-password').value = '';
-    await start();
-  };
-  $('#logout').onclick = () => { sessionStorage.removeItem(AUTH); location.reload(); };
-
   async function start() {
-    if (!sessionStorage.getItem(AUTH)) {
-      $('#login').hidden = false;
-      return;
-    }
     show('');
     const key = params.get('key');
     const version = params.get('version');
@@ -95,8 +72,6 @@
         renderCatalog();
         if (key || location.hash) await openDecision(key || location.hash.substring(1));
       }
-      $('#login').hidden = true;
-      $('#who').hidden = false;
     } catch (e) {
       showError(e);
     }
@@ -104,7 +79,6 @@
 
   // ---- catalog ---------------------------------------------------------------------------------
   function renderCatalog() {
-    $('#who-name').textContent = state.catalog.user;
     const body = $('#decisions tbody');
     body.replaceChildren();
     for (const d of state.catalog.decisions) {
@@ -227,7 +201,6 @@
     renderTable($('#readonly'), v.table);
     $('#versions').previousElementSibling.hidden = true;
     $('#versions').hidden = true;
-    $('#who-name').textContent = '';
   }
 
   // ---- editing ---------------------------------------------------------------------------------

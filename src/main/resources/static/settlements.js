@@ -1,4 +1,4 @@
-// The API answers with HTTP Basic (quick start) or the browser session (Keycloak profile).
+// The API answers to the browser session: the sign-in page (quick start) or Keycloak (huiqi-session.js, loaded first).
 const $ = (id) => document.getElementById(id);
 const text = (v) => document.createTextNode(v == null ? '' : String(v));
 const money = (v) => v == null ? '' : Number(v).toFixed(2);

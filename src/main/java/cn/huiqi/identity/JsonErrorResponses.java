@@ -22,11 +22,18 @@ public final class JsonErrorResponses {
     private JsonErrorResponses() {
     }
 
-    /** 401 with a Basic challenge, for a missing or wrong user name or password. */
+    /**
+     * 401 for a missing or wrong user name or password, saying so or that the account is locked (and
+     * until when). The Basic challenge goes to plain API clients only, never to a browser
+     * ({@link BrowserRequests}): browsers sign in on the sign-in page.
+     */
     public static AuthenticationEntryPoint authenticationRequired(String realm) {
         return (request, response, exception) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
-            write(response, HttpServletResponse.SC_UNAUTHORIZED, FieldProblem.AUTHENTICATION_REQUIRED);
+            if (!BrowserRequests.isBrowser(request)) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+            }
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, exception instanceof AccountLockedException locked
+                    ? locked.problem() : FieldProblem.AUTHENTICATION_REQUIRED);
         };
     }
 
@@ -43,10 +50,12 @@ public final class JsonErrorResponses {
         };
     }
 
-    /** 403, for an authenticated caller who may not do this. */
+    /** 403, for an authenticated caller who may not do this (or a session request without its CSRF token). */
     public static AccessDeniedHandler notAllowed() {
-        return (request, response, exception) ->
-                write(response, HttpServletResponse.SC_FORBIDDEN, FieldProblem.NOT_ALLOWED);
+        return (request, response, exception) -> {
+            SecurityLog.event("ACCESS_DENIED", request.getRemoteUser(), exception.getClass().getSimpleName());
+            write(response, HttpServletResponse.SC_FORBIDDEN, FieldProblem.NOT_ALLOWED);
+        };
     }
 
     static void write(HttpServletResponse response, int status, FieldProblem problem) throws IOException {

@@ -165,6 +165,7 @@ public class KeycloakSecurityConfig {
                         .accessDeniedHandler(JsonErrorResponses.notAllowed()))
                 .addFilterAfter(new KeycloakCallerFilter(callers), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), KeycloakCallerFilter.class);
+        SecurityHeaders.apply(http);
         return http.build();
     }
 
@@ -208,7 +209,7 @@ public class KeycloakSecurityConfig {
         };
 
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PATHS.matcher(webappPath + "/**"), PATHS.matcher("/cases.html")).authenticated()
+                        .requestMatchers(PATHS.matcher(webappPath + "/**"), SecurityConfig.keycloakSignedInPages()).authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(keycloakClientRegistrations)
@@ -223,6 +224,7 @@ public class KeycloakSecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher(webappPath + "/**")))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         JsonErrorResponses.bearerTokenRequired(SecurityConfig.REALM), camundaApi));
+        SecurityHeaders.apply(http, webappPath);
         return http.build();
     }
 

@@ -16,10 +16,13 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=" + IdentityIntegrationTest.DATABASE_URL})
+        properties = {"spring.datasource.url=" + IdentityIntegrationTest.DATABASE_URL,
+                // short, so LoginLockoutTest sees a lock end; max-failures stays the default 5
+                "huiqi.login.lock-duration=" + IdentityIntegrationTest.LOCK_DURATION})
 @Import(CallerEchoController.class)
 @ExtendWith(ThisContextsEngine.class)
 public @interface IdentityIntegrationTest {
 
     String DATABASE_URL = "jdbc:h2:mem:sec;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE";
+    String LOCK_DURATION = "PT4S";
 }

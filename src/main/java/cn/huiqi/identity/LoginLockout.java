@@ -1,0 +1,142 @@
+package cn.huiqi.identity;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one login-failure policy of the built-in identity: {@code huiqi.login.max-failures} consecutive
+ * failures lock a user name for {@code huiqi.login.lock-duration}; while locked, no password is compared
+ * (a correct one is refused too, and the caller is told until when). Called by
+ * {@link LockoutIdentityProvider} for every password check of the engine, so it covers the app's Basic
+ * auth, the sign-in page and Camunda's webapp login alike. Unknown user names are counted and locked
+ * like real ones, so a lock tells nothing about which accounts exist. Every failure, lock, refusal and
+ * unlock is a row of {@code security_audit} and a line of the security log. Writes run in their own
+ * transaction: the engine command that asks must not be able to roll an audit row back.
+ */
+@Component
+@Profile("!keycloak")
+@EnableConfigurationProperties(LoginProperties.class)
+public class LoginLockout {
+
+    static final int MAX_USER_ID = 64;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final LoginProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    public LoginLockout(JdbcTemplate jdbc, PlatformTransactionManager transactions, LoginProperties properties) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.properties = properties;
+    }
+
+    public LoginProperties properties() {
+        return properties;
+    }
+
+    /** The end of the user's current lock, if the user is locked now. */
+    public Optional<Instant> lockedUntil(String userId) {
+        List<Timestamp> until = jdbc.queryForList("SELECT locked_until FROM login_lock WHERE user_id = ?",
+                Timestamp.class, key(userId));
+        Instant now = clock.instant();
+        return until.stream().filter(t -> t != null).map(Timestamp::toInstant).filter(now::isBefore).findFirst();
+    }
+
+    /** Before a password is compared: true (and audited) if the user is locked and must be refused unseen. */
+    boolean refuseWhileLocked(String userId) {
+        Optional<Instant> until = lockedUntil(userId);
+        until.ifPresent(end -> audit("REFUSED_WHILE_LOCKED", userId, null, "locked until " + end));
+        return until.isPresent();
+    }
+
+    /** A wrong password (or no such user): counts, and locks at the configured number. */
+    void failed(String userId) {
+        String user = key(userId);
+        // the row first, in a transaction of its own: on InnoDB, concurrent inserts of one key that lose hold
+        // a shared lock until their transaction ends, and two of them updating next would deadlock
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM login_lock WHERE user_id = ?", Integer.class, user) == 0) {
+            ownTransaction.executeWithoutResult(status -> {
+                try {
+                    jdbc.update("INSERT INTO login_lock (user_id, failures, locked_until, updated_at) VALUES (?, 0, NULL, ?)",
+                            user, Timestamp.from(clock.instant()));
+                } catch (DuplicateKeyException exists) {
+                    // a concurrent failure made it: counted below all the same
+                }
+            });
+        }
+        ownTransaction.executeWithoutResult(status -> {
+            Timestamp now = Timestamp.from(clock.instant());
+            countFailure(user, now);
+            Map<String, Object> row = jdbc.queryForMap("SELECT failures, locked_until FROM login_lock WHERE user_id = ?", user);
+            int failures = ((Number) row.get("failures")).intValue();
+            if (row.get("locked_until") != null) {
+                // compared before a concurrent guess locked the account: audited, not counted towards a second lock
+                insertAudit("LOGIN_FAILED", user, null, "while locked");
+                return;
+            }
+            insertAudit("LOGIN_FAILED", user, null, "consecutive failures " + failures);
+            if (failures >= properties.maxFailures()) {
+                Instant until = clock.instant().plus(properties.lockDuration());
+                jdbc.update("UPDATE login_lock SET failures = 0, locked_until = ?, updated_at = ? WHERE user_id = ?",
+                        Timestamp.from(until), now, user);
+                insertAudit("ACCOUNT_LOCKED", user, null, failures + " consecutive failures, locked until " + until);
+            }
+        });
+    }
+
+    /** A correct password: the count starts again. */
+    void succeeded(String userId) {
+        jdbc.update("DELETE FROM login_lock WHERE user_id = ? AND (locked_until IS NULL OR locked_until <= ?)",
+                key(userId), Timestamp.from(clock.instant()));
+    }
+
+    /** An administrator ends a lock (Camunda Admin's unlock, IdentityService.unlockUser). */
+    void unlock(String userId, String actor) {
+        String user = key(userId);
+        ownTransaction.executeWithoutResult(status -> {
+            boolean wasLocked = lockedUntil(user).isPresent();
+            if (jdbc.update("DELETE FROM login_lock WHERE user_id = ?", user) > 0 && wasLocked) {
+                insertAudit("ACCOUNT_UNLOCKED", user, actor, "unlocked by " + (actor == null ? "the system" : actor));
+            }
+        });
+    }
+
+    private int countFailure(String user, Timestamp now) {
+        // a lock that has run out starts a new count; a running lock is not counted into
+        return jdbc.update("UPDATE login_lock SET failures = CASE WHEN locked_until IS NULL THEN failures + 1"
+                + " WHEN locked_until <= ? THEN 1 ELSE failures END,"
+                + " locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN NULL ELSE locked_until END,"
+                + " updated_at = ? WHERE user_id = ?", now, now, now, user);
+    }
+
+    private void audit(String event, String userId, String actor, String detail) {
+        ownTransaction.executeWithoutResult(status -> insertAudit(event, key(userId), actor, detail));
+    }
+
+    private void insertAudit(String event, String user, String actor, String detail) {
+        jdbc.update("INSERT INTO security_audit (occurred_at, event, user_id, channel, remote_address, actor, detail)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                Timestamp.from(clock.instant()), event, user, SecurityLog.channel(), SecurityLog.remoteAddress(),
+                SecurityLog.truncate(actor, MAX_USER_ID), SecurityLog.truncate(detail, 500));
+        SecurityLog.event(event, user, detail + (actor == null ? "" : " actor=" + actor));
+    }
+
+    private static String key(String userId) {
+        return SecurityLog.truncate(userId == null ? "" : userId, MAX_USER_ID);
+    }
+}

@@ -1,0 +1,66 @@
+// 登录页 The sign-in page of the app's pages (quick start and profile mysql): posts the account to /login
+// (with the CSRF cookie's token as header), which makes the session the pages and their /api calls use;
+// then goes back to the page that sent the browser here (?next=, same site only).
+(function () {
+  'use strict';
+  const $ = (sel) => document.querySelector(sel);
+  const params = new URLSearchParams(location.search);
+
+  // only a path of this site: never "//other.site" or "/\other.site"
+  const next = (function (value) {
+    return value && /^\/(?![/\\])/.test(value) ? value : './';
+  })(params.get('next'));
+
+  function csrfToken() {
+    const pair = document.cookie.split('; ').find(c => c.startsWith('HUIQI-XSRF-TOKEN='));
+    return pair ? decodeURIComponent(pair.substring('HUIQI-XSRF-TOKEN='.length)) : '';
+  }
+
+  function say(text, kind) {
+    $('#message').className = kind || '';
+    $('#message').textContent = text;
+  }
+
+  if (params.has('signedOut')) say('已退出登录。 Signed out.', 'ok');
+
+  // already signed in (or, with Keycloak, back from Keycloak's login page): straight on
+  fetch('api/me', { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })
+    .then(r => { if (r.ok && !params.has('signedOut')) location.replace(next); }, () => {});
+
+  $('#login').onsubmit = async (event) => {
+    event.preventDefault();
+    const user = $('#login-user').value.trim();
+    const password = $('#login-password').value;
+    if (!user || !password) {
+      say('请输入账号和密码。 Enter your account and password.', 'error');
+      return;
+    }
+    $('#login-submit').disabled = true;
+    try {
+      const response = await fetch('login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json',
+          'X-Requested-With': 'XMLHttpRequest', 'X-HUIQI-XSRF-TOKEN': csrfToken() },
+        body: new URLSearchParams({ username: user, password: password })
+      });
+      if (response.ok) {
+        location.replace(next);
+        return;
+      }
+      $('#login-password').value = '';
+      if (response.status === 403) {
+        // no or an old CSRF cookie (e.g. the page was open across a sign-out): a fresh page has one
+        say('页面已过期，请重新输入。 The page expired, please try again.', 'error');
+        await fetch('login.html', { cache: 'no-store' });
+        return;
+      }
+      const body = await response.json().catch(() => null);
+      const errors = (body && body.errors) || [{ zh: '登录失败（' + response.status + '）', en: 'Sign-in failed (' + response.status + ')' }];
+      say(errors.map(e => e.zh + '\n' + e.en).join('\n'), 'error');
+    } catch (e) {
+      say('无法连接服务器。 Cannot reach the server.', 'error');
+    } finally {
+      $('#login-submit').disabled = false;
+    }
+  };
+})();

@@ -1,0 +1,165 @@
+package cn.huiqi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The sign-in page in headless Chromium, at desktop width and at 390 px (a phone), in Chinese: a page with
+ * data sends the browser to sign in, a wrong password is told, the right one leads back to the page, which
+ * shows the user and a sign-out button; and no page of the app breaks its Content-Security-Policy (the
+ * browser's console reports every violation). Skipped (not failed) on a machine without Chromium.
+ */
+@IdentityIntegrationTest
+class SignInPageBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    private ChromeDriver browser;
+    private Path profile;
+    private WebDriverWait wait;
+
+    @ParameterizedTest(name = "{0} px wide")
+    @ValueSource(ints = {1400, 390})
+    void aPageSendsTheBrowserToSignInInChineseAndBackAndNoPageBreaksItsPolicy(int width) {
+        open(width);
+        browser.get(url("/cases.html"));
+
+        wait.until(ExpectedConditions.urlContains("/login.html?next=%2Fcases.html"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("登录");
+        assertThat(browser.findElement(By.id("login")).getText()).contains("账号").contains("密码");
+        WebElement submit = browser.findElement(By.id("login-submit"));
+        assertThat(submit.isDisplayed()).isTrue();
+        assertThat(submit.getText()).startsWith("登录");
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
+                .as("nothing wider than the screen").isLessThanOrEqualTo(width);
+
+        visible(By.id("login-user")).sendKeys("ent-hongdu");
+        browser.findElement(By.id("login-password")).sendKeys("not-the-password");
+        submit.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "账号或密码错误"));
+
+        browser.findElement(By.id("login-password")).sendKeys(DemoAccounts.PASSWORD);
+        submit.click();
+        wait.until(ExpectedConditions.urlToBe(url("/cases.html")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-user"), "ent-hongdu"));
+        assertThat(browser.findElement(By.cssSelector("#sign-out button")).getText()).isEqualTo("退出 Sign out");
+        assertNoPolicyViolations("/cases.html");
+
+        for (String page : List.of("/", "/projects.html", "/fund.html", "/settlements.html", "/rules.html", "/swagger-ui/index.html")) {
+            browser.get(url(page));
+            wait.until(d -> "complete".equals(browser.executeScript("return document.readyState")));
+            if (!page.startsWith("/swagger")) {
+                visible(By.id("session-user"));
+            } else {
+                visible(By.cssSelector(".swagger-ui .info"));
+            }
+            assertNoPolicyViolations(page);
+        }
+
+        browser.get(url("/cases.html"));
+        visible(By.cssSelector("#sign-out button")).click();
+        wait.until(ExpectedConditions.urlContains("/login.html?signedOut"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已退出登录"));
+        browser.get(url("/cases.html"));
+        wait.until(ExpectedConditions.urlContains("/login.html?next="));
+        assertNoPolicyViolations("/login.html");
+    }
+
+    @ParameterizedTest(name = "{0} px wide")
+    @ValueSource(ints = {1400})
+    void theRulesPagesDecisionTableEditorKeepsThePolicy(int width) {
+        open(width);
+        browser.get(url("/rules.html"));
+        visible(By.id("login-user")).sendKeys("policy-staff");
+        browser.findElement(By.id("login-password")).sendKeys(DemoAccounts.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+
+        visible(By.cssSelector("#decisions a[data-key='order-reward']")).click();
+        visible(By.id("edit")).click();
+        visible(By.cssSelector("#dmn-editor[data-ready='true']"));
+        visible(By.cssSelector("#dmn-editor td[data-row-id='rule-tier-50m']"));
+        assertNoPolicyViolations("/rules.html (editor)");
+    }
+
+    private void assertNoPolicyViolations(String page) {
+        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy")
+                        || message.contains("Refused to"))
+                .toList();
+        assertThat(problems).as("CSP violations on " + page).isEmpty();
+    }
+
+    private void open(int width) {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Chromium not installed (scripts/test.sh installs chromium and chromium-driver)");
+        try {
+            profile = Files.createTempDirectory("huiqi-signin-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=" + width + ",900", "--user-data-dir=" + profile);
+        if (width < 600) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", 844, "pixelRatio", 3.0), "userAgent",
+                    "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Mobile Safari/537.36"));
+        }
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try {
+                FileSystemUtils.deleteRecursively(profile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+}
