@@ -74,6 +74,18 @@ public class EnterpriseRegister {
         return enterprises.saveAndFlush(enterprise);
     }
 
+    /**
+     * Whether the user may act for the enterprise (apply, provide supplements): the user's login is bound
+     * to it. The one question every check of "the applicant" asks.
+     */
+    @Transactional(readOnly = true)
+    public boolean actsFor(String userId, Long enterpriseId) {
+        if (userId == null || enterpriseId == null) {
+            return false;
+        }
+        return enterpriseUsers.findById(userId).map(binding -> enterpriseId.equals(binding.getEnterpriseId())).orElse(false);
+    }
+
     @Transactional
     public EnterpriseUser bind(Enterprise enterprise, String rawUserId) {
         FieldChecks checks = new FieldChecks();
