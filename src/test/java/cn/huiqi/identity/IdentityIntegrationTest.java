@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=" + IdentityIntegrationTest.DATABASE_URL})
-@Import(CallerEchoController.class)
+@Import({CallerEchoController.class, TestProcessContracts.class})
 @ExtendWith(ThisContextsEngine.class)
 public @interface IdentityIntegrationTest {
 
