@@ -34,7 +34,8 @@ import cn.huiqi.identity.Groups;
  * themselves only, and unclaim only as holders of the role.</li>
  * <li>Owner, delegation, candidate and participant links: administrators only, and only to users holding
  * the role or to the role's own group.</li>
- * <li>Starting a process: as its start contract's role with its declared fields; a process without a
+ * <li>Starting a process: as its start contract's role with its declared fields (else 403 naming the field);
+ * a process without a
  * start contract, process instance variables, modification, messages and signals: administrators only
  * (the app's own work runs without an authenticated user and is not checked).</li>
  * </ul>
@@ -94,7 +95,12 @@ class StepGuard {
         if (!roles.holds(contract.get().role(), site, caller.userId(), caller.groups())) {
             return notHolding(contract.get().role(), "发起申请", "start an application");
         }
-        return undeclared(command.fields(), contract.get());
+        // 403, not 400: Camunda's /start answers every other refusal with 500; a start form never sends more
+        TreeSet<String> refused = new TreeSet<>(command.fields());
+        refused.removeAll(contract.get().writableFields());
+        return refused.isEmpty() ? null : new StepNotAllowedException(
+                "发起申请时不能填写字段 " + String.join("、", refused) + "（可填写：" + accepted(contract.get()) + "）",
+                "An application does not take field(s) " + String.join(", ", refused) + " (it takes: " + accepted(contract.get()) + ")");
     }
 
     private RuntimeException onTask(GuardedCommand command, Caller caller, CommandContext context) {

@@ -82,10 +82,12 @@ class TaskContractAttackTest extends CaseAttackBase {
                 body.put(extra, extra.equals("reviewUnits") ? list("enterprise") : string("enterprise"));
                 refused("task-extra-variables", user + " completes " + task.getTaskDefinitionKey() + " with " + extra,
                         api.post("/engine-rest/task/" + id + "/complete", variables(body)), extra, before, id, caseNumber, instances);
-                refused("task-extra-variables", user + " submits the form of " + task.getTaskDefinitionKey() + " with " + extra,
-                        api.post("/engine-rest/task/" + id + "/submit-form", variables(body)), extra, before, id, caseNumber, instances);
             }
             String extra = EXTRA.get(n++ % EXTRA.size());
+            Map<String, Object> form = declared(contract);
+            form.put(extra, string("enterprise"));
+            refused("task-extra-variables", user + " submits the form of " + task.getTaskDefinitionKey() + " with " + extra,
+                    api.post("/engine-rest/task/" + id + "/submit-form", variables(form)), extra, before, id, caseNumber, instances);
             String value = HttpApi.toJson(string("enterprise"));
             String modification = HttpApi.toJson(Map.of("modifications", Map.of(extra, string("enterprise"))));
             refused("task-variable-write", user + " PUT variables/" + extra,
