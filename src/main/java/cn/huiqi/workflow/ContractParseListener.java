@@ -1,15 +1,12 @@
 package cn.huiqi.workflow;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.impl.xml.ProblemImpl;
 
 /**
  * Refuses, at deployment, a BPMN whose user task or start form has no task contract in the code: nobody
@@ -53,6 +50,7 @@ class ContractParseListener extends AbstractBpmnParseListener {
         String message = "流程 " + processKey + " 的" + kindZh + " " + activityId + " 没有在代码中声明办理角色和可填写字段（TaskContract），不能部署"
                 + " / The " + kindEn + " " + activityId + " of process " + processKey
                 + " declares no role and no writable fields in the code (TaskContract) and cannot be deployed";
-        throw new ParseException(message, processKey, List.of(new ProblemImpl(message, element, activityId)), List.of());
+        // a BpmnParseException becomes one of the deployment's parse errors: ParseException, REST 400
+        throw new BpmnParseException(message, element);
     }
 }

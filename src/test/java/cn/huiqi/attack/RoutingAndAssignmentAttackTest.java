@@ -187,8 +187,9 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
         assertThat(atActivity.statusCode()).isEqualTo(403);
         for (String user : List.of(APPLICANT, LOCALITY, CITY.get("gxj"), POLICY)) {
             HttpResponse<String> review = api(user).post("/engine-rest/process-definition/key/review-chain/start", "{}");
-            AttackLedger.record("start-variables", review.statusCode() == 403, user + " starts review-chain → " + review.statusCode());
-            assertThat(review.statusCode()).isEqualTo(403);
+            AttackLedger.record("start-variables", review.statusCode() == 403 || review.statusCode() == 404,
+                    user + " starts review-chain → " + review.statusCode());
+            assertThat(review.statusCode()).isIn(403, 404);
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reward_case", Long.class)).isEqualTo(casesBefore);
 
@@ -278,6 +279,8 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
             HttpResponse<String> login = send(withXsrf(HttpRequest.newBuilder(url("/camunda/api/admin/auth/user/default/login/tasklist"))
                     .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))));
             assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+            // the session changed at login: its XSRF token comes with the next response
+            send(withXsrf(HttpRequest.newBuilder(url("/camunda/api/engine/engine/default/task?maxResults=1")).GET()));
         }
 
         HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
