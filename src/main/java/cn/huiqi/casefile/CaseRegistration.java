@@ -115,9 +115,9 @@ public class CaseRegistration {
         execution.setProcessBusinessKey(rewardCase.getCaseNumber());
         execution.setVariable("caseNumber", rewardCase.getCaseNumber());
         execution.setVariable("measure", measure);
-        execution.setVariable("applicant", rewardCase.getSubmittedBy());
         execution.setVariable("enterpriseName", enterprise.getName());
         execution.setVariable("enterpriseUscc", enterprise.getUscc());
+        // an input rules may use (docs/rules.md); who verifies is read from the case, never from this
         execution.setVariable("localityUnit", enterprise.getLocalityUnitId());
         timeline.record(rewardCase, "SUBMITTED", "提交申请 / Application submitted");
         return rewardCase;

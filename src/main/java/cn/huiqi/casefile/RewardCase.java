@@ -59,6 +59,11 @@ public class RewardCase {
     /** The city units that review this case (DMN responsible-units), comma-separated group ids. */
     @Column(name = "review_units")
     private String reviewUnits;
+    /** DMN responsible-units: the unit that leads the measure and the unit that pays it. */
+    @Column(name = "lead_unit")
+    private String leadUnit;
+    @Column(name = "finance_unit")
+    private String financeUnit;
     @Column(name = "outcome_reason")
     private String outcomeReason;
     /** What the case is paid after settlement (the decided reward, possibly scaled down to fit the pool). */
@@ -122,8 +127,11 @@ public class RewardCase {
         this.updatedAt = Instant.now();
     }
 
-    public void assignReviewUnits(java.util.List<String> unitIds) {
-        this.reviewUnits = String.join(",", unitIds);
+    /** The units DMN responsible-units names for this case; the review chain routes on these only. */
+    public void assignResponsibleUnits(java.util.List<String> reviewUnitIds, String leadUnitId, String financeUnitId) {
+        this.reviewUnits = String.join(",", reviewUnitIds);
+        this.leadUnit = leadUnitId;
+        this.financeUnit = financeUnitId;
         this.updatedAt = Instant.now();
     }
 
@@ -178,6 +186,8 @@ public class RewardCase {
     public String getDecisionKey() { return decisionKey; }
     public Integer getDecisionVersion() { return decisionVersion; }
     public String getDecisionDefinitionId() { return decisionDefinitionId; }
+    public String getLeadUnit() { return leadUnit; }
+    public String getFinanceUnit() { return financeUnit; }
     public String getOutcomeReason() { return outcomeReason; }
     public BigDecimal getSettledAmount() { return settledAmount; }
     public String getPaymentReference() { return paymentReference; }

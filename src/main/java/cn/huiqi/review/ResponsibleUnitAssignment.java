@@ -8,11 +8,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
+import cn.huiqi.unit.Unit;
+import cn.huiqi.unit.UnitRepository;
 
 /**
- * Turns the result of DMN {@code responsible-units} into the variables the review chain routes on:
- * {@code reviewUnits} (the city units that must each approve, also recorded on the case), {@code leadUnit}
- * and {@code financeUnit}.
+ * Records the result of DMN {@code responsible-units} on the case: the city units that must each
+ * approve ({@code reviewUnits}), the lead unit and the unit that pays. The review chain routes on these
+ * (through {@link CaseRouting}), never on process variables. Every unit named must be one of the city's
+ * units (市直单位): a table that named a locality, a role group or an unknown id would hand a review to
+ * someone who must not decide it, so the case stops here (incident) instead.
  * Service task: {@code ${responsibleUnitAssignment.assign(execution)}}.
  */
 @Component("responsibleUnitAssignment")
@@ -21,9 +25,11 @@ public class ResponsibleUnitAssignment {
     public static final String RESULT_VARIABLE = "responsibleUnits";
 
     private final CaseOfProcess caseOfProcess;
+    private final UnitRepository units;
 
-    public ResponsibleUnitAssignment(CaseOfProcess caseOfProcess) {
+    public ResponsibleUnitAssignment(CaseOfProcess caseOfProcess, UnitRepository units) {
         this.caseOfProcess = caseOfProcess;
+        this.units = units;
     }
 
     public void assign(DelegateExecution execution) {
@@ -37,10 +43,21 @@ public class ResponsibleUnitAssignment {
         if (reviewUnits.isEmpty()) {
             throw new IllegalStateException("responsible-units names no reviewing unit for measure " + measure);
         }
-        caseOfProcess.of(execution).assignReviewUnits(reviewUnits);
-        execution.setVariable("reviewUnits", reviewUnits);
-        execution.setVariable("leadUnit", result.get("leadUnit"));
-        execution.setVariable("financeUnit", result.get("financeUnit"));
+        String leadUnit = cityUnit("leadUnit", result.get("leadUnit"), measure);
+        Object finance = result.get("financeUnit");
+        // a measure that pays nothing names no finance unit
+        String financeUnit = finance == null || finance.toString().isBlank() ? null : cityUnit("financeUnit", finance, measure);
+        reviewUnits.forEach(unit -> cityUnit("reviewUnits", unit, measure));
+        caseOfProcess.of(execution).assignResponsibleUnits(reviewUnits, leadUnit, financeUnit);
+    }
+
+    private String cityUnit(String output, Object value, Object measure) {
+        String id = value == null ? "" : value.toString().strip();
+        if (units.findById(id).map(Unit::getKind).orElse(null) != Unit.Kind.CITY) {
+            throw new IllegalStateException("responsible-units output " + output + " for measure " + measure + " is '" + id
+                    + "', which is not a city unit");
+        }
+        return id;
     }
 
     private static List<String> split(Object commaSeparated) {

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
         properties = {"spring.datasource.url=" + IdentityIntegrationTest.DATABASE_URL,
                 // short, so LoginLockoutTest sees a lock end; max-failures stays the default 5
                 "huiqi.login.lock-duration=" + IdentityIntegrationTest.LOCK_DURATION})
-@Import(CallerEchoController.class)
+@Import({CallerEchoController.class, TestProcessContracts.class})
 @ExtendWith(ThisContextsEngine.class)
 public @interface IdentityIntegrationTest {
 

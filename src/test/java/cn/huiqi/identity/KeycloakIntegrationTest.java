@@ -35,6 +35,6 @@ import org.springframework.test.context.ActiveProfiles;
         "camunda.bpm.webapp.auth.cache.time-to-live=2000",
         "camunda.bpm.job-execution.enabled=false"})
 @ExtendWith(ThisContextsEngine.class)
-@Import(CallerEchoController.class)
+@Import({CallerEchoController.class, TestProcessContracts.class})
 public @interface KeycloakIntegrationTest {
 }

@@ -58,6 +58,10 @@ public final class HttpApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public JsonNode getJson(String path) {
         return expect(200, get(path));
     }

@@ -1,0 +1,254 @@
+package cn.huiqi.workflow;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.stereotype.Component;
+
+import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.common.FieldProblem;
+import cn.huiqi.common.InvalidInputException;
+import cn.huiqi.identity.Groups;
+
+/**
+ * The rules of the task guard ({@link TaskGuardPlugin}): given what a command would do and who asks,
+ * the refusal to throw, or null. Runs inside a command context of its own, without authorization checks,
+ * before the command itself runs; it only reads.
+ * <ul>
+ * <li>Completing (complete, submit-form, resolve): only a user holding the step's role, only the step's
+ * declared fields (anything else: 400 naming the field). Administrators are no exception.</li>
+ * <li>BPMN errors and escalations from user tasks: never (a step ends by completing it).</li>
+ * <li>Task variables: administrators freely; others only as the step's role and only declared fields.</li>
+ * <li>Claim and assign: the new assignee must hold the role (everyone); non-administrators claim for
+ * themselves only, and unclaim only as holders of the role.</li>
+ * <li>Owner, delegation, candidate and participant links: administrators only, and only to users holding
+ * the role or to the role's own group.</li>
+ * <li>Starting a process: as its start contract's role with its declared fields (else 403 naming the field);
+ * a process without a
+ * start contract, process instance variables, modification, messages and signals: administrators only
+ * (the app's own work runs without an authenticated user and is not checked).</li>
+ * </ul>
+ */
+@Component
+class StepGuard {
+
+    /** The multi-instance element variable of city review (review.CaseRouting). */
+    static final String REVIEW_UNIT = "reviewUnit";
+
+    private final TaskContracts contracts;
+    private final StepRoles roles;
+    private final RewardCaseRepository cases;
+
+    StepGuard(TaskContracts contracts, StepRoles roles, RewardCaseRepository cases) {
+        this.contracts = contracts;
+        this.roles = roles;
+        this.cases = cases;
+    }
+
+    RuntimeException refusal(GuardedCommand command, Caller caller, CommandContext context) {
+        return switch (command.action()) {
+            case OPERATOR_ONLY -> caller.admin() ? null : new StepNotAllowedException(
+                    "只有系统管理员可以直接修改流程实例、流程变量、消息或信号（" + command.commandName() + "）",
+                    "Only administrators may change process instances, process variables, messages or signals directly ("
+                            + command.commandName() + ")");
+            case START -> start(command, caller, context);
+            default -> onTask(command, caller, context);
+        };
+    }
+
+    record Caller(String userId, List<String> groups) {
+        boolean admin() {
+            return groups.contains(Groups.CAMUNDA_ADMIN);
+        }
+    }
+
+    private RuntimeException start(GuardedCommand command, Caller caller, CommandContext context) {
+        ProcessDefinitionEntity definition;
+        try {
+            DeploymentCache cache = context.getProcessEngineConfiguration().getDeploymentCache();
+            definition = command.processDefinitionId() != null
+                    ? cache.findDeployedProcessDefinitionById(command.processDefinitionId())
+                    : cache.findDeployedLatestProcessDefinitionByKey(command.processDefinitionKey());
+        } catch (ProcessEngineException unknown) {
+            return null; // the engine itself answers that the definition does not exist
+        }
+        if (definition == null) {
+            return null;
+        }
+        Optional<TaskContract> contract = contracts.startOf(definition.getKey());
+        if (contract.isEmpty()) {
+            return caller.admin() ? null : new StepNotAllowedException("流程 " + definition.getKey() + " 不能由用户发起",
+                    "Process " + definition.getKey() + " is not started by users");
+        }
+        StepSite site = new StepSite(definition.getKey(), contract.get().activityId(), null, null);
+        if (!roles.holds(contract.get().role(), site, caller.userId(), caller.groups())) {
+            return notHolding(contract.get().role(), "发起申请", "start an application");
+        }
+        // 403, not 400: Camunda's /start answers every other refusal with 500; a start form never sends more
+        TreeSet<String> refused = new TreeSet<>(command.fields());
+        refused.removeAll(contract.get().writableFields());
+        return refused.isEmpty() ? null : new StepNotAllowedException(
+                "发起申请时不能填写字段 " + String.join("、", refused) + "（可填写：" + accepted(contract.get()) + "）",
+                "An application does not take field(s) " + String.join(", ", refused) + " (it takes: " + accepted(contract.get()) + ")");
+    }
+
+    private RuntimeException onTask(GuardedCommand command, Caller caller, CommandContext context) {
+        if (command.action() == GuardedCommand.Action.SAVE_TASK && (command.savedTask() == null || command.savedTask().getRevision() == 0)) {
+            return caller.admin() ? null : new StepNotAllowedException("只有系统管理员可以新建任务", "Only administrators create tasks");
+        }
+        TaskEntity task = command.taskId() == null ? null : context.getTaskManager().findTaskById(command.taskId());
+        if (task == null) {
+            return null; // the engine answers 404
+        }
+        StepSite site = site(task, context);
+        Optional<TaskContract> found = site == null ? Optional.empty() : contracts.forStep(site.processKey(), site.activityId());
+        if (found.isEmpty()) {
+            boolean ends = command.action() == GuardedCommand.Action.COMPLETE || command.action() == GuardedCommand.Action.TASK_ERROR;
+            return caller.admin() && !ends ? null : new StepNotAllowedException("此任务没有声明办理角色和可填写字段，不能办理",
+                    "This task declares no role and no fields; nobody may work on it");
+        }
+        TaskContract contract = found.get();
+        return switch (command.action()) {
+            case COMPLETE -> holds(contract, site, caller.userId(), caller.groups())
+                    ? undeclared(command.fields(), contract) : notHolding(contract.role(), "办理此任务", "complete this task");
+            case TASK_ERROR -> new StepNotAllowedException("用户任务只能通过提交办理结果结束，不能抛出BPMN错误或升级",
+                    "A user task ends only by completing it; it cannot throw a BPMN error or escalation");
+            case TASK_VARIABLES -> taskVariables(command, contract, site, caller);
+            case ASSIGN -> assign(command.targetUserId(), contract, site, caller, context);
+            case SET_OWNER, DELEGATE -> handOver(command.targetUserId(), contract, site, caller, context);
+            case ADD_LINK -> addLink(command, contract, site, caller, context);
+            case DELETE_LINK -> caller.admin() ? null : linksAreForAdministrators();
+            case SAVE_TASK -> saveTask(command.savedTask(), task, contract, site, caller, context);
+            default -> throw new IllegalStateException(command.action().name());
+        };
+    }
+
+    private RuntimeException taskVariables(GuardedCommand command, TaskContract contract, StepSite site, Caller caller) {
+        if (caller.admin()) {
+            return null;
+        }
+        if (!holds(contract, site, caller.userId(), caller.groups())) {
+            return notHolding(contract.role(), "填写此任务", "write to this task");
+        }
+        TreeSet<String> refused = new TreeSet<>(command.fields());
+        refused.removeAll(contract.writableFields());
+        return refused.isEmpty() ? null : new StepNotAllowedException(
+                "此任务不能写入字段 " + String.join("、", refused) + "（可填写：" + accepted(contract) + "）",
+                "This task does not take field(s) " + String.join(", ", refused) + " (it takes: " + accepted(contract) + ")");
+    }
+
+    private RuntimeException assign(String target, TaskContract contract, StepSite site, Caller caller, CommandContext context) {
+        if (target == null) {
+            return caller.admin() || holds(contract, site, caller.userId(), caller.groups()) ? null
+                    : notHolding(contract.role(), "退回（取消认领）此任务", "unclaim this task");
+        }
+        if (!caller.admin() && !target.equals(caller.userId())) {
+            return new StepNotAllowedException("只能由本人认领任务，不能指派给他人（" + target + "）",
+                    "You may claim a task for yourself only, not assign it to someone else (" + target + ")");
+        }
+        return targetHolds(target, contract, site, caller, context);
+    }
+
+    private RuntimeException handOver(String target, TaskContract contract, StepSite site, Caller caller, CommandContext context) {
+        if (!caller.admin()) {
+            return new StepNotAllowedException("只有系统管理员可以委托或转交任务", "Only administrators delegate tasks or change their owner");
+        }
+        return target == null ? null : targetHolds(target, contract, site, caller, context);
+    }
+
+    private RuntimeException addLink(GuardedCommand command, TaskContract contract, StepSite site, Caller caller, CommandContext context) {
+        if (!caller.admin()) {
+            return linksAreForAdministrators();
+        }
+        if (command.targetUserId() != null) {
+            return targetHolds(command.targetUserId(), contract, site, caller, context);
+        }
+        Optional<String> group = roles.groupOf(contract.role(), site);
+        return group.isPresent() && group.get().equals(command.targetGroupId()) ? null : new StepNotAllowedException(
+                "组 " + command.targetGroupId() + " 不是此任务的办理角色（" + contract.role().zh() + "）",
+                "Group " + command.targetGroupId() + " does not hold this task's role (" + contract.role().en() + ")");
+    }
+
+    private RuntimeException saveTask(TaskEntity saved, TaskEntity current, TaskContract contract, StepSite site, Caller caller,
+                                      CommandContext context) {
+        if (!Objects.equals(saved.getDelegationState(), current.getDelegationState()) && !caller.admin()) {
+            return handOver(saved.getAssignee(), contract, site, caller, context);
+        }
+        if (!Objects.equals(saved.getOwner(), current.getOwner())) {
+            RuntimeException refusal = handOver(saved.getOwner(), contract, site, caller, context);
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        if (!Objects.equals(saved.getAssignee(), current.getAssignee())) {
+            return assign(saved.getAssignee(), contract, site, caller, context);
+        }
+        return null;
+    }
+
+    private RuntimeException targetHolds(String target, TaskContract contract, StepSite site, Caller caller, CommandContext context) {
+        List<String> groups = target.equals(caller.userId()) ? caller.groups() : groupsOf(target, context);
+        return holds(contract, site, target, groups) ? null : new StepNotAllowedException(
+                "用户 " + target + " 不是此任务的办理角色（" + contract.role().zh() + "），不能接手此任务",
+                "User " + target + " does not hold this task's role (" + contract.role().en() + ") and cannot take it");
+    }
+
+    private boolean holds(TaskContract contract, StepSite site, String userId, Collection<String> groups) {
+        return roles.holds(contract.role(), site, userId, groups);
+    }
+
+    private static List<String> groupsOf(String userId, CommandContext context) {
+        return context.getProcessEngineConfiguration().getIdentityService().createGroupQuery().groupMember(userId).list()
+                .stream().map(Group::getId).toList();
+    }
+
+    private StepSite site(TaskEntity task, CommandContext context) {
+        if (task.getProcessDefinitionId() == null || task.getProcessInstanceId() == null) {
+            return null; // a standalone task: no process, no contract
+        }
+        ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+        ExecutionEntity root = context.getExecutionManager().findExecutionById(task.getProcessInstanceId());
+        while (root.getSuperExecution() != null) {
+            root = root.getSuperExecution().getProcessInstance();
+        }
+        RewardCase rewardCase = cases.findByProcessInstanceId(root.getId()).orElse(null);
+        Object reviewUnit = task.getExecution() == null ? null : task.getExecution().getVariable(REVIEW_UNIT);
+        return new StepSite(definition.getKey(), task.getTaskDefinitionKey(), rewardCase,
+                reviewUnit == null ? null : reviewUnit.toString());
+    }
+
+    private static RuntimeException undeclared(Collection<String> fields, TaskContract contract) {
+        List<FieldProblem> problems = new TreeSet<>(fields).stream()
+                .filter(field -> !contract.writableFields().contains(field))
+                .map(field -> new FieldProblem(field, "此步骤不接受字段 " + field + "（可填写：" + accepted(contract) + "）",
+                        "This step does not accept field " + field + " (it accepts: " + accepted(contract) + ")"))
+                .toList();
+        return problems.isEmpty() ? null : new InvalidInputException(problems);
+    }
+
+    private static String accepted(TaskContract contract) {
+        return contract.writableFields().isEmpty() ? "—" : String.join(", ", new TreeSet<>(contract.writableFields()));
+    }
+
+    private static StepNotAllowedException notHolding(TaskRole role, String actionZh, String actionEn) {
+        return new StepNotAllowedException("无权" + actionZh + "：须由" + role.zh() + "办理",
+                "You may not " + actionEn + ": it is for " + role.en());
+    }
+
+    private static StepNotAllowedException linksAreForAdministrators() {
+        return new StepNotAllowedException("只有系统管理员可以增删任务的候选人、候选组或参与人",
+                "Only administrators add or remove a task's candidate users, candidate groups or participants");
+    }
+}

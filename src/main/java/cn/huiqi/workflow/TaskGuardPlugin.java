@@ -1,0 +1,45 @@
+package cn.huiqi.workflow;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the task contracts into the engine: the guard on every command ({@link TaskGuardInterceptor}) and
+ * the deployment check ({@link ContractParseListener}).
+ */
+@Component
+class TaskGuardPlugin extends AbstractProcessEnginePlugin {
+
+    private final ObjectProvider<StepGuard> guard;
+    private final TaskContracts contracts;
+
+    TaskGuardPlugin(ObjectProvider<StepGuard> guard, TaskContracts contracts) {
+        this.guard = guard;
+        this.contracts = contracts;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        for (boolean requiresNew : new boolean[] {false, true}) {
+            java.util.List<CommandInterceptor> interceptors = requiresNew ? configuration.getCustomPreCommandInterceptorsTxRequiresNew()
+                    : configuration.getCustomPreCommandInterceptorsTxRequired();
+            interceptors = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+            interceptors.add(new TaskGuardInterceptor(configuration, guard::getObject));
+            if (requiresNew) {
+                configuration.setCustomPreCommandInterceptorsTxRequiresNew(interceptors);
+            } else {
+                configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+            }
+        }
+        java.util.List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+        listeners.add(new ContractParseListener(contracts));
+        configuration.setCustomPreBPMNParseListeners(listeners);
+    }
+}

@@ -1,0 +1,247 @@
+package cn.huiqi.attack;
+
+import static cn.huiqi.testsupport.HttpApi.expect;
+import static cn.huiqi.testsupport.HttpApi.toJson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.huiqi.testsupport.HttpApi;
+import cn.huiqi.testsupport.MariaDbTestDatabase;
+import cn.huiqi.testsupport.TestUsers;
+
+/**
+ * The attack suite's application: profile mysql on the real MariaDB, over HTTP, with one person per role:
+ * the applicant of enterprise A (locality donghu), enterprise B's user (qingshanhu), the case's locality,
+ * another locality, each city unit, policy staff, an auditor and an administrator. Drives measure-1 cases
+ * to each step as the legitimate users would; the subclasses then attack the step.
+ */
+@ActiveProfiles("mysql")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"camunda.bpm.job-execution.enabled=false",
+                // expected refusals inside the engine are answered as 4xx; no stack trace walls in the output
+                "logging.level.org.camunda.bpm.engine.context=OFF",
+                "logging.level.org.camunda.bpm.engine.rest.exception=OFF"})
+abstract class CaseAttackBase {
+
+    static final String PASSWORD = "Attack-Secret-2023";
+    static final String ADMIN = "atk-admin";
+    static final String APPLICANT = "atk-ent-a";
+    static final String OTHER_ENTERPRISE = "atk-ent-b";
+    static final String LOCALITY = "atk-donghu";
+    static final String OTHER_LOCALITY = "atk-xihu";
+    static final String POLICY = "atk-policy";
+    static final String AUDITOR = "atk-auditor";
+    /** user per city unit */
+    static final Map<String, String> CITY = new TreeMap<>(Map.of("gxj", "atk-gxj", "swj", "atk-swj", "czj", "atk-czj",
+            "jrb", "atk-jrb", "zxqyj", "atk-zxqyj", "ctjt", "atk-ctjt", "szxbm", "atk-szxbm"));
+
+    @DynamicPropertySource
+    static void mariaDb(DynamicPropertyRegistry registry) {
+        MariaDbTestDatabase.register(registry, "huiqi_attack");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** Everyone but the administrator, who attacks separately. */
+    static List<String> roles() {
+        List<String> users = new ArrayList<>(List.of(APPLICANT, OTHER_ENTERPRISE, LOCALITY, OTHER_LOCALITY, POLICY, AUDITOR));
+        users.addAll(CITY.values());
+        return users;
+    }
+
+    @BeforeEach
+    void people() {
+        person(ADMIN, "camunda-admin");
+        person(APPLICANT, "enterprise");
+        person(OTHER_ENTERPRISE, "enterprise");
+        person(LOCALITY, "donghu");
+        person(OTHER_LOCALITY, "xihu");
+        person(POLICY, "policy-admin");
+        person(AUDITOR, "auditor");
+        CITY.forEach((unit, user) -> person(user, unit));
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM enterprise_user WHERE user_id = ?", Integer.class, APPLICANT) == 0) {
+            long a = registerEnterprise("91360102MA35HQ1D2F", "南昌甲精密制造有限公司", "donghu");
+            long b = registerEnterprise("91360111MA38GK7X58", "江西乙科技有限公司", "qingshanhu");
+            expect(201, api(ADMIN).post("/api/enterprises/" + a + "/users", "{\"userId\":\"" + APPLICANT + "\"}"));
+            expect(201, api(ADMIN).post("/api/enterprises/" + b + "/users", "{\"userId\":\"" + OTHER_ENTERPRISE + "\"}"));
+        }
+    }
+
+    HttpApi api(String user) {
+        return HttpApi.as(port, user, PASSWORD);
+    }
+
+    /** A new measure-1 case of enterprise A, at locality verification. */
+    String newCase() {
+        Map<String, Object> application = new LinkedHashMap<>();
+        application.put("counterparty", "上海某贸易有限公司");
+        application.put("contractNumber", "ATK-" + UUID.randomUUID());
+        application.put("signingDate", "2023-08-18");
+        application.put("orderAmount", "60000000.00");
+        application.put("executionEvidence", "出库单 CK-2023-0818");
+        return expect(201, api(APPLICANT).post("/api/m1/applications", toJson(application), "Idempotency-Key", UUID.randomUUID().toString()))
+                .get("caseNumber").asText();
+    }
+
+    Task task(String caseNumber, String taskKey) {
+        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey).list();
+        if (tasks.isEmpty()) {
+            throw new AssertionError("case " + caseNumber + " has no task " + taskKey);
+        }
+        return tasks.get(0);
+    }
+
+    Task cityTask(String caseNumber, String unit) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("Task_CityReview")
+                .taskCandidateGroup(unit).singleResult();
+    }
+
+    /** Completes a task as the user, through the engine's Java API (the guard checks it like any request). */
+    void complete(String user, Task task, Map<String, Object> variables) {
+        TestUsers.as(identityService, user, () -> {
+            taskService.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    String atLocalitySupplement() {
+        String caseNumber = newCase();
+        complete(LOCALITY, task(caseNumber, "Task_LocalityVerification"), Map.of("decision", "sendBack", "comment", "请补充发票"));
+        return caseNumber;
+    }
+
+    String atCityReview() {
+        String caseNumber = newCase();
+        complete(LOCALITY, task(caseNumber, "Task_LocalityVerification"), Map.of("decision", "approve"));
+        return caseNumber;
+    }
+
+    String atCitySupplement() {
+        String caseNumber = atCityReview();
+        complete(CITY.get("gxj"), cityTask(caseNumber, "gxj"), Map.of("decision", "sendBack", "comment", "请补充合同"));
+        return caseNumber;
+    }
+
+    String awaitingSettlement() {
+        String caseNumber = atCityReview();
+        complete(CITY.get("gxj"), cityTask(caseNumber, "gxj"), Map.of("decision", "approve"));
+        complete(CITY.get("swj"), cityTask(caseNumber, "swj"), Map.of("decision", "approve"));
+        return caseNumber;
+    }
+
+    /** A settlement of measure 1 at its payment batch; returns its process instance id. */
+    String atPaymentBatch() {
+        awaitingSettlement();
+        String settlement = expect(202, api(CITY.get("gxj")).post("/api/settlements", "{\"measure\":\"M1\"}"))
+                .get("processInstanceId").asText();
+        for (int i = 0; i < 2; i++) { // the settling step, then the notice period's timer
+            for (Job job : managementService.createJobQuery().processInstanceId(settlement).list()) {
+                managementService.executeJob(job.getId());
+            }
+        }
+        return settlement;
+    }
+
+    List<String> instancesOf(String caseNumber) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+                .map(ProcessInstance::getId).toList();
+    }
+
+    /** Everything an attack on a task could change: the task, its links, its case's variables and record. */
+    Map<String, Object> snapshot(String taskId, String caseNumber, List<String> processInstanceIds) {
+        Map<String, Object> state = new TreeMap<>();
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        state.put("task", task == null ? "gone" : task.getAssignee() + "|" + task.getOwner() + "|" + task.getDelegationState());
+        if (task != null) {
+            state.put("links", taskService.getIdentityLinksForTask(taskId).stream()
+                    .map(l -> l.getType() + ":" + l.getUserId() + ":" + l.getGroupId()).sorted().toList());
+        }
+        List<String> ids = new ArrayList<>(processInstanceIds);
+        if (!ids.isEmpty()) {
+            for (VariableInstance v : runtimeService.createVariableInstanceQuery().processInstanceIdIn(ids.toArray(String[]::new))
+                    .disableCustomObjectDeserialization().list()) {
+                state.put("var:" + v.getExecutionId() + ":" + v.getTaskId() + ":" + v.getName(), String.valueOf(v.getTypedValue() instanceof ObjectValue object
+                        ? object.getValueSerialized() : v.getValue()));
+            }
+            state.put("activities", runtimeService.createExecutionQuery().processInstanceBusinessKey(caseNumber == null ? "-" : caseNumber)
+                    .list().stream().map(e -> e.getId()).sorted().toList());
+        }
+        if (caseNumber != null) {
+            state.put("case", jdbc.queryForMap("SELECT status, locality_unit_id, review_units, lead_unit, finance_unit, reward_amount,"
+                    + " settled_amount, payment_reference FROM reward_case WHERE case_number = ?", caseNumber).toString());
+            state.put("events", jdbc.queryForObject("SELECT COUNT(*) FROM case_event e JOIN reward_case c ON c.id = e.case_id"
+                    + " WHERE c.case_number = ?", Integer.class, caseNumber));
+        }
+        state.put("ledger", jdbc.queryForObject("SELECT COUNT(*) FROM fund_entry", Integer.class));
+        return state;
+    }
+
+    static List<String> candidateGroups(List<IdentityLink> links) {
+        return links.stream().filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId).toList();
+    }
+
+    static String variables(Map<String, Object> typedValues) {
+        return toJson(Map.of("variables", typedValues));
+    }
+
+    static Map<String, Object> string(String value) {
+        return Map.of("value", value, "type", "String");
+    }
+
+    /** A list as the attacker sent it: type Object, java.util.ArrayList, serialized as JSON. */
+    static Map<String, Object> list(String... values) {
+        return Map.of("value", toJson(List.of(values)), "type", "Object",
+                "valueInfo", Map.of("objectTypeName", "java.util.ArrayList", "serializationDataFormat", "application/json"));
+    }
+
+    private long registerEnterprise(String uscc, String name, String locality) {
+        Map<String, Object> body = Map.of("uscc", uscc, "name", name, "localityUnitId", locality,
+                "contactName", "经理", "contactPhone", "0791-80000000");
+        return expect(201, api(ADMIN).post("/api/enterprises", toJson(body))).get("id").asLong();
+    }
+
+    private void person(String userId, String groupId) {
+        TestUsers.person(identityService, userId, groupId, PASSWORD);
+    }
+}

@@ -1,0 +1,138 @@
+package cn.huiqi.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.huiqi.testsupport.HttpApi;
+import cn.huiqi.workflow.TaskContract;
+import cn.huiqi.workflow.TaskContracts;
+
+/**
+ * For every user task of every deployed process (listed from the engine's repository, so a new process is
+ * attacked without editing this class): a fresh case is brought to the task, then every role tries to
+ * complete it, submit its form, write task variables (global and local, PUT and POST modifications),
+ * write process variables and modify the process instance, each time with a routing, money or undeclared
+ * variable. Every attempt must be refused and change nothing.
+ */
+class TaskContractAttackTest extends CaseAttackBase {
+
+    /** Routing and money variables and one nobody declares; each attack sends one of them. */
+    static final List<String> EXTRA = List.of("localityUnit", "reviewUnits", "reviewUnit", "rewardAmount", "cityDecision",
+            "verificationDecision", "financeUnit", "leadUnit", "applicant", "funded", "settledAmount", "anythingElse");
+
+    @Autowired
+    TaskContracts contracts;
+
+    /** How to bring a fresh case (or settlement) to each task; a task without one is reached by instance modification. */
+    private Map<String, Supplier<Task>> drivers() {
+        Map<String, Supplier<Task>> drivers = new LinkedHashMap<>();
+        drivers.put("review-chain/Task_LocalityVerification", () -> task(newCase(), "Task_LocalityVerification"));
+        drivers.put("review-chain/Task_LocalitySupplement", () -> task(atLocalitySupplement(), "Task_LocalitySupplement"));
+        drivers.put("review-chain/Task_CityReview", () -> cityTask(atCityReview(), "gxj"));
+        drivers.put("review-chain/Task_CitySupplement", () -> task(atCitySupplement(), "Task_CitySupplement"));
+        drivers.put("fund-settlement/Task_ConfirmPayments", () -> taskService.createTaskQuery()
+                .processInstanceId(atPaymentBatch()).taskDefinitionKey("Task_ConfirmPayments").singleResult());
+        return drivers;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyUserTaskOfEveryDeployedProcessRefusesEveryRoleTheExtraVariables() {
+        Map<String, Supplier<Task>> drivers = drivers();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+            for (UserTask userTask : repositoryService.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
+                String step = definition.getKey() + "/" + userTask.getId();
+                tests.add(DynamicTest.dynamicTest(step, () -> {
+                    Supplier<Task> driver = drivers.get(step);
+                    assertThat(driver).as("a way to bring a case to " + step + " (add one to drivers())").isNotNull();
+                    attack(definition.getKey(), driver.get());
+                }));
+            }
+        }
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(5);
+        return tests.stream();
+    }
+
+    private void attack(String processKey, Task task) {
+        assertThat(task).isNotNull();
+        TaskContract contract = contracts.forStep(processKey, task.getTaskDefinitionKey()).orElseThrow();
+        String caseNumber = businessKeyOf(task);
+        List<String> instances = caseNumber == null ? List.of(task.getProcessInstanceId()) : instancesOf(caseNumber);
+        Map<String, Object> before = snapshot(task.getId(), caseNumber, instances);
+        String id = task.getId();
+        int n = 0;
+        for (String user : roles()) {
+            HttpApi api = api(user);
+            for (String extra : EXTRA) {
+                Map<String, Object> body = declared(contract);
+                body.put(extra, extra.equals("reviewUnits") ? list("enterprise") : string("enterprise"));
+                refused("task-extra-variables", user + " completes " + task.getTaskDefinitionKey() + " with " + extra,
+                        api.post("/engine-rest/task/" + id + "/complete", variables(body)), extra, before, id, caseNumber, instances);
+            }
+            String extra = EXTRA.get(n++ % EXTRA.size());
+            Map<String, Object> form = declared(contract);
+            form.put(extra, string("enterprise"));
+            refused("task-extra-variables", user + " submits the form of " + task.getTaskDefinitionKey() + " with " + extra,
+                    api.post("/engine-rest/task/" + id + "/submit-form", variables(form)), extra, before, id, caseNumber, instances);
+            String value = HttpApi.toJson(string("enterprise"));
+            String modification = HttpApi.toJson(Map.of("modifications", Map.of(extra, string("enterprise"))));
+            refused("task-variable-write", user + " PUT variables/" + extra,
+                    api.put("/engine-rest/task/" + id + "/variables/" + extra, value), null, before, id, caseNumber, instances);
+            refused("task-variable-write", user + " PUT localVariables/" + extra,
+                    api.put("/engine-rest/task/" + id + "/localVariables/" + extra, value), null, before, id, caseNumber, instances);
+            refused("task-variable-write", user + " POST variables modifications " + extra,
+                    api.post("/engine-rest/task/" + id + "/variables", modification), null, before, id, caseNumber, instances);
+            refused("task-variable-write", user + " POST localVariables modifications " + extra,
+                    api.post("/engine-rest/task/" + id + "/localVariables", modification), null, before, id, caseNumber, instances);
+            refused("process-variable-write", user + " POST process-instance variables " + extra,
+                    api.post("/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables", modification),
+                    null, before, id, caseNumber, instances);
+            refused("process-modification", user + " modifies the process instance with " + extra,
+                    api.post("/engine-rest/process-instance/" + task.getProcessInstanceId() + "/modification", HttpApi.toJson(Map.of(
+                            "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", task.getTaskDefinitionKey(),
+                                    "variables", Map.of(extra, Map.of("value", "enterprise", "type", "String", "local", false))))))),
+                    null, before, id, caseNumber, instances);
+        }
+        // the administrator holds no step's role either
+        refused("task-extra-variables", "admin completes " + task.getTaskDefinitionKey(),
+                api(ADMIN).post("/engine-rest/task/" + id + "/complete", variables(declared(contract))), null, before, id, caseNumber, instances);
+    }
+
+    private void refused(String family, String what, HttpResponse<String> response, String field, Map<String, Object> before,
+                         String taskId, String caseNumber, List<String> instances) {
+        boolean refused = response.statusCode() == 400 || response.statusCode() == 403 || response.statusCode() == 404;
+        boolean unchanged = snapshot(taskId, caseNumber, instances).equals(before);
+        AttackLedger.record(family, refused && unchanged, what + " → " + response.statusCode() + " " + response.body());
+        assertThat(response.statusCode()).as(what + ": " + response.body()).isIn(400, 403, 404);
+        if (response.statusCode() == 400 && field != null) {
+            assertThat(response.body()).as(what).contains(field);
+        }
+        assertThat(snapshot(taskId, caseNumber, instances)).as(what + " changed nothing").isEqualTo(before);
+    }
+
+    private static Map<String, Object> declared(TaskContract contract) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (String field : contract.writableFields()) {
+            body.put(field, string(field.equals("decision") ? "approve" : "补充说明"));
+        }
+        return body;
+    }
+
+    private String businessKeyOf(Task task) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+    }
+}
