@@ -16,6 +16,7 @@ class GrowthRewardStartContract implements TaskContractDeclarations {
     @Override
     public List<TaskContract> taskContracts() {
         return List.of(TaskContract.startForm(GrowthApplicationType.PROCESS_KEY, "StartEvent_Applied", TaskRole.ENTERPRISE_USER,
-                "taxableRevenue", "priorYearRevenue", "revenueEvidence", CaseRegistration.IDEMPOTENCY_KEY));
+                "taxableRevenue", "priorYearRevenue", "revenueEvidence", CaseRegistration.IDEMPOTENCY_KEY,
+                CaseRegistration.ENTERPRISE_ID));
     }
 }

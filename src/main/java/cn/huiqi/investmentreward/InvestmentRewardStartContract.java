@@ -16,6 +16,7 @@ class InvestmentRewardStartContract implements TaskContractDeclarations {
     @Override
     public List<TaskContract> taskContracts() {
         return List.of(TaskContract.startForm(InvestmentApplicationType.PROCESS_KEY, "StartEvent_Applied", TaskRole.ENTERPRISE_USER,
-                "projectId", "equipmentEvidence", CaseRegistration.IDEMPOTENCY_KEY));
+                "projectId", "equipmentEvidence", CaseRegistration.IDEMPOTENCY_KEY,
+                CaseRegistration.ENTERPRISE_ID));
     }
 }
