@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.dmn.engine.impl.transform.DmnTransformException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.model.xml.ModelException;
 import org.slf4j.Logger;
@@ -39,7 +42,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * <li>our own refusals ({@link InvalidInputException} anywhere in the cause chain, e.g. a start form or a
  * DMN that names a language other than FEEL) are 400 with the bilingual message and {@code errors}
  * ({@code [{"field","zh","en"}]}, as the app's API answers);</li>
- * <li>a DMN or model the engine cannot parse is 400 (Camunda: 500);</li>
+ * <li>a DMN or model the engine cannot parse, a variable the engine refuses (Java serialization, transient) and
+ * a bad request the engine itself calls one ({@code BadUserRequestException}, or a missing value such as an unknown
+ * task id) that a Camunda resource wrapped in a 500, are 400;</li>
  * <li>a 5xx carries a bilingual sentence with a reference only (the cause is logged with that reference);</li>
  * <li>every text left is stripped of Java class and package names and of stack traces.</li>
  * </ul>
@@ -86,10 +91,25 @@ public class EngineRestErrors implements ExceptionMapper<Throwable> {
     }
 
     private static int status(Throwable throwable) {
-        if (find(throwable, DmnTransformException.class) != null || find(throwable, ModelException.class) != null) {
+        if (find(throwable, DmnTransformException.class) != null || find(throwable, ModelException.class) != null
+                || refusedVariable(throwable)) {
             return 400;
         }
-        return ExceptionHandlerHelper.getInstance().getStatus(throwable).getStatusCode();
+        int status = ExceptionHandlerHelper.getInstance().getStatus(throwable).getStatusCode();
+        // e.g. completing a task that does not exist: Camunda's resource wraps the engine's 400 in a 500
+        boolean badRequest = find(throwable, BadUserRequestException.class) != null || find(throwable, NullValueException.class) != null;
+        return status >= 500 && badRequest ? 400 : status;
+    }
+
+    /** The engine refusing a variable a client sent (Java serialization, a transient variable): Camunda says 500. */
+    private static boolean refusedVariable(Throwable throwable) {
+        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProcessEngineException && t.getMessage() != null
+                    && (t.getMessage().startsWith("ENGINE-17006") || t.getMessage().startsWith("ENGINE-17007"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response answer(int status, JsonNode camunda, String message, InvalidInputException ours) {
