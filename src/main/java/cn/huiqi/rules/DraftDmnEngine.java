@@ -2,17 +2,23 @@ package cn.huiqi.rules;
 
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.springframework.stereotype.Component;
+
+import cn.huiqi.process.FeelOnlyDmn;
 
 /**
  * A standalone DMN engine for drafts (validation and what-if): the same FEEL engine and defaults as the
  * process engine's, but nothing is deployed, no history is written and no metrics are counted, so a
- * what-if leaves no trace in Cockpit. (Held by a component, not exposed as a DmnEngine bean.)
+ * what-if leaves no trace in Cockpit. FEEL-only like the process engine's ({@link FeelOnlyDmn}): a draft
+ * naming another expression language is refused when parsed, before anything is evaluated. (Held by a
+ * component, not exposed as a DmnEngine bean.)
  */
 @Component
 class DraftDmnEngine {
 
-    private final DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine engine = FeelOnlyDmn.configure(
+            (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration()).buildEngine();
 
     DmnEngine get() {
         return engine;

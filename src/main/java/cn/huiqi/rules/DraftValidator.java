@@ -18,9 +18,12 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.common.FieldProblem;
+import cn.huiqi.process.FeelOnlyDmn;
 
 /**
- * Checks a draft before anything runs or is deployed: the XML parses as DMN 1.3, the decision ids are
+ * Checks a draft before anything runs or is deployed: the XML parses as DMN 1.3, no attribute anywhere names
+ * an expression language other than FEEL ({@link FeelOnlyDmn}: refused outright with a 400 naming each
+ * cell, before anything else is looked at), the decision ids are
  * those of the version in force, every output the processes read still exists, the decision keeps its
  * history time to live (the engine refuses a deployment without it), every cell is valid FEEL (input
  * entries as unary tests, output entries and input expressions as expressions, parsed by the FEEL engine
@@ -63,6 +66,7 @@ class DraftValidator {
                     "Not valid DMN 1.3 XML: " + rootMessage(e)));
             return new Result(null, problems);
         }
+        FeelOnlyDmn.check(model);
 
         Set<String> currentIds = decisionIds(current);
         Set<String> draftIds = decisionIds(model);
@@ -83,6 +87,23 @@ class DraftValidator {
             }
         }
         return new Result(model, problems);
+    }
+
+    /**
+     * Refuses (400, each cell named) a draft that names an expression language other than FEEL; a draft that
+     * does not parse is left to {@link #validate}. For publishing, where it runs before the what-if token is looked at.
+     */
+    void refuseNonFeel(String xml) {
+        if (xml == null || xml.isBlank() || xml.length() > MAX_XML_CHARS) {
+            return;
+        }
+        DmnModelInstance model;
+        try {
+            model = TableView.parse(xml);
+        } catch (RuntimeException e) {
+            return;
+        }
+        FeelOnlyDmn.check(model);
     }
 
     private void checkDecision(Decision decision, Decision current, List<FieldProblem> problems) {
@@ -174,8 +195,9 @@ class DraftValidator {
         return label == null || label.isBlank() ? fallback : label;
     }
 
+    /** No attribute: the engine's default, FEEL. (Any other language was refused before the cells are read.) */
     private static boolean isFeel(String expressionLanguage) {
-        return expressionLanguage == null || expressionLanguage.isBlank() || expressionLanguage.toLowerCase().contains("feel");
+        return expressionLanguage == null || FeelOnlyDmn.isFeel(expressionLanguage);
     }
 
     static Set<String> decisionIds(DmnModelInstance model) {

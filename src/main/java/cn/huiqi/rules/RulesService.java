@@ -183,6 +183,7 @@ public class RulesService {
             checks.add("xml", "决策表内容不能为空", "The decision table XML is required");
         }
         checks.throwIfAny();
+        validator.refuseNonFeel(request.xml());
         return deploy(caller, key, request.xml(), note, token, null);
     }
 
