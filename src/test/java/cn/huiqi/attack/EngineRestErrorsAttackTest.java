@@ -101,7 +101,8 @@ class EngineRestErrorsAttackTest {
         assertErrorBody("ent-hongdu", "POST", START, json, "{\"variables\": 5}", 400);
         assertErrorBody("ent-hongdu", "POST", START, json, "{\"variables\":{\"x\":{\"value\":\"a\",\"type\":\"NoSuchType\"}}}", 400);
         assertErrorBody("ent-hongdu", "POST", START, json, "{\"variables\":{\"orderAmount\":{\"value\":\"1e400\",\"type\":\"Double\"}}}", 400);
-        assertErrorBody("ent-hongdu", "POST", START, json, "{\"variables\":{\"reviewUnits\":{\"value\":\"rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0\","
+        // a declared start field carrying a Java-serialized object (an undeclared name never gets this far: the task guard answers 403)
+        assertErrorBody("ent-hongdu", "POST", START, json, "{\"variables\":{\"counterparty\":{\"value\":\"rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0\","
                 + "\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.util.ArrayList\","
                 + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}}}", 400);
         assertErrorBody("ent-hongdu", "POST", START, "text/plain", "hello", 415);

@@ -5,7 +5,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -20,7 +19,7 @@ import org.springframework.context.annotation.Import;
                 // short, so LoginLockoutTest sees a lock end; max-failures stays the default 5
                 "huiqi.login.lock-duration=" + IdentityIntegrationTest.LOCK_DURATION})
 @Import({CallerEchoController.class, TestProcessContracts.class})
-@ExtendWith(ThisContextsEngine.class)
+
 public @interface IdentityIntegrationTest {
 
     String DATABASE_URL = "jdbc:h2:mem:sec;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE";

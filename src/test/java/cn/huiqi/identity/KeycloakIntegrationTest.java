@@ -34,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
         "huiqi.keycloak.clock-skew=PT0S",
         "camunda.bpm.webapp.auth.cache.time-to-live=2000",
         "camunda.bpm.job-execution.enabled=false"})
-@ExtendWith(ThisContextsEngine.class)
+
 @Import({CallerEchoController.class, TestProcessContracts.class})
 public @interface KeycloakIntegrationTest {
 }

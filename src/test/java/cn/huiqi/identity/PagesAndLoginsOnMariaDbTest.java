@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,7 +27,7 @@ import cn.huiqi.testsupport.TestUsers;
 @ActiveProfiles("mysql")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=false")
-@ExtendWith(ThisContextsEngine.class)
+
 class PagesAndLoginsOnMariaDbTest {
 
     private static final String PASSWORD = "It-Secret-2023";
