@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -52,6 +53,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -62,6 +64,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -140,11 +143,25 @@ public class KeycloakSecurityConfig {
         return new InMemoryClientRegistrationRepository(registration);
     }
 
+    /** The OIDC login's tokens, in the app session (both chains read them). */
+    @Bean
+    HttpSessionOAuth2AuthorizedClientRepository keycloakAuthorizedClients() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
+    }
+
+    /** Session events (id changed at login, destroyed) for the back-channel logout's session registry. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    HttpSessionEventPublisher keycloakSessionEvents() {
+        return new HttpSessionEventPublisher();
+    }
+
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain keycloakApiChain(HttpSecurity http, JwtDecoder keycloakJwtDecoder, KeycloakCallers callers,
-                                         IdentityService identityService) throws Exception {
+                                         IdentityService identityService, KeycloakProperties properties,
+                                         HttpSessionOAuth2AuthorizedClientRepository keycloakAuthorizedClients) throws Exception {
         AuthenticationEntryPoint tokenRequired = JsonErrorResponses.bearerTokenRequired(SecurityConfig.REALM);
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -163,7 +180,8 @@ public class KeycloakSecurityConfig {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(tokenRequired)
                         .accessDeniedHandler(JsonErrorResponses.notAllowed()))
-                .addFilterAfter(new KeycloakCallerFilter(callers), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new StillSignedInFilter(properties, keycloakAuthorizedClients), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new KeycloakCallerFilter(callers), StillSignedInFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), KeycloakCallerFilter.class);
         return http.build();
     }
@@ -173,6 +191,7 @@ public class KeycloakSecurityConfig {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain keycloakWebChain(HttpSecurity http, ClientRegistrationRepository keycloakClientRegistrations,
                                          KeycloakCallers callers, KeycloakProperties properties,
+                                         HttpSessionOAuth2AuthorizedClientRepository authorizedClients,
                                          @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath)
             throws Exception {
         RequestMatcher camundaApi = PATHS.matcher(webappPath + "/api/**");
@@ -180,7 +199,6 @@ public class KeycloakSecurityConfig {
         RequestMatcher camundaLogout = new AndRequestMatcher(
                 PATHS.matcher(HttpMethod.POST, webappPath + "/api/admin/auth/user/*/logout"),
                 request -> request.getHeader("X-XSRF-TOKEN") != null);
-        HttpSessionOAuth2AuthorizedClientRepository authorizedClients = new HttpSessionOAuth2AuthorizedClientRepository();
 
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(
                 keycloakClientRegistrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
@@ -192,6 +210,8 @@ public class KeycloakSecurityConfig {
                                                 Authentication authentication) throws jakarta.servlet.ServletException, IOException {
                 // binds an enterprise user to its enterprise before Tasklist's start form needs it
                 callers.resolve(authentication);
+                // Keycloak just signed the user in: the next check against Keycloak is due one interval from now
+                request.getSession().setAttribute(StillSignedInFilter.CHECKED_AT, java.time.Instant.now());
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };
@@ -215,6 +235,10 @@ public class KeycloakSecurityConfig {
                         .authorizedClientRepository(authorizedClients)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
                         .successHandler(afterLogin))
+                // Keycloak's back-channel logout (the realm client's backchannel.logout.url) ends the app session
+                // of a Keycloak session that ended: signed out elsewhere, ended by an administrator, expired
+                .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
+                .addFilterBefore(new StillSignedInFilter(properties, authorizedClients), AnonymousAuthenticationFilter.class)
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout))
                         .addLogoutHandler(endKeycloakSession(properties, authorizedClients, camundaLogout))
@@ -304,11 +328,15 @@ public class KeycloakSecurityConfig {
         };
     }
 
-    /** Session-cookie requests that change something need a CSRF token; bearer-token and cookie-less ones don't. */
-    private static boolean changesWithSessionCookie(HttpServletRequest request) {
+    /**
+     * A request that changes something with a live session cookie needs a CSRF token, whatever else it carries
+     * (an Authorization header too: which credential the request ends up using must not decide whether another
+     * site may have sent it). Cookie-less requests (bearer tokens) need none.
+     */
+    static boolean changesWithSessionCookie(HttpServletRequest request) {
         return !SAFE_METHODS.contains(request.getMethod())
-                && request.getHeader("Authorization") == null
-                && request.getRequestedSessionId() != null;
+                && request.getRequestedSessionId() != null
+                && request.isRequestedSessionIdValid();
     }
 
     private static String urlEncode(String value) {

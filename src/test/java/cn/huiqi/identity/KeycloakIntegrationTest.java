@@ -29,7 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.flyway.locations=classpath:db/migration",
         "huiqi.keycloak.client-id=" + KeycloakTestRealm.DEV_CLIENT,
         "huiqi.keycloak.client-secret=" + KeycloakTestRealm.DEV_CLIENT_SECRET,
-        "huiqi.keycloak.allow-demo-users=true",
+        "huiqi.keycloak.demo-mode=true",
         "huiqi.keycloak.cache-ttl=PT3S",
         "huiqi.keycloak.clock-skew=PT0S",
         "camunda.bpm.webapp.auth.cache.time-to-live=2000",
