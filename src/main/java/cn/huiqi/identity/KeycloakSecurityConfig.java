@@ -50,6 +50,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -96,6 +97,7 @@ public class KeycloakSecurityConfig {
     // PathPatternRequestMatcher, never the String securityMatcher: see SecurityConfig (the Jersey servlet)
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final DefaultBearerTokenResolver BEARER_TOKENS = new DefaultBearerTokenResolver();
 
     @Bean
     HuiqiKeycloakIdentityProviderPlugin keycloakIdentityProviderPlugin(KeycloakProperties properties) {
@@ -166,6 +168,7 @@ public class KeycloakSecurityConfig {
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(KeycloakSecurityConfig::bearerTokenWithoutSession)
                         .jwt(jwt -> jwt.decoder(keycloakJwtDecoder))
                         .authenticationEntryPoint(tokenRequired)
                         .accessDeniedHandler(JsonErrorResponses.notAllowed()))
@@ -198,7 +201,7 @@ public class KeycloakSecurityConfig {
         // the webapps' own logout (an XHR with Camunda's CSRF header, which a cross-site form cannot send)
         RequestMatcher camundaLogout = new AndRequestMatcher(
                 PATHS.matcher(HttpMethod.POST, webappPath + "/api/admin/auth/user/*/logout"),
-                request -> request.getHeader("X-XSRF-TOKEN") != null);
+                CamundaCsrfWithoutLogoutFilter::hasCamundasToken);
 
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(
                 keycloakClientRegistrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
@@ -239,6 +242,8 @@ public class KeycloakSecurityConfig {
                 // of a Keycloak session that ended: signed out elsewhere, ended by an administrator, expired
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
                 .addFilterBefore(new StillSignedInFilter(properties, authorizedClients), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new CamundaCsrfWithoutLogoutFilter(new OrRequestMatcher(camundaApi,
+                        PATHS.matcher(webappPath + "/app/**"))), StillSignedInFilter.class)
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout))
                         .addLogoutHandler(endKeycloakSession(properties, authorizedClients, camundaLogout))
@@ -337,6 +342,18 @@ public class KeycloakSecurityConfig {
         return !SAFE_METHODS.contains(request.getMethod())
                 && request.getRequestedSessionId() != null
                 && request.isRequestedSessionIdValid();
+    }
+
+    /**
+     * The bearer token of a request that has no live session cookie. A request with one is a session request:
+     * its Authorization header is not used, so it can neither pick another identity nor, through Spring's
+     * "bearer requests need no CSRF token" rule, skip the CSRF check ({@link #changesWithSessionCookie}).
+     */
+    static String bearerTokenWithoutSession(HttpServletRequest request) {
+        if (request.getRequestedSessionId() != null && request.isRequestedSessionIdValid()) {
+            return null;
+        }
+        return BEARER_TOKENS.resolve(request);
     }
 
     private static String urlEncode(String value) {
