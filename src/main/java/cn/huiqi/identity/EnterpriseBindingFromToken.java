@@ -19,8 +19,9 @@ import cn.huiqi.enterprise.EnterpriseUserRepository;
 import cn.huiqi.enterprise.Uscc;
 
 /**
- * Profile keycloak: Keycloak is the truth about which enterprise an enterprise user acts for. Its user
- * attribute {@code uscc} reaches the app as the token claim {@code uscc}; at login and on every API request
+ * Profile keycloak: Keycloak is the truth about which enterprise an enterprise user acts for: the user is a
+ * member of the enterprise's organization, whose alias is the USCC, and the token's {@code organization} claim
+ * names it ({@link KeycloakCallers#enterpriseUscc}); at login and on every API request
  * the binding {@code enterprise_user(user_id → enterprise)} is made to match it, so
  * {@code CaseRegistration.applicantEnterprise()} and {@code CaseVisibility} work as with the built-in identity.
  * A claim that is missing, malformed or names no registered enterprise removes the binding: the user
@@ -29,8 +30,6 @@ import cn.huiqi.enterprise.Uscc;
 @Component
 @Profile("keycloak")
 public class EnterpriseBindingFromToken {
-
-    public static final String CLAIM = "uscc";
 
     private static final Logger log = LoggerFactory.getLogger(EnterpriseBindingFromToken.class);
 

@@ -41,6 +41,11 @@ public final class KeycloakBrowser {
         return follow(send(HttpRequest.newBuilder(URI.create(appBase + path)).header("Accept", "text/html").GET()));
     }
 
+    /** Opens any URL (e.g. another realm's page); follows redirects. */
+    public HttpResponse<String> openUrl(String url) {
+        return follow(send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET()));
+    }
+
     /** Opens a page that needs login and logs in on Keycloak's form; answers the page it ends on. */
     public HttpResponse<String> login(String path, String user, String password) {
         HttpResponse<String> loginPage = open(path);
@@ -65,7 +70,7 @@ public final class KeycloakBrowser {
     }
 
     public static boolean isKeycloakLoginForm(HttpResponse<String> response) {
-        return response.statusCode() == 200 && response.uri().toString().startsWith(KeycloakTestRealm.ISSUER)
+        return response.statusCode() == 200 && response.uri().toString().startsWith(KeycloakTestRealm.SERVER + "/realms/")
                 && FORM_ACTION.matcher(response.body()).find();
     }
 

@@ -163,8 +163,13 @@ public final class KeycloakTestRealm {
 
     /** A call of realm huiqi's admin API with the given token (e.g. a service account's). */
     public static HttpResponse<String> adminAs(String token, String method, String path) {
+        return adminAs(token, method, path, null);
+    }
+
+    public static HttpResponse<String> adminAs(String token, String method, String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(SERVER + "/admin/realms/huiqi" + path))
-                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.noBody()));
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A client-credentials token of a confidential client of realm huiqi (a service account). */

@@ -58,6 +58,16 @@ final class RealmFiles {
         }
     }
 
+    /** The realm's declarative user profile (a JSON string inside the component's config). */
+    static JsonNode userProfile(JsonNode realm) {
+        try {
+            return JSON.readTree(realm.get("components").get("org.keycloak.userprofile.UserProfileProvider").get(0)
+                    .get("config").get("kc.user.profile.config").get(0).asText());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static ObjectNode demoRealm() {
         ObjectNode realm = read(DEPLOYMENT).deepCopy();
         merge(realm, read(OVERLAY));

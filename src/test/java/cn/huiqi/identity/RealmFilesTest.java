@@ -61,7 +61,32 @@ class RealmFilesTest {
     }
 
     @Test
+    void theIdentityServiceAccountFindsNoEnterpriseOrEmailInUserAttributes() {
+        // enterprises are organizations (alias = USCC): the service account's view-users does not reach them
+        assertThat(DEPLOYMENT.get("organizationsEnabled").asBoolean()).isTrue();
+        JsonNode profile = RealmFiles.userProfile(DEPLOYMENT);
+        List<String> attributes = new ArrayList<>();
+        profile.get("attributes").forEach(a -> attributes.add(a.get("name").asText()));
+        assertThat(attributes).doesNotContain("uscc");
+        profile.get("attributes").forEach(a -> {
+            if (a.get("name").asText().equals("email")) {
+                // "admin" would include every holder of view-users, the plugin's service account too
+                assertThat(a.get("permissions").toString()).doesNotContain("admin");
+            }
+        });
+        JsonNode app = client("huiqi-app");
+        assertThat(app.get("defaultClientScopes").toString()).contains("\"organization\"");
+        assertThat(app.get("protocolMappers").toString()).doesNotContain("uscc");
+        // the plugin's service account: read users and groups, nothing else
+        assertThat(DEPLOYMENT.get("users").get(0).get("clientRoles").get("realm-management").toString())
+                .isEqualTo("[\"query-groups\",\"query-users\",\"view-users\"]");
+    }
+
+    @Test
     void offlineSessionsAreBounded() {
+        // and the app's client cannot even ask for an offline token
+        assertThat(client("huiqi-app").get("optionalClientScopes").toString()).doesNotContain("offline_access");
+        assertThat(client("huiqi-app").get("defaultClientScopes").toString()).doesNotContain("offline_access");
         assertThat(DEPLOYMENT.get("offlineSessionMaxLifespanEnabled").asBoolean()).isTrue();
         assertThat(DEPLOYMENT.get("offlineSessionMaxLifespan").asInt()).isBetween(1, 7 * 24 * 3600);
         assertThat(DEPLOYMENT.get("offlineSessionIdleTimeout").asInt()).isBetween(1, 24 * 3600);
