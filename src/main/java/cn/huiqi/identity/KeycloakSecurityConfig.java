@@ -198,10 +198,11 @@ public class KeycloakSecurityConfig {
                                          @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath)
             throws Exception {
         RequestMatcher camundaApi = PATHS.matcher(webappPath + "/api/**");
-        // the webapps' own logout (an XHR with Camunda's CSRF header, which a cross-site form cannot send)
-        RequestMatcher camundaLogout = new AndRequestMatcher(
-                PATHS.matcher(HttpMethod.POST, webappPath + "/api/admin/auth/user/*/logout"),
-                CamundaCsrfWithoutLogoutFilter::hasCamundasToken);
+        // the webapps' own logout (an XHR with Camunda's CSRF token, which a cross-site form cannot send); the
+        // handlers below only look at the path: the token is checked when the request is matched, before
+        // the logout invalidates the session that holds it
+        RequestMatcher camundaLogoutPath = PATHS.matcher(HttpMethod.POST, webappPath + "/api/admin/auth/user/*/logout");
+        RequestMatcher camundaLogout = new AndRequestMatcher(camundaLogoutPath, CamundaCsrfWithoutLogoutFilter::hasCamundasToken);
 
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(
                 keycloakClientRegistrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
@@ -223,7 +224,7 @@ public class KeycloakSecurityConfig {
                 new OidcClientInitiatedLogoutSuccessHandler(keycloakClientRegistrations);
         rpInitiatedLogout.setPostLogoutRedirectUri("{baseUrl}/");
         LogoutSuccessHandler afterLogout = (request, response, authentication) -> {
-            if (camundaLogout.matches(request)) {
+            if (camundaLogoutPath.matches(request)) {
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             } else {
                 rpInitiatedLogout.onLogoutSuccess(request, response, authentication);
@@ -246,7 +247,7 @@ public class KeycloakSecurityConfig {
                         PATHS.matcher(webappPath + "/app/**"))), StillSignedInFilter.class)
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout))
-                        .addLogoutHandler(endKeycloakSession(properties, authorizedClients, camundaLogout))
+                        .addLogoutHandler(endKeycloakSession(properties, authorizedClients, camundaLogoutPath))
                         .logoutSuccessHandler(afterLogout))
                 // the webapps send their own X-XSRF-TOKEN, checked by Camunda's CsrfPreventionFilter
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher(webappPath + "/**")))

@@ -108,6 +108,12 @@ class RealmFilesTest {
             inForms |= "huiqi officials OTP".equals(e.path("flowAlias").asText()) && "CONDITIONAL".equals(e.get("requirement").asText());
         }
         assertThat(inForms).isTrue();
+        // organizations hold enterprises, not identity providers: no identity-first (user name, then password) login
+        for (JsonNode e : flow("huiqi browser").get("authenticationExecutions")) {
+            if ("huiqi browser Organization".equals(e.path("flowAlias").asText())) {
+                assertThat(e.get("requirement").asText()).isEqualTo("DISABLED");
+            }
+        }
         // every group but enterprise is an official group
         DEPLOYMENT.get("groups").forEach(g -> assertThat(g.path("realmRoles").toString())
                 .as(g.get("name").asText()).isEqualTo("enterprise".equals(g.get("name").asText()) ? "" : "[\"otp-required\"]"));
