@@ -76,14 +76,14 @@ public class EnterpriseBindingFromToken {
 
     private Optional<Long> enterpriseOf(String userId, String usccClaim) {
         if (usccClaim == null || usccClaim.isBlank()) {
-            log.warn("Enterprise user {} has no USCC attribute in Keycloak; it is bound to no enterprise", userId);
+            log.warn("Enterprise user {} is a member of no Keycloak organization (or of several); it is bound to no enterprise", userId);
             return Optional.empty();
         }
         String uscc;
         try {
             uscc = Uscc.normalizeIgnoringCheck(usccClaim);
         } catch (InvalidInputException e) {
-            log.warn("Enterprise user {} has a malformed USCC '{}' in Keycloak; it is bound to no enterprise", userId, usccClaim);
+            log.warn("Enterprise user {}: its Keycloak organization '{}' is no valid USCC; it is bound to no enterprise", userId, usccClaim);
             return Optional.empty();
         }
         Optional<Long> id = enterprises.findByUscc(uscc).map(Enterprise::getId);
