@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Keycloak for local runs and tests: realm `huiqi` (docker/keycloak/huiqi-realm.json) on 127.0.0.1:8180.
+# Keycloak for local runs and tests: realm `huiqi` on 127.0.0.1:8180, imported from the DEMO realm
+# docker/keycloak/huiqi-realm-demo.json (the deployment realm huiqi-realm.json plus demo users, the published
+# local secrets and the test clients; the app starts against it only with huiqi.keycloak.demo-mode=true).
+# HUIQI_KEYCLOAK_REALM_FILE=docker/keycloak/huiqi-realm.json imports the deployment realm instead.
 #
 #   scripts/keycloak.sh start     fetch Keycloak through Maven if needed, start it with the realm freshly
 #                                 imported, wait until the realm answers (no-op when ours already runs)
@@ -21,7 +24,7 @@ BASE="$ROOT/.keycloak"
 HOME_DIR="$BASE/keycloak-$VERSION"
 PID_FILE="$BASE/keycloak.pid"
 LOG_FILE="$BASE/keycloak.log"
-REALM_FILE="$ROOT/docker/keycloak/huiqi-realm.json"
+REALM_FILE="${HUIQI_KEYCLOAK_REALM_FILE:-$ROOT/docker/keycloak/huiqi-realm-demo.json}"
 REALM_URL="http://$HOST:$PORT/realms/huiqi/.well-known/openid-configuration"
 WAIT_SECONDS="${HUIQI_KEYCLOAK_WAIT_SECONDS:-180}"
 

@@ -15,8 +15,9 @@ import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.identity.UsccClaim;
 
 /**
- * Profile keycloak: Keycloak is the truth about which enterprise an enterprise user acts for. Its user
- * attribute {@code uscc} reaches the app as the token claim {@code uscc}; at login and on every API request
+ * Profile keycloak: Keycloak is the truth about which enterprise an enterprise user acts for: the user is a
+ * member of the enterprise's organization, whose alias is the USCC, and the token's {@code organization} claim
+ * names it ({@code identity.KeycloakCallers.enterpriseUscc}); at login and on every API request
  * the binding {@code enterprise_user(user_id → enterprise)} is made to match it, so
  * {@code CaseRegistration.applicantEnterprise()} and {@code CaseVisibility} work as with the built-in identity.
  * A claim that is missing, malformed or names no registered enterprise removes the binding: the user
@@ -82,14 +83,14 @@ public class EnterpriseBindingFromToken implements UsccClaim {
 
     private Optional<Long> enterpriseOf(String userId, String usccClaim) {
         if (usccClaim == null || usccClaim.isBlank()) {
-            log.warn("Enterprise user {} has no USCC attribute in Keycloak; it is bound to no enterprise", userId);
+            log.warn("Enterprise user {} is a member of no Keycloak organization (or of several); it is bound to no enterprise", userId);
             return Optional.empty();
         }
         String uscc;
         try {
             uscc = Uscc.normalizeIgnoringCheck(usccClaim);
         } catch (InvalidInputException e) {
-            log.warn("Enterprise user {} has a malformed USCC '{}' in Keycloak; it is bound to no enterprise", userId, usccClaim);
+            log.warn("Enterprise user {}: its Keycloak organization '{}' is no valid USCC; it is bound to no enterprise", userId, usccClaim);
             return Optional.empty();
         }
         Optional<Long> id = enterprises.findByUscc(uscc).map(Enterprise::getId);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "huiqi.demo-accounts", havingValue = "false", matchIfMissing = true)
-// the built-in identity's guard; with Keycloak the built-in tables are unused and KeycloakDemoUsersGuard
+// the built-in identity's guard; with Keycloak the built-in tables are unused and KeycloakDemoRealmGuard
 // refuses a realm that still has the demo users
 @Profile("!keycloak")
 public class DemoAccountGuard implements SmartInitializingSingleton {

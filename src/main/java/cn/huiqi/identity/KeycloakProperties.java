@@ -17,18 +17,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cacheTtl how long the identity plugin caches user and group look-ups; a user removed from a
  *               group in Keycloak loses the group's access at most this long after
  * @param clockSkew tolerance for {@code exp}/{@code nbf} of bearer tokens
- * @param allowDemoUsers start even though the realm still has the demo users of the local realm
+ * @param sessionCheckInterval how often a signed-in user is checked against Keycloak again (the app session's
+ *               refresh token is refreshed, a bearer token introspected): a user disabled or signed out in
+ *               Keycloak loses a working app session at most this long after; at most one minute
+ * @param demoMode start even though the realm is the demo realm: demo users with public passwords, the published
+ *               local client secrets, the test client huiqi-dev (local machines and tests only)
  */
 @ConfigurationProperties("huiqi.keycloak")
 public record KeycloakProperties(String issuer, String backchannelUrl, String clientId, String clientSecret,
                                  String identityClientId, String identityClientSecret, String audience,
-                                 Duration cacheTtl, Duration clockSkew, boolean allowDemoUsers) {
+                                 Duration cacheTtl, Duration clockSkew, Duration sessionCheckInterval,
+                                 boolean demoMode) {
+
+    static final Duration LONGEST_SESSION_CHECK_INTERVAL = Duration.ofMinutes(1);
 
     public KeycloakProperties {
         issuer = stripSlash(issuer);
         backchannelUrl = backchannelUrl == null || backchannelUrl.isBlank() ? issuer : stripSlash(backchannelUrl);
         cacheTtl = cacheTtl == null ? Duration.ofMinutes(2) : cacheTtl;
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+        sessionCheckInterval = sessionCheckInterval == null ? Duration.ofSeconds(30) : sessionCheckInterval;
+        if (sessionCheckInterval.isNegative() || sessionCheckInterval.compareTo(LONGEST_SESSION_CHECK_INTERVAL) > 0) {
+            throw new IllegalStateException("huiqi.keycloak.session-check-interval must be between 0 and "
+                    + LONGEST_SESSION_CHECK_INTERVAL + " (is " + sessionCheckInterval + ")");
+        }
     }
 
     /** http://host:port of the back channel, without the realm path. */

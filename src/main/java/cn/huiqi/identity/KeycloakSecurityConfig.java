@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -49,9 +50,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -62,6 +67,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -93,6 +99,7 @@ public class KeycloakSecurityConfig {
     // PathPatternRequestMatcher, never the String securityMatcher: see SecurityConfig (the Jersey servlet)
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final DefaultBearerTokenResolver BEARER_TOKENS = new DefaultBearerTokenResolver();
 
     @Bean
     HuiqiKeycloakIdentityProviderPlugin keycloakIdentityProviderPlugin(KeycloakProperties properties) {
@@ -140,15 +147,30 @@ public class KeycloakSecurityConfig {
         return new InMemoryClientRegistrationRepository(registration);
     }
 
+    /** The OIDC login's tokens, in the app session (both chains read them). */
+    @Bean
+    HttpSessionOAuth2AuthorizedClientRepository keycloakAuthorizedClients() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
+    }
+
+    /** Session events (id changed at login, destroyed) for the back-channel logout's session registry. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    HttpSessionEventPublisher keycloakSessionEvents() {
+        return new HttpSessionEventPublisher();
+    }
+
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain keycloakApiChain(HttpSecurity http, JwtDecoder keycloakJwtDecoder, KeycloakCallers callers,
-                                         IdentityService identityService) throws Exception {
+                                         IdentityService identityService, KeycloakProperties properties,
+                                         HttpSessionOAuth2AuthorizedClientRepository keycloakAuthorizedClients) throws Exception {
         AuthenticationEntryPoint tokenRequired = JsonErrorResponses.bearerTokenRequired(SecurityConfig.REALM);
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(KeycloakSecurityConfig::bearerTokenWithoutSession)
                         .jwt(jwt -> jwt.decoder(keycloakJwtDecoder))
                         .authenticationEntryPoint(tokenRequired)
                         .accessDeniedHandler(JsonErrorResponses.notAllowed()))
@@ -157,13 +179,17 @@ public class KeycloakSecurityConfig {
                 .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), readOnly(new HttpSessionSecurityContextRepository()))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(KeycloakSecurityConfig::changesWithSessionCookie))
+                // the pages' token (PageCsrf): the same cookie and header as in the quick start
+                .csrf(csrf -> csrf.csrfTokenRepository(PageCsrf.tokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(KeycloakSecurityConfig::changesWithSessionCookie))
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(tokenRequired)
                         .accessDeniedHandler(JsonErrorResponses.notAllowed()))
-                .addFilterAfter(new KeycloakCallerFilter(callers), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new StillSignedInFilter(properties, keycloakAuthorizedClients), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new KeycloakCallerFilter(callers), StillSignedInFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), KeycloakCallerFilter.class);
         SecurityHeaders.apply(http);
         return http.build();
@@ -174,14 +200,15 @@ public class KeycloakSecurityConfig {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain keycloakWebChain(HttpSecurity http, ClientRegistrationRepository keycloakClientRegistrations,
                                          KeycloakCallers callers, KeycloakProperties properties,
+                                         HttpSessionOAuth2AuthorizedClientRepository authorizedClients,
                                          @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath)
             throws Exception {
         RequestMatcher camundaApi = PATHS.matcher(webappPath + "/api/**");
-        // the webapps' own logout (an XHR with Camunda's CSRF header, which a cross-site form cannot send)
-        RequestMatcher camundaLogout = new AndRequestMatcher(
-                PATHS.matcher(HttpMethod.POST, webappPath + "/api/admin/auth/user/*/logout"),
-                request -> request.getHeader("X-XSRF-TOKEN") != null);
-        HttpSessionOAuth2AuthorizedClientRepository authorizedClients = new HttpSessionOAuth2AuthorizedClientRepository();
+        // the webapps' own logout (an XHR with Camunda's CSRF token, which a cross-site form cannot send); the
+        // handlers below only look at the path: the token is checked when the request is matched, before
+        // the logout invalidates the session that holds it
+        RequestMatcher camundaLogoutPath = PATHS.matcher(HttpMethod.POST, webappPath + "/api/admin/auth/user/*/logout");
+        RequestMatcher camundaLogout = new AndRequestMatcher(camundaLogoutPath, CamundaCsrfWithoutLogoutFilter::hasCamundasToken);
 
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(
                 keycloakClientRegistrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
@@ -193,6 +220,8 @@ public class KeycloakSecurityConfig {
                                                 Authentication authentication) throws jakarta.servlet.ServletException, IOException {
                 // binds an enterprise user to its enterprise before Tasklist's start form needs it
                 callers.resolve(authentication);
+                // Keycloak just signed the user in: the next check against Keycloak is due one interval from now
+                request.getSession().setAttribute(StillSignedInFilter.CHECKED_AT, java.time.Instant.now());
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };
@@ -201,7 +230,7 @@ public class KeycloakSecurityConfig {
                 new OidcClientInitiatedLogoutSuccessHandler(keycloakClientRegistrations);
         rpInitiatedLogout.setPostLogoutRedirectUri("{baseUrl}/");
         LogoutSuccessHandler afterLogout = (request, response, authentication) -> {
-            if (camundaLogout.matches(request)) {
+            if (camundaLogoutPath.matches(request)) {
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             } else {
                 rpInitiatedLogout.onLogoutSuccess(request, response, authentication);
@@ -216,12 +245,21 @@ public class KeycloakSecurityConfig {
                         .authorizedClientRepository(authorizedClients)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
                         .successHandler(afterLogin))
+                // Keycloak's back-channel logout (the realm client's backchannel.logout.url) ends the app session
+                // of a Keycloak session that ended: signed out elsewhere, ended by an administrator, expired
+                .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
+                .addFilterBefore(new StillSignedInFilter(properties, authorizedClients), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new CamundaCsrfWithoutLogoutFilter(new OrRequestMatcher(camundaApi,
+                        PATHS.matcher(webappPath + "/app/**"))), StillSignedInFilter.class)
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout))
-                        .addLogoutHandler(endKeycloakSession(properties, authorizedClients, camundaLogout))
+                        .addLogoutHandler(endKeycloakSession(properties, authorizedClients, camundaLogoutPath))
                         .logoutSuccessHandler(afterLogout))
                 // the webapps send their own X-XSRF-TOKEN, checked by Camunda's CsrfPreventionFilter
-                .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher(webappPath + "/**")))
+                .csrf(csrf -> csrf.csrfTokenRepository(PageCsrf.tokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(PATHS.matcher(webappPath + "/**")))
+                .addFilterAfter(PageCsrf.issueToken(), CsrfFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         JsonErrorResponses.bearerTokenRequired(SecurityConfig.REALM), camundaApi));
         SecurityHeaders.apply(http, webappPath);
@@ -306,11 +344,27 @@ public class KeycloakSecurityConfig {
         };
     }
 
-    /** Session-cookie requests that change something need a CSRF token; bearer-token and cookie-less ones don't. */
-    private static boolean changesWithSessionCookie(HttpServletRequest request) {
+    /**
+     * A request that changes something with a live session cookie needs a CSRF token, whatever else it carries
+     * (an Authorization header too: which credential the request ends up using must not decide whether another
+     * site may have sent it). Cookie-less requests (bearer tokens) need none.
+     */
+    static boolean changesWithSessionCookie(HttpServletRequest request) {
         return !SAFE_METHODS.contains(request.getMethod())
-                && request.getHeader("Authorization") == null
-                && request.getRequestedSessionId() != null;
+                && request.getRequestedSessionId() != null
+                && request.isRequestedSessionIdValid();
+    }
+
+    /**
+     * The bearer token of a request that has no live session cookie. A request with one is a session request:
+     * its Authorization header is not used, so it can neither pick another identity nor, through Spring's
+     * "bearer requests need no CSRF token" rule, skip the CSRF check ({@link #changesWithSessionCookie}).
+     */
+    static String bearerTokenWithoutSession(HttpServletRequest request) {
+        if (request.getRequestedSessionId() != null && request.isRequestedSessionIdValid()) {
+            return null;
+        }
+        return BEARER_TOKENS.resolve(request);
     }
 
     private static String urlEncode(String value) {

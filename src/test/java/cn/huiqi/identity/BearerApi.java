@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The test server's APIs with a bearer token (or none). */
-final class BearerApi {
+public final class BearerApi {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -22,36 +22,36 @@ final class BearerApi {
         this.token = token;
     }
 
-    static BearerApi as(int port, String user) {
+    public static BearerApi as(int port, String user) {
         return new BearerApi(port, KeycloakTestRealm.accessToken(user));
     }
 
-    static BearerApi withToken(int port, String token) {
+    public static BearerApi withToken(int port, String token) {
         return new BearerApi(port, token);
     }
 
-    static BearerApi anonymous(int port) {
+    public static BearerApi anonymous(int port) {
         return new BearerApi(port, null);
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
 
-    HttpResponse<String> post(String path, String json) {
+    public HttpResponse<String> post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    HttpResponse<String> post(String path, String json, String header, String value) {
+    public HttpResponse<String> post(String path, String json, String header, String value) {
         return send(request(path).header("Content-Type", "application/json").header(header, value)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    JsonNode getJson(String path) {
+    public JsonNode getJson(String path) {
         return expect(200, get(path));
     }
 
-    static JsonNode expect(int status, HttpResponse<String> response) {
+    public static JsonNode expect(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
             throw new AssertionError(response.request().method() + " " + response.request().uri() + " answered "
                     + response.statusCode() + " (expected " + status + "): " + response.body());

@@ -62,8 +62,8 @@ class KeycloakBearerTokenTest {
 
     @Test
     void aTokenWithoutTheApiAudienceIs401() {
-        // admin-cli of realm huiqi: right issuer, right keys, no huiqi-api audience
-        String token = KeycloakTestRealm.tokens(KeycloakTestRealm.ISSUER, "admin-cli", null, "admin", KeycloakTestRealm.DEMO_PASSWORD)
+        // the demo realm's test client without the audience mapper: right issuer, right keys, no huiqi-api audience
+        String token = KeycloakTestRealm.tokens(KeycloakTestRealm.ISSUER, "huiqi-test-no-audience", null, "admin", KeycloakTestRealm.DEMO_PASSWORD)
                 .get("access_token").asText();
         assertThat(claims(token).get("aud")).isNull();
 

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * A browser over HTTP: cookies for the app and Keycloak, redirects followed one by one (so the test sees
  * where it went), Keycloak's login form filled in and posted.
  */
-final class KeycloakBrowser {
+public final class KeycloakBrowser {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -32,22 +32,27 @@ final class KeycloakBrowser {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String appBase;
 
-    KeycloakBrowser(int port) {
+    public KeycloakBrowser(int port) {
         this.appBase = "http://localhost:" + port;
     }
 
     /** Opens a page of the app; follows redirects; answers the last response (a page or Keycloak's login form). */
-    HttpResponse<String> open(String path) {
+    public HttpResponse<String> open(String path) {
         return follow(send(HttpRequest.newBuilder(URI.create(appBase + path)).header("Accept", "text/html").GET()));
     }
 
+    /** Opens any URL (e.g. another realm's page); follows redirects. */
+    public HttpResponse<String> openUrl(String url) {
+        return follow(send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET()));
+    }
+
     /** Opens a page that needs login and logs in on Keycloak's form; answers the page it ends on. */
-    HttpResponse<String> login(String path, String user, String password) {
+    public HttpResponse<String> login(String path, String user, String password) {
         HttpResponse<String> loginPage = open(path);
         return submitLogin(loginPage, user, password);
     }
 
-    HttpResponse<String> submitLogin(HttpResponse<String> loginPage, String user, String password) {
+    public HttpResponse<String> submitLogin(HttpResponse<String> loginPage, String user, String password) {
         if (!isKeycloakLoginForm(loginPage)) {
             throw new AssertionError("not Keycloak's login form: " + loginPage.uri() + " " + loginPage.statusCode());
         }
@@ -64,13 +69,13 @@ final class KeycloakBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(KeycloakTestRealm.form(form)))));
     }
 
-    static boolean isKeycloakLoginForm(HttpResponse<String> response) {
-        return response.statusCode() == 200 && response.uri().toString().startsWith(KeycloakTestRealm.ISSUER)
+    public static boolean isKeycloakLoginForm(HttpResponse<String> response) {
+        return response.statusCode() == 200 && response.uri().toString().startsWith(KeycloakTestRealm.SERVER + "/realms/")
                 && FORM_ACTION.matcher(response.body()).find();
     }
 
     /** An XHR of the app (JSON), with Camunda's CSRF header when its cookie is there. */
-    HttpResponse<String> xhr(String method, String path, String body) {
+    public HttpResponse<String> xhr(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(appBase + path)).header("Accept", "application/json")
                 .header("X-Requested-With", "XMLHttpRequest")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -81,8 +86,19 @@ final class KeycloakBrowser {
         return send(request);
     }
 
+    /** A request with this browser's cookies and exactly the given headers (no CSRF header unless given). */
+    public HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(appBase + path)).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** Spring Security's POST /logout with the CSRF token of its logout page. */
-    HttpResponse<String> logOutOfThePages() {
+    public HttpResponse<String> logOutOfThePages() {
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(appBase + "/logout")).header("Accept", "text/html").GET());
         Matcher csrf = CSRF_FIELD.matcher(page.body());
         if (!csrf.find()) {
@@ -93,7 +109,7 @@ final class KeycloakBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf.group(1)))));
     }
 
-    Optional<String> cookie(String name) {
+    public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst();
     }

@@ -113,12 +113,14 @@ class KeycloakGroupChangeTest {
     void theDemoUsersOfTheLocalRealmStopAStartUnlessAllowed() {
         KeycloakProperties strict = new KeycloakProperties(properties.issuer(), properties.backchannelUrl(), properties.clientId(),
                 properties.clientSecret(), properties.identityClientId(), properties.identityClientSecret(), properties.audience(),
-                properties.cacheTtl(), properties.clockSkew(), false);
-        KeycloakDemoUsersGuard guard = new KeycloakDemoUsersGuard(identityService, strict);
+                properties.cacheTtl(), properties.clockSkew(), properties.sessionCheckInterval(), false);
+        KeycloakDemoRealmGuard guard = new KeycloakDemoRealmGuard(identityService, strict);
 
         assertThat(guard.demoUsersInRealm()).contains("admin", "ent-hongdu", "audit-staff");
         assertThatThrownBy(guard::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Refusing to start").hasMessageContaining("allow-demo-users");
+                .hasMessageContaining("Refusing to start").hasMessageContaining("demo-mode").hasMessageContaining("demo users")
+                .hasMessageContaining("client huiqi-dev with its published secret")
+                .hasMessageContaining("client huiqi-identity with its published secret");
     }
 
     @Test

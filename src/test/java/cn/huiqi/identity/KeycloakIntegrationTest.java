@@ -16,7 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
  * (127.0.0.1:8180, realm huiqi freshly imported), on a private in-memory H2 without the demo
  * enterprises: tests register the enterprises they need ({@link KeycloakTestRealm#registerDemoEnterprises}).
  * One context for every class (Spring's context cache). The app logs in with the realm's test client
- * huiqi-dev, whose redirect URIs allow the random port; group look-ups are cached 3 s.
+ * huiqi-dev, whose redirect URIs allow the random port; group look-ups are cached 3 s, signed-in
+ * users are checked against Keycloak every 2 s.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,8 +30,9 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.flyway.locations=classpath:db/migration",
         "huiqi.keycloak.client-id=" + KeycloakTestRealm.DEV_CLIENT,
         "huiqi.keycloak.client-secret=" + KeycloakTestRealm.DEV_CLIENT_SECRET,
-        "huiqi.keycloak.allow-demo-users=true",
+        "huiqi.keycloak.demo-mode=true",
         "huiqi.keycloak.cache-ttl=PT3S",
+        "huiqi.keycloak.session-check-interval=PT2S",
         "huiqi.keycloak.clock-skew=PT0S",
         "camunda.bpm.webapp.auth.cache.time-to-live=2000",
         "camunda.bpm.job-execution.enabled=false"})

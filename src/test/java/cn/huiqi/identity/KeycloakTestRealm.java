@@ -19,15 +19,15 @@ import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.enterprise.EnterpriseRepository;
 
 /** The local test realm of docker/keycloak/huiqi-realm.json, as scripts/keycloak.sh runs it. */
-final class KeycloakTestRealm {
+public final class KeycloakTestRealm {
 
     /** scripts/keycloak.sh's address, also application-keycloak.yml's default issuer. */
-    static final String SERVER = "http://127.0.0.1:8180";
-    static final String ISSUER = SERVER + "/realms/huiqi";
+    public static final String SERVER = "http://127.0.0.1:8180";
+    public static final String ISSUER = SERVER + "/realms/huiqi";
     /** The realm's local/test client: password grant, any localhost redirect. */
-    static final String DEV_CLIENT = "huiqi-dev";
-    static final String DEV_CLIENT_SECRET = "huiqi-dev-local-secret";
-    static final String DEMO_PASSWORD = "Huiqi-Demo-2023";
+    public static final String DEV_CLIENT = "huiqi-dev";
+    public static final String DEV_CLIENT_SECRET = "huiqi-dev-local-secret";
+    public static final String DEMO_PASSWORD = "Huiqi-Demo-2023";
 
     /** The demo enterprises of the realm's enterprise users (same as the quick start's db/demo). */
     static final Map<String, String[]> ENTERPRISES = Map.of(
@@ -40,7 +40,7 @@ final class KeycloakTestRealm {
     private KeycloakTestRealm() {
     }
 
-    static boolean answers() {
+    public static boolean answers() {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(ISSUER + "/.well-known/openid-configuration"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -53,7 +53,7 @@ final class KeycloakTestRealm {
     }
 
     /** Explicit test data: the enterprises the realm's enterprise users name by USCC. */
-    static void registerDemoEnterprises(EnterpriseRegister register, EnterpriseRepository enterprises) {
+    public static void registerDemoEnterprises(EnterpriseRegister register, EnterpriseRepository enterprises) {
         ENTERPRISES.values().forEach(e -> {
             if (enterprises.findByUscc(e[0]).isEmpty()) {
                 register.register(new EnterpriseRegister.Registration(e[0], e[1], e[2], "联系人", "0791-86000000", null));
@@ -68,7 +68,7 @@ final class KeycloakTestRealm {
      * An access token of a realm user for the API (audience huiqi-api), by the test client's password grant;
      * reused for a minute (tokens live five), since most tests only need some valid token of the user.
      */
-    static String accessToken(String user) {
+    public static String accessToken(String user) {
         Long fetched = TOKEN_TIMES.get(user);
         if (fetched == null || System.currentTimeMillis() - fetched > 60_000) {
             TOKENS.put(user, freshAccessToken(user));
@@ -77,11 +77,11 @@ final class KeycloakTestRealm {
         return TOKENS.get(user);
     }
 
-    static String freshAccessToken(String user) {
+    public static String freshAccessToken(String user) {
         return tokens(ISSUER, DEV_CLIENT, DEV_CLIENT_SECRET, user, DEMO_PASSWORD).get("access_token").asText();
     }
 
-    static JsonNode tokens(String realmUrl, String client, String secret, String user, String password) {
+    public static JsonNode tokens(String realmUrl, String client, String secret, String user, String password) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
         form.put("client_id", client);
@@ -112,11 +112,11 @@ final class KeycloakTestRealm {
     }
 
     /** The master realm's administrator of the local Keycloak (scripts/keycloak.sh: admin / admin). */
-    static String masterAdminToken() {
+    public static String masterAdminToken() {
         return tokens(SERVER + "/realms/master", "admin-cli", null, "admin", "admin").get("access_token").asText();
     }
 
-    static HttpResponse<String> admin(String method, String path, String json) {
+    public static HttpResponse<String> admin(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER + "/admin/realms/huiqi" + path))
                 .header("Authorization", "Bearer " + masterAdminToken())
                 .header("Content-Type", "application/json")
@@ -124,31 +124,88 @@ final class KeycloakTestRealm {
         return send(request);
     }
 
-    static String userUuid(String username) {
+    public static String userUuid(String username) {
         JsonNode users = json(admin("GET", "/users?exact=true&username=" + username, null).body());
         return users.get(0).get("id").asText();
     }
 
-    static String groupUuid(String groupName) {
+    public static String groupUuid(String groupName) {
         return json(admin("GET", "/group-by-path/" + groupName, null).body()).get("id").asText();
     }
 
-    static void removeFromGroup(String username, String groupName) {
+    public static void removeFromGroup(String username, String groupName) {
         expect2xx(admin("DELETE", "/users/" + userUuid(username) + "/groups/" + groupUuid(groupName), null));
     }
 
-    static void addToGroup(String username, String groupName) {
+    public static void addToGroup(String username, String groupName) {
         expect2xx(admin("PUT", "/users/" + userUuid(username) + "/groups/" + groupUuid(groupName), null));
     }
 
-    static void expect2xx(HttpResponse<String> response) {
+    /** Enables or disables a realm user, as an administrator would in the console. */
+    public static void setEnabled(String username, boolean enabled) {
+        expect2xx(admin("PUT", "/users/" + userUuid(username), "{\"enabled\":" + enabled + "}"));
+    }
+
+    /** Ends every Keycloak session of a user ("Sign out" in the console): Keycloak then sends back-channel logouts. */
+    public static void signOutEverywhere(String username) {
+        expect2xx(admin("POST", "/users/" + userUuid(username) + "/logout", null));
+    }
+
+    /** Points the test client's back-channel logout at the test server (its port is random). */
+    public static void backChannelLogoutTo(int port) {
+        JsonNode client = json(admin("GET", "/clients?clientId=" + DEV_CLIENT, null).body()).get(0);
+        com.fasterxml.jackson.databind.node.ObjectNode update = client.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) update.get("attributes")).put("backchannel.logout.url",
+                "http://localhost:" + port + "/logout/connect/back-channel/keycloak");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) update.get("attributes")).put("backchannel.logout.session.required", "true");
+        expect2xx(admin("PUT", "/clients/" + client.get("id").asText(), update.toString()));
+    }
+
+    /** A call of realm huiqi's admin API with the given token (e.g. a service account's). */
+    public static HttpResponse<String> adminAs(String token, String method, String path) {
+        return adminAs(token, method, path, null);
+    }
+
+    public static HttpResponse<String> adminAs(String token, String method, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(SERVER + "/admin/realms/huiqi" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A client-credentials token of a confidential client of realm huiqi (a service account). */
+    public static String clientToken(String client, String secret) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(ISSUER + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "client_credentials",
+                        "client_id", client, "client_secret", secret)))));
+        expect2xx(response);
+        return json(response.body()).get("access_token").asText();
+    }
+
+    /** The token endpoint's raw answer to a password grant (to show it refused). */
+    public static HttpResponse<String> passwordGrant(String realmUrl, String client, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", client,
+                        "username", user, "password", password)))));
+    }
+
+    /** A call of Keycloak's admin API outside realm huiqi (e.g. creating a scratch realm). */
+    public static HttpResponse<String> serverAdmin(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(SERVER + "/admin" + path))
+                .header("Authorization", "Bearer " + masterAdminToken())
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public static void expect2xx(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
             throw new AssertionError(response.request().method() + " " + response.request().uri() + ": "
                     + response.statusCode() + " " + response.body());
         }
     }
 
-    static JsonNode json(String body) {
+    public static JsonNode json(String body) {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
@@ -156,7 +213,7 @@ final class KeycloakTestRealm {
         }
     }
 
-    static String form(Map<String, String> fields) {
+    public static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

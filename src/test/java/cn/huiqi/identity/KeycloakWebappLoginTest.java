@@ -92,6 +92,29 @@ class KeycloakWebappLoginTest {
     }
 
     @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLaxAndSecureBehindTls() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (boolean tls : new boolean[] {false, true}) {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + TASKLIST));
+            if (tls) {
+                // what a TLS-terminating proxy on an internal address sends
+                request.header("X-Forwarded-Proto", "https");
+            }
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                    .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + response.headers()));
+
+            assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax");
+            if (tls) {
+                assertThat(cookie).contains("Secure");
+            } else {
+                assertThat(cookie).doesNotContain("Secure");
+            }
+        }
+    }
+
+    @Test
     void camundasPasswordLoginIsClosed() {
         KeycloakBrowser browser = new KeycloakBrowser(port);
         HttpResponse<String> login = browser.xhr("POST", "/camunda/api/admin/auth/user/default/login/tasklist", null);
