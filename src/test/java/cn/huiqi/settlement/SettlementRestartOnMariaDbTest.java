@@ -89,7 +89,7 @@ class SettlementRestartOnMariaDbTest {
         });
     }
 
-    private static void people(ConfigurableApplicationContext app) {
+    static void people(ConfigurableApplicationContext app) {
         IdentityService identity = app.getBean(IdentityService.class);
         for (String[] person : new String[][]{{"rs-ent", "enterprise"}, {"rs-donghu", "donghu"}, {"rs-gxj", "gxj"},
                 {"rs-swj", "swj"}, {"rs-czj", "czj"}}) {
@@ -101,7 +101,7 @@ class SettlementRestartOnMariaDbTest {
         register.bind(enterprise, "rs-ent");
     }
 
-    private static String approvedOrder(ConfigurableApplicationContext app) {
+    static String approvedOrder(ConfigurableApplicationContext app) {
         Map<String, Object> form = new HashMap<>();
         form.put("counterparty", "上海某某贸易有限公司");
         form.put("contractNumber", "HT-" + UUID.randomUUID());
@@ -139,11 +139,11 @@ class SettlementRestartOnMariaDbTest {
         }
     }
 
-    private static RewardCase caseOf(ConfigurableApplicationContext app, String caseNumber) {
+    static RewardCase caseOf(ConfigurableApplicationContext app, String caseNumber) {
         return app.getBean(RewardCaseRepository.class).findByCaseNumber(caseNumber).orElseThrow();
     }
 
-    private static long entries(ConfigurableApplicationContext app, RewardCase rewardCase, FundEntry.Kind kind) {
+    static long entries(ConfigurableApplicationContext app, RewardCase rewardCase, FundEntry.Kind kind) {
         return app.getBean(FundLedger.class).entriesOf(rewardCase.getId()).stream().filter(e -> e.getKind() == kind).count();
     }
 
