@@ -20,6 +20,8 @@ import cn.huiqi.fund.SettlementRule;
 public class Settlement {
 
     public enum Status {
+        /** Shares decided and recorded as lines; the money and the cases move in short jobs, a few cases each. */
+        SETTLING("核定中", "Being settled"),
         NOTICE("公示中", "Public notice"),
         DISBURSEMENT("待拨付", "Disbursement"),
         CLOSED("已办结", "Closed");
@@ -72,10 +74,14 @@ public class Settlement {
         this.granted = result.granted();
         this.remainder = result.remainder();
         this.scaled = result.scaled();
-        this.status = Status.NOTICE;
+        this.status = Status.SETTLING;
         this.processInstanceId = processInstanceId;
         this.startedBy = startedBy;
         this.settledAt = Instant.now();
+    }
+
+    void announce() {
+        this.status = Status.NOTICE;
     }
 
     void endNotice() {

@@ -3,7 +3,6 @@ package cn.huiqi.settlement;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,7 +23,6 @@ import cn.huiqi.common.NotFoundException;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
 import cn.huiqi.identity.Groups;
-import cn.huiqi.process.EngineAsSystem;
 
 /**
  * Settlements of the reward measures: 市工信局 starts one when a measure's review window closes; the lead
@@ -50,23 +48,25 @@ public class SettlementController {
     private final SettlementViews views;
     private final SettlementPayments payments;
     private final CurrentCaller currentCaller;
-    private final RuntimeService runtimeService;
-    private final EngineAsSystem engineAsSystem;
+    private final SettlementAllocation allocation;
 
     public SettlementController(SettlementRepository settlements, SettlementViews views, SettlementPayments payments,
-                                CurrentCaller currentCaller, RuntimeService runtimeService, EngineAsSystem engineAsSystem) {
+                                CurrentCaller currentCaller, SettlementAllocation allocation) {
         this.settlements = settlements;
         this.views = views;
         this.payments = payments;
         this.currentCaller = currentCaller;
-        this.runtimeService = runtimeService;
-        this.engineAsSystem = engineAsSystem;
+        this.allocation = allocation;
     }
 
-    /** Starts process fund-settlement for a measure; the settling itself runs right after, asynchronously. */
+    /**
+     * Starts process fund-settlement for a measure and decides the shares; the money moves right after,
+     * asynchronously, a few cases per job. 409 when the measure has nothing awaiting settlement or a
+     * settlement of it is still being settled.
+     */
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Map<String, String> start(@RequestBody StartRequest request) {
+    public Map<String, Object> start(@RequestBody StartRequest request) {
         Caller caller = require(Groups.LEAD_BUREAU, Groups.CAMUNDA_ADMIN);
         FieldChecks checks = new FieldChecks();
         String measure = checks.requiredText("measure", request == null ? null : request.measure(), "措施", "Measure", 4);
@@ -74,9 +74,8 @@ public class SettlementController {
             checks.add("measure", "只有措施1—3需要结算", "Only measures M1 to M3 are settled");
         }
         checks.throwIfAny();
-        String processInstanceId = engineAsSystem.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
-                Map.of("measure", measure, "settlementStarter", caller.userId())).getId());
-        return Map.of("processInstanceId", processInstanceId, "measure", measure);
+        Settlement settlement = allocation.start(measure, caller.userId());
+        return Map.of("processInstanceId", settlement.getProcessInstanceId(), "measure", measure, "settlementId", settlement.getId());
     }
 
     @GetMapping

@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 public class SettlementLine {
 
     public enum Status {
+        ALLOCATED("核定中", "Being settled"),
         NOT_FUNDED("未获资金", "Not funded"),
         ANNOUNCED("公示中", "Under public notice"),
         WITHDRAWN("因异议撤出", "Withdrawn after an objection"),
@@ -68,8 +69,13 @@ public class SettlementLine {
         this.caseId = share.caseId();
         this.asked = share.asked();
         this.granted = share.granted();
-        this.status = share.granted().signum() > 0 ? Status.ANNOUNCED : Status.NOT_FUNDED;
+        this.status = Status.ALLOCATED;
         touch(actor);
+    }
+
+    /** Its money has moved in the ledger: announced in the notice list, or not funded. */
+    void settled(String actor) {
+        moveTo(granted.signum() > 0 ? Status.ANNOUNCED : Status.NOT_FUNDED, actor);
     }
 
     void moveTo(Status newStatus, String actor) {

@@ -3,6 +3,7 @@ package cn.huiqi.settlement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,6 +16,7 @@ import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.casefile.RewardCaseRepository;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
+import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.Money;
 import cn.huiqi.common.NotFoundException;
 import cn.huiqi.fund.FundLedger;
@@ -75,23 +77,40 @@ public class SettlementPayments {
             dates[i] = date(checks, prefix + "paymentDate", c.paymentDate());
         }
         checks.throwIfAny();
+        // first every line's state, then the money: a refused confirmation pays nothing
+        List<RewardCase> paidCases = new ArrayList<>();
+        List<SettlementLine> paidLines = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Confirmation c = all.get(i);
             RewardCase rewardCase = caseOf(c.caseNumber());
             SettlementLine line = lineOf(settlement, rewardCase);
             String reference = c.paymentReference().strip();
+            if (paidLines.contains(line)) {
+                throw new InvalidInputException("payments[" + i + "].caseNumber", "案件 " + c.caseNumber() + " 在本次确认中出现了两次",
+                        "Case " + c.caseNumber() + " is listed twice");
+            }
             if (line.getStatus() == SettlementLine.Status.PAID) {
                 if (!reference.equals(line.getPaymentReference())) {
                     throw new ConflictException("payments[" + i + "].paymentReference",
                             "案件 " + c.caseNumber() + " 已以凭证号 " + line.getPaymentReference() + " 支付，不能再次支付",
                             "Case " + c.caseNumber() + " was already paid with reference " + line.getPaymentReference());
                 }
-                continue; // the same confirmation again: paid once
-            }
-            if (!line.awaitsPayment()) {
+                paidCases.add(null); // the same confirmation again: paid once
+            } else if (!line.awaitsPayment()) {
                 throw new ConflictException("payments[" + i + "].caseNumber", "案件 " + c.caseNumber() + " 不在待支付状态（"
                         + line.getStatus().zh() + "）", "Case " + c.caseNumber() + " is not awaiting payment (" + line.getStatus().en() + ")");
+            } else {
+                paidCases.add(rewardCase);
             }
+            paidLines.add(line);
+        }
+        for (int i = 0; i < all.size(); i++) {
+            RewardCase rewardCase = paidCases.get(i);
+            if (rewardCase == null) {
+                continue;
+            }
+            SettlementLine line = paidLines.get(i);
+            String reference = all.get(i).paymentReference().strip();
             ledger.pay(rewardCase.getId(), reference, dates[i], actor);
             line.paid(reference, dates[i], actor);
             rewardCase.recordPayment(reference, dates[i]);
@@ -134,10 +153,19 @@ public class SettlementPayments {
         }
     }
 
+    /**
+     * The settlement, locked until this transaction ends: confirmations and failures of one batch run one
+     * after the other, so the same confirmation sent twice at once pays once and answers the same, and the
+     * last payment of a batch always sees the others and closes it.
+     */
     private Settlement inDisbursement(long settlementId) {
-        Settlement settlement = settlements.findById(settlementId)
+        Settlement settlement = settlements.lockById(settlementId)
                 .orElseThrow(() -> new NotFoundException("settlementId", "结算批次 " + settlementId + " 不存在",
                         "Settlement " + settlementId + " does not exist"));
+        if (settlement.getStatus() == Settlement.Status.SETTLING) {
+            throw new ConflictException("settlementId", "结算批次 " + settlementId + " 仍在核定中，公示期满后才能拨付",
+                    "Settlement " + settlementId + " is still being settled; payments follow its public notice");
+        }
         if (settlement.getStatus() == Settlement.Status.NOTICE) {
             throw new ConflictException("settlementId", "结算批次 " + settlementId + " 仍在公示期，公示期满后才能拨付",
                     "Settlement " + settlementId + " is still under public notice; payments follow the notice period");

@@ -35,7 +35,8 @@ import cn.huiqi.testsupport.ProcessTestSupport;
         "spring.datasource.url=jdbc:h2:mem:settlement;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
         "camunda.bpm.job-execution.enabled=false",
         "huiqi.fund.caps.M2=300000.00",
-        "huiqi.fund.rules.M2=FIRST_COME_FIRST_SERVED"})
+        "huiqi.fund.rules.M2=FIRST_COME_FIRST_SERVED",
+        "huiqi.settlement.cases-per-job=4"})
 class SettlementProcessTest extends ProcessTestSupport {
 
     @Autowired

@@ -49,8 +49,7 @@ class SettlementRestartOnMariaDbTest {
             for (int i = 0; i < 3; i++) {
                 caseNumbers.add(approvedOrder(app));
             }
-            settlementProcess[0] = app.getBean(RuntimeService.class).startProcessInstanceByKey(SettlementController.PROCESS_KEY,
-                    Map.of("measure", "M1", "settlementStarter", "rs-gxj")).getId();
+            settlementProcess[0] = app.getBean(SettlementAllocation.class).start("M1", "rs-gxj").getProcessInstanceId();
             assertThat(jobs(app, settlementProcess[0])).hasSize(1);
         });
 
@@ -70,6 +69,7 @@ class SettlementRestartOnMariaDbTest {
         // third start: the notice period ends, finance pays each case (one twice); all paid exactly once
         AppStarts.run(DATABASE, List.of(), app -> {
             runJobs(app, settlementProcess[0], "Timer_NoticePeriod");
+            runJobs(app, settlementProcess[0], "Task_EndNotice");
             Settlement settlement = app.getBean(SettlementRepository.class).findAll().get(0);
             SettlementPayments payments = app.getBean(SettlementPayments.class);
             for (String caseNumber : caseNumbers) {
@@ -89,7 +89,7 @@ class SettlementRestartOnMariaDbTest {
         });
     }
 
-    private static void people(ConfigurableApplicationContext app) {
+    static void people(ConfigurableApplicationContext app) {
         IdentityService identity = app.getBean(IdentityService.class);
         for (String[] person : new String[][]{{"rs-ent", "enterprise"}, {"rs-donghu", "donghu"}, {"rs-gxj", "gxj"},
                 {"rs-swj", "swj"}, {"rs-czj", "czj"}}) {
@@ -101,7 +101,7 @@ class SettlementRestartOnMariaDbTest {
         register.bind(enterprise, "rs-ent");
     }
 
-    private static String approvedOrder(ConfigurableApplicationContext app) {
+    static String approvedOrder(ConfigurableApplicationContext app) {
         Map<String, Object> form = new HashMap<>();
         form.put("counterparty", "上海某某贸易有限公司");
         form.put("contractNumber", "HT-" + UUID.randomUUID());
@@ -133,15 +133,17 @@ class SettlementRestartOnMariaDbTest {
 
     private static void runJobs(ConfigurableApplicationContext app, String processInstanceId, String activityId) {
         ManagementService management = app.getBean(ManagementService.class);
-        management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).list()
-                .forEach(job -> management.executeJob(job.getId()));
+        for (Job job; (job = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .singleResult()) != null; ) {
+            management.executeJob(job.getId());
+        }
     }
 
-    private static RewardCase caseOf(ConfigurableApplicationContext app, String caseNumber) {
+    static RewardCase caseOf(ConfigurableApplicationContext app, String caseNumber) {
         return app.getBean(RewardCaseRepository.class).findByCaseNumber(caseNumber).orElseThrow();
     }
 
-    private static long entries(ConfigurableApplicationContext app, RewardCase rewardCase, FundEntry.Kind kind) {
+    static long entries(ConfigurableApplicationContext app, RewardCase rewardCase, FundEntry.Kind kind) {
         return app.getBean(FundLedger.class).entriesOf(rewardCase.getId()).stream().filter(e -> e.getKind() == kind).count();
     }
 

@@ -21,6 +21,15 @@ public final class AppStarts {
     }
 
     public static void run(String database, List<String> extraArgs, Consumer<ConfigurableApplicationContext> work) {
+        run(database, extraArgs, List.of(), work);
+    }
+
+    /**
+     * The same with further bean classes in the context (e.g. a test's engine plugin); an extra argument
+     * replaces the default of the same property (e.g. {@code --camunda.bpm.job-execution.enabled=true}).
+     */
+    public static void run(String database, List<String> extraArgs, List<Class<?>> extraSources,
+                           Consumer<ConfigurableApplicationContext> work) {
         MariaDbTestDatabase.recreateOnce(database);
         // command-line arguments: SpringApplicationBuilder.properties() would lose to application.yml
         List<String> args = new ArrayList<>(List.of(
@@ -34,8 +43,11 @@ public final class AppStarts {
                         + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
                 "--camunda.bpm.generate-unique-process-engine-name=true",
                 "--camunda.bpm.job-execution.enabled=false"));
+        args.removeIf(arg -> extraArgs.stream().anyMatch(extra -> extra.startsWith(arg.substring(0, arg.indexOf('=') + 1))));
         args.addAll(extraArgs);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HuiqiApplication.class)
+        List<Class<?>> sources = new ArrayList<>(List.of(HuiqiApplication.class));
+        sources.addAll(extraSources);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                 .run(args.toArray(String[]::new))) {
             work.accept(context);
         }

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import cn.huiqi.casefile.CaseEventRepository;
 import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.casefile.RewardCaseRepository;
-import cn.huiqi.settlement.SettlementController;
+import cn.huiqi.settlement.SettlementAllocation;
 import cn.huiqi.settlement.SettlementPayments;
 import cn.huiqi.settlement.SettlementRepository;
 
@@ -53,6 +55,8 @@ public abstract class ProcessTestSupport {
     protected SettlementRepository settlements;
     @Autowired
     protected SettlementPayments payments;
+    @Autowired
+    protected SettlementAllocation settlementAllocation;
 
     @BeforeEach
     void initAssertions() {
@@ -127,17 +131,27 @@ public abstract class ProcessTestSupport {
         return events.findByCaseIdOrderByOccurredAtAscIdAsc(caseOf(instance).getId()).stream().map(e -> e.getAction()).toList();
     }
 
-    /** 市工信局 settles a measure (process fund-settlement) and the settling job runs. */
+    /** 市工信局 settles a measure (as POST /api/settlements does) and the settling jobs run, a few cases each. */
     protected ProcessInstance settle(String measure) {
-        ProcessInstance settlement = runtimeService.startProcessInstanceByKey(SettlementController.PROCESS_KEY,
-                Map.of("measure", measure, "settlementStarter", "gxj-reviewer"));
-        execute(job("Task_Settle", settlement));
+        String processInstanceId = settlementAllocation.start(measure, "gxj-reviewer").getProcessInstanceId();
+        ProcessInstance settlement = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        runJobs(settlement, "Task_Settle");
         return settlement;
     }
 
-    /** The settlement's notice period is over. */
+    /** The settlement's notice period is over: the timer and the jobs that form the batch run. */
     protected void endNotice(ProcessInstance settlement) {
         execute(job("Timer_NoticePeriod", settlement));
+        runJobs(settlement, "Task_EndNotice");
+    }
+
+    /** Runs the jobs of one step until it has none left (steps that loop queue one job after the other). */
+    protected void runJobs(ProcessInstance instance, String activityId) {
+        ManagementService management = processEngine.getManagementService();
+        for (Job job; (job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+                .singleResult()) != null; ) {
+            management.executeJob(job.getId());
+        }
     }
 
     protected long settlementId(ProcessInstance settlement) {

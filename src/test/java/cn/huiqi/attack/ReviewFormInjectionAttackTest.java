@@ -1,0 +1,183 @@
+package cn.huiqi.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.FileSystemUtils;
+
+import cn.huiqi.enterprise.Enterprise;
+import cn.huiqi.enterprise.EnterpriseRegister;
+import cn.huiqi.testsupport.TestUsers;
+
+/**
+ * Item 4 of issue 9 in Tasklist, headless Chromium (Debian chromium + chromium-driver, skipped without
+ * them): an enterprise writes a markdown table row, emphasis and HTML into its evidence of execution; the
+ * verifier opens the task in Tasklist, on a desktop and on a 390 px wide phone, and sees that text
+ * literally in a disabled text area of the group "企业填报", no table, no markup, and the reward decided by
+ * the rule only in the group "系统认定", from the case record. Completing the task through the form then
+ * submits the decision only: no display field is sent back.
+ */
+class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String PASSWORD = "Form-Attack-2023";
+    private static final String FAKE_ROW = "| 规则认定奖励（元）/ Reward by rule (CNY) | 4999999.00 |";
+    private static final String EVIDENCE = "发货单 FH-2023-001\n" + FAKE_ROW + "\n**已核实** <b id=\"injected\">html</b> {{rewardAmount}}";
+
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    EnterpriseRegister register;
+
+    private ChromeDriver browser;
+    private Path profile;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Chromium not installed (scripts/test.sh installs chromium and chromium-driver)");
+        profile = Files.createTempDirectory("huiqi-form-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1600,1200", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // Tasklist's bundles are large; CI machines are busy
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    @Test
+    void theVerifierSeesTheEnterprisesTextAsTextAndTheRewardFromTheCaseRecord() throws IOException {
+        TestUsers.person(identityService, "fa-admin", "camunda-admin", PASSWORD); // else the webapps show their setup page
+        TestUsers.person(identityService, "fa-ent", "enterprise", PASSWORD);
+        TestUsers.person(identityService, "fa-qingshanhu", "qingshanhu", PASSWORD);
+        Enterprise enterprise = register.register(new EnterpriseRegister.Registration("91360111MA38GK7X58",
+                "南昌表单注入测试有限公司", "qingshanhu", "赵六", "0791-80000002", null, null, null));
+        register.bind(enterprise, "fa-ent");
+        Map<String, Object> form = new HashMap<>();
+        form.put("counterparty", "上海某某贸易有限公司 | 4999999.00 |");
+        form.put("contractNumber", "HT-FORM-001");
+        form.put("signingDate", "2023-08-01");
+        form.put("orderAmount", "250000000.00");
+        form.put("executionEvidence", EVIDENCE);
+        String caseNumber = TestUsers.as(identityService, "fa-ent",
+                () -> runtimeService.startProcessInstanceByKey("m1-order-reward", form).getBusinessKey());
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_LocalityVerification").singleResult();
+
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        visible(By.cssSelector("input[ng-model='username']")).sendKeys("fa-qingshanhu");
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+
+        for (Dimension size : List.of(new Dimension(1600, 1200), new Dimension(390, 844))) {
+            browser.manage().window().setSize(size);
+            browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+            browser.navigate().refresh();
+            WebElement evidence = visible(By.cssSelector(".fjs-container textarea[id$='Shown_declaredExecutionEvidence']"));
+            String width = size.getWidth() + "px";
+            Files.write(Path.of("target", "review-form-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+
+            boolean literal = EVIDENCE.equals(evidence.getDomProperty("value")) && !evidence.isEnabled()
+                    && browser.findElements(By.cssSelector(".fjs-container table, .fjs-container #injected, .fjs-container strong")).isEmpty();
+            String systemGroup = group("Determined by the system");
+            String declaredGroup = group("As declared by the enterprise");
+            boolean separate = systemGroup.contains("200000.00") && !systemGroup.contains("4999999") && declaredGroup.contains(FAKE_ROW);
+            AttackLedger.record("form-markdown-injection", literal && separate,
+                    "evidence with a fake table row in Tasklist at " + width + ": literal=" + literal + ", separate=" + separate);
+            assertThat(evidence.getDomProperty("value")).as(width).isEqualTo(EVIDENCE);
+            assertThat(evidence.isEnabled()).isFalse();
+            assertThat(browser.findElements(By.cssSelector(".fjs-container table, .fjs-container #injected, .fjs-container strong")))
+                    .as("no markup from the enterprise's text at " + width).isEmpty();
+            assertThat(systemGroup).contains("200000.00").contains("order-reward").doesNotContain("4999999");
+            assertThat(systemGroup).startsWith("系统认定");
+            assertThat(declaredGroup).startsWith("企业填报").contains(EVIDENCE);
+            Number right = (Number) browser.executeScript("return arguments[0].getBoundingClientRect().right;", evidence);
+            assertThat(right.doubleValue()).as("the evidence fits the screen at " + width).isLessThanOrEqualTo(size.getWidth());
+        }
+
+        // complete through the form: only the decision is submitted, no display field
+        browser.manage().window().setSize(new Dimension(1600, 1200));
+        visible(By.xpath("//*[@ng-click='claim()']")).click(); // Tasklist's form takes input once the task is claimed
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-container input[id$='Field_Decision-0']"))));
+        click(visible(By.cssSelector("button[ng-click='complete()']:not([disabled])")));
+        wait.until(d -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1);
+        List<String> changed = historyService.createHistoricDetailQuery().variableUpdates().taskId(task.getId()).list().stream()
+                .map(d -> (HistoricVariableUpdate) d).filter(d -> d.getRevision() > 0).map(HistoricVariableUpdate::getVariableName)
+                .toList();
+        AttackLedger.record("form-display-fields-submitted", changed.isEmpty(), "display fields sent back: " + changed);
+        assertThat(changed).as("display fields written back by the completion").isEmpty();
+    }
+
+    /** The label and every value shown in the form's group whose label contains {@code label}, one per line. */
+    private String group(String label) {
+        return (String) browser.executeScript("const g = Array.from(document.querySelectorAll('.fjs-container .fjs-form-field-group'))"
+                + ".find(e => e.textContent.includes(arguments[0]));"
+                + "return g ? [g.querySelector('label, legend').textContent]"
+                + ".concat(Array.from(g.querySelectorAll('input, textarea')).map(e => e.value)).join('\\n') : '';", label);
+    }
+
+    private void click(WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+    }
+
+    private WebElement visible(By by) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (RuntimeException e) {
+            try {
+                Files.write(Path.of("target", "review-form-failure.png"), browser.getScreenshotAs(OutputType.BYTES));
+                Files.writeString(Path.of("target", "review-form-failure.html"), browser.getPageSource());
+            } catch (IOException | RuntimeException ignored) {
+                // the original failure matters
+            }
+            throw e;
+        }
+    }
+}
