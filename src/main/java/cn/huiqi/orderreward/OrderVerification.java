@@ -39,10 +39,12 @@ import cn.huiqi.common.Money;
  * eligible on its verified orders is refused: reject it instead.</li>
  * </ul>
  */
-@Component("orderVerification")
+@Component("orderVerificationStep") // not "orderVerification": a variable of that name would shadow the bean
 public class OrderVerification implements TaskListener, ExecutionListener {
 
     public static final String FIELD = "orderVerification";
+    /** Set by the create listener, not a form field: the results the task showed, by line. */
+    static final String SHOWN_RESULTS = "orderVerificationShown";
     static final String LOCALITY_TASK = "Task_LocalityVerification";
     /** Row keys the form shows read-only; submitted back unchanged or not at all. */
     private static final Set<String> SHOWN = Set.of("counterparty", "contractNumber", "signingDate", "orderAmount",
@@ -86,6 +88,10 @@ public class OrderVerification implements TaskListener, ExecutionListener {
             rows.add(row);
         }
         task.getExecution().setVariableLocal(FIELD, SpinValues.jsonValue(toJson(rows)).create());
+        // what this task showed: a parallel reviewer's later change is not undone by this task's unchanged rows
+        Map<String, String> shown = new LinkedHashMap<>();
+        rows.forEach(row -> shown.put(String.valueOf(row.get("line")), (String) row.get("result")));
+        task.getExecution().setVariableLocal(SHOWN_RESULTS, toJson(shown));
     }
 
     @Override
@@ -103,7 +109,7 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         String step = execution.getCurrentActivityName() + (unit == null ? "" : " [" + unit + "]");
         List<M1Order> caseOrders = orders.findByCaseIdOrderByLineNo(rewardCase.getId());
 
-        List<Change> changes = read(execution.getVariable(FIELD), caseOrders, locality);
+        List<Change> changes = read(execution.getVariable(FIELD), shownResults(execution), caseOrders, locality);
         String actor = timeline.currentActor();
         for (Change change : changes) {
             String before = change.order().getVerification().zh();
@@ -138,7 +144,19 @@ public class OrderVerification implements TaskListener, ExecutionListener {
     private record Change(M1Order order, M1Order.Verification result, String reason) {
     }
 
-    private List<Change> read(Object raw, List<M1Order> caseOrders, boolean locality) {
+    private Map<String, String> shownResults(DelegateExecution execution) {
+        Object shown = execution.getVariableLocal(SHOWN_RESULTS);
+        if (shown == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(shown.toString(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    private List<Change> read(Object raw, Map<String, String> shown, List<M1Order> caseOrders, boolean locality) {
         List<Map<String, Object>> rows = jsonLists.read(raw, FIELD);
         List<Change> changes = new ArrayList<>();
         if (rows == null) {
@@ -171,6 +189,10 @@ public class OrderVerification implements TaskListener, ExecutionListener {
             Object rawResult = row.get("result");
             if (rawResult == null || rawResult.toString().isBlank()) {
                 continue; // no result given for this line: unchanged
+            }
+            if (!locality && rawResult.toString().equals(shown.get(String.valueOf(order.getLineNo())))
+                    && !rawResult.toString().equals(result(order.getVerification()))) {
+                continue; // shown and left as it was, while another reviewer changed it: not this reviewer's change
             }
             M1Order.Verification result = switch (rawResult.toString()) {
                 case "accept" -> M1Order.Verification.ACCEPTED;
