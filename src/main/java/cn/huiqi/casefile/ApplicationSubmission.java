@@ -53,9 +53,11 @@ public class ApplicationSubmission {
         Enterprise enterprise = registration.applicantEnterprise(fields.get(CaseRegistration.ENTERPRISE_ID));
         // checked here too (the process's first step checks again): a bad body is a 400 before any engine
         // work, and the subject key tells a replay of the same application from a reused key
-        String subjectKey = type.validate(fields, enterprise).application().subjectKey();
+        NewApplication application = type.validate(fields, enterprise).application();
+        String subjectKey = application.subjectKey();
+        String applicationJson = registration.applicationJson(application);
 
-        Optional<Result> replay = replay(enterprise, key, subjectKey);
+        Optional<Result> replay = replay(enterprise, key, subjectKey, applicationJson);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -68,14 +70,27 @@ public class ApplicationSubmission {
                 return new Result(true, views.withTimeline(created));
             });
         } catch (DataIntegrityViolationException concurrentTwin) {
-            return replay(enterprise, key, subjectKey).orElseThrow(() -> concurrentTwin);
+            Optional<Result> twin = replay(enterprise, key, subjectKey, applicationJson);
+            if (twin.isPresent()) {
+                return twin.get();
+            }
+            // another request won the race for a unique key: name what it holds (409), as a non-concurrent attempt would
+            transaction.executeWithoutResult(status -> {
+                cases.findByMeasureAndEnterpriseIdAndSubjectKey(application.measure(), enterprise.getId(), subjectKey)
+                        .ifPresent(existing -> {
+                            throw new DuplicateApplicationException(application.subjectField(), application.subjectLabelZh(),
+                                    application.subjectLabelEn(), existing.getCaseNumber());
+                        });
+                type.checkClaims(application);
+            });
+            throw concurrentTwin;
         }
     }
 
-    private Optional<Result> replay(Enterprise enterprise, String key, String subjectKey) {
+    private Optional<Result> replay(Enterprise enterprise, String key, String subjectKey, String applicationJson) {
         return transaction.execute(status -> cases.findByEnterpriseIdAndIdempotencyKey(enterprise.getId(), key)
                 .map(existing -> {
-                    if (!existing.getSubjectKey().equals(subjectKey)) {
+                    if (!existing.getSubjectKey().equals(subjectKey) || !existing.getApplicationJson().equals(applicationJson)) {
                         throw new ConflictException("Idempotency-Key", "该幂等键已用于另一份申请（案件 " + existing.getCaseNumber() + "）",
                                 "This Idempotency-Key was already used for another application (case " + existing.getCaseNumber() + ")");
                     }

@@ -24,6 +24,33 @@ public interface ApplicationType {
      */
     ValidatedApplication validate(Map<String, ?> fields, Enterprise applicant);
 
-    record ValidatedApplication(NewApplication application, Map<String, Object> variables) {
+    /**
+     * Refuses (ConflictException) an application that claims what another application already holds
+     * beyond its subject key (measure 1: a contract number). Called before the case is opened and again
+     * after a lost race on the database's unique keys, to name the cause.
+     */
+    default void checkClaims(NewApplication application) {
+    }
+
+    /** The case has just been opened for this application (same transaction): record what the case table does not hold. */
+    default void opened(RewardCase rewardCase, ValidatedApplication validated) {
+    }
+
+    /** Decision inputs kept outside the application record (measure 1: the counted orders' figures). */
+    default Map<String, Object> decisionInputs(RewardCase rewardCase) {
+        return Map.of();
+    }
+
+    /** The application as the API shows it; by default the validated application as stored on the case. */
+    default Map<String, Object> applicationView(RewardCase rewardCase, Map<String, Object> stored) {
+        return stored;
+    }
+
+    /** details: what the measure's {@link #opened} needs beyond the case record (measure 1: the typed orders). */
+    record ValidatedApplication(NewApplication application, Map<String, Object> variables, Object details) {
+
+        public ValidatedApplication(NewApplication application, Map<String, Object> variables) {
+            this(application, variables, null);
+        }
     }
 }

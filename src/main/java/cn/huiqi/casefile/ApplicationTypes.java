@@ -14,6 +14,10 @@ public class ApplicationTypes {
         this.types = List.copyOf(types);
     }
 
+    public java.util.Optional<ApplicationType> forMeasure(String measure) {
+        return types.stream().filter(t -> t.measure().equals(measure)).findFirst();
+    }
+
     public ApplicationType forProcess(String processKey) {
         return types.stream().filter(t -> t.processKey().equals(processKey)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no application type for process " + processKey));

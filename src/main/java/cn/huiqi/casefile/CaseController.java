@@ -7,8 +7,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.NotFoundException;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
@@ -30,10 +32,15 @@ public class CaseController {
         this.currentCaller = currentCaller;
     }
 
+    /** {@code flagged=true}: only cases flagged for the lead bureau's decision (e.g. by a migration); false: only the others. */
     @GetMapping
     @Transactional(readOnly = true)
-    public List<CaseView> list() {
+    public List<CaseView> list(@RequestParam(name = "flagged", required = false) String flagged) {
+        if (flagged != null && !flagged.equals("true") && !flagged.equals("false")) {
+            throw new InvalidInputException("flagged", "flagged 只能为 true 或 false", "flagged must be true or false");
+        }
         return visibility.filter(currentCaller.get(), cases.findAllByOrderBySubmittedAtDesc()).stream()
+                .filter(c -> flagged == null || (c.getFlag() != null) == flagged.equals("true"))
                 .map(views::summary).toList();
     }
 

@@ -123,6 +123,11 @@ public class CaseRegistration {
         return rewardCase;
     }
 
+    /** The application as the case stores it (application_json). */
+    String applicationJson(NewApplication application) {
+        return toJson(application.application());
+    }
+
     private String toJson(java.util.Map<String, Object> application) {
         try {
             return json.writeValueAsString(application);

@@ -23,6 +23,7 @@ public record CaseView(
         BigDecimal settledAmount,
         DecisionRef decision,
         String outcomeReason,
+        String flag,
         PaymentRef payment,
         String submittedBy,
         Instant submittedAt,

@@ -18,11 +18,13 @@ public class CaseViews {
     private final EnterpriseRepository enterprises;
     private final CaseTimeline timeline;
     private final ObjectMapper json;
+    private final ApplicationTypes types;
 
-    public CaseViews(EnterpriseRepository enterprises, CaseTimeline timeline, ObjectMapper json) {
+    public CaseViews(EnterpriseRepository enterprises, CaseTimeline timeline, ObjectMapper json, ApplicationTypes types) {
         this.enterprises = enterprises;
         this.timeline = timeline;
         this.json = json;
+        this.types = types;
     }
 
     public CaseView summary(RewardCase c) {
@@ -42,14 +44,15 @@ public class CaseViews {
                 application(c), c.getClaimedAmount(), c.getEligible(), c.getRewardAmount(), c.getRewardTier(), c.getSettledAmount(),
                 c.getDecisionKey() == null ? null
                         : new CaseView.DecisionRef(c.getDecisionKey(), c.getDecisionVersion(), c.getDecisionDefinitionId()),
-                c.getOutcomeReason(),
+                c.getOutcomeReason(), c.getFlag(),
                 c.getPaymentReference() == null ? null : new CaseView.PaymentRef(c.getPaymentReference(), c.getPaymentDate()),
                 c.getSubmittedBy(), c.getSubmittedAt(), c.getUpdatedAt(), entries);
     }
 
     private Map<String, Object> application(RewardCase c) {
         try {
-            return json.readValue(c.getApplicationJson(), new TypeReference<>() { });
+            Map<String, Object> stored = json.readValue(c.getApplicationJson(), new TypeReference<>() { });
+            return types.forMeasure(c.getMeasure()).map(type -> type.applicationView(c, stored)).orElse(stored);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("case " + c.getCaseNumber() + " holds unreadable application JSON", e);
         }

@@ -2,7 +2,7 @@ package cn.huiqi.casefile;
 
 import cn.huiqi.common.InvalidInputException;
 
-/** A second application for the same subject (measure 1: the same contract) by the same enterprise. */
+/** A second application for the same subject (measure 1: the enterprise itself, for the measure as a whole) by the same enterprise. */
 public class DuplicateApplicationException extends InvalidInputException {
 
     private final String existingCaseNumber;

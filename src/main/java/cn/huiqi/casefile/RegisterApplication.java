@@ -30,7 +30,9 @@ public class RegisterApplication implements JavaDelegate {
         ApplicationType type = types.forProcess(processKey);
         Enterprise applicant = registration.applicantEnterprise(execution.getVariable(CaseRegistration.ENTERPRISE_ID));
         ApplicationType.ValidatedApplication validated = type.validate(execution.getVariables(), applicant);
-        registration.open(execution, applicant, validated.application());
+        type.checkClaims(validated.application());
+        RewardCase rewardCase = registration.open(execution, applicant, validated.application());
+        type.opened(rewardCase, validated);
         execution.setVariables(validated.variables());
     }
 }

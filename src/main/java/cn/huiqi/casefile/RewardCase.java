@@ -32,7 +32,11 @@ public class RewardCase {
     private Long enterpriseId;
     @Column(name = "locality_unit_id")
     private String localityUnitId;
-    /** What one application is about (measure 1: the contract number); one case per subject. */
+    /**
+     * What one application is about; one case per (measure, enterprise, subject), a database unique key.
+     * Measure 1: {@code ENTERPRISE} — the enterprise applies once for the measure as a whole. A future
+     * withdrawal before verification frees the enterprise by renaming the key (e.g. {@code WITHDRAWN:<case number>}).
+     */
     @Column(name = "subject_key")
     private String subjectKey;
     @Column(name = "idempotency_key")
@@ -79,6 +83,8 @@ public class RewardCase {
     private Instant submittedAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** Why the lead bureau must decide on this case before it goes on (e.g. several measure 1 cases of one enterprise); null when none. */
+    private String flag;
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -164,6 +170,11 @@ public class RewardCase {
         this.updatedAt = Instant.now();
     }
 
+    public void flag(String reason) {
+        this.flag = reason;
+        this.updatedAt = Instant.now();
+    }
+
     public void replaceApplication(String applicationJson) {
         this.applicationJson = applicationJson;
         this.updatedAt = Instant.now();
@@ -195,4 +206,5 @@ public class RewardCase {
     public String getSubmittedBy() { return submittedBy; }
     public Instant getSubmittedAt() { return submittedAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public String getFlag() { return flag; }
 }

@@ -16,7 +16,7 @@ class OrderRewardStartContract implements TaskContractDeclarations {
     @Override
     public List<TaskContract> taskContracts() {
         return List.of(TaskContract.startForm(OrderApplicationType.PROCESS_KEY, "StartEvent_Applied", TaskRole.ENTERPRISE_USER,
-                "counterparty", "contractNumber", "signingDate", "orderAmount", "executionEvidence", CaseRegistration.IDEMPOTENCY_KEY,
+                "orders", CaseRegistration.IDEMPOTENCY_KEY,
                 CaseRegistration.ENTERPRISE_ID));
     }
 }

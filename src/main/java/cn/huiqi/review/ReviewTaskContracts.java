@@ -10,14 +10,15 @@ import cn.huiqi.workflow.TaskRole;
 
 /**
  * The steps of the shared review chain (bpmn/review-chain.bpmn): the case's locality verifies, each of
- * the case's reviewing units reviews, the applying enterprise supplements. Reviewers write their decision
- * and comment only; the gateways route on what the task's output mapping makes of those.
+ * the case's reviewing units reviews, the applying enterprise supplements. Reviewers write their decision,
+ * comment and (measure 1) a result per order ({@code orderVerification}, checked by orderreward.OrderVerification);
+ * the gateways route on what the task's output mapping makes of the decision.
  */
 @Component
 class ReviewTaskContracts implements TaskContractDeclarations {
 
     static final String PROCESS = "review-chain";
-    private static final String[] REVIEW_FIELDS = {"decision", "comment"};
+    private static final String[] REVIEW_FIELDS = {"decision", "comment", "orderVerification"};
     private static final String[] SUPPLEMENT_FIELDS = {"supplementNote", "supplementEvidence"};
 
     @Override

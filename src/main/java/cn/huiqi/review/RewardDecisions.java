@@ -41,21 +41,31 @@ public class RewardDecisions {
         }
         int version = ((Number) execution.getVariable(RuleVersions.PINNED_VERSION)).intValue();
         String definitionId = ruleVersions.version(decisionKey, version).getId();
+        RewardCase rewardCase = caseOfProcess.of(execution);
+        boolean eligible = recordOn(rewardCase, decisionKey, version, definitionId, result, "RULE", "");
+        execution.setVariable("eligible", eligible);
+        execution.setVariable("rewardAmount", Money.format(rewardCase.getRewardAmount()));
+        execution.setVariable("rewardTier", rewardCase.getRewardTier());
+        execution.setVariable("ineligibleReason", rewardCase.getOutcomeReason());
+    }
+
+    /**
+     * Records one evaluation's result (eligible, reward, tier, reason; key, version, definition) on the
+     * case with a timeline line {@code <action>_ELIGIBLE} / {@code <action>_NOT_ELIGIBLE}; answers eligible.
+     * Also for a re-decision on verified facts (action {@code RULE_REDECIDED}, with what it was based on).
+     */
+    public boolean recordOn(RewardCase rewardCase, String decisionKey, int version, String definitionId, Map<String, Object> result,
+                            String action, String basis) {
         boolean eligible = Boolean.TRUE.equals(result.get("eligible"));
         BigDecimal amount = eligible ? wholeFen(decisionKey, result.get("rewardAmount")) : Money.fen(BigDecimal.ZERO);
         String tier = (String) result.get("tier");
         String reason = eligible ? null : (String) result.get("reason");
-
-        RewardCase rewardCase = caseOfProcess.of(execution);
         rewardCase.recordDecision(decisionKey, version, definitionId, eligible, amount, tier, reason);
-        timeline.record(rewardCase, eligible ? "RULE_ELIGIBLE" : "RULE_NOT_ELIGIBLE",
-                decisionKey + " v" + version + "：" + (eligible
+        timeline.record(rewardCase, action + (eligible ? "_ELIGIBLE" : "_NOT_ELIGIBLE"),
+                decisionKey + " v" + version + "：" + basis + (eligible
                         ? "符合条件，奖励 " + Money.format(amount) + " 元（" + tier + "） / Eligible, reward CNY " + Money.format(amount)
                         : reason));
-        execution.setVariable("eligible", eligible);
-        execution.setVariable("rewardAmount", Money.format(amount));
-        execution.setVariable("rewardTier", tier);
-        execution.setVariable("ineligibleReason", reason);
+        return eligible;
     }
 
     /**

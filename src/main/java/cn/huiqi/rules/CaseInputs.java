@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.huiqi.casefile.ApplicationTypes;
 import cn.huiqi.casefile.RewardCase;
 
 /**
@@ -28,6 +29,9 @@ import cn.huiqi.casefile.RewardCase;
  * taxableRevenue, priorYearRevenue, equipmentInvestment) become exact BigDecimals, as in the process;</li>
  * <li>measure 3: {@code equipmentInvestment} is the case's {@code claimed_amount} (the same figure,
  * taken from the project library when the case was opened).</li>
+ * <li>what the measure keeps outside the case record ({@code ApplicationType.decisionInputs}), which wins last:
+ * measure 1's figures of its counted orders as they stand now (all listed orders before verification,
+ * the accepted ones after), exactly what a re-decision would evaluate.</li>
  * </ol>
  */
 @Component
@@ -40,10 +44,12 @@ class CaseInputs {
 
     private final HistoryService historyService;
     private final ObjectMapper json;
+    private final ApplicationTypes types;
 
-    CaseInputs(HistoryService historyService, ObjectMapper json) {
+    CaseInputs(HistoryService historyService, ObjectMapper json, ApplicationTypes types) {
         this.historyService = historyService;
         this.json = json;
+        this.types = types;
     }
 
     /** Variables per case id, for all cases at once (one history query per 500 process instances). */
@@ -77,6 +83,7 @@ class CaseInputs {
             if ("M3".equals(rewardCase.getMeasure()) && rewardCase.getClaimedAmount() != null) {
                 variables.put("equipmentInvestment", rewardCase.getClaimedAmount());
             }
+            types.forMeasure(rewardCase.getMeasure()).ifPresent(type -> variables.putAll(type.decisionInputs(rewardCase)));
             result.put(rewardCase.getId(), variables);
         }
         return result;

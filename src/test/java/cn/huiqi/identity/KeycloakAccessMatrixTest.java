@@ -166,12 +166,13 @@ class KeycloakAccessMatrixTest {
     }
 
     private String apply(String user) {
-        Map<String, Object> application = new LinkedHashMap<>();
-        application.put("counterparty", "上海某贸易有限公司");
-        application.put("contractNumber", "KC-" + UUID.randomUUID());
-        application.put("signingDate", "2023-08-18");
-        application.put("orderAmount", "60000000.00");
-        application.put("executionEvidence", "出库单 CK-2023-0818");
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("counterparty", "上海某贸易有限公司");
+        order.put("contractNumber", "KC-" + UUID.randomUUID());
+        order.put("signingDate", "2023-08-18");
+        order.put("orderAmount", "60000000.00");
+        order.put("executionEvidence", "出库单 CK-2023-0818");
+        Map<String, Object> application = Map.of("orders", java.util.List.of(order));
         HttpResponse<String> response = BearerApi.as(port, user).post("/api/m1/applications", json(application),
                 "Idempotency-Key", UUID.randomUUID().toString());
         return BearerApi.expect(201, response).get("caseNumber").asText();

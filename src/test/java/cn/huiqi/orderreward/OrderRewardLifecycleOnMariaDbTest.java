@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.huiqi.enterprise.Uscc;
 import cn.huiqi.testsupport.HttpApi;
 import cn.huiqi.testsupport.MariaDbTestDatabase;
 import cn.huiqi.testsupport.TestUsers;
@@ -92,7 +93,7 @@ class OrderRewardLifecycleOnMariaDbTest {
         assertThat(submits).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 200);
         String caseNumber = HttpApi.json(submits.get(0)).get("caseNumber").asText();
         assertThat(HttpApi.json(submits.get(1)).get("caseNumber").asText()).isEqualTo(caseNumber);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reward_case WHERE subject_key = 'HT-LIFE-001'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM m1_order WHERE contract_key = 'HT-LIFE-001'", Integer.class)).isEqualTo(1);
 
         JsonNode submitted = api("it-ent").getJson("/api/cases/" + caseNumber);
         assertThat(submitted.get("status").asText()).isEqualTo("LOCALITY_VERIFICATION");
@@ -100,7 +101,7 @@ class OrderRewardLifecycleOnMariaDbTest {
         assertThat(submitted.get("decision").get("key").asText()).isEqualTo("order-reward");
         assertThat(submitted.get("decision").get("version").asInt()).isEqualTo(1);
         assertThat(submitted.get("enterprise").get("name").asText()).isEqualTo(ENTERPRISE_NAME);
-        assertThat(submitted.get("application").get("counterparty").asText()).isEqualTo(COUNTERPARTY);
+        assertThat(submitted.get("application").get("orders").get(0).get("counterparty").asText()).isEqualTo(COUNTERPARTY);
 
         // another locality neither sees nor completes donghu's verification task
         String verificationTask = onlyTask("it-donghu", caseNumber, "Task_LocalityVerification");
@@ -109,7 +110,10 @@ class OrderRewardLifecycleOnMariaDbTest {
                 .isIn(403, 404);
         assertThat(api("it-xihu").get("/api/cases/" + caseNumber).statusCode()).isEqualTo(403);
 
-        expect(204, api("it-donghu").post("/engine-rest/task/" + verificationTask + "/complete", approve()));
+        Map<String, Object> verified = new LinkedHashMap<>();
+        verified.put("decision", Map.of("value", "approve", "type", "String"));
+        verified.put("orderVerification", Map.of("value", "[{\"line\":1,\"result\":\"accept\"}]", "type", "Json"));
+        expect(204, api("it-donghu").post("/engine-rest/task/" + verificationTask + "/complete", toJson(Map.of("variables", verified))));
         expect(204, api("it-gxj").post("/engine-rest/task/" + onlyTask("it-gxj", caseNumber, "Task_CityReview") + "/complete", approve()));
         assertThat(api("it-ent").getJson("/api/cases/" + caseNumber).get("status").asText()).isEqualTo("CITY_REVIEW");
         expect(204, api("it-swj").post("/engine-rest/task/" + onlyTask("it-swj", caseNumber, "Task_CityReview") + "/complete", approve()));
@@ -148,7 +152,8 @@ class OrderRewardLifecycleOnMariaDbTest {
         paid.get("timeline").forEach(entry -> actors.add(entry.get("actor").asText()));
         assertThat(actors).contains("it-ent", "it-donghu", "it-gxj", "it-swj", "it-czj");
         assertThat(paid.get("enterprise").get("name").asText()).isEqualTo(ENTERPRISE_NAME);
-        assertThat(paid.get("application").get("counterparty").asText()).isEqualTo(COUNTERPARTY);
+        assertThat(paid.get("application").get("orders").get(0).get("counterparty").asText()).isEqualTo(COUNTERPARTY);
+        assertThat(paid.get("application").get("orders").get(0).get("verification").asText()).isEqualTo("ACCEPTED");
 
         // another enterprise cannot read this case, nor find it in its list
         assertThat(api("it-ent-other").get("/api/cases/" + caseNumber).statusCode()).isEqualTo(403);
@@ -159,13 +164,14 @@ class OrderRewardLifecycleOnMariaDbTest {
     @Test
     void aBadApplicationGetsFieldErrorsInChineseAndEnglishAndCreatesNothing() {
         int before = jdbc.queryForObject("SELECT COUNT(*) FROM reward_case", Integer.class);
-        Map<String, Object> bad = application("HT-BAD-1", "12.345");
-        bad.put("signingDate", "2023/08/01");
+        Map<String, Object> badOrder = order("HT-BAD-1", "12.345");
+        badOrder.put("signingDate", "2023/08/01");
+        Map<String, Object> bad = Map.of("orders", List.of(badOrder));
 
         HttpResponse<String> response = api("it-ent").post("/api/m1/applications", toJson(bad), "Idempotency-Key", "bad-1");
 
         JsonNode errors = expect(400, response).get("errors");
-        assertThat(errors).extracting(e -> e.get("field").asText()).containsExactlyInAnyOrder("orderAmount", "signingDate");
+        assertThat(errors).extracting(e -> e.get("field").asText()).containsExactlyInAnyOrder("orders[0].orderAmount", "orders[0].signingDate");
         assertThat(errors).allSatisfy(e -> {
             assertThat(e.get("zh").asText()).isNotBlank();
             assertThat(e.get("en").asText()).isNotBlank();
@@ -173,6 +179,37 @@ class OrderRewardLifecycleOnMariaDbTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reward_case", Integer.class)).isEqualTo(before);
         assertThat(api("it-ent").post("/api/m1/applications", toJson(application("HT-BAD-2", "60000000")))
                 .statusCode()).as("no Idempotency-Key").isEqualTo(400);
+    }
+
+    /**
+     * Issue 10: one enterprise submits two different applications at the same moment (different keys,
+     * different contracts): the database's unique key on (measure, enterprise, subject) lets exactly one
+     * case through; the other request is a 409 naming it.
+     */
+    @Test
+    void concurrentSubmissionsOfTwoDifferentApplicationsByOneEnterpriseMakeExactlyOneCase() throws Exception {
+        person("it-ent-race", "enterprise");
+        long enterprise = registerEnterprise("91360102MA35RACE0" + Uscc.checkCharacter("91360102MA35RACE0"), "南昌并发申请测试有限公司", "donghu");
+        expect(201, api("it-admin").post("/api/enterprises/" + enterprise + "/users", "{\"userId\":\"it-ent-race\"}"));
+        int[] attempt = {0};
+        List<HttpResponse<String>> answers = concurrently(2, () -> {
+            int n;
+            synchronized (attempt) {
+                n = ++attempt[0];
+            }
+            return api("it-ent-race").post("/api/m1/applications", toJson(application("HT-RACE-" + n, "60000000.00")),
+                    "Idempotency-Key", "race-" + n);
+        });
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 409);
+        HttpResponse<String> created = answers.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow();
+        HttpResponse<String> refused = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        String caseNumber = HttpApi.json(created).get("caseNumber").asText();
+        assertThat(HttpApi.json(refused).get("errors").get(0).get("zh").asText()).contains(caseNumber);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reward_case WHERE measure = 'M1' AND enterprise_id = ?", Integer.class,
+                enterprise)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM m1_order o JOIN reward_case c ON c.id = o.case_id WHERE c.enterprise_id = ?",
+                Integer.class, enterprise)).isEqualTo(1);
     }
 
     @Test
@@ -225,14 +262,19 @@ class OrderRewardLifecycleOnMariaDbTest {
         return toJson(Map.of("variables", variables));
     }
 
+    /** One order of a measure 1 application. */
+    private static Map<String, Object> order(String contract, String amount) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("counterparty", COUNTERPARTY);
+        order.put("contractNumber", contract);
+        order.put("signingDate", "2023-08-18");
+        order.put("orderAmount", amount);
+        order.put("executionEvidence", "出库单 CK-2023-0818；发票 No.00112233");
+        return order;
+    }
+
     private static Map<String, Object> application(String contract, String amount) {
-        Map<String, Object> application = new LinkedHashMap<>();
-        application.put("counterparty", COUNTERPARTY);
-        application.put("contractNumber", contract);
-        application.put("signingDate", "2023-08-18");
-        application.put("orderAmount", amount);
-        application.put("executionEvidence", "出库单 CK-2023-0818；发票 No.00112233");
-        return application;
+        return new LinkedHashMap<>(Map.of("orders", List.of(order(contract, amount))));
     }
 
     private long registerEnterprise(String uscc, String name, String locality) {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.huiqi.casefile.CaseStatus;
@@ -38,14 +39,12 @@ class OrderRewardProcessTest extends ProcessTestSupport {
     @Autowired
     FundLedger ledger;
 
-    private static Map<String, Object> order(String amount, String signingDate) {
-        Map<String, Object> form = new HashMap<>();
-        form.put("counterparty", "上海某某贸易有限公司");
-        form.put("contractNumber", "HT-" + UUID.randomUUID());
-        form.put("signingDate", signingDate);
-        form.put("orderAmount", amount);
-        form.put("executionEvidence", "发货单 FH-001、增值税发票 12345678");
-        return form;
+    /** A fresh enterprise of donghu for each test: measure 1 takes one application per enterprise. */
+    private String applicant;
+
+    @BeforeEach
+    void freshEnterprise() {
+        applicant = newEnterpriseUser("donghu");
     }
 
     private ProcessInstance apply(String enterpriseUser, Map<String, Object> form) {
@@ -54,7 +53,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
     @Test
     void eligibleOrderRunsThroughVerificationCityReviewNoticeAndDisbursement() {
-        ProcessInstance instance = apply("ent-hongdu", order("50000000.00", "2023-08-15"));
+        ProcessInstance instance = apply(applicant, orders("50000000.00", "2023-08-15"));
 
         assertThat(instance).hasPassed("Task_Register", "Task_DecideReward", "Task_RecordDecision")
                 .isWaitingAt("CallActivity_Review");
@@ -70,7 +69,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThat(rewardCase.getStatus()).isEqualTo(CaseStatus.LOCALITY_VERIFICATION);
         assertThat(chain).task().hasCandidateGroup("donghu");
 
-        completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), decision("approve", "订单已落地"));
+        completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), approveAccepting(1));
 
         assertThat(review(instance)).isWaitingAt("Task_CityReview");
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.CITY_REVIEW);
@@ -111,24 +110,32 @@ class OrderRewardProcessTest extends ProcessTestSupport {
                 "SETTLED", "STATUS_PUBLIC_NOTICE", "STATUS_DISBURSEMENT", "PAYMENT_RECORDED", "STATUS_PAID");
         assertThat(events.findByCaseIdOrderByOccurredAtAscIdAsc(paid.getId()))
                 .extracting(e -> e.getActor())
-                .contains("ent-hongdu", "donghu-verifier", "gxj-reviewer", "swj-reviewer", "czj-finance");
+                .contains(applicant, "donghu-verifier", "gxj-reviewer", "swj-reviewer", "czj-finance");
     }
 
+    /**
+     * Formerly a valid application ending "not eligible"; an enterprise now applies once, so an order that
+     * can never count is refused at submission, citing the clause, and the enterprise may still apply.
+     */
     @Test
-    void orderSignedOutsideTheWindowEndsNotEligibleWithAReason() {
-        ProcessInstance instance = apply("ent-hongdu", order("300000000.00", "2023-10-01"));
+    void anOrderSignedOutsideTheWindowIsRefusedAtSubmissionCitingTheClause() {
+        long casesBefore = cases.count();
 
-        assertThat(instance).isEnded().hasPassed("End_NotEligible").hasNotPassed("CallActivity_Review");
-        RewardCase rewardCase = caseOf(instance);
-        assertThat(rewardCase.getStatus()).isEqualTo(CaseStatus.NOT_ELIGIBLE);
-        assertThat(rewardCase.getEligible()).isFalse();
-        assertThat(rewardCase.getRewardAmount()).isEqualByComparingTo(BigDecimal.ZERO);
-        assertThat(rewardCase.getOutcomeReason()).contains("2023年7月1日至9月30日");
+        assertThatThrownBy(() -> apply(applicant, orders("60000000.00", "2023-08-01", "300000000.00", "2023-10-01")))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).getProblems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("orders[1].signingDate");
+                    assertThat(p.zh()).contains("2023年7月1日至9月30日").contains("第1条");
+                }));
+        assertThat(cases.count()).isEqualTo(casesBefore);
+
+        ProcessInstance instance = apply(applicant, orders("60000000.00", "2023-08-01"));
+        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
     }
 
     @Test
     void orderBelowFiftyMillionEndsNotEligible() {
-        ProcessInstance instance = apply("ent-hongdu", order("49999999.99", "2023-07-01"));
+        ProcessInstance instance = apply(applicant, orders("49999999.99", "2023-07-01"));
 
         assertThat(instance).isEnded().hasPassed("End_NotEligible");
         assertThat(caseOf(instance).getOutcomeReason()).contains("5000万元");
@@ -136,15 +143,15 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
     @Test
     void localitySendsBackForSupplementsThenVerifiesAgain() {
-        ProcessInstance instance = apply("ent-hongdu", order("100000000.00", "2023-09-30"));
+        ProcessInstance instance = apply(applicant, orders("100000000.00", "2023-09-30"));
         completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"),
                 decision("sendBack", "请补充验收单"));
 
-        assertThat(review(instance)).isWaitingAt("Task_LocalitySupplement").task().isAssignedTo("ent-hongdu");
+        assertThat(review(instance)).isWaitingAt("Task_LocalitySupplement").task().isAssignedTo(applicant);
         assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.SUPPLEMENT_REQUESTED);
         assertThat(runtimeService.getVariable(review(instance).getId(), "supplementRequest")).isEqualTo("请补充验收单");
 
-        completeAs("ent-hongdu", singleTask(instance, "Task_LocalitySupplement"),
+        completeAs(applicant, singleTask(instance, "Task_LocalitySupplement"),
                 Map.of("supplementNote", "已补充验收单", "supplementEvidence", "验收单 YS-009"));
 
         assertThat(review(instance)).isWaitingAt("Task_LocalityVerification");
@@ -154,7 +161,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
     @Test
     void localityRejectsWithAReason() {
-        ProcessInstance instance = apply("ent-hongdu", order("200000000.00", "2023-08-01"));
+        ProcessInstance instance = apply(applicant, orders("200000000.00", "2023-08-01"));
         ProcessInstance chain = review(instance);
         completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"),
                 decision("reject", "订单未实际履行"));
@@ -168,7 +175,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
     @Test
     void oneCityBureauRejectingEndsTheCaseAndWithdrawsTheOtherReview() {
-        ProcessInstance instance = approvedByLocality(order("60000000.00", "2023-08-01"));
+        ProcessInstance instance = approvedByLocality(orders("60000000.00", "2023-08-01"));
         ProcessInstance chain = review(instance);
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
         completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("reject", "合同对方为关联企业"));
@@ -180,7 +187,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
     @Test
     void rejectionWhileTheOtherBureauIsStillReviewingCancelsItsTask() {
-        ProcessInstance instance = approvedByLocality(order("60000000.00", "2023-08-01"));
+        ProcessInstance instance = approvedByLocality(orders("60000000.00", "2023-08-01"));
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("reject", "材料虚假"));
 
         assertThat(instance).isEnded().hasPassed("End_Rejected");
@@ -189,14 +196,14 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
     @Test
     void cityBureauSendsBackAndTheSameBureauReviewsAgain() {
-        ProcessInstance instance = approvedByLocality(order("60000000.00", "2023-08-01"));
+        ProcessInstance instance = approvedByLocality(orders("60000000.00", "2023-08-01"));
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
         completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("sendBack", "请补充出口报关单"));
 
-        assertThat(review(instance)).isWaitingAt("Task_CitySupplement").task().isAssignedTo("ent-hongdu");
+        assertThat(review(instance)).isWaitingAt("Task_CitySupplement").task().isAssignedTo(applicant);
         Task supplement = singleTask(instance, "Task_CitySupplement");
         assertThat(taskService.getVariable(supplement.getId(), "supplementRequest")).isEqualTo("请补充出口报关单");
-        completeAs("ent-hongdu", supplement, Map.of("supplementNote", "已补充报关单"));
+        completeAs(applicant, supplement, Map.of("supplementNote", "已补充报关单"));
 
         assertThat(review(instance)).isWaitingAt("Task_CityReview");
         assertThat(taskFor(instance, "Task_CityReview", "swj")).isNotNull();
@@ -208,7 +215,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
     @Test
     void objectionDuringPublicNoticeSendsTheCaseBackToCityReview() {
-        ProcessInstance instance = inPublicNotice(order("60000000.00", "2023-08-01"));
+        ProcessInstance instance = inPublicNotice(orders("60000000.00", "2023-08-01"));
 
         runtimeService.createMessageCorrelation("case-objection").processInstanceBusinessKey(instance.getBusinessKey()).correlate();
 
@@ -223,33 +230,159 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
     @Test
     void incompleteApplicationIsRefusedAndLeavesNothingBehind() {
-        Map<String, Object> form = order("abc", "2023-13-01");
-        form.remove("counterparty");
+        Map<String, Object> form = orders("abc", "2023-13-01");
+        ((Map<?, ?>) ((java.util.List<?>) form.get("orders")).get(0)).remove("counterparty");
         long casesBefore = cases.count();
         long instancesBefore = runtimeService.createProcessInstanceQuery().count();
 
-        assertThatThrownBy(() -> apply("ent-hongdu", form))
+        assertThatThrownBy(() -> apply(applicant, form))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).getProblems())
                         .extracting(p -> p.field())
-                        .containsExactlyInAnyOrder("counterparty", "signingDate", "orderAmount"));
+                        .containsExactlyInAnyOrder("orders[0].counterparty", "orders[0].signingDate", "orders[0].orderAmount"));
         assertThat(cases.count()).isEqualTo(casesBefore);
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
     }
 
     @Test
-    void theSameContractCannotBeAppliedForTwice() {
-        Map<String, Object> form = order("60000000.00", "2023-08-01");
-        apply("ent-hongdu", form);
+    void twoContractsOfOneEnterpriseMakeOneCaseWithOneRewardTheHighestTierOfTheVerifiedOrders() {
+        // the reproduction: 60,000,000 on 2023-08-01 and 250,000,000 on 2023-09-01
+        ProcessInstance instance = apply(applicant, orders("60000000.00", "2023-08-01", "250000000.00", "2023-09-01"));
 
-        assertThatThrownBy(() -> apply("ent-hongdu", new java.util.HashMap<>(form)))
+        assertThat(cases.findAll()).filteredOn(c -> c.getSubmittedBy().equals(applicant)).hasSize(1);
+        assertThat(caseOf(instance).getRewardAmount()).as("provisional").isEqualByComparingTo("200000.00");
+        completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), approveAccepting(2));
+        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("200000.00");
+        assertThat(caseOf(instance).getRewardTier()).isEqualTo("TIER_200M");
+        completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
+        completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
+
+        assertThat(ledger.ofCase(caseOf(instance).getId()).reserved()).isEqualByComparingTo("200000.00");
+        assertThat(timelineActions(instance)).containsSubsequence("RULE_ELIGIBLE", "ORDER_VERIFIED", "ORDER_VERIFIED",
+                "RULE_REDECIDED_ELIGIBLE", "FUNDS_RESERVED");
+    }
+
+    @Test
+    void aSecondApplicationOfTheSameEnterpriseIsRefusedNamingTheExistingCase() {
+        ProcessInstance first = apply(applicant, orders("60000000.00", "2023-08-01"));
+
+        assertThatThrownBy(() -> apply(applicant, orders("250000000.00", "2023-09-01")))
                 .isInstanceOf(DuplicateApplicationException.class)
-                .hasMessageContaining("contractNumber");
+                .hasMessageContaining(caseOf(first).getCaseNumber())
+                .satisfies(e -> assertThat(((DuplicateApplicationException) e).getExistingCaseNumber())
+                        .isEqualTo(caseOf(first).getCaseNumber()));
+        assertThat(cases.findAll()).filteredOn(c -> c.getSubmittedBy().equals(applicant)).hasSize(1);
+    }
+
+    @Test
+    void aContractClaimedByOneEnterpriseIsRefusedToAnother() {
+        Map<String, Object> form = orders("60000000.00", "2023-08-01");
+        apply(applicant, form);
+        String other = newEnterpriseUser("xihu");
+        Map<String, Object> sameContract = orders("80000000.00", "2023-08-02", "70000000.00", "2023-08-03");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> second = ((java.util.List<Map<String, Object>>) sameContract.get("orders")).get(1);
+        @SuppressWarnings("unchecked")
+        String claimed = (String) ((java.util.List<Map<String, Object>>) form.get("orders")).get(0).get("contractNumber");
+        second.put("contractNumber", " " + claimed.toLowerCase() + " "); // another spelling of the same contract
+        long casesBefore = cases.count();
+
+        assertThatThrownBy(() -> apply(other, sameContract))
+                .isInstanceOf(cn.huiqi.common.ConflictException.class)
+                .satisfies(e -> assertThat(((cn.huiqi.common.ConflictException) e).problem().field()).isEqualTo("orders[1].contractNumber"));
+        assertThat(cases.count()).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void theVerifierNotAcceptingTheBiggestOrderLowersTheRewardAfterVerification() {
+        ProcessInstance instance = apply(applicant, orders("60000000.00", "2023-08-01", "250000000.00", "2023-09-01"));
+        Task verification = taskFor(instance, "Task_LocalityVerification", "donghu");
+        Map<String, Object> approve = decision("approve", null);
+        approve.put("orderVerification", java.util.List.of(Map.of("line", 1, "result", "accept"),
+                Map.of("line", 2, "result", "notAccept")));
+
+        assertThatThrownBy(() -> completeAs("donghu-verifier", verification, approve))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("orderVerification[1].reason");
+        approve.put("orderVerification", java.util.List.of(Map.of("line", 1, "result", "accept")));
+        assertThatThrownBy(() -> completeAs("donghu-verifier", verification, approve))
+                .as("every order needs a result").isInstanceOf(InvalidInputException.class).hasMessageContaining("第2笔");
+        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("200000.00");
+
+        approve.put("orderVerification", java.util.List.of(Map.of("line", 1, "result", "accept"),
+                Map.of("line", 2, "result", "notAccept", "reason", "现场核查未发货，合同未履行")));
+        completeAs("donghu-verifier", verification, approve);
+
+        RewardCase verified = caseOf(instance);
+        assertThat(verified.getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(verified.getRewardTier()).isEqualTo("TIER_50M");
+        assertThat(verified.getDecisionVersion()).isNotNull();
+        completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
+        completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
+        assertThat(ledger.ofCase(verified.getId()).reserved()).isEqualByComparingTo("50000.00");
+    }
+
+    @Test
+    void aCityReviewerChangingAnOrdersVerificationWithAReasonDecidesTheCaseAgain() {
+        ProcessInstance instance = approvedByLocality(orders("60000000.00", "2023-08-01", "250000000.00", "2023-09-01"));
+        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("200000.00");
+        Task gxj = taskFor(instance, "Task_CityReview", "gxj");
+        // the form shows every order with its current result
+        assertThat(String.valueOf(taskService.getVariable(gxj.getId(), "orderVerification"))).contains("\"result\":\"accept\"");
+        Map<String, Object> change = decision("approve", null);
+        change.put("orderVerification", java.util.List.of(Map.of("line", 2, "result", "notAccept")));
+
+        assertThatThrownBy(() -> completeAs("gxj-reviewer", gxj, change)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("reason");
+        change.put("orderVerification", java.util.List.of(Map.of("line", 2, "result", "notAccept", "reason", "出口报关单与合同不符")));
+        completeAs("gxj-reviewer", gxj, change);
+
+        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(timelineActions(instance)).contains("ORDER_VERIFICATION_CHANGED", "RULE_REDECIDED_ELIGIBLE");
+        completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
+        assertThat(ledger.ofCase(caseOf(instance).getId()).reserved()).isEqualByComparingTo("50000.00");
+    }
+
+    @Test
+    void approvingACaseWhoseAcceptedOrdersEarnNothingIsRefused() {
+        ProcessInstance instance = apply(applicant, orders("60000000.00", "2023-08-01"));
+        Map<String, Object> approve = decision("approve", null);
+        approve.put("orderVerification", java.util.List.of(Map.of("line", 1, "result", "notAccept", "reason", "未落地实施")));
+
+        assertThatThrownBy(() -> completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), approve))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("驳回");
+        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(review(instance)).isWaitingAt("Task_LocalityVerification");
+    }
+
+    @Test
+    void aSupplementCannotAddAnOrderNorTouchTheVerification() {
+        ProcessInstance instance = apply(applicant, orders("60000000.00", "2023-08-01"));
+        completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), decision("sendBack", "请补充验收单"));
+        Task supplement = singleTask(instance, "Task_LocalitySupplement");
+        Map<String, Object> withNewOrder = new HashMap<>(orders("250000000.00", "2023-09-01"));
+        withNewOrder.put("supplementNote", "补充一笔订单");
+
+        assertThatThrownBy(() -> completeAs(applicant, supplement, withNewOrder))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("orders");
+        Map<String, Object> verifying = new HashMap<>(Map.of("supplementNote", "已补充",
+                "orderVerification", java.util.List.of(Map.of("line", 2, "result", "accept"))));
+        assertThatThrownBy(() -> completeAs(applicant, supplement, verifying))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("orderVerification");
+
+        completeAs(applicant, supplement, Map.of("supplementNote", "已补充验收单", "supplementEvidence", "验收单 YS-009"));
+        // the verifier cannot reach a line the application does not have either
+        Map<String, Object> approve = approveAccepting(2);
+        Task verification = taskFor(instance, "Task_LocalityVerification", "donghu");
+        assertThatThrownBy(() -> completeAs("donghu-verifier", verification, approve))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("orderVerification[1].line");
+        completeAs("donghu-verifier", verification, approveAccepting(1));
+        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(caseOf(instance).getClaimedAmount()).isEqualByComparingTo("60000000.00");
     }
 
     @Test
     void onlyAnEnterpriseUserCanApply() {
-        assertThatThrownBy(() -> apply("donghu-verifier", order("60000000.00", "2023-08-01")))
+        assertThatThrownBy(() -> apply("donghu-verifier", orders("60000000.00", "2023-08-01")))
                 .isInstanceOf(AuthorizationException.class);
     }
 
@@ -261,14 +394,14 @@ class OrderRewardProcessTest extends ProcessTestSupport {
             identityService.saveUser(user);
             identityService.createMembership("ent-unbound", "enterprise");
         }
-        assertThatThrownBy(() -> apply("ent-unbound", order("60000000.00", "2023-08-01")))
+        assertThatThrownBy(() -> apply("ent-unbound", orders("60000000.00", "2023-08-01")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("未绑定企业");
     }
 
     @Test
     void aReviewWithoutADecisionIsRefusedAndTheTaskStays() {
-        ProcessInstance instance = apply("ent-hongdu", order("60000000.00", "2023-08-01"));
+        ProcessInstance instance = apply(applicant, orders("60000000.00", "2023-08-01"));
         Task task = taskFor(instance, "Task_LocalityVerification", "donghu");
 
         assertThatThrownBy(() -> completeAs("donghu-verifier", task, decision(null, null)))
@@ -282,7 +415,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
     @Test
     void aPaymentDatedInTheFutureIsRefused() {
-        ProcessInstance instance = approvedByCity(order("60000000.00", "2023-08-01"));
+        ProcessInstance instance = approvedByCity(orders("60000000.00", "2023-08-01"));
         ProcessInstance settlement = settle("M1");
         endNotice(settlement);
 
@@ -293,8 +426,9 @@ class OrderRewardProcessTest extends ProcessTestSupport {
     }
 
     private ProcessInstance approvedByLocality(Map<String, Object> form) {
-        ProcessInstance instance = apply("ent-hongdu", form);
-        completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), decision("approve", null));
+        ProcessInstance instance = apply(applicant, form);
+        completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"),
+                approveAccepting(((java.util.List<?>) form.get("orders")).size()));
         return instance;
     }
 

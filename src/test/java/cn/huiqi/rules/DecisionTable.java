@@ -39,6 +39,21 @@ final class DecisionTable {
         }
     }
 
+    /** A table given as XML (e.g. a bundled table edited as the rules page would), for the same checks. */
+    static DecisionTable fromXml(String key, String xml) {
+        return new DecisionTable(null, ENGINE.parseDecision(key,
+                new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    /** The bundled table's XML. */
+    static String xml(String key) {
+        try (InputStream in = open("dmn/" + key + ".dmn")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** UNIQUE hit policy: exactly one rule matches these inputs. */
     DmnDecisionResultEntries evaluate(Map<String, Object> inputs) {
         DmnDecisionResult result = ENGINE.evaluateDecision(decision, inputs);

@@ -26,6 +26,19 @@ final class Drafts {
         return xml.substring(0, open) + escape(newText) + xml.substring(close);
     }
 
+    /**
+     * Measure 1 under the cumulative reading, as policy staff would edit it on the rules page: each amount
+     * test moves from the largest-single-order column to the total-of-orders column.
+     */
+    static String cumulativeOrderReading(String xml) {
+        String draft = xml;
+        for (var tier : java.util.Map.of("rule-below-50m", "< 50000000", "rule-tier-50m", "[50000000..100000000[",
+                "rule-tier-100m", "[100000000..200000000[", "rule-tier-200m", ">= 200000000").entrySet()) {
+            draft = withCell(withCell(draft, tier.getKey() + "-largest", "-"), tier.getKey() + "-total", tier.getValue());
+        }
+        return draft;
+    }
+
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

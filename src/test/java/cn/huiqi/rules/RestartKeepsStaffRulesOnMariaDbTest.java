@@ -76,7 +76,8 @@ class RestartKeepsStaffRulesOnMariaDbTest {
             assertThat(repository.createDeploymentQuery().deploymentName(ModelDeployment.RULE_SEED_DEPLOYMENT).count())
                     .as("only the first start seeded: one deployment per bundled file").isEqualTo(4);
 
-            Map<String, Object> order = Map.of("signingDate", "2023-08-18", "orderAmount", new BigDecimal("60000000.00"));
+            Map<String, Object> order = Map.of("earliestSigningDate", "2023-08-18", "latestSigningDate", "2023-08-18",
+                    "largestOrderAmount", new BigDecimal("60000000.00"), "totalOrderAmount", new BigDecimal("60000000.00"));
             assertThat(context.getBean(DecisionService.class).evaluateDecisionByKey("order-reward").variables(order).evaluate()
                     .getSingleResult().getEntry("rewardAmount").toString()).isEqualTo("60000");
 
@@ -106,12 +107,13 @@ class RestartKeepsStaffRulesOnMariaDbTest {
         identity.saveUser(user);
         identity.createMembership("rules-it-ent", "enterprise");
 
-        Map<String, Object> form = new HashMap<>();
-        form.put("counterparty", "江西测试贸易有限公司");
-        form.put("contractNumber", "HT-RESTART-1");
-        form.put("signingDate", "2023-08-18");
-        form.put("orderAmount", amount);
-        form.put("executionEvidence", "出库单 CK-2023-0818");
+        Map<String, Object> order = new HashMap<>();
+        order.put("counterparty", "江西测试贸易有限公司");
+        order.put("contractNumber", "HT-RESTART-1");
+        order.put("signingDate", "2023-08-18");
+        order.put("orderAmount", amount);
+        order.put("executionEvidence", "出库单 CK-2023-0818");
+        Map<String, Object> form = new HashMap<>(Map.of("orders", List.of(order)));
         identity.setAuthentication("rules-it-ent", List.of("enterprise"));
         String processInstanceId;
         try {

@@ -23,7 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.springframework.context.ApplicationContext;
+
 import cn.huiqi.process.ModelDeployment;
+import cn.huiqi.testsupport.TestEnterprises;
 import cn.huiqi.testsupport.HttpApi;
 
 /** The rules API with the quick-start demo accounts: publish, what-if first, rollback, access, audit, re-evaluation. */
@@ -36,6 +39,9 @@ class RulesApiTest {
     int port;
     @Autowired
     ModelDeployment modelDeployment;
+    @Autowired
+    ApplicationContext context;
+    private String lastApplicant;
 
     @Test
     void aPublishedTableDecidesTheNextCaseAndARollbackRestoresTheOldOne() {
@@ -142,9 +148,9 @@ class RulesApiTest {
         String xml = Drafts.detail(staff(), KEY).get("xml").asText();
 
         JsonNode badCell = expect(200, staff().post("/api/rules/" + KEY + "/validate",
-                toJson(Map.of("xml", Drafts.withCell(xml, "rule-tier-50m-amount", "[50000000..>")))));
+                toJson(Map.of("xml", Drafts.withCell(xml, "rule-tier-50m-largest", "[50000000..>")))));
         assertThat(badCell.get("valid").asBoolean()).isFalse();
-        assertThat(badCell.get("problems").get(0).get("field").asText()).isEqualTo("rules.rule-tier-50m.input-order-amount");
+        assertThat(badCell.get("problems").get(0).get("field").asText()).isEqualTo("rules.rule-tier-50m.input-largest-order-amount");
         assertThat(badCell.get("problems").get(0).get("zh").asText()).contains("不是有效的 FEEL");
 
         JsonNode badOutput = expect(400, staff().post("/api/rules/" + KEY + "/what-if",
@@ -176,7 +182,7 @@ class RulesApiTest {
         assertThat(seen.get("version").get("version").asInt()).isEqualTo(version);
         assertThat(seen.get("table").get("rules")).isNotEmpty();
         assertThat(as("gxj-reviewer").getJson(path).get("key").asText()).isEqualTo(KEY);
-        assertThat(as("ent-hongdu").getJson(path).get("xml").asText()).contains("order-reward");
+        assertThat(as(lastApplicant).getJson(path).get("xml").asText()).contains("order-reward");
         assertThat(as("xihu-verifier").get(path).statusCode()).isEqualTo(403);
         assertThat(as("donghu-verifier").get("/api/rules/" + KEY).statusCode()).isEqualTo(403);
         assertThat(as("donghu-verifier").get("/api/rules/responsible-units/versions/1").statusCode()).isEqualTo(403);
@@ -222,7 +228,7 @@ class RulesApiTest {
         // publishing alone changes nothing on a decided case
         assertThat(staff().getJson("/api/cases/" + caseNumber).get("rewardAmount").decimalValue()).isEqualByComparingTo("100000.00");
         assertThat(as("donghu-verifier").post(path, toJson(Map.of("reason", "x"))).statusCode()).isEqualTo(403);
-        assertThat(as("ent-hongdu").post(path, toJson(Map.of("reason", "x"))).statusCode()).isEqualTo(403);
+        assertThat(as(lastApplicant).post(path, toJson(Map.of("reason", "x"))).statusCode()).isEqualTo(403);
         assertThat(expect(400, as("gxj-reviewer").post(path, toJson(Map.of("reason", " ")))).get("errors").get(0).get("field")
                 .asText()).isEqualTo("reason");
 
@@ -239,10 +245,62 @@ class RulesApiTest {
         List<String> actions = new ArrayList<>();
         after.get("timeline").forEach(e -> actions.add(e.get("action").asText()));
         assertThat(actions).contains("RULE_REEVALUATED");
-        assertThat(as("ent-hongdu").getJson("/api/rules/cases/" + caseNumber + "/re-evaluations")).hasSize(1);
+        assertThat(as(lastApplicant).getJson("/api/rules/cases/" + caseNumber + "/re-evaluations")).hasSize(1);
 
         String now = Drafts.detail(staff(), KEY).get("xml").asText();
         Drafts.publish(staff(), KEY, Drafts.withCell(now, "rule-tier-100m-reward", "100000"), "恢复10万元");
+    }
+
+    /**
+     * Issue 10: how orders count is a rule. Policy staff publish the cumulative reading through the rules
+     * API (validate, what-if, publish); the locality's verification then decides the case on the total of
+     * its verified orders with the version in force, and the case records that version.
+     */
+    @Test
+    void theCumulativeReadingPublishedThroughTheRulesApiChangesTheDecision() {
+        JsonNode submitted = apply("60000000.00", "2023-08-01", "45000000.00", "2023-08-15");
+        String caseNumber = submitted.get("caseNumber").asText();
+        assertThat(submitted.get("rewardAmount").decimalValue()).as("largest single order: 60 million").isEqualByComparingTo("50000.00");
+        String shipped = Drafts.detail(staff(), KEY).get("xml").asText();
+        String cumulative = Drafts.cumulativeOrderReading(shipped);
+        assertThat(expect(200, staff().post("/api/rules/" + KEY + "/validate", toJson(Map.of("xml", cumulative))))
+                .get("valid").asBoolean()).isTrue();
+        JsonNode whatIf = expect(200, staff().post("/api/rules/" + KEY + "/what-if", toJson(Map.of("xml", cumulative))));
+        assertThat(whatIf.toString()).contains(caseNumber);
+        JsonNode published = Drafts.publish(staff(), KEY, cumulative, "按订单累计金额认定（政策解读确认）");
+        try {
+            String task = as("donghu-verifier").getJson("/engine-rest/task?processInstanceBusinessKey=" + caseNumber
+                    + "&taskDefinitionKey=Task_LocalityVerification").get(0).get("id").asText();
+            Map<String, Object> variables = Map.of(
+                    "decision", Map.of("value", "approve", "type", "String"),
+                    "orderVerification", Map.of("type", "Json", "value",
+                            "[{\"line\":1,\"result\":\"accept\"},{\"line\":2,\"result\":\"accept\"}]"));
+            expect(204, as("donghu-verifier").post("/engine-rest/task/" + task + "/complete", toJson(Map.of("variables", variables))));
+
+            JsonNode decided = staff().getJson("/api/cases/" + caseNumber);
+            assertThat(decided.get("rewardAmount").decimalValue()).as("total 105 million").isEqualByComparingTo("100000.00");
+            assertThat(decided.get("rewardTier").asText()).isEqualTo("TIER_100M");
+            assertThat(decided.get("decision").get("version").asInt()).isEqualTo(published.get("version").asInt());
+            assertThat(decided.get("application").get("orders")).hasSize(2)
+                    .allSatisfy(order -> assertThat(order.get("verification").asText()).isEqualTo("ACCEPTED"));
+            List<String> actions = new ArrayList<>();
+            decided.get("timeline").forEach(e -> actions.add(e.get("action").asText()));
+            assertThat(actions).contains("RULE_REDECIDED_ELIGIBLE");
+        } finally {
+            Drafts.publish(staff(), KEY, shipped, "恢复按单笔订单认定");
+        }
+    }
+
+    @Test
+    void aSecondApplicationOfAnEnterpriseIsA409NamingTheExistingCase() {
+        String first = apply("60000000.00", "2023-08-01").get("caseNumber").asText();
+        Map<String, Object> order = Map.of("counterparty", "江西测试贸易有限公司", "contractNumber", "HT-RULES-2ND-" + UUID.randomUUID(),
+                "signingDate", "2023-09-01", "orderAmount", "250000000.00", "executionEvidence", "出库单");
+
+        JsonNode refused = expect(409, as(lastApplicant).post("/api/m1/applications", toJson(Map.of("orders", List.of(order))),
+                "Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(refused.get("errors").get(0).get("zh").asText()).contains(first);
+        assertThat(refused.get("errors").get(0).get("en").asText()).contains(first);
     }
 
     // ---- helpers ----
@@ -255,15 +313,20 @@ class RulesApiTest {
         return HttpApi.as(port, user, "demo");
     }
 
-    /** ent-hongdu applies for measure 1 with a new contract; answers the decided case. */
-    private JsonNode apply(String amount) {
-        Map<String, Object> application = new LinkedHashMap<>();
-        application.put("counterparty", "江西测试贸易有限公司");
-        application.put("contractNumber", "HT-RULES-" + UUID.randomUUID().toString().substring(0, 8));
-        application.put("signingDate", "2023-08-18");
-        application.put("orderAmount", amount);
-        application.put("executionEvidence", "出库单 CK-2023-0818");
-        return expect(201, as("ent-hongdu").post("/api/m1/applications", toJson(application), "Idempotency-Key",
+    /** A new enterprise of donghu applies for measure 1 with these orders (amount, date, ...); answers the decided case. */
+    private JsonNode apply(String... amountAndDate) {
+        List<Map<String, Object>> orders = new ArrayList<>();
+        for (int i = 0; i < amountAndDate.length; i += 2) {
+            Map<String, Object> order = new LinkedHashMap<>();
+            order.put("counterparty", "江西测试贸易有限公司");
+            order.put("contractNumber", "HT-RULES-" + UUID.randomUUID().toString().substring(0, 8));
+            order.put("signingDate", i + 1 < amountAndDate.length ? amountAndDate[i + 1] : "2023-08-18");
+            order.put("orderAmount", amountAndDate[i]);
+            order.put("executionEvidence", "出库单 CK-2023-0818");
+            orders.add(order);
+        }
+        lastApplicant = TestEnterprises.freshUser(context, "donghu", "demo");
+        return expect(201, as(lastApplicant).post("/api/m1/applications", toJson(Map.of("orders", orders)), "Idempotency-Key",
                 UUID.randomUUID().toString()));
     }
 

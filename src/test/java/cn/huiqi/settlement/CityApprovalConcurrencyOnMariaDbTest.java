@@ -35,6 +35,7 @@ import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.PoolBalance;
 import cn.huiqi.testsupport.MariaDbTestDatabase;
+import cn.huiqi.testsupport.TestEnterprises;
 import cn.huiqi.testsupport.TestUsers;
 
 /**
@@ -70,6 +71,8 @@ class CityApprovalConcurrencyOnMariaDbTest {
     FundLedger ledger;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void sixtySimultaneousCityApprovalsNeverReserveBeyondTheMeasureOnePool() throws Exception {
@@ -122,13 +125,15 @@ class CityApprovalConcurrencyOnMariaDbTest {
     }
 
     private String apply() {
-        Map<String, Object> form = new HashMap<>();
-        form.put("counterparty", "上海某某贸易有限公司");
-        form.put("contractNumber", "HT-" + UUID.randomUUID());
-        form.put("signingDate", "2023-09-01");
-        form.put("orderAmount", "200000000.00");
-        form.put("executionEvidence", "发货单");
-        return as("cc-ent", () -> runtimeService.startProcessInstanceByKey("m1-order-reward", form).getBusinessKey());
+        Map<String, Object> order = new HashMap<>();
+        order.put("counterparty", "上海某某贸易有限公司");
+        order.put("contractNumber", "HT-" + UUID.randomUUID());
+        order.put("signingDate", "2023-09-01");
+        order.put("orderAmount", "200000000.00");
+        order.put("executionEvidence", "发货单");
+        Map<String, Object> form = new HashMap<>(Map.of("orders", List.of(order)));
+        String applicant = TestEnterprises.freshUser(context, "donghu", PASSWORD); // one measure 1 application per enterprise
+        return as(applicant, () -> runtimeService.startProcessInstanceByKey("m1-order-reward", form).getBusinessKey());
     }
 
     private Task task(String businessKey, String activity, String group) {
@@ -139,7 +144,9 @@ class CityApprovalConcurrencyOnMariaDbTest {
     private void complete(String businessKey, String activity, String group, String user) {
         String taskId = task(businessKey, activity, group).getId();
         as(user, () -> {
-            taskService.complete(taskId, Map.of("decision", "approve"));
+            taskService.complete(taskId, activity.equals("Task_LocalityVerification")
+                    ? Map.of("decision", "approve", "orderVerification", List.of(Map.of("line", 1, "result", "accept")))
+                    : Map.of("decision", "approve"));
             return null;
         });
     }

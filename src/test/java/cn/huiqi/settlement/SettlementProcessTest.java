@@ -50,7 +50,7 @@ class SettlementProcessTest extends ProcessTestSupport {
     void twentySixOrdersOfTwoHundredMillionShareTheFiveMillionPoolProRata() throws Exception {
         List<ProcessInstance> approved = new ArrayList<>();
         for (int i = 0; i < 26; i++) {
-            approved.add(approvedOrder("ent-hongdu", "donghu"));
+            approved.add(approvedOrder(newEnterpriseUser("donghu"), "donghu")); // one measure 1 application per enterprise
         }
         PoolBalance before = ledger.balance("M1");
         assertThat(before.reserved()).as("25 reservations fit 500万, the 26th waits").isEqualByComparingTo("5000000.00");
@@ -144,14 +144,15 @@ class SettlementProcessTest extends ProcessTestSupport {
     // ---- driving cases -----------------------------------------------------------------------------
 
     private ProcessInstance approvedOrder(String enterpriseUser, String locality) {
-        Map<String, Object> form = new HashMap<>();
-        form.put("counterparty", "上海某某贸易有限公司");
-        form.put("contractNumber", "HT-" + UUID.randomUUID());
-        form.put("signingDate", "2023-08-01");
-        form.put("orderAmount", "250000000.00");
-        form.put("executionEvidence", "发货单");
+        Map<String, Object> order = new HashMap<>();
+        order.put("counterparty", "上海某某贸易有限公司");
+        order.put("contractNumber", "HT-" + UUID.randomUUID());
+        order.put("signingDate", "2023-08-01");
+        order.put("orderAmount", "250000000.00");
+        order.put("executionEvidence", "发货单");
+        Map<String, Object> form = new HashMap<>(Map.of("orders", List.of(order)));
         ProcessInstance instance = as(enterpriseUser, () -> runtimeService.startProcessInstanceByKey("m1-order-reward", form));
-        complete("Task_LocalityVerification", locality, locality + "-verifier", instance);
+        completeAs(locality + "-verifier", taskFor(instance, "Task_LocalityVerification", locality), approveAccepting(1));
         complete("Task_CityReview", "gxj", "gxj-reviewer", instance);
         complete("Task_CityReview", "swj", "swj-reviewer", instance);
         return instance;

@@ -26,6 +26,7 @@ import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.fund.FundEntry;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.testsupport.AppStarts;
+import cn.huiqi.testsupport.TestEnterprises;
 import cn.huiqi.testsupport.TestUsers;
 
 /**
@@ -102,13 +103,15 @@ class SettlementRestartOnMariaDbTest {
     }
 
     static String approvedOrder(ConfigurableApplicationContext app) {
-        Map<String, Object> form = new HashMap<>();
-        form.put("counterparty", "上海某某贸易有限公司");
-        form.put("contractNumber", "HT-" + UUID.randomUUID());
-        form.put("signingDate", "2023-08-01");
-        form.put("orderAmount", "250000000.00");
-        form.put("executionEvidence", "发货单");
-        String businessKey = as(app, "rs-ent",
+        Map<String, Object> order = new HashMap<>();
+        order.put("counterparty", "上海某某贸易有限公司");
+        order.put("contractNumber", "HT-" + UUID.randomUUID());
+        order.put("signingDate", "2023-08-01");
+        order.put("orderAmount", "250000000.00");
+        order.put("executionEvidence", "发货单");
+        Map<String, Object> form = new HashMap<>(Map.of("orders", List.of(order)));
+        String applicant = TestEnterprises.freshUser(app, "donghu", PASSWORD); // one measure 1 application per enterprise
+        String businessKey = as(app, applicant,
                 () -> app.getBean(RuntimeService.class).startProcessInstanceByKey("m1-order-reward", form).getBusinessKey());
         complete(app, businessKey, "Task_LocalityVerification", "donghu", "rs-donghu");
         complete(app, businessKey, "Task_CityReview", "gxj", "rs-gxj");
@@ -122,7 +125,9 @@ class SettlementRestartOnMariaDbTest {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(activity)
                 .taskCandidateGroup(group).singleResult();
         as(app, user, () -> {
-            tasks.complete(task.getId(), Map.of("decision", "approve"));
+            tasks.complete(task.getId(), activity.equals("Task_LocalityVerification")
+                    ? Map.of("decision", "approve", "orderVerification", List.of(Map.of("line", 1, "result", "accept")))
+                    : Map.of("decision", "approve"));
             return null;
         });
     }

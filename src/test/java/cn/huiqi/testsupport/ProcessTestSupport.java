@@ -57,6 +57,8 @@ public abstract class ProcessTestSupport {
     protected SettlementPayments payments;
     @Autowired
     protected SettlementAllocation settlementAllocation;
+    @Autowired
+    protected org.springframework.context.ApplicationContext context;
 
     @BeforeEach
     void initAssertions() {
@@ -162,6 +164,39 @@ public abstract class ProcessTestSupport {
     protected void pay(ProcessInstance settlement, ProcessInstance instance, String reference, String date) {
         as("czj-finance", () -> payments.confirm(settlementId(settlement),
                 List.of(new SettlementPayments.Confirmation(caseOf(instance).getCaseNumber(), reference, date)), "czj-finance"));
+    }
+
+    /** A new enterprise in the locality with a user bound to it (measure 1: one application per enterprise). */
+    protected String newEnterpriseUser(String locality) {
+        return TestEnterprises.freshUser(context, locality, "demo-" + System.nanoTime());
+    }
+
+    /** A measure 1 application listing these orders, each {amount, signing date}. */
+    protected static Map<String, Object> orders(String... amountAndDate) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < amountAndDate.length; i += 2) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("counterparty", "上海某某贸易有限公司");
+            row.put("contractNumber", "HT-" + java.util.UUID.randomUUID());
+            row.put("orderAmount", amountAndDate[i]);
+            row.put("signingDate", amountAndDate[i + 1]);
+            row.put("executionEvidence", "发货单 FH-00" + (i / 2 + 1) + "、增值税发票 1234567" + (i / 2));
+            rows.add(row);
+        }
+        Map<String, Object> form = new HashMap<>();
+        form.put("orders", rows);
+        return form;
+    }
+
+    /** The locality approves a measure 1 case, accepting each of its orders (1..count). */
+    protected static Map<String, Object> approveAccepting(int count) {
+        Map<String, Object> variables = decision("approve", null);
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (int line = 1; line <= count; line++) {
+            results.add(Map.of("line", line, "result", "accept"));
+        }
+        variables.put("orderVerification", results);
+        return variables;
     }
 
     protected static Map<String, Object> decision(String decision, String comment) {
