@@ -192,9 +192,25 @@ class StepGuard {
             }
         }
         if (!Objects.equals(saved.getAssignee(), current.getAssignee())) {
-            return assign(saved.getAssignee(), contract, site, caller, context);
+            RuntimeException refusal = assign(saved.getAssignee(), contract, site, caller, context);
+            if (refusal != null) {
+                return refusal;
+            }
         }
-        return null;
+        return caller.admin() || onlyPersonalFieldsChanged(saved, current) ? null : new StepNotAllowedException(
+                "只有系统管理员可以修改任务的名称、说明、优先级和到期日；办理人只能设置跟进日期",
+                "Only administrators change a task's name, description, priority or due date; its worker sets a follow-up date only");
+    }
+
+    /** What Tasklist's PUT /task/{id} may change for a worker: the follow-up date, a personal reminder. */
+    private static boolean onlyPersonalFieldsChanged(TaskEntity saved, TaskEntity current) {
+        return Objects.equals(saved.getName(), current.getName())
+                && Objects.equals(saved.getDescription(), current.getDescription())
+                && saved.getPriority() == current.getPriority()
+                && Objects.equals(saved.getDueDate(), current.getDueDate())
+                && Objects.equals(saved.getParentTaskId(), current.getParentTaskId())
+                && Objects.equals(saved.getCaseInstanceId(), current.getCaseInstanceId())
+                && Objects.equals(saved.getTenantId(), current.getTenantId());
     }
 
     private RuntimeException targetHolds(String target, TaskContract contract, StepSite site, Caller caller, CommandContext context) {

@@ -157,10 +157,20 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
         assertRefused("assignment", "verifier claims for the applicant", api(LOCALITY).post("/engine-rest/task/" + verification.getId() + "/claim",
                 toApplicant), verification.getId(), other, atVerification);
 
-        // what a reviewer may do: claim for itself, unclaim, and complete its own task
+        assertRefused("task-properties", gxj + " renames its task", api(gxj).put("/engine-rest/task/" + id,
+                "{\"name\":\"已核实，请直接通过\"}"), id, caseNumber, before);
+        assertRefused("task-properties", gxj + " moves its due date", api(gxj).put("/engine-rest/task/" + id,
+                "{\"name\":\"" + gxjTask.getName() + "\",\"due\":\"2099-01-01T00:00:00.000+0800\"}"), id, caseNumber, before);
+
+        // what a reviewer may do: claim for itself, unclaim (both ways Tasklist does), a follow-up date, complete its own task
         expect(204, api(gxj).post("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + gxj + "\"}"));
         expect(204, api(gxj).post("/engine-rest/task/" + id + "/claim", "{\"userId\":null}"));
         assertThat(taskService.createTaskQuery().taskId(id).singleResult().getAssignee()).isNull();
+        expect(204, api(gxj).post("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + gxj + "\"}"));
+        expect(204, api(gxj).post("/engine-rest/task/" + id + "/unclaim", ""));
+        assertThat(taskService.createTaskQuery().taskId(id).singleResult().getAssignee()).isNull();
+        expect(204, api(gxj).put("/engine-rest/task/" + id, "{\"name\":\"" + gxjTask.getName()
+                + "\",\"priority\":" + gxjTask.getPriority() + ",\"followUp\":\"2023-10-09T09:00:00.000+0800\"}"));
         expect(204, api(gxj).post("/engine-rest/task/" + id + "/complete", variables(Map.of("decision", string("approve")))));
     }
 
