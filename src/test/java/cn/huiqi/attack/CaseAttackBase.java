@@ -31,15 +31,17 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.huiqi.enterprise.Uscc;
 import cn.huiqi.testsupport.HttpApi;
 import cn.huiqi.testsupport.MariaDbTestDatabase;
 import cn.huiqi.testsupport.TestUsers;
 
 /**
  * The attack suite's application: profile mysql on the real MariaDB, over HTTP, with one person per role:
- * the applicant of enterprise A (locality donghu), enterprise B's user (qingshanhu), the case's locality,
- * another locality, each city unit, policy staff, an auditor and an administrator. Drives measure-1 cases
- * to each step as the legitimate users would; the subclasses then attack the step.
+ * the applicant (the user of a new enterprise of locality donghu for each case: measure 1 takes one
+ * application per enterprise), enterprise B's user (qingshanhu), the case's locality, another locality,
+ * each city unit, policy staff, an auditor and an administrator. Drives measure-1 cases to each step as
+ * the legitimate users would; the subclasses then attack the step.
  */
 @ActiveProfiles("mysql")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -51,7 +53,6 @@ abstract class CaseAttackBase {
 
     static final String PASSWORD = "Attack-Secret-2023";
     static final String ADMIN = "atk-admin";
-    static final String APPLICANT = "atk-ent-a";
     static final String OTHER_ENTERPRISE = "atk-ent-b";
     static final String LOCALITY = "atk-donghu";
     static final String OTHER_LOCALITY = "atk-xihu";
@@ -83,9 +84,13 @@ abstract class CaseAttackBase {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** Everyone but the administrator, who attacks separately. */
-    static List<String> roles() {
-        List<String> users = new ArrayList<>(List.of(APPLICANT, OTHER_ENTERPRISE, LOCALITY, OTHER_LOCALITY, POLICY, AUDITOR));
+    /** Every case's applicant, by case number. */
+    private static final Map<String, String> APPLICANTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicInteger ENTERPRISES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Everyone but the administrator, who attacks separately: the case's applicant and every other role. */
+    static List<String> roles(String applicant) {
+        List<String> users = new ArrayList<>(List.of(applicant, OTHER_ENTERPRISE, LOCALITY, OTHER_LOCALITY, POLICY, AUDITOR));
         users.addAll(CITY.values());
         return users;
     }
@@ -93,17 +98,14 @@ abstract class CaseAttackBase {
     @BeforeEach
     void people() {
         person(ADMIN, "camunda-admin");
-        person(APPLICANT, "enterprise");
         person(OTHER_ENTERPRISE, "enterprise");
         person(LOCALITY, "donghu");
         person(OTHER_LOCALITY, "xihu");
         person(POLICY, "policy-admin");
         person(AUDITOR, "auditor");
         CITY.forEach((unit, user) -> person(user, unit));
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM enterprise_user WHERE user_id = ?", Integer.class, APPLICANT) == 0) {
-            long a = registerEnterprise("91360102MA35HQ1D2F", "南昌甲精密制造有限公司", "donghu");
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM enterprise_user WHERE user_id = ?", Integer.class, OTHER_ENTERPRISE) == 0) {
             long b = registerEnterprise("91360111MA38GK7X58", "江西乙科技有限公司", "qingshanhu");
-            expect(201, api(ADMIN).post("/api/enterprises/" + a + "/users", "{\"userId\":\"" + APPLICANT + "\"}"));
             expect(201, api(ADMIN).post("/api/enterprises/" + b + "/users", "{\"userId\":\"" + OTHER_ENTERPRISE + "\"}"));
         }
     }
@@ -112,16 +114,63 @@ abstract class CaseAttackBase {
         return HttpApi.as(port, user, PASSWORD);
     }
 
-    /** A new measure-1 case of enterprise A, at locality verification. */
+    /**
+     * The user of a new enterprise of locality donghu that has not applied yet, registered and bound by
+     * the administrator as in production.
+     */
+    String newApplicant() {
+        int n = ENTERPRISES.incrementAndGet();
+        String userId = "atk-ent-" + n;
+        person(userId, "enterprise");
+        String first17 = "91360102AT" + String.format("%07d", n);
+        long enterprise = registerEnterprise(first17 + Uscc.checkCharacter(first17), "南昌甲" + n + "号精密制造有限公司", "donghu");
+        expect(201, api(ADMIN).post("/api/enterprises/" + enterprise + "/users", "{\"userId\":\"" + userId + "\"}"));
+        return userId;
+    }
+
+    /** A new measure-1 case (one order) of a new enterprise of locality donghu, at locality verification. */
     String newCase() {
-        Map<String, Object> application = new LinkedHashMap<>();
-        application.put("counterparty", "上海某贸易有限公司");
-        application.put("contractNumber", "ATK-" + UUID.randomUUID());
-        application.put("signingDate", "2023-08-18");
-        application.put("orderAmount", "60000000.00");
-        application.put("executionEvidence", "出库单 CK-2023-0818");
-        return expect(201, api(APPLICANT).post("/api/m1/applications", toJson(application), "Idempotency-Key", UUID.randomUUID().toString()))
-                .get("caseNumber").asText();
+        String applicant = newApplicant();
+        String caseNumber = expect(201, api(applicant).post("/api/m1/applications", toJson(Map.of("orders", List.of(order("出库单 CK-2023-0818")))),
+                "Idempotency-Key", UUID.randomUUID().toString())).get("caseNumber").asText();
+        APPLICANTS.put(caseNumber, applicant);
+        return caseNumber;
+    }
+
+    /** The user who applied for the case (the only user of its enterprise). */
+    static String applicantOf(String caseNumber) {
+        String applicant = APPLICANTS.get(caseNumber);
+        if (applicant == null) {
+            throw new AssertionError("case " + caseNumber + " was not made by newCase()");
+        }
+        return applicant;
+    }
+
+    /** One order of a measure-1 application: 60 million signed in the window, a contract number of its own. */
+    static Map<String, Object> order(String executionEvidence) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("counterparty", "上海某贸易有限公司");
+        order.put("contractNumber", "ATK-" + UUID.randomUUID());
+        order.put("signingDate", "2023-08-18");
+        order.put("orderAmount", "60000000.00");
+        order.put("executionEvidence", executionEvidence);
+        return order;
+    }
+
+    /** The locality's approval of a one-order case: the order accepted (approving needs a result per order). */
+    static Map<String, Object> approveTheOrder() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("decision", "approve");
+        variables.put("orderVerification", List.of(Map.of("line", 1, "result", "accept")));
+        return variables;
+    }
+
+    /** The same over /engine-rest: orderVerification as the Json variable Tasklist sends. */
+    static Map<String, Object> approveTheOrderOverRest() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("decision", string("approve"));
+        variables.put("orderVerification", json("[{\"line\":1,\"result\":\"accept\"}]"));
+        return variables;
     }
 
     Task task(String caseNumber, String taskKey) {
@@ -153,7 +202,7 @@ abstract class CaseAttackBase {
 
     String atCityReview() {
         String caseNumber = newCase();
-        complete(LOCALITY, task(caseNumber, "Task_LocalityVerification"), Map.of("decision", "approve"));
+        complete(LOCALITY, task(caseNumber, "Task_LocalityVerification"), approveTheOrder());
         return caseNumber;
     }
 
@@ -239,6 +288,11 @@ abstract class CaseAttackBase {
 
     static Map<String, Object> string(String value) {
         return Map.of("value", value, "type", "String");
+    }
+
+    /** A variable of type Json, as Tasklist submits a form's dynamic list. */
+    static Map<String, Object> json(String value) {
+        return Map.of("value", value, "type", "Json");
     }
 
     /** A list as the attacker sent it: type Object, java.util.ArrayList, serialized as JSON. */

@@ -32,6 +32,7 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
     @Test
     void theApplicantCannotRouteItsCaseThroughTheSupplement() {
         String caseNumber = atLocalitySupplement();
+        String applicant = applicantOf(caseNumber);
         Task supplement = task(caseNumber, "Task_LocalitySupplement");
         Map<String, Object> before = snapshot(supplement.getId(), caseNumber, instancesOf(caseNumber));
 
@@ -39,7 +40,7 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
         body.put("supplementNote", string("已补充"));
         body.put("localityUnit", string("enterprise"));
         body.put("reviewUnits", list("enterprise"));
-        HttpResponse<String> response = api(APPLICANT).post("/engine-rest/task/" + supplement.getId() + "/complete", variables(body));
+        HttpResponse<String> response = api(applicant).post("/engine-rest/task/" + supplement.getId() + "/complete", variables(body));
 
         AttackLedger.record("routing-variables", response.statusCode() == 400, "supplement with localityUnit/reviewUnits → " + response.statusCode());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
@@ -47,13 +48,13 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
         assertThat(snapshot(supplement.getId(), caseNumber, instancesOf(caseNumber))).isEqualTo(before);
 
         // the declared fields alone: the case goes back to its own locality, and the enterprise sees no review task
-        expect(204, api(APPLICANT).post("/engine-rest/task/" + supplement.getId() + "/complete",
+        expect(204, api(applicant).post("/engine-rest/task/" + supplement.getId() + "/complete",
                 variables(Map.of("supplementNote", string("已补充")))));
         Task verification = task(caseNumber, "Task_LocalityVerification");
         assertThat(candidateGroups(taskService.getIdentityLinksForTask(verification.getId()))).containsExactly("donghu");
-        assertThat(api(APPLICANT).getJson("/engine-rest/task?processInstanceBusinessKey=" + caseNumber)).isEmpty();
-        HttpResponse<String> selfApproval = api(APPLICANT).post("/engine-rest/task/" + verification.getId() + "/complete",
-                variables(Map.of("decision", string("approve"))));
+        assertThat(api(applicant).getJson("/engine-rest/task?processInstanceBusinessKey=" + caseNumber)).isEmpty();
+        HttpResponse<String> selfApproval = api(applicant).post("/engine-rest/task/" + verification.getId() + "/complete",
+                variables(approveTheOrderOverRest()));
         AttackLedger.record("routing-variables", selfApproval.statusCode() == 403, "applicant approves its verification → " + selfApproval.statusCode());
         assertThat(selfApproval.statusCode()).isEqualTo(403);
     }
@@ -64,8 +65,7 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
         Task verification = task(caseNumber, "Task_LocalityVerification");
         Map<String, Object> before = snapshot(verification.getId(), caseNumber, instancesOf(caseNumber));
         for (Map<String, Object> reviewUnits : List.of(list("donghu"), list())) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("decision", string("approve"));
+            Map<String, Object> body = approveTheOrderOverRest();
             body.put("reviewUnits", reviewUnits);
             HttpResponse<String> response = api(LOCALITY).post("/engine-rest/task/" + verification.getId() + "/complete", variables(body));
             AttackLedger.record("routing-variables", response.statusCode() == 400, "verifier sets reviewUnits " + reviewUnits + " → " + response.statusCode());
@@ -73,7 +73,7 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
             assertThat(response.body()).contains("reviewUnits");
             assertThat(snapshot(verification.getId(), caseNumber, instancesOf(caseNumber))).isEqualTo(before);
         }
-        for (String user : List.of(LOCALITY, CITY.get("gxj"), APPLICANT)) {
+        for (String user : List.of(LOCALITY, CITY.get("gxj"), applicantOf(caseNumber))) {
             HttpResponse<String> put = api(user).put("/engine-rest/task/" + verification.getId() + "/variables/localityUnit",
                     toJson(string("enterprise")));
             AttackLedger.record("task-variable-write", put.statusCode() == 403 || put.statusCode() == 404, user + " PUT localityUnit → " + put.statusCode());
@@ -92,14 +92,14 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
             runtimeService.setVariable(instance, "applicant", OTHER_ENTERPRISE);
         }
         complete(LOCALITY, task(caseNumber, "Task_LocalityVerification"), Map.of("decision", "sendBack", "comment", "补充"));
-        assertThat(task(caseNumber, "Task_LocalitySupplement").getAssignee()).isEqualTo(APPLICANT);
-        complete(APPLICANT, task(caseNumber, "Task_LocalitySupplement"), Map.of("supplementNote", "已补充"));
+        assertThat(task(caseNumber, "Task_LocalitySupplement").getAssignee()).isEqualTo(applicantOf(caseNumber));
+        complete(applicantOf(caseNumber), task(caseNumber, "Task_LocalitySupplement"), Map.of("supplementNote", "已补充"));
         assertThat(candidateGroups(taskService.getIdentityLinksForTask(task(caseNumber, "Task_LocalityVerification").getId())))
                 .containsExactly("donghu");
         for (String instance : instancesOf(caseNumber)) {
             runtimeService.setVariable(instance, "reviewUnits", List.of());
         }
-        complete(LOCALITY, task(caseNumber, "Task_LocalityVerification"), Map.of("decision", "approve"));
+        complete(LOCALITY, task(caseNumber, "Task_LocalityVerification"), approveTheOrder());
         List<String> reviewers = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("Task_CityReview")
                 .list().stream().flatMap(t -> candidateGroups(taskService.getIdentityLinksForTask(t.getId())).stream()).toList();
         assertThat(reviewers).containsExactlyInAnyOrder("gxj", "swj");
@@ -116,7 +116,8 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
         String id = gxjTask.getId();
         String gxj = CITY.get("gxj");
         Map<String, Object> before = snapshot(id, caseNumber, instancesOf(caseNumber));
-        String toApplicant = "{\"userId\":\"" + APPLICANT + "\"}";
+        String applicant = applicantOf(caseNumber);
+        String toApplicant = "{\"userId\":\"" + applicant + "\"}";
 
         assertRefused("assignment", gxj + " assigns to the applicant", api(gxj).post("/engine-rest/task/" + id + "/assignee", toApplicant), id, caseNumber, before);
         assertRefused("assignment", "admin assigns to the applicant", api(ADMIN).post("/engine-rest/task/" + id + "/assignee", toApplicant), id, caseNumber, before);
@@ -128,22 +129,22 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
         assertRefused("assignment", "admin adds candidate group enterprise", api(ADMIN).post("/engine-rest/task/" + id + "/identity-links",
                 "{\"groupId\":\"enterprise\",\"type\":\"candidate\"}"), id, caseNumber, before);
         assertRefused("assignment", gxj + " adds the applicant as candidate", api(gxj).post("/engine-rest/task/" + id + "/identity-links",
-                "{\"userId\":\"" + APPLICANT + "\",\"type\":\"candidate\"}"), id, caseNumber, before);
+                "{\"userId\":\"" + applicant + "\",\"type\":\"candidate\"}"), id, caseNumber, before);
         assertRefused("assignment", gxj + " makes the applicant assignee by identity link", api(gxj).post("/engine-rest/task/" + id
-                + "/identity-links", "{\"userId\":\"" + APPLICANT + "\",\"type\":\"assignee\"}"), id, caseNumber, before);
+                + "/identity-links", "{\"userId\":\"" + applicant + "\",\"type\":\"assignee\"}"), id, caseNumber, before);
         assertRefused("assignment", gxj + " removes its own unit's candidacy", api(gxj).post("/engine-rest/task/" + id + "/identity-links/delete",
                 "{\"groupId\":\"gxj\",\"type\":\"candidate\"}"), id, caseNumber, before);
         assertRefused("assignment", gxj + " delegates to the applicant", api(gxj).post("/engine-rest/task/" + id + "/delegate", toApplicant), id, caseNumber, before);
         assertRefused("assignment", "admin delegates to the applicant", api(ADMIN).post("/engine-rest/task/" + id + "/delegate", toApplicant), id, caseNumber, before);
         assertRefused("assignment", gxj + " makes the applicant owner", api(gxj).post("/engine-rest/task/" + id + "/identity-links",
-                "{\"userId\":\"" + APPLICANT + "\",\"type\":\"owner\"}"), id, caseNumber, before);
+                "{\"userId\":\"" + applicant + "\",\"type\":\"owner\"}"), id, caseNumber, before);
         assertRefused("assignment", gxj + " PUT task with the applicant as assignee", api(gxj).put("/engine-rest/task/" + id,
-                "{\"name\":\"市级审核 / City review\",\"assignee\":\"" + APPLICANT + "\"}"), id, caseNumber, before);
+                "{\"name\":\"市级审核 / City review\",\"assignee\":\"" + applicant + "\"}"), id, caseNumber, before);
         assertRefused("assignment", "admin PUT task with the applicant as owner", api(ADMIN).put("/engine-rest/task/" + id,
-                "{\"name\":\"市级审核 / City review\",\"owner\":\"" + APPLICANT + "\"}"), id, caseNumber, before);
-        assertRefused("assignment", "applicant resolves the review", api(APPLICANT).post("/engine-rest/task/" + id + "/resolve",
+                "{\"name\":\"市级审核 / City review\",\"owner\":\"" + applicant + "\"}"), id, caseNumber, before);
+        assertRefused("assignment", "applicant resolves the review", api(applicant).post("/engine-rest/task/" + id + "/resolve",
                 variables(Map.of("decision", string("approve")))), id, caseNumber, before);
-        assertRefused("assignment", "applicant completes the review", api(APPLICANT).post("/engine-rest/task/" + id + "/complete",
+        assertRefused("assignment", "applicant completes the review", api(applicant).post("/engine-rest/task/" + id + "/complete",
                 variables(Map.of("decision", string("approve")))), id, caseNumber, before);
         assertRefused("task-bpmn-error", gxj + " throws CASE_REJECTED", api(gxj).post("/engine-rest/task/" + id + "/bpmnError",
                 "{\"errorCode\":\"CASE_REJECTED\"}"), id, caseNumber, before);
@@ -155,7 +156,7 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
         Task verification = task(other, "Task_LocalityVerification");
         Map<String, Object> atVerification = snapshot(verification.getId(), other, instancesOf(other));
         assertRefused("assignment", "verifier claims for the applicant", api(LOCALITY).post("/engine-rest/task/" + verification.getId() + "/claim",
-                toApplicant), verification.getId(), other, atVerification);
+                "{\"userId\":\"" + applicantOf(other) + "\"}"), verification.getId(), other, atVerification);
 
         assertRefused("task-properties", gxj + " renames its task", api(gxj).put("/engine-rest/task/" + id,
                 "{\"name\":\"已核实，请直接通过\"}"), id, caseNumber, before);
@@ -177,25 +178,22 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
     @Test
     void startsAndMessagesCarryNoRoutingVariables() {
         long casesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM reward_case", Long.class);
+        String applicant = newApplicant(); // an enterprise that has not applied yet
         Map<String, Object> form = new LinkedHashMap<>();
-        form.put("counterparty", string("上海某贸易有限公司"));
-        form.put("contractNumber", string("ATK-START-1"));
-        form.put("signingDate", string("2023-08-18"));
-        form.put("orderAmount", string("60000000.00"));
-        form.put("executionEvidence", string("出库单"));
+        form.put("orders", json(toJson(List.of(order("出库单")))));
         form.put("localityUnit", string("enterprise"));
         form.put("reviewUnits", list("enterprise"));
         for (String path : List.of("submit-form", "start")) {
-            HttpResponse<String> response = api(APPLICANT).post("/engine-rest/process-definition/key/m1-order-reward/" + path, variables(form));
+            HttpResponse<String> response = api(applicant).post("/engine-rest/process-definition/key/m1-order-reward/" + path, variables(form));
             AttackLedger.record("start-variables", response.statusCode() == 403, "start (" + path + ") with routing variables → " + response.statusCode());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
             assertThat(response.body()).contains("localityUnit");
         }
-        HttpResponse<String> atActivity = api(APPLICANT).post("/engine-rest/process-definition/key/m1-order-reward/start", toJson(Map.of(
+        HttpResponse<String> atActivity = api(applicant).post("/engine-rest/process-definition/key/m1-order-reward/start", toJson(Map.of(
                 "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "CallActivity_Review")))));
         AttackLedger.record("start-variables", atActivity.statusCode() == 403, "start at the review → " + atActivity.statusCode());
         assertThat(atActivity.statusCode()).isEqualTo(403);
-        for (String user : List.of(APPLICANT, LOCALITY, CITY.get("gxj"), POLICY)) {
+        for (String user : List.of(applicant, LOCALITY, CITY.get("gxj"), POLICY)) {
             HttpResponse<String> review = api(user).post("/engine-rest/process-definition/key/review-chain/start", "{}");
             AttackLedger.record("start-variables", review.statusCode() == 403 || review.statusCode() == 404,
                     user + " starts review-chain → " + review.statusCode());
@@ -205,7 +203,7 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
 
         String caseNumber = awaitingSettlement();
         String status = jdbc.queryForObject("SELECT status FROM reward_case WHERE case_number = ?", String.class, caseNumber);
-        for (String user : List.of(APPLICANT, CITY.get("gxj"), CITY.get("czj"))) {
+        for (String user : List.of(applicantOf(caseNumber), CITY.get("gxj"), CITY.get("czj"))) {
             HttpResponse<String> message = api(user).post("/engine-rest/message", toJson(Map.of("messageName", "settlement-decided",
                     "businessKey", caseNumber, "processVariables", Map.of("funded", Map.of("value", true, "type", "Boolean")))));
             AttackLedger.record("message-variables", message.statusCode() == 403, user + " correlates settlement-decided → " + message.statusCode());
@@ -219,7 +217,7 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
         String caseNumber = atLocalitySupplement();
         Task supplement = task(caseNumber, "Task_LocalitySupplement");
         Tasklist tasklist = new Tasklist(port);
-        tasklist.login(APPLICANT, PASSWORD);
+        tasklist.login(applicantOf(caseNumber), PASSWORD);
 
         HttpResponse<String> withRouting = tasklist.post("/camunda/api/engine/engine/default/task/" + supplement.getId() + "/submit-form",
                 variables(Map.of("supplementNote", string("已补充"), "localityUnit", string("enterprise"))));
