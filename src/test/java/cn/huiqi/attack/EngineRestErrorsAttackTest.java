@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -62,8 +63,9 @@ class EngineRestErrorsAttackTest {
         HttpApi enterprise = HttpApi.as(port, "ent-hongdu", DemoAccounts.PASSWORD);
         long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey("m1-order-reward").count();
         long caseCount = cases.count();
-        Map<String, Object> invalid = variables(Map.of("counterparty", "", "contractNumber", "HT-1", "signingDate", "2023-13-45",
-                "orderAmount", "-5", "executionEvidence", "x"));
+        // the declared start field with invalid orders: an empty counterparty, an impossible date, a negative amount
+        Map<String, Object> invalid = Map.of("orders", Map.of("type", "Json", "value", HttpApi.toJson(List.of(Map.of("counterparty", "",
+                "contractNumber", "HT-1", "signingDate", "2023-13-45", "orderAmount", "-5", "executionEvidence", "x")))));
 
         for (String path : new String[] {START, SUBMIT}) {
             HttpResponse<String> response = enterprise.post(path, HttpApi.toJson(Map.of("variables", invalid)));
@@ -72,18 +74,26 @@ class EngineRestErrorsAttackTest {
             JsonNode body = HttpApi.expect(400, response);
             assertThat(body.get("type").asText()).isEqualTo("InvalidRequest");
             assertThat(body.get("errors")).extracting(e -> e.get("field").asText())
-                    .contains("counterparty", "signingDate", "orderAmount");
+                    .contains("orders[0].counterparty", "orders[0].signingDate", "orders[0].orderAmount");
             JsonNode signingDate = body.get("errors").findParents("field").stream()
-                    .filter(e -> "signingDate".equals(e.get("field").asText())).findFirst().orElseThrow();
+                    .filter(e -> "orders[0].signingDate".equals(e.get("field").asText())).findFirst().orElseThrow();
             assertThat(signingDate.get("zh").asText()).contains("签订日期");
-            assertThat(signingDate.get("en").asText()).contains("Signing date");
-            assertThat(body.get("message").asText()).contains("签订日期").contains("Signing date");
+            assertThat(signingDate.get("en").asText()).contains("signing date");
+            assertThat(body.get("message").asText()).contains("签订日期").contains("signing date");
             assertNoClassNames(path, response);
 
             HttpResponse<String> empty = enterprise.post(path, "{}");
             AttackLedger.record("engine-rest-invalid-start", empty.statusCode() == 400, path + " with no fields → " + empty.statusCode());
             assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
             assertNoClassNames(path, empty);
+
+            // fields the start form does not declare (measure 1's fields before it listed orders) never reach validation
+            HttpResponse<String> undeclared = enterprise.post(path, HttpApi.toJson(Map.of("variables", variables(Map.of("counterparty", "",
+                    "contractNumber", "HT-1", "signingDate", "2023-13-45", "orderAmount", "-5", "executionEvidence", "x")))));
+            AttackLedger.record("engine-rest-invalid-start", undeclared.statusCode() == 403, path + " with undeclared fields → " + undeclared.statusCode());
+            assertThat(undeclared.statusCode()).as(undeclared.body()).isEqualTo(403);
+            assertThat(undeclared.body()).contains("counterparty", "signingDate", "orderAmount");
+            assertNoClassNames(path, undeclared);
         }
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("m1-order-reward").count()).isEqualTo(instances);
         assertThat(cases.count()).isEqualTo(caseCount);
@@ -100,9 +110,9 @@ class EngineRestErrorsAttackTest {
         assertErrorBody("ent-hongdu", "POST", START, json, "{", 400);
         assertErrorBody("ent-hongdu", "POST", START, json, "{\"variables\": 5}", 400);
         assertErrorBody("ent-hongdu", "POST", START, json, "{\"variables\":{\"x\":{\"value\":\"a\",\"type\":\"NoSuchType\"}}}", 400);
-        assertErrorBody("ent-hongdu", "POST", START, json, "{\"variables\":{\"orderAmount\":{\"value\":\"1e400\",\"type\":\"Double\"}}}", 400);
+        assertErrorBody("ent-hongdu", "POST", START, json, "{\"variables\":{\"orders\":{\"value\":\"1e400\",\"type\":\"Double\"}}}", 400);
         // a declared start field carrying a Java-serialized object (an undeclared name never gets this far: the task guard answers 403)
-        assertErrorBody("ent-hongdu", "POST", START, json, "{\"variables\":{\"counterparty\":{\"value\":\"rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0\","
+        assertErrorBody("ent-hongdu", "POST", START, json, "{\"variables\":{\"orders\":{\"value\":\"rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0\","
                 + "\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.util.ArrayList\","
                 + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}}}", 400);
         assertErrorBody("ent-hongdu", "POST", START, "text/plain", "hello", 415);
