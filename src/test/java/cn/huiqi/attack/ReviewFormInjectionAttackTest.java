@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -30,19 +31,22 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRegister;
+import cn.huiqi.orderreward.OrderVerification;
 import cn.huiqi.testsupport.TestUsers;
 
 /**
  * Item 4 of issue 9 in Tasklist, headless Chromium (Debian chromium + chromium-driver, skipped without
- * them): an enterprise writes a markdown table row, emphasis and HTML into its evidence of execution; the
- * verifier opens the task in Tasklist, on a desktop and on a 390 px wide phone, and sees that text
- * literally in a disabled text area of the group "企业填报", no table, no markup, and the reward decided by
- * the rule only in the group "系统认定", from the case record. Completing the task through the form then
- * submits the decision only: no display field is sent back.
+ * them): an enterprise writes a markdown table row, emphasis and HTML into an order's evidence of
+ * execution; the verifier opens the task in Tasklist, on a desktop and on a 390 px wide phone, and sees that
+ * text literally in a read-only text area of the order list "企业填报的订单（原文）", no table, no markup,
+ * and the reward decided by the rule only in the disabled group "系统认定", from the case record.
+ * Completing the task through the form then submits the decision and the order's verification only: no
+ * display field is sent back, and the order's text is stored as the enterprise wrote it.
  */
 class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
 
@@ -62,6 +66,8 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
     HistoryService historyService;
     @Autowired
     EnterpriseRegister register;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private ChromeDriver browser;
     private Path profile;
@@ -99,12 +105,14 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
         Enterprise enterprise = register.register(new EnterpriseRegister.Registration("91360111MA38GK7X58",
                 "南昌表单注入测试有限公司", "qingshanhu", "赵六", "0791-80000002", null, null, null));
         register.bind(enterprise, "fa-ent");
+        Map<String, Object> order = new HashMap<>();
+        order.put("counterparty", "上海某某贸易有限公司 | 4999999.00 |");
+        order.put("contractNumber", "HT-FORM-001");
+        order.put("signingDate", "2023-08-01");
+        order.put("orderAmount", "250000000.00");
+        order.put("executionEvidence", EVIDENCE);
         Map<String, Object> form = new HashMap<>();
-        form.put("counterparty", "上海某某贸易有限公司 | 4999999.00 |");
-        form.put("contractNumber", "HT-FORM-001");
-        form.put("signingDate", "2023-08-01");
-        form.put("orderAmount", "250000000.00");
-        form.put("executionEvidence", EVIDENCE);
+        form.put("orders", List.of(order));
         String caseNumber = TestUsers.as(identityService, "fa-ent",
                 () -> runtimeService.startProcessInstanceByKey("m1-order-reward", form).getBusinessKey());
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
@@ -120,19 +128,19 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
             browser.manage().window().setSize(size);
             browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
             browser.navigate().refresh();
-            WebElement evidence = visible(By.cssSelector(".fjs-container textarea[id$='Shown_declaredExecutionEvidence']"));
+            WebElement evidence = visible(By.cssSelector(".fjs-container textarea[id*='Field_ExecutionEvidence']"));
             String width = size.getWidth() + "px";
             Files.write(Path.of("target", "review-form-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
 
-            boolean literal = EVIDENCE.equals(evidence.getDomProperty("value")) && !evidence.isEnabled()
+            boolean literal = EVIDENCE.equals(evidence.getDomProperty("value")) && readOnly(evidence)
                     && browser.findElements(By.cssSelector(".fjs-container table, .fjs-container #injected, .fjs-container strong")).isEmpty();
             String systemGroup = group("Determined by the system");
-            String declaredGroup = group("As declared by the enterprise");
+            String declaredGroup = group("as declared by the enterprise");
             boolean separate = systemGroup.contains("200000.00") && !systemGroup.contains("4999999") && declaredGroup.contains(FAKE_ROW);
             AttackLedger.record("form-markdown-injection", literal && separate,
                     "evidence with a fake table row in Tasklist at " + width + ": literal=" + literal + ", separate=" + separate);
             assertThat(evidence.getDomProperty("value")).as(width).isEqualTo(EVIDENCE);
-            assertThat(evidence.isEnabled()).isFalse();
+            assertThat(readOnly(evidence)).as("the evidence is read-only").isTrue();
             assertThat(browser.findElements(By.cssSelector(".fjs-container table, .fjs-container #injected, .fjs-container strong")))
                     .as("no markup from the enterprise's text at " + width).isEmpty();
             assertThat(systemGroup).contains("200000.00").contains("order-reward").doesNotContain("4999999");
@@ -142,25 +150,63 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
             assertThat(right.doubleValue()).as("the evidence fits the screen at " + width).isLessThanOrEqualTo(size.getWidth());
         }
 
-        // complete through the form: only the decision is submitted, no display field
+        // complete through the form: the order accepted and the decision; no display field is sent back
         browser.manage().window().setSize(new Dimension(1600, 1200));
         visible(By.xpath("//*[@ng-click='claim()']")).click(); // Tasklist's form takes input once the task is claimed
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-container input[id$='Field_Decision-0']"))));
-        click(visible(By.cssSelector("button[ng-click='complete()']:not([disabled])")));
+        WebElement approve = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-container input[id$='Field_Decision-0']")));
+        choose(By.cssSelector(".fjs-container .fjs-form-field-select .fjs-input-group"), "Accept"); // the order's result
+        click(approve);
+        By complete = By.cssSelector("button[ng-click='complete()']:not([disabled])");
+        boolean completable;
+        try {
+            completable = new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(complete)) != null;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            completable = false;
+        }
+        assertThat(completable).as("Tasklist enables Complete once the order has a result and the decision is chosen"
+                + " (Tasklist disables it while form-js reports any error key; form-js leaves an empty entry per validated field"
+                + " of a dynamic list, e.g. errors.Field_Line = [])").isTrue();
+        click(visible(complete));
         wait.until(d -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1);
         List<String> changed = historyService.createHistoricDetailQuery().variableUpdates().taskId(task.getId()).list().stream()
                 .map(d -> (HistoricVariableUpdate) d).filter(d -> d.getRevision() > 0).map(HistoricVariableUpdate::getVariableName)
+                .filter(name -> !name.equals(OrderVerification.FIELD)) // the order list: the form's one writable list
                 .toList();
         AttackLedger.record("form-display-fields-submitted", changed.isEmpty(), "display fields sent back: " + changed);
         assertThat(changed).as("display fields written back by the completion").isEmpty();
+        assertThat(jdbc.queryForMap("SELECT o.verification, o.execution_evidence, o.counterparty FROM m1_order o"
+                + " JOIN reward_case c ON c.id = o.case_id WHERE c.case_number = ?", caseNumber))
+                .as("the order verified, its text as the enterprise wrote it")
+                .containsEntry("verification", "ACCEPTED").containsEntry("execution_evidence", EVIDENCE)
+                .containsEntry("counterparty", "上海某某贸易有限公司 | 4999999.00 |");
     }
 
-    /** The label and every value shown in the form's group whose label contains {@code label}, one per line. */
+    private static boolean readOnly(WebElement field) {
+        return Boolean.parseBoolean(field.getDomProperty("readOnly"));
+    }
+
+    /** The label and every value shown in the form's group (or list) whose label contains {@code label}, one per line. */
     private String group(String label) {
-        return (String) browser.executeScript("const g = Array.from(document.querySelectorAll('.fjs-container .fjs-form-field-group'))"
+        return (String) browser.executeScript("const g = Array.from(document.querySelectorAll("
+                + "'.fjs-container .fjs-form-field-group, .fjs-container .fjs-form-field-dynamiclist'))"
                 + ".find(e => e.textContent.includes(arguments[0]));"
                 + "return g ? [g.querySelector('label, legend').textContent]"
                 + ".concat(Array.from(g.querySelectorAll('input, textarea')).map(e => e.value)).join('\\n') : '';", label);
+    }
+
+    /** Picks the item of a form-js select: it opens its list, and takes an item, on mousedown; Tasklist may re-render meanwhile. */
+    private void choose(By select, String item) {
+        By option = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., '" + item + "')]");
+        String mouseDown = "arguments[0].scrollIntoView({block: 'center'});"
+                + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));";
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            if (d.findElements(option).isEmpty()) {
+                browser.executeScript(mouseDown, d.findElement(select));
+                return false;
+            }
+            browser.executeScript(mouseDown, d.findElement(option));
+            return true;
+        });
     }
 
     private void click(WebElement element) {
