@@ -169,8 +169,8 @@ class EnterpriseBindingAttackTest {
     }
 
     private static String application(Long enterpriseId, String contract) {
-        return "{\"counterparty\":\"上海某某贸易有限公司\",\"contractNumber\":\"" + contract + "\",\"signingDate\":\"2023-08-15\","
-                + "\"orderAmount\":\"60000000.00\",\"executionEvidence\":\"合同及发票\""
+        return "{\"orders\":[{\"counterparty\":\"上海某某贸易有限公司\",\"contractNumber\":\"" + contract + "\",\"signingDate\":\"2023-08-15\","
+                + "\"orderAmount\":\"60000000.00\",\"executionEvidence\":\"合同及发票\"}]"
                 + (enterpriseId == null ? "" : ",\"enterpriseId\":" + enterpriseId) + "}";
     }
 

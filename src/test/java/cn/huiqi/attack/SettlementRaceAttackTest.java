@@ -23,15 +23,15 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.huiqi.enterprise.Enterprise;
-import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.fund.FundFigures;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.testsupport.HttpApi;
+import cn.huiqi.testsupport.TestEnterprises;
 import cn.huiqi.testsupport.TestUsers;
 
 /**
@@ -54,7 +54,7 @@ class SettlementRaceAttackTest extends OnMariaDbWithWebapps {
     @Autowired
     ManagementService managementService;
     @Autowired
-    EnterpriseRegister register;
+    ApplicationContext context;
     @Autowired
     FundLedger ledger;
     @Autowired
@@ -166,36 +166,37 @@ class SettlementRaceAttackTest extends OnMariaDbWithWebapps {
     }
 
     private void people() {
-        for (String[] person : new String[][]{{"ra-ent", "enterprise"}, {"ra-donghu", "donghu"}, {"ra-gxj", "gxj"},
-                {"ra-swj", "swj"}, {"ra-czj", "czj"}}) {
+        for (String[] person : new String[][]{{"ra-donghu", "donghu"}, {"ra-gxj", "gxj"}, {"ra-swj", "swj"}, {"ra-czj", "czj"}}) {
             TestUsers.person(identityService, person[0], person[1], PASSWORD);
         }
-        Enterprise enterprise = register.register(new EnterpriseRegister.Registration("91360102MA35HQ1D2F", "南昌结算竞态测试有限公司",
-                "donghu", "王五", "0791-80000001", null, "中国工商银行南昌东湖支行", "1502200009000012345"));
-        register.bind(enterprise, "ra-ent");
     }
 
-    /** A measure 1 case of CNY 100,000.00 approved by its locality and both city bureaus. */
+    /**
+     * A measure 1 case of CNY 100,000.00 (one order) approved by its locality and both city bureaus, of a new
+     * enterprise of donghu: measure 1 takes one application per enterprise.
+     */
     private String approvedOrder() {
-        Map<String, Object> form = new HashMap<>();
-        form.put("counterparty", "上海某某贸易有限公司");
-        form.put("contractNumber", "HT-" + UUID.randomUUID());
-        form.put("signingDate", "2023-08-01");
-        form.put("orderAmount", "150000000.00");
-        form.put("executionEvidence", "发货单");
-        String caseNumber = TestUsers.as(identityService, "ra-ent",
-                () -> runtimeService.startProcessInstanceByKey("m1-order-reward", form).getBusinessKey());
-        approve(caseNumber, "Task_LocalityVerification", "donghu", "ra-donghu");
-        approve(caseNumber, "Task_CityReview", "gxj", "ra-gxj");
-        approve(caseNumber, "Task_CityReview", "swj", "ra-swj");
+        String enterpriseUser = TestEnterprises.freshUser(context, "donghu", PASSWORD);
+        Map<String, Object> order = new HashMap<>();
+        order.put("counterparty", "上海某某贸易有限公司");
+        order.put("contractNumber", "HT-" + UUID.randomUUID());
+        order.put("signingDate", "2023-08-01");
+        order.put("orderAmount", "150000000.00");
+        order.put("executionEvidence", "发货单");
+        String caseNumber = TestUsers.as(identityService, enterpriseUser,
+                () -> runtimeService.startProcessInstanceByKey("m1-order-reward", Map.of("orders", List.of(order))).getBusinessKey());
+        approve(caseNumber, "Task_LocalityVerification", "donghu", "ra-donghu",
+                Map.of("decision", "approve", "orderVerification", List.of(Map.of("line", 1, "result", "accept"))));
+        approve(caseNumber, "Task_CityReview", "gxj", "ra-gxj", Map.of("decision", "approve"));
+        approve(caseNumber, "Task_CityReview", "swj", "ra-swj", Map.of("decision", "approve"));
         return caseNumber;
     }
 
-    private void approve(String caseNumber, String activity, String group, String user) {
+    private void approve(String caseNumber, String activity, String group, String user, Map<String, Object> variables) {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(activity)
                 .taskCandidateGroup(group).singleResult();
         TestUsers.as(identityService, user, () -> {
-            taskService.complete(task.getId(), Map.of("decision", "approve"));
+            taskService.complete(task.getId(), variables);
             return null;
         });
     }
