@@ -84,7 +84,7 @@ class DmnExpressionLanguageAttackTest {
 
         JsonNode refused = HttpApi.expect(400, staff.post("/api/rules/" + KEY + "/validate", toJson(Map.of("xml", juelInput))));
         JsonNode problem = refused.get("errors").get(0);
-        assertThat(problem.get("field").asText()).isEqualTo("order-reward.inputs.input-signing-date");
+        assertThat(problem.get("field").asText()).isEqualTo("order-reward.inputs.input-earliest-signing-date"); // the first input column
         assertThat(problem.get("zh").asText()).contains("juel").contains("只接受 FEEL");
         assertThat(problem.get("en").asText()).contains("juel").contains("only FEEL");
     }

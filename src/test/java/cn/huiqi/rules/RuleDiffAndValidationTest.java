@@ -24,9 +24,9 @@ class RuleDiffAndValidationTest {
 
         List<RuleDiff.Line> diff = RuleDiff.between(table(xml), table(draft));
 
-        assertThat(diff).containsExactly(new RuleDiff.Line("rule-tier-200m", 5, "output-reward-amount", "奖励金额（元）/ Reward (CNY)",
+        assertThat(diff).containsExactly(new RuleDiff.Line("rule-tier-200m", 7, "output-reward-amount", "奖励金额（元）/ Reward (CNY)",
                 RuleDiff.Change.CELL, "200000", "250000"));
-        assertThat(RuleDiff.summary(diff)).isEqualTo("1 处修改 change(s): 规则 rule rule-tier-200m（第5行 row 5） · 奖励金额（元）/ Reward (CNY)：200000 → 250000");
+        assertThat(RuleDiff.summary(diff)).isEqualTo("1 处修改 change(s): 规则 rule rule-tier-200m（第7行 row 7） · 奖励金额（元）/ Reward (CNY)：200000 → 250000");
     }
 
     @Test
