@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -177,14 +178,14 @@ class KeycloakSessionAttackTest {
     }
 
     private static String application() {
-        Map<String, Object> application = new LinkedHashMap<>();
-        application.put("counterparty", "上海某贸易有限公司");
-        application.put("contractNumber", "KC-ATTACK-" + UUID.randomUUID());
-        application.put("signingDate", "2023-08-18");
-        application.put("orderAmount", "60000000.00");
-        application.put("executionEvidence", "出库单 CK-2023-0818");
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("counterparty", "上海某贸易有限公司");
+        order.put("contractNumber", "KC-ATTACK-" + UUID.randomUUID());
+        order.put("signingDate", "2023-08-18");
+        order.put("orderAmount", "60000000.00");
+        order.put("executionEvidence", "出库单 CK-2023-0818");
         try {
-            return JSON.writeValueAsString(application);
+            return JSON.writeValueAsString(Map.of("orders", List.of(order)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }

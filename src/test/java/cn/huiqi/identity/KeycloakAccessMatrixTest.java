@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,10 +29,14 @@ import cn.huiqi.enterprise.EnterpriseRepository;
 
 /**
  * Who may do what with tokens of the real realm: every role × (its own unit's case/task, another unit's)
- * × (read, claim, complete), through the app's API and Camunda's REST API. Two measure-1 cases per test:
+ * × (read, claim, complete), through the app's API and Camunda's REST API. Two measure-1 cases:
  * ent-hongdu's (locality donghu) and ent-jixiang's (locality qingshanhu), applied for with their tokens.
+ * Measure 1 takes one application per enterprise and the realm's enterprises are fixed, so each is applied
+ * for once and shared by the tests, in order: first those that leave both at locality verification, then
+ * the completion of hongdu's verification, then its city review.
  */
 @KeycloakIntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakAccessMatrixTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,14 +56,15 @@ class KeycloakAccessMatrixTest {
     @BeforeEach
     void twoCasesOfTwoLocalities() {
         KeycloakTestRealm.registerDemoEnterprises(enterpriseRegister, enterprises);
-        hongduCase = apply("ent-hongdu");
-        jixiangCase = apply("ent-jixiang");
+        hongduCase = measureOneCaseOf("ent-hongdu");
+        jixiangCase = measureOneCaseOf("ent-jixiang");
     }
 
     /**
      * At locality verification. Columns: read hongdu's case, read jixiang's; sees the verification task of
      * hongdu's case, of jixiang's; may claim hongdu's task, jixiang's.
      */
+    @Order(1)
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             // user,              read own/other, see tasks,  claim
@@ -98,23 +106,34 @@ class KeycloakAccessMatrixTest {
         assertClaim(api, user, jixiangTask, claimsJixiang);
     }
 
+    @Order(3)
     @Test
     void onlyTheCandidateLocalityCompletesItsVerification() {
         String task = engineTask(hongduCase, "Task_LocalityVerification");
         for (String user : List.of("qingshanhu-verifier", "ent-hongdu", "gxj-reviewer", "czj-finance", "policy-staff", "audit-staff")) {
-            assertThat(BearerApi.as(port, user).post("/engine-rest/task/" + task + "/complete", approve()).statusCode())
+            assertThat(BearerApi.as(port, user).post("/engine-rest/task/" + task + "/complete", approveTheOrder()).statusCode())
                     .as(user).isIn(403, 404);
             assertThat(taskService.createTaskQuery().taskId(task).count()).as(user).isEqualTo(1);
         }
 
-        BearerApi.expect(204, BearerApi.as(port, "donghu-verifier").post("/engine-rest/task/" + task + "/complete", approve()));
+        // the candidate locality approves with a result for the case's order (approving without one is refused)
+        HttpResponse<String> withoutResult = BearerApi.as(port, "donghu-verifier").post("/engine-rest/task/" + task + "/complete", approve());
+        assertThat(withoutResult.statusCode()).as(withoutResult.body()).isEqualTo(400);
+        assertThat(withoutResult.body()).contains("orderVerification");
+        BearerApi.expect(204, BearerApi.as(port, "donghu-verifier").post("/engine-rest/task/" + task + "/complete", approveTheOrder()));
         assertThat(status("ent-hongdu", hongduCase)).isEqualTo("CITY_REVIEW");
     }
 
+    @Order(4)
     @Test
     void atCityReviewEachBureauWorksItsOwnTaskOnly() {
-        BearerApi.expect(204, BearerApi.as(port, "donghu-verifier").post("/engine-rest/task/"
-                + engineTask(hongduCase, "Task_LocalityVerification") + "/complete", approve()));
+        Task verification = taskService.createTaskQuery().processInstanceBusinessKey(hongduCase)
+                .taskDefinitionKey("Task_LocalityVerification").singleResult();
+        if (verification != null) { // run on its own: the case is still at locality verification
+            BearerApi.expect(204, BearerApi.as(port, "donghu-verifier").post("/engine-rest/task/" + verification.getId() + "/complete",
+                    approveTheOrder()));
+        }
+        assertThat(status("ent-hongdu", hongduCase)).isEqualTo("CITY_REVIEW");
 
         String gxjTask = visibleTaskIds(BearerApi.as(port, "gxj-reviewer"), hongduCase).get(0);
         String swjTask = visibleTaskIds(BearerApi.as(port, "swj-reviewer"), hongduCase).get(0);
@@ -149,6 +168,7 @@ class KeycloakAccessMatrixTest {
         assertThat(actors).contains("ent-hongdu", "donghu-verifier", "gxj-reviewer", "swj-reviewer");
     }
 
+    @Order(2)
     @Test
     void historyIsForAuditorsAndOperatorsNotForEnterprisesOrUnits() {
         assertThat(BearerApi.as(port, "audit-staff").getJson("/engine-rest/history/process-instance?processInstanceBusinessKey=" + hongduCase))
@@ -163,6 +183,16 @@ class KeycloakAccessMatrixTest {
         String instance = BearerApi.as(port, "admin").getJson("/engine-rest/process-instance?businessKey=" + hongduCase).get(0).get("id").asText();
         assertThat(BearerApi.as(port, "audit-staff").post("/engine-rest/process-instance/" + instance + "/variables",
                 "{\"modifications\":{\"x\":{\"value\":1,\"type\":\"Integer\"}}}").statusCode()).isEqualTo(403);
+    }
+
+    /** The enterprise's measure 1 case: applied for with the user's token the first time. */
+    private String measureOneCaseOf(String user) {
+        for (JsonNode c : BearerApi.as(port, user).getJson("/api/cases")) {
+            if ("M1".equals(c.get("measure").asText())) {
+                return c.get("caseNumber").asText();
+            }
+        }
+        return apply(user);
     }
 
     private String apply(String user) {
@@ -214,6 +244,12 @@ class KeycloakAccessMatrixTest {
 
     private static String approve() {
         return variables(Map.of("decision", "approve"));
+    }
+
+    /** The locality's approval of a one-order case: a result for the order (orderVerification, as Tasklist sends it). */
+    private static String approveTheOrder() {
+        return json(Map.of("variables", Map.of("decision", Map.of("value", "approve", "type", "String"),
+                "orderVerification", Map.of("value", "[{\"line\":1,\"result\":\"accept\"}]", "type", "Json"))));
     }
 
     private static String variables(Map<String, String> values) {
