@@ -23,7 +23,7 @@ function release() {
       return;
     }
     const form = formOf(button);
-    if (form && form.querySelector('.fjs-repeat-row-container') && !form.querySelector('.fjs-has-errors, .fjs-form-field-error')) {
+    if (form && form.querySelector('.fjs-form-field-dynamiclist') && !form.querySelector('.fjs-has-errors, .fjs-form-field-error')) {
       button.disabled = false;
     }
   });
