@@ -15,7 +15,6 @@ import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.casefile.RewardCaseRepository;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
-import cn.huiqi.common.NotFoundException;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
 import cn.huiqi.identity.Groups;
@@ -52,9 +51,7 @@ public class FlagResolutionController {
         FieldChecks checks = new FieldChecks();
         String reason = checks.requiredText("reason", request == null ? null : request.reason(), "处理意见", "Decision and reason", 1000);
         checks.throwIfAny();
-        RewardCase rewardCase = cases.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + caseNumber + " 不存在",
-                        "Case " + caseNumber + " does not exist"));
+        RewardCase rewardCase = cases.getByCaseNumber(caseNumber);
         String lead = rewardCase.getLeadUnit() == null ? Groups.LEAD_BUREAU : rewardCase.getLeadUnit();
         if (!caller.isIn(lead)) {
             throw new AccessDeniedException(caller.userId() + " is not the lead unit of " + caseNumber);
