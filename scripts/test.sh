@@ -53,15 +53,15 @@ stop_keycloak() {
   fi
 }
 
-# the rules page's editor is bundled from npm by the Maven build (frontend/, exec-maven-plugin):
-# node 18+ and npm must be on the PATH (Debian: apt-get install nodejs npm)
+# the rules page's editor is bundled from npm and the models are linted by the Maven build (frontend/,
+# exec-maven-plugin): node 20+ and npm must be on the PATH (Debian: apt-get install nodejs npm)
 ensure_node() {
   step "node and npm (frontend build)"
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
     else
-      die "node and npm not found: install Node.js 18+ with npm"
+      die "node and npm not found: install Node.js 20+ with npm"
     fi
   fi
   echo "node $(node -v), npm $(npm -v)"
