@@ -64,6 +64,9 @@ ensure_node() {
       die "node and npm not found: install Node.js 20+ with npm"
     fi
   fi
+  local node_major
+  node_major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$node_major" -ge 20 ] 2>/dev/null || die "Node.js 20 or newer is needed for the model linters and the editor bundle (found: $(node -v))"
   echo "node $(node -v), npm $(npm -v)"
 }
 
