@@ -2,9 +2,15 @@
 # Huiqi 惠企: build the jar, then run it on a JRE. Default profile: mysql (see docker/compose.yml).
 #   docker build -t huiqi .
 
+FROM node:22-bookworm-slim AS node
+
 FROM maven:3.9-eclipse-temurin-17 AS build
-# the build bundles the rules page's decision-table editor with npm (frontend/)
-RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+# the build lints the models and bundles the rules page's editor with npm (frontend/): Node.js 20+,
+# taken from the official image (the distribution's nodejs package is older)
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules /usr/local/lib/node_modules
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
+ && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx
 WORKDIR /src
 # what the pom builds from: pom.xml, src/, the model folders bpmn/ and dmn/, and frontend/
 COPY pom.xml ./

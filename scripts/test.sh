@@ -53,17 +53,20 @@ stop_keycloak() {
   fi
 }
 
-# the rules page's editor is bundled from npm by the Maven build (frontend/, exec-maven-plugin):
-# node 18+ and npm must be on the PATH (Debian: apt-get install nodejs npm)
+# the rules page's editor is bundled from npm and the models are linted by the Maven build (frontend/,
+# exec-maven-plugin): node 20+ and npm must be on the PATH (Debian: apt-get install nodejs npm)
 ensure_node() {
   step "node and npm (frontend build)"
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
     else
-      die "node and npm not found: install Node.js 18+ with npm"
+      die "node and npm not found: install Node.js 20+ with npm"
     fi
   fi
+  local node_major
+  node_major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$node_major" -ge 20 ] 2>/dev/null || die "Node.js 20 or newer is needed for the model linters and the editor bundle (found: $(node -v))"
   echo "node $(node -v), npm $(npm -v)"
 }
 

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.huiqi.common.InvalidInputException;
-import cn.huiqi.common.NotFoundException;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
 
@@ -51,9 +50,7 @@ public class CaseController {
     }
 
     RewardCase readable(String caseNumber) {
-        RewardCase rewardCase = cases.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + caseNumber + " 不存在",
-                        "Case " + caseNumber + " does not exist"));
+        RewardCase rewardCase = cases.getByCaseNumber(caseNumber);
         Caller caller = currentCaller.get();
         if (!visibility.canRead(caller, rewardCase)) {
             throw new AccessDeniedException("case " + caseNumber + " is not visible to " + caller.userId());

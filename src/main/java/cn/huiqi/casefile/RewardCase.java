@@ -175,6 +175,12 @@ public class RewardCase {
         this.updatedAt = Instant.now();
     }
 
+    /** The lead bureau has decided on the flagged case (recorded on the timeline by the caller). */
+    public void clearFlag() {
+        this.flag = null;
+        this.updatedAt = Instant.now();
+    }
+
     public void replaceApplication(String applicationJson) {
         this.applicationJson = applicationJson;
         this.updatedAt = Instant.now();

@@ -19,7 +19,6 @@ import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.casefile.RewardCaseRepository;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
-import cn.huiqi.common.NotFoundException;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
 import cn.huiqi.identity.Groups;
@@ -65,9 +64,7 @@ public class ObjectionController {
         FieldChecks checks = new FieldChecks();
         String reason = checks.requiredText("reason", request == null ? null : request.reason(), "异议理由", "Objection reason", 1000);
         checks.throwIfAny();
-        RewardCase rewardCase = cases.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + caseNumber + " 不存在",
-                        "Case " + caseNumber + " does not exist"));
+        RewardCase rewardCase = cases.getByCaseNumber(caseNumber);
         if (rewardCase.getStatus() != CaseStatus.PUBLIC_NOTICE) {
             throw new ConflictException("caseNumber", "案件 " + caseNumber + " 不在公示期（当前：" + rewardCase.getStatus().zh() + "），不能提出异议",
                     "Case " + caseNumber + " is not under public notice (now: " + rewardCase.getStatus().en() + ")");

@@ -8,6 +8,7 @@ import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.common.FieldChecks;
+import cn.huiqi.common.InvalidInputException;
 
 /**
  * End listener of every review task (locality verification, city review): checks the reviewer's
@@ -17,6 +18,8 @@ import cn.huiqi.common.FieldChecks;
  */
 @Component("reviewStepCompleted")
 public class ReviewStepCompleted implements ExecutionListener {
+
+    private static final String CITY_REVIEW = "Task_CityReview";
 
     private final CaseOfProcess caseOfProcess;
     private final CaseTimeline timeline;
@@ -33,6 +36,12 @@ public class ReviewStepCompleted implements ExecutionListener {
         }
         ReviewDecision decision = ReviewDecision.read(execution.getVariable("decision"), execution.getVariable("comment"));
         RewardCase rewardCase = caseOfProcess.of(execution);
+        if (decision.outcome() == ReviewDecision.Outcome.APPROVE && CITY_REVIEW.equals(execution.getCurrentActivityId())
+                && rewardCase.getFlag() != null) {
+            throw new InvalidInputException("decision", "此案件有待市工信局处理的标记（" + rewardCase.getFlag()
+                    + "），处理前不能审核通过；可退回补正或驳回", "This case is flagged for the lead bureau's decision ("
+                    + rewardCase.getFlag() + "); it cannot be approved before that decision, only sent back or rejected");
+        }
         Object unit = execution.getVariable("reviewUnit");
         String step = execution.getCurrentActivityName() + (unit == null ? "" : " [" + unit + "]");
         timeline.record(rewardCase, decision.outcome().action(execution.getCurrentActivityId()),

@@ -32,7 +32,6 @@ import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.Money;
-import cn.huiqi.common.NotFoundException;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
 import cn.huiqi.identity.Groups;
@@ -247,8 +246,7 @@ public class RulesService {
     @Transactional
     public RuleApi.ReevaluationView reevaluate(String caseNumber, RuleApi.ReevaluationRequest request) {
         Caller caller = currentCaller.get();
-        RewardCase rewardCase = cases.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + caseNumber + " 不存在", "Case " + caseNumber + " does not exist"));
+        RewardCase rewardCase = cases.getByCaseNumber(caseNumber);
         boolean officer = caller.isIn(Groups.POLICY_ADMIN)
                 || (visibility.canRead(caller, rewardCase) && rewardCase.getReviewUnits().stream().anyMatch(caller::isIn));
         if (!officer) {
@@ -294,8 +292,7 @@ public class RulesService {
     @Transactional(readOnly = true)
     public List<RuleApi.ReevaluationView> reevaluations(String caseNumber) {
         Caller caller = currentCaller.get();
-        RewardCase rewardCase = cases.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + caseNumber + " 不存在", "Case " + caseNumber + " does not exist"));
+        RewardCase rewardCase = cases.getByCaseNumber(caseNumber);
         if (!visibility.canRead(caller, rewardCase)) {
             throw new AccessDeniedException(caller.userId() + " may not read " + caseNumber);
         }

@@ -72,6 +72,12 @@ public class SettlementAllocation {
             throw new ConflictException("measure", "措施 " + measure + " 没有待结算的案件，未发起结算" + latest[0],
                     "No case of " + measure + " is awaiting settlement; no settlement was started" + latest[1]);
         }
+        List<String> flagged = waiting.stream().filter(c -> c.getFlag() != null).map(RewardCase::getCaseNumber).toList();
+        if (!flagged.isEmpty()) {
+            throw new ConflictException("measure", "措施 " + measure + " 有待市工信局处理的标记案件（" + String.join("、", flagged)
+                    + "），处理后再发起结算", measure + " has cases flagged for the lead bureau's decision (" + String.join(", ", flagged)
+                    + "); decide on them before settling");
+        }
         // cases holding a reservation first: their commits release what scaling takes off, which the
         // cases without a reservation then reserve
         Map<Long, BigDecimal> reserved = new LinkedHashMap<>();

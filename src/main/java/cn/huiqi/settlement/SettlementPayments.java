@@ -174,8 +174,7 @@ public class SettlementPayments {
     }
 
     private RewardCase caseOf(String caseNumber) {
-        return cases.findByCaseNumber(caseNumber.strip())
-                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + caseNumber + " 不存在", "Case " + caseNumber + " does not exist"));
+        return cases.getByCaseNumber(caseNumber.strip());
     }
 
     private SettlementLine lineOf(Settlement settlement, RewardCase rewardCase) {

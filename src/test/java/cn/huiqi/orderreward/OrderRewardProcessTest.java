@@ -20,13 +20,17 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.access.AccessDeniedException;
 
 import cn.huiqi.casefile.CaseStatus;
 import cn.huiqi.casefile.DuplicateApplicationException;
 import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.fund.CaseFunds;
 import cn.huiqi.fund.FundLedger;
+import cn.huiqi.review.FlagResolutionController;
+import cn.huiqi.review.FlagResolutionController.FlagResolution;
 import cn.huiqi.testsupport.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,6 +42,8 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
     @Autowired
     FundLedger ledger;
+    @Autowired
+    FlagResolutionController flagResolution;
 
     /** A fresh enterprise of donghu for each test: measure 1 takes one application per enterprise. */
     private String applicant;
@@ -397,6 +403,51 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThatThrownBy(() -> apply("ent-unbound", orders("60000000.00", "2023-08-01")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("未绑定企业");
+    }
+
+    @Test
+    void aFlaggedCaseCannotPassCityReviewNorBeSettledUntilTheLeadBureauDecides() {
+        ProcessInstance instance = approvedByLocality(orders("60000000.00", "2023-08-01"));
+        RewardCase flagged = caseOf(instance);
+        flagged.flag("FLAGGED_SEVERAL_M1_CASES: 同一企业迁移前持有多个措施1案件");
+        cases.save(flagged);
+        String caseNumber = flagged.getCaseNumber();
+
+        assertThatThrownBy(() -> completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("市工信局处理");
+        assertThatThrownBy(() -> as("swj-reviewer", () -> flagResolution.resolve(caseNumber, new FlagResolution("保留"))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as("gxj-reviewer", () -> flagResolution.resolve(caseNumber, new FlagResolution(" "))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("reason");
+        assertThat(caseOf(instance).getFlag()).isNotNull();
+
+        as("gxj-reviewer", () -> flagResolution.resolve(caseNumber, new FlagResolution("核实为该企业唯一有效的申请，保留")));
+        assertThat(caseOf(instance).getFlag()).isNull();
+        assertThat(timelineActions(instance)).contains("FLAG_RESOLVED");
+        assertThatThrownBy(() -> as("gxj-reviewer", () -> flagResolution.resolve(caseNumber, new FlagResolution("再次"))))
+                .isInstanceOf(ConflictException.class);
+
+        completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
+        completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
+        assertThat(review(instance)).isWaitingAt("Message_SettlementDecided");
+    }
+
+    @Test
+    void aMeasureWithAFlaggedCaseAwaitingSettlementIsNotSettled() {
+        ProcessInstance instance = approvedByCity(orders("60000000.00", "2023-08-01"));
+        RewardCase flagged = caseOf(instance);
+        flagged.flag("FLAGGED_SEVERAL_M1_CASES");
+        cases.save(flagged);
+        long settlementsBefore = settlements.count();
+        try {
+            assertThatThrownBy(() -> as("gxj-reviewer", () -> settlementAllocation.start(OrderApplicationType.MEASURE, "gxj-reviewer")))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining(flagged.getCaseNumber());
+            assertThat(settlements.count()).isEqualTo(settlementsBefore);
+        } finally {
+            flagged = caseOf(instance);
+            flagged.clearFlag();
+            cases.save(flagged);
+        }
     }
 
     @Test
