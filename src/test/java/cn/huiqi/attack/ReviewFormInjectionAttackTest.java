@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,18 +25,16 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.FileSystemUtils;
 
 import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.orderreward.OrderVerification;
 import cn.huiqi.testsupport.TestUsers;
+import cn.huiqi.testsupport.HeadlessChromium;
 
 /**
  * Item 4 of issue 9 in Tasklist, headless Chromium (Debian chromium + chromium-driver, skipped without
@@ -50,8 +47,6 @@ import cn.huiqi.testsupport.TestUsers;
  */
 class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final String PASSWORD = "Form-Attack-2023";
     private static final String FAKE_ROW = "| 规则认定奖励（元）/ Reward by rule (CNY) | 4999999.00 |";
     private static final String EVIDENCE = "发货单 FH-2023-001\n" + FAKE_ROW + "\n**已核实** <b id=\"injected\">html</b> {{rewardAmount}}";
@@ -70,30 +65,20 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
     JdbcTemplate jdbc;
 
     private ChromeDriver browser;
-    private Path profile;
+    private HeadlessChromium chromium;
     private WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "Chromium not installed (scripts/test.sh installs chromium and chromium-driver)");
-        profile = Files.createTempDirectory("huiqi-form-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1600,1200", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+    void openBrowser() {
+        chromium = HeadlessChromium.open(1600, 1200);
+        browser = chromium.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // Tasklist's bundles are large; CI machines are busy
     }
 
     @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -2,29 +2,21 @@ package cn.huiqi.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
+import cn.huiqi.testsupport.HeadlessChromium;
 
 /**
  * The sign-in page in headless Chromium, at desktop width and at 390 px (a phone), in Chinese: a page with
@@ -35,14 +27,12 @@ import org.springframework.util.FileSystemUtils;
 @IdentityIntegrationTest
 class SignInPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
 
     private ChromeDriver browser;
-    private Path profile;
+    private HeadlessChromium chromium;
     private WebDriverWait wait;
 
     @ParameterizedTest(name = "{0} px wide")
@@ -118,40 +108,15 @@ class SignInPageBrowserTest {
     }
 
     private void open(int width) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "Chromium not installed (scripts/test.sh installs chromium and chromium-driver)");
-        try {
-            profile = Files.createTempDirectory("huiqi-signin-chromium");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=" + width + ",900", "--user-data-dir=" + profile);
-        if (width < 600) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", 844, "pixelRatio", 3.0), "userAgent",
-                    "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Mobile Safari/537.36"));
-        }
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.open(width, 900);
+        browser = chromium.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try {
-                FileSystemUtils.deleteRecursively(profile);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -2,30 +2,23 @@ package cn.huiqi.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.huiqi.testsupport.HttpApi;
+import cn.huiqi.testsupport.HeadlessChromium;
 
 /**
  * The rules page in headless Chromium (Debian chromium + chromium-driver at /usr/bin, installed by
@@ -36,42 +29,25 @@ import cn.huiqi.testsupport.HttpApi;
 @RulesWebTest
 class RulesPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
 
     private ChromeDriver browser;
-    private Path profile;
+    private HeadlessChromium chromium;
     private WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "Chromium not installed (scripts/test.sh installs chromium and chromium-driver)");
-        profile = Files.createTempDirectory("huiqi-rules-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1600,1200", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        chromium = HeadlessChromium.open(1600, 1200);
+        browser = chromium.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try {
-                FileSystemUtils.deleteRecursively(profile);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
