@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -67,6 +68,18 @@ public class EnterpriseRegister {
         LocalDate today = LocalDate.now(CHINA);
         return agents.findByUserIdAndEnterpriseIdAndRevokedAtIsNull(userId, enterpriseId).stream()
                 .anyMatch(a -> a.isInForceOn(today));
+    }
+
+    /**
+     * Who answers for the enterprise on a step addressed to the applicant: the preferred user (the one who
+     * applied) while it still acts for the enterprise, otherwise the enterprise's own account.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> accountActingFor(Long enterpriseId, String preferredUserId) {
+        if (actsFor(preferredUserId, enterpriseId)) {
+            return Optional.of(preferredUserId);
+        }
+        return enterpriseUsers.findByEnterpriseIdOrderByUserId(enterpriseId).stream().map(EnterpriseUser::getUserId).findFirst();
     }
 
     /** The enterprises this user acts for: its own first, then those it is an agent of. */

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.enterprise.EnterpriseRegister;
 
 /**
  * Who works on a step of the review chain, read from the case record (the enterprise's locality, the
@@ -21,9 +22,11 @@ public class CaseRouting {
     public static final String REVIEW_UNIT = "reviewUnit";
 
     private final CaseOfProcess caseOfProcess;
+    private final EnterpriseRegister enterprises;
 
-    public CaseRouting(CaseOfProcess caseOfProcess) {
+    public CaseRouting(CaseOfProcess caseOfProcess, EnterpriseRegister enterprises) {
         this.caseOfProcess = caseOfProcess;
+        this.enterprises = enterprises;
     }
 
     /** The locality (县区/开发区) of the applying enterprise: it verifies. */
@@ -55,8 +58,13 @@ public class CaseRouting {
         return unit.toString();
     }
 
-    /** The user who applied: supplements go back to them. */
+    /**
+     * Supplements go back to the user who applied while it still acts for the enterprise (an agent whose
+     * authorisation was revoked does not), otherwise to the enterprise's own account.
+     */
     public String applicantOf(DelegateExecution execution) {
-        return caseOfProcess.of(execution).getSubmittedBy();
+        RewardCase rewardCase = caseOfProcess.of(execution);
+        return enterprises.accountActingFor(rewardCase.getEnterpriseId(), rewardCase.getSubmittedBy())
+                .orElse(rewardCase.getSubmittedBy());
     }
 }

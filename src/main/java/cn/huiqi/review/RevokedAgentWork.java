@@ -3,9 +3,7 @@ package cn.huiqi.review;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,26 +16,22 @@ import cn.huiqi.process.EngineAsSystem;
 
 /**
  * When an enterprise revokes an agent (经办人授权撤销), the agent's open supplement tasks of that
- * enterprise's cases go to the enterprise account that revoked it, and so do later ones (the supplement
- * task is assigned to {@code ${applicant}}). Runs in the revoking transaction: all or nothing. The agent
- * could not complete them anyway ({@code EnterpriseRegister.actsFor} is false from the revocation on).
+ * enterprise's cases go to the enterprise account that revoked it. Later ones go to the enterprise's own
+ * account by themselves ({@code CaseRouting.applicantOf}). Runs in the revoking transaction: all or nothing.
+ * The agent could not complete them anyway ({@code EnterpriseRegister.actsFor} is false from the revocation on).
  */
 @Component
 class RevokedAgentWork {
 
-    private static final String APPLICANT = "applicant";
-
     private final RewardCaseRepository cases;
     private final TaskService taskService;
-    private final RuntimeService runtimeService;
     private final EngineAsSystem engineAsSystem;
     private final CaseTimeline timeline;
 
-    RevokedAgentWork(RewardCaseRepository cases, TaskService taskService, RuntimeService runtimeService,
-                     EngineAsSystem engineAsSystem, CaseTimeline timeline) {
+    RevokedAgentWork(RewardCaseRepository cases, TaskService taskService, EngineAsSystem engineAsSystem,
+                     CaseTimeline timeline) {
         this.cases = cases;
         this.taskService = taskService;
-        this.runtimeService = runtimeService;
         this.engineAsSystem = engineAsSystem;
         this.timeline = timeline;
     }
@@ -50,13 +44,6 @@ class RevokedAgentWork {
         engineAsSystem.call(() -> {
             for (RewardCase rewardCase : submittedByAgent) {
                 boolean changed = false;
-                for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                        .processInstanceBusinessKey(rewardCase.getCaseNumber()).list()) {
-                    if (revoked.agentUserId().equals(runtimeService.getVariableLocal(instance.getId(), APPLICANT))) {
-                        runtimeService.setVariableLocal(instance.getId(), APPLICANT, revoked.revokedBy());
-                        changed = true;
-                    }
-                }
                 for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(rewardCase.getCaseNumber())
                         .taskAssignee(revoked.agentUserId()).list()) {
                     taskService.setAssignee(task.getId(), revoked.revokedBy());

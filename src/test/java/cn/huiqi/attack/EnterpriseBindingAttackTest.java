@@ -141,6 +141,20 @@ class EnterpriseBindingAttackTest {
         assertThat(supplementTask(caseNumber).getAssignee()).isEqualTo("ent-hongdu");
         assertThat(http(AGENT).get("/api/enterprises").json()).isEmpty();
 
+        // the enterprise supplements; a later send-back goes to the enterprise too, never to the revoked agent
+        Task supplement = supplementTask(caseNumber);
+        TestUsers.as(identityService, "ent-hongdu", () -> {
+            taskService.complete(supplement.getId(), Map.of("supplementNote", "已补充合同原件"));
+            return null;
+        });
+        Task again = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_LocalityVerification").singleResult();
+        TestUsers.as(identityService, "donghu-verifier", () -> {
+            taskService.complete(again.getId(), Map.of("decision", "sendBack", "comment", "请补充发货单"));
+            return null;
+        });
+        assertThat(supplementTask(caseNumber).getAssignee()).isEqualTo("ent-hongdu");
+
         JsonNode record = owner.get("/api/enterprises/" + hongdu + "/agents").json();
         assertThat(record).anySatisfy(a -> {
             assertThat(a.path("userId").asText()).isEqualTo(AGENT);
