@@ -1,0 +1,45 @@
+package cn.huiqi.catalogue;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import cn.huiqi.common.Label;
+
+/**
+ * One measure of a policy document, declared once, in the measure's own package (a Spring bean of this
+ * type). Everything that needs the list of measures reads it from {@link MeasureCatalogue}.
+ *
+ * @param id           "M1".."M9": the case number prefix, the fund pool id, the DMN responsible-units input
+ * @param policy       the id of the {@link PolicyDocument} the measure belongs to
+ * @param clause       where the policy text says it, e.g. "第1条"
+ * @param name         the measure's name in the policy (zh) and its English rendering
+ * @param applicant    who applies
+ * @param processKeys  the BPMN processes of its cases; the first is the one an applicant starts (empty: none yet)
+ * @param ruleTables   the DMN tables that decide its cases (reward tables; not the shared responsible-units)
+ * @param paysMoney    whether its cases are paid from the fund
+ * @param continuous   applications are taken at any time (no application period); otherwise only inside a round's period
+ */
+public record Measure(String id, String policy, String clause, Label name, ApplicantKind applicant,
+                      List<String> processKeys, List<String> ruleTables, boolean paysMoney, boolean continuous) {
+
+    public Measure {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(clause, "clause");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(applicant, "applicant");
+        processKeys = List.copyOf(processKeys);
+        ruleTables = List.copyOf(ruleTables);
+    }
+
+    /** The fund pool its cases are paid from (pool id = measure id), or empty when it pays nothing. */
+    public Optional<String> pool() {
+        return paysMoney ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The process an applicant starts, or empty when nobody applies through a process (yet). */
+    public Optional<String> applicationProcess() {
+        return processKeys.isEmpty() ? Optional.empty() : Optional.of(processKeys.get(0));
+    }
+}

@@ -1,0 +1,25 @@
+package cn.huiqi.contribution;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.huiqi.catalogue.ApplicantKind;
+import cn.huiqi.catalogue.Measure;
+import cn.huiqi.catalogue.PolicyDocuments;
+import cn.huiqi.common.Label;
+
+/** Measure 6: an award to the localities with the best whole-year comprehensive evaluation of industrial development. */
+@Configuration(proxyBeanMethods = false)
+class ContributionMeasure {
+
+    static final String ID = "M6";
+
+    @Bean
+    Measure contributionMeasure() {
+        return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第6条",
+                Label.of("持续提升工业发展贡献度", "Keep raising industry's contribution to development"),
+                ApplicantKind.LOCALITY, List.of(), List.of(), true, false);
+    }
+}

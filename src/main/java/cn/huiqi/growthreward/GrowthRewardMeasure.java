@@ -1,0 +1,25 @@
+package cn.huiqi.growthreward;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.huiqi.catalogue.ApplicantKind;
+import cn.huiqi.catalogue.Measure;
+import cn.huiqi.catalogue.PolicyDocuments;
+import cn.huiqi.common.Label;
+
+/** Measure 2: a tiered reward for taxable sales revenue grown year on year in 2023-07..09, at most 200万 per enterprise. */
+@Configuration(proxyBeanMethods = false)
+class GrowthRewardMeasure {
+
+    static final String ID = "M2";
+
+    @Bean
+    Measure growthRewardMeasure() {
+        return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第2条",
+                Label.of("支持工业企业增产扩产", "Support industrial enterprises in increasing and expanding production"),
+                ApplicantKind.ENTERPRISE, List.of("m2-growth-reward"), List.of("growth-reward"), true, false);
+    }
+}
