@@ -26,7 +26,7 @@ import jakarta.persistence.LockModeType;
  *
  * <h2>Pools</h2>
  * {@code PACKAGE} (the package fund) and {@code M1}..{@code M9}. Every measure pool draws on the package
- * fund too: a reservation must fit BOTH its measure pool and PACKAGE. Caps from {@link FundProperties}
+ * fund too: a reservation must fit BOTH its measure pool and PACKAGE. Caps from {@link FundPools}
  * ({@code huiqi.fund.*}); a measure pool with cap 0.00 is "not yet set" and takes nothing.
  *
  * <h2>Entries and the per-case state machine</h2>
@@ -81,15 +81,15 @@ public class FundLedger {
     private final EntityManager em;
     private final FundEntryRepository entries;
     private final RewardCaseRepository cases;
-    private final FundProperties properties;
+    private final FundPools pools;
     private final FundFigures figures;
 
     public FundLedger(EntityManager em, FundEntryRepository entries, RewardCaseRepository cases,
-                      FundProperties properties, FundFigures figures) {
+                      FundPools pools, FundFigures figures) {
         this.em = em;
         this.entries = entries;
         this.cases = cases;
-        this.properties = properties;
+        this.pools = pools;
         this.figures = figures;
     }
 
@@ -333,7 +333,7 @@ public class FundLedger {
 
     /** The configured settlement rule of a measure (huiqi.fund.rules.Mx, default PRO_RATA). */
     public SettlementRule settlementRule(String measure) {
-        return properties.ruleOf(measure(measure));
+        return pools.ruleOf(measure(measure));
     }
 
     // --- inside ------------------------------------------------------------------------------------
@@ -382,9 +382,10 @@ public class FundLedger {
         return new NotFoundException("caseId", "案件 " + caseId + " 不存在", "Case " + caseId + " does not exist");
     }
 
-    private static String measure(String measure) {
-        if (measure == null || !FundPools.MEASURES.contains(measure)) {
-            throw new InvalidInputException("measure", "措施须为 M1..M9", "The measure must be one of M1..M9");
+    private String measure(String measure) {
+        if (!pools.isMeasurePool(measure)) {
+            String known = String.join(", ", pools.measures());
+            throw new InvalidInputException("measure", "措施须为有资金池的措施之一：" + known, "The measure must be one with a fund pool: " + known);
         }
         return measure;
     }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.ApplicationType;
 import cn.huiqi.casefile.NewApplication;
+import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.Money;
@@ -28,7 +29,7 @@ import cn.huiqi.project.ProjectRepository;
 @Component
 public class InvestmentApplicationType implements ApplicationType {
 
-    public static final String MEASURE = "M3";
+    public static final String MEASURE = InvestmentRewardMeasure.ID;
     public static final String PROCESS_KEY = "m3-investment-reward";
     static final YearMonth FROM = YearMonth.of(2023, 7);
     static final YearMonth TO = YearMonth.of(2023, 9);
@@ -88,6 +89,17 @@ public class InvestmentApplicationType implements ApplicationType {
         variables.put("progressBasis", comparison.basisZh() + " / " + comparison.basisEn());
         return new ValidatedApplication(new NewApplication(MEASURE, "projectId", "project-" + project.getId(),
                 "项目", "project", application, equipment), variables);
+    }
+
+    @Override
+    public Class<InvestmentApplicationRequest> requestType() {
+        return InvestmentApplicationRequest.class;
+    }
+
+    /** The reward base is the equipment investment taken from the project library when the case was opened (its claimed amount). */
+    @Override
+    public Map<String, Object> decisionInputs(RewardCase rewardCase) {
+        return rewardCase.getClaimedAmount() == null ? Map.of() : Map.of("equipmentInvestment", rewardCase.getClaimedAmount());
     }
 
     private Project ownProject(String projectText, Enterprise applicant) {

@@ -27,11 +27,10 @@ import cn.huiqi.casefile.RewardCase;
  * <li>the validated application ({@code reward_case.application_json}), which wins: it is what the
  * applicant's checks produced and the start variables were made from. Its amounts (orderAmount,
  * taxableRevenue, priorYearRevenue, equipmentInvestment) become exact BigDecimals, as in the process;</li>
- * <li>measure 3: {@code equipmentInvestment} is the case's {@code claimed_amount} (the same figure,
- * taken from the project library when the case was opened).</li>
- * <li>what the measure keeps outside the case record ({@code ApplicationType.decisionInputs}), which wins last:
+ * <li>what the measure keeps outside the application ({@code ApplicationType.decisionInputs}), which wins last:
  * measure 1's figures of its counted orders as they stand now (all listed orders before verification,
- * the accepted ones after), exactly what a re-decision would evaluate.</li>
+ * the accepted ones after), exactly what a re-decision would evaluate; measure 3's {@code equipmentInvestment},
+ * the case's {@code claimed_amount} (the same figure, taken from the project library when the case was opened).</li>
  * </ol>
  */
 @Component
@@ -80,9 +79,6 @@ class CaseInputs {
             variables.put("localityUnit", rewardCase.getLocalityUnitId());
             variables.put("caseNumber", rewardCase.getCaseNumber());
             variables.putAll(application(rewardCase));
-            if ("M3".equals(rewardCase.getMeasure()) && rewardCase.getClaimedAmount() != null) {
-                variables.put("equipmentInvestment", rewardCase.getClaimedAmount());
-            }
             types.forMeasure(rewardCase.getMeasure()).ifPresent(type -> variables.putAll(type.decisionInputs(rewardCase)));
             result.put(rewardCase.getId(), variables);
         }

@@ -64,10 +64,12 @@ public class RulesService {
     private final DraftDmnEngine dmnEngine;
     private final RuntimeService runtimeService;
     private final EngineAsSystem system;
+    private final RuleKinds kinds;
 
     RulesService(RuleRepository repository, PublicationLog log, DraftValidator validator, WhatIfRunner whatIf, PoolCaps poolCaps,
                  CurrentCaller currentCaller, RewardCaseRepository cases, CaseVisibility visibility, CaseTimeline timeline,
-                 CaseInputs caseInputs, DraftDmnEngine dmnEngine, RuntimeService runtimeService, EngineAsSystem system) {
+                 CaseInputs caseInputs, DraftDmnEngine dmnEngine, RuntimeService runtimeService, EngineAsSystem system,
+                 RuleKinds kinds) {
         this.repository = repository;
         this.log = log;
         this.validator = validator;
@@ -81,6 +83,7 @@ public class RulesService {
         this.dmnEngine = dmnEngine;
         this.runtimeService = runtimeService;
         this.system = system;
+        this.kinds = kinds;
     }
 
     // ---- reading ----------------------------------------------------------------------------------
@@ -325,8 +328,8 @@ public class RulesService {
     // ---- helpers ----------------------------------------------------------------------------------
 
     private RuleApi.DecisionSummary summary(RuleRepository.Version latest) {
-        String kind = RuleKinds.isRouting(latest.key()) ? "routing" : RuleKinds.measureOf(latest.key()).isPresent() ? "reward" : "other";
-        return new RuleApi.DecisionSummary(latest.key(), latest.name(), kind, RuleKinds.measureOf(latest.key()).orElse(null), info(latest));
+        String kind = RuleKinds.isRouting(latest.key()) ? "routing" : kinds.measureOf(latest.key()).isPresent() ? "reward" : "other";
+        return new RuleApi.DecisionSummary(latest.key(), latest.name(), kind, kinds.measureOf(latest.key()).orElse(null), info(latest));
     }
 
     private RuleApi.VersionInfo info(RuleRepository.Version version) {

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import cn.huiqi.casefile.CaseStatus;
 import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.common.Money;
 
 /**
@@ -28,14 +29,12 @@ import cn.huiqi.common.Money;
  * "before" is what the case recorded, "after" what the draft decides from the rebuilt inputs
  * ({@link CaseInputs}). Totals count eligible amounts of cases not rejected in review (a rejected case
  * receives nothing whatever the table says); the pool check compares them with the measure's cap.</li>
- * <li>responsible-units: every case with assigned review units, and a row per measure M1..M9 (the version
- * in force against the draft).</li>
+ * <li>responsible-units: every case with assigned review units, and a row per measure of the catalogue (the
+ * version in force against the draft).</li>
  * </ul>
  */
 @Component
 class WhatIfRunner {
-
-    static final List<String> MEASURES = List.of("M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9");
 
     record Outcome(Boolean eligible, BigDecimal amount, String tier, String units, String error) {
     }
@@ -57,13 +56,18 @@ class WhatIfRunner {
     private final CaseInputs inputs;
     private final PoolCaps poolCaps;
     private final JdbcTemplate jdbc;
+    private final MeasureCatalogue catalogue;
+    private final RuleKinds kinds;
 
-    WhatIfRunner(DraftDmnEngine engine, RewardCaseRepository cases, CaseInputs inputs, PoolCaps poolCaps, JdbcTemplate jdbc) {
+    WhatIfRunner(DraftDmnEngine engine, RewardCaseRepository cases, CaseInputs inputs, PoolCaps poolCaps, JdbcTemplate jdbc,
+                 MeasureCatalogue catalogue, RuleKinds kinds) {
         this.engine = engine.get();
         this.cases = cases;
         this.inputs = inputs;
         this.poolCaps = poolCaps;
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        this.kinds = kinds;
     }
 
     Figures run(String key, DmnModelInstance draft, DmnModelInstance current) {
@@ -71,7 +75,7 @@ class WhatIfRunner {
         if (RuleKinds.isRouting(key)) {
             return routing(draftDecision, engine.parseDecision(key, current));
         }
-        Optional<String> measure = RuleKinds.measureOf(key);
+        Optional<String> measure = kinds.measureOf(key);
         List<RewardCase> decided = cases.findAllById(
                         jdbc.queryForList("SELECT id FROM reward_case WHERE decision_key = ?", Long.class, key)).stream()
                 .sorted(Comparator.comparing(RewardCase::getId)).toList();
@@ -120,7 +124,7 @@ class WhatIfRunner {
             results.add(new CaseResult(c.getCaseNumber(), c.getMeasure(), c.getStatus().name(), null, was, now, differs, false));
         }
         List<MeasureRow> rows = new ArrayList<>();
-        for (String measure : MEASURES) {
+        for (String measure : catalogue.ids()) {
             String before = describe(currentDecision, measure);
             String after = describe(draftDecision, measure);
             rows.add(new MeasureRow(measure, before, after, !before.equals(after)));
