@@ -74,4 +74,16 @@ $('fail-button').onclick = async () => {
   }
   say('已登记 / Recorded'); show(current.id);
 };
+/** The measures that are settled: from the catalogue (GET /api/measures), those that pay money and take applications. */
+async function measures() {
+  const catalogue = await call('GET', 'api/measures');
+  if (!catalogue) return;
+  $('measure').replaceChildren(...catalogue.measures.filter(m => m.paysMoney && m.applicationPath).map(m => {
+    const option = document.createElement('option');
+    option.value = m.id;
+    option.appendChild(text(m.id + ' ' + m.name.zh + ' / ' + m.name.en));
+    return option;
+  }));
+}
+measures();
 list();

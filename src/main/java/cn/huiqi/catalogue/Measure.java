@@ -11,7 +11,7 @@ import cn.huiqi.common.Label;
  * One measure of a policy document, declared once, in the measure's own package (a Spring bean of this
  * type). Everything that needs the list of measures reads it from {@link MeasureCatalogue}.
  *
- * @param id           "M1".."M9": the case number prefix, the fund pool id, the DMN responsible-units input
+ * @param id           M1, M2, …: the case number prefix, the fund pool id, the DMN responsible-units input
  * @param policy       the id of the {@link PolicyDocument} the measure belongs to (checked at start by {@link PolicyDocuments})
  * @param clause       where the policy text says it, e.g. "第1条"
  * @param name         the measure's name in the policy (zh) and its English rendering

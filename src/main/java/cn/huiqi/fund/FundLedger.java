@@ -99,7 +99,7 @@ public class FundLedger {
      * RESERVED with {@code repeated = true}. A full pool is an outcome (EXHAUSTED), a cap of 0.00 too
      * (CAP_NOT_SET) — not an exception.
      *
-     * @param measure the case's measure, M1..M9 (must equal {@code reward_case.measure})
+     * @param measure the case's measure, one with a fund pool (must equal {@code reward_case.measure})
      * @throws LedgerConflictException the case holds a reservation of another amount, or is committed or paid
      * @throws NotFoundException no such case
      */

@@ -30,7 +30,7 @@ import cn.huiqi.project.ProjectRepository;
 public class InvestmentApplicationType implements ApplicationType {
 
     public static final String MEASURE = InvestmentRewardMeasure.ID;
-    public static final String PROCESS_KEY = "m3-investment-reward";
+    public static final String PROCESS_KEY = InvestmentRewardMeasure.PROCESS_KEY;
     static final YearMonth FROM = YearMonth.of(2023, 7);
     static final YearMonth TO = YearMonth.of(2023, 9);
 

@@ -28,7 +28,7 @@ import cn.huiqi.enterprise.Enterprise;
 public class OrderApplicationType implements ApplicationType {
 
     public static final String MEASURE = OrderRewardMeasure.ID;
-    public static final String PROCESS_KEY = "m1-order-reward";
+    public static final String PROCESS_KEY = OrderRewardMeasure.PROCESS_KEY;
     /** The subject of every measure 1 application: the enterprise itself. */
     public static final String SUBJECT = "ENTERPRISE";
 

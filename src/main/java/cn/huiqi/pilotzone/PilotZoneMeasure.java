@@ -17,7 +17,7 @@ class PilotZoneMeasure {
     static final String ID = "M5";
 
     @Bean
-    Measure pilotZoneMeasure() {
+    Measure pilotZoneMeasureDeclaration() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第5条",
                 Label.of("支持制造业高质量发展试验区建设", "Support building pilot zones for high-quality manufacturing development"),
                 ApplicantKind.LOCALITY, List.of(), List.of(), true, false);
