@@ -20,8 +20,8 @@ class OrderRewardMeasure {
     /** 洪府办发〔2023〕81号 第1条 "总奖励金额不超过500万元" */
     static final BigDecimal POOL_CAP = new BigDecimal("5000000.00");
 
-    @Bean
-    Measure orderRewardMeasureDeclaration() {
+    @Bean("measure" + ID)
+    Measure orderReward() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第1条",
                 Label.of("支持工业企业拓展国内国际市场", "Support industrial enterprises in expanding domestic and international markets"),
                 ApplicantKind.ENTERPRISE, List.of(PROCESS_KEY), List.of("order-reward"), true, false, POOL_CAP);
