@@ -78,11 +78,16 @@ public class FundPoolSetup implements SmartInitializingSingleton {
             throw new IllegalStateException("fund pool PACKAGE is missing (migration V4__fund_ledger.sql)");
         }
         Measure measure = catalogue.require(id);
-        FundPool pool = FundPool.empty(id, measure.id() + " " + measure.name().zh(),
-                measure.id() + ": " + measure.name().en(), catalogue.all().indexOf(measure) + 1);
+        FundPool pool = FundPool.empty(id, fit(measure.id() + " " + measure.name().zh(), 64),
+                fit(measure.id() + ": " + measure.name().en(), 128), catalogue.all().indexOf(measure) + 1);
         em.persist(pool);
         em.flush();
         log.info("Fund pool {}: created for the paying measure {}", id, measure.name().both());
         return pool;
+    }
+
+    /** fund_pool.name_zh / name_en are VARCHAR(64) / (128) */
+    private static String fit(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
     }
 }
