@@ -19,7 +19,7 @@
       moneyCell(row, p.reserved);
       moneyCell(row, p.committed);
       moneyCell(row, p.paid);
-      moneyCell(row, p.remaining, true);
+      moneyCell(row, p.remaining);
       moneyCell(row, p.available);
       cell(row, p.rule ? label(p, 'rule') : '—');
     }

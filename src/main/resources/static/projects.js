@@ -6,7 +6,7 @@
   const filter = $('#filter');
   const message = $('#message');
 
-  const { api, text, cell, money, percent, month, dateTime, decimalText, problems } = Huiqi;
+  const { api, text, cell, money, percent, date, month, dateTime, decimalText, problems } = Huiqi;
   const params = new URLSearchParams(location.search);
 
   function currentMonth() {
@@ -108,8 +108,8 @@
       cell(row, p.typeZh);
       cell(row, p.major ? '是 ✓' : '');
       cell(row, money(p.plannedTotalInvestment), 'amount');
-      cell(row, p.plannedStart + ' — ' + p.plannedCompletion);
-      cell(row, (p.actualStart || '—') + ' — ' + (p.actualCompletion || ''));
+      cell(row, date(p.plannedStart) + ' — ' + date(p.plannedCompletion));
+      cell(row, (date(p.actualStart) || '—') + ' — ' + date(p.actualCompletion));
       cell(row, Huiqi.label(p.monthEnd, 'status') + (p.monthEnd.startedInMonth ? '（本月开工）' : '') + (p.monthEnd.completedInMonth ? '（本月完工）' : ''));
       cell(row, money(p.monthEnd.cumulativeInvestment), 'amount');
       cell(row, money(p.monthEnd.cumulativeEquipmentInvestment), 'amount');
