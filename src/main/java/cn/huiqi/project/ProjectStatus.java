@@ -13,7 +13,7 @@ import cn.huiqi.common.Label;
  * </ul>
  * The stored {@code project.status} is the status as of today; the lists use the status at a month end.
  */
-public enum ProjectStatus {
+enum ProjectStatus {
     PLANNED(Label.of("计划", "Planned")),
     UNDER_CONSTRUCTION(Label.of("在建", "Under construction")),
     COMPLETED(Label.of("完工", "Completed"));
