@@ -74,3 +74,8 @@ FROM application_round;
 
 UPDATE reward_case SET round_id = (SELECT r.id FROM application_round r WHERE r.measure = reward_case.measure)
 WHERE measure IN ('M1', 'M2', 'M3');
+
+-- A version published while a round of its measure was open records the publisher's choice
+-- (NEXT_ROUND / THIS_ROUND) and the round.
+ALTER TABLE rule_publication ADD COLUMN round_scope VARCHAR(16);
+ALTER TABLE rule_publication ADD COLUMN round_id BIGINT;
