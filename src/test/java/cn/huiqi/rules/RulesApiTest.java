@@ -72,7 +72,7 @@ class RulesApiTest {
         JsonNode whatIf = expect(200, staff().post("/api/rules/" + KEY + "/what-if", toJson(Map.of("version", inForce))));
         assertThat(whatIf.get("restoresVersion").asInt()).isEqualTo(inForce);
         JsonNode rolledBack = expect(201, staff().post("/api/rules/" + KEY + "/rollback", toJson(Map.of(
-                "version", inForce, "note", "恢复原奖励标准", "whatIfToken", whatIf.get("token").asText()))));
+                "version", inForce, "note", "恢复原奖励标准", "whatIfToken", whatIf.get("token").asText(), "scope", "THIS_ROUND"))));
         assertThat(rolledBack.get("version").asInt()).isEqualTo(inForce + 2);
         assertThat(rolledBack.get("kind").asText()).isEqualTo("ROLLBACK");
         assertThat(rolledBack.get("restoredVersion").asInt()).isEqualTo(inForce);
@@ -222,10 +222,11 @@ class RulesApiTest {
         String caseNumber = decided.get("caseNumber").asText();
         int oldVersion = decided.get("decision").get("version").asInt();
         String xml = Drafts.detail(staff(), KEY).get("xml").asText();
-        JsonNode published = Drafts.publish(staff(), KEY, Drafts.withCell(xml, "rule-tier-100m-reward", "130000"), "重新认定测试");
+        JsonNode published = Drafts.publish(staff(), KEY, Drafts.withCell(xml, "rule-tier-100m-reward", "130000"), "重新认定测试",
+                "NEXT_ROUND");
         String path = "/api/rules/cases/" + caseNumber + "/re-evaluation";
 
-        // publishing alone changes nothing on a decided case
+        // publishing alone (for the next round: the open round keeps its version) changes nothing on a decided case
         assertThat(staff().getJson("/api/cases/" + caseNumber).get("rewardAmount").decimalValue()).isEqualByComparingTo("100000.00");
         assertThat(as("donghu-verifier").post(path, toJson(Map.of("reason", "x"))).statusCode()).isEqualTo(403);
         assertThat(as(lastApplicant).post(path, toJson(Map.of("reason", "x"))).statusCode()).isEqualTo(403);
