@@ -8,6 +8,8 @@ import java.util.OptionalInt;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.RewardCaseRepository;
 import cn.huiqi.process.RulePins;
 
 /** The rule versions pinned per round (table round_rule_version); the rule tasks of a round's cases evaluate these. */
@@ -18,16 +20,21 @@ class RoundPins implements RulePins {
     }
 
     private final JdbcTemplate jdbc;
+    private final RewardCaseRepository cases;
 
-    RoundPins(JdbcTemplate jdbc) {
+    RoundPins(JdbcTemplate jdbc, RewardCaseRepository cases) {
         this.jdbc = jdbc;
+        this.cases = cases;
     }
 
+    /**
+     * Through JPA, not SQL: the case was opened in this very transaction and its process instance id may not be
+     * flushed yet (a JPA query flushes it first).
+     */
     @Override
     public OptionalInt pinned(String processInstanceId, String decisionKey) {
-        List<Integer> versions = jdbc.queryForList("SELECT p.version FROM round_rule_version p JOIN reward_case c ON c.round_id = p.round_id"
-                + " WHERE c.process_instance_id = ? AND p.decision_key = ?", Integer.class, processInstanceId, decisionKey);
-        return versions.isEmpty() ? OptionalInt.empty() : OptionalInt.of(versions.get(0));
+        return cases.findByProcessInstanceId(processInstanceId).map(RewardCase::getRoundId)
+                .map(roundId -> version(roundId, decisionKey)).orElse(OptionalInt.empty());
     }
 
     List<Pin> of(long roundId) {
