@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * </ul>
  * The stored {@code project.status} is the status as of today; the lists use the status at a month end.
  */
-public enum ProjectStatus {
+enum ProjectStatus {
     PLANNED("计划", "Planned"),
     UNDER_CONSTRUCTION("在建", "Under construction"),
     COMPLETED("完工", "Completed");

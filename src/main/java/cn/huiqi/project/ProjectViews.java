@@ -20,7 +20,7 @@ import cn.huiqi.unit.UnitRepository;
 
 /** Builds {@link ProjectView}s and {@link ReportView}s; month-end figures come from {@link InvestmentProgress}. */
 @Component
-public class ProjectViews {
+class ProjectViews {
 
     private final EnterpriseRepository enterprises;
     private final UnitRepository units;

@@ -30,7 +30,7 @@ import cn.huiqi.process.EngineAsSystem;
  */
 @RestController
 @RequestMapping("/api/cases/{caseNumber}/objections")
-public class ObjectionController {
+class ObjectionController {
 
     public static final String MESSAGE = "case-objection";
 
