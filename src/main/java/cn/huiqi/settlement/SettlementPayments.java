@@ -98,7 +98,8 @@ public class SettlementPayments {
                 paidCases.add(null); // the same confirmation again: paid once
             } else if (!line.awaitsPayment()) {
                 throw new ConflictException("payments[" + i + "].caseNumber", "案件 " + c.caseNumber() + " 不在待支付状态（"
-                        + line.getStatus().zh() + "）", "Case " + c.caseNumber() + " is not awaiting payment (" + line.getStatus().en() + ")");
+                        + line.getStatus().label().zh() + "）",
+                        "Case " + c.caseNumber() + " is not awaiting payment (" + line.getStatus().label().en() + ")");
             } else {
                 paidCases.add(rewardCase);
             }
@@ -133,8 +134,8 @@ public class SettlementPayments {
         RewardCase rewardCase = caseOf(caseNumber);
         SettlementLine line = lineOf(settlement, rewardCase);
         if (!line.awaitsPayment()) {
-            throw new ConflictException("caseNumber", "案件 " + caseNumber + " 不在待支付状态（" + line.getStatus().zh() + "）",
-                    "Case " + caseNumber + " is not awaiting payment (" + line.getStatus().en() + ")");
+            throw new ConflictException("caseNumber", "案件 " + caseNumber + " 不在待支付状态（" + line.getStatus().label().zh() + "）",
+                    "Case " + caseNumber + " is not awaiting payment (" + line.getStatus().label().en() + ")");
         }
         line.failed(why, actor);
         timeline.record(rewardCase, "PAYMENT_FAILED", "支付失败 / Payment failed: " + why);
