@@ -1,6 +1,6 @@
 // 申报批次页面 The application rounds page (docs/rounds.md): lists the rounds of every measure that has them,
 // and lets policy staff / the lead bureau open, extend (with a reason) and close rounds through /api/rounds.
-// Self-contained on purpose (the pages' shared module will take it in later).
+// huiqi.js (loaded first) keeps the session (CSRF header, sign-in on a 401) and formats dates and errors.
 (function () {
   'use strict';
   const $ = (sel, root) => (root || document).querySelector(sel);
@@ -8,8 +8,8 @@
   const state = { lang: localStorage.getItem(LANG) || 'zh', listing: null };
   const t = (zh, en) => state.lang === 'en' ? en : zh;
   const el = (tag, content, cls) => { const e = document.createElement(tag); if (content != null) e.textContent = String(content); if (cls) e.className = cls; return e; };
-  const day = (iso) => { if (!iso) return ''; const [y, m, d] = iso.split('-').map(Number); return state.lang === 'en' ? iso : y + '年' + m + '月' + d + '日'; };
-  const when = (iso) => iso ? new Date(iso).toLocaleString(state.lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) : '';
+  const day = (iso) => Huiqi.date(iso, state.lang);
+  const when = (iso) => Huiqi.dateTime(iso, state.lang);
 
   function applyLanguage() {
     document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-CN';
@@ -23,30 +23,9 @@
     render();
   };
 
-  async function api(method, path, body) {
-    const init = { method, headers: { Accept: 'application/json' } };
-    if (body !== undefined) { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
-    const response = await fetch(path, init);
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const errors = (data && data.errors) || [{ field: null, zh: '请求失败（' + response.status + '）', en: 'Request failed (' + response.status + ')' }];
-      const error = new Error(errors.map(e => e.en).join('; '));
-      error.errors = errors;
-      throw error;
-    }
-    return data;
-  }
-
-  function show(message, kind) {
-    const m = $('#message');
-    m.className = kind || '';
-    m.textContent = message || '';
-  }
-
-  function showError(error) {
-    const errors = error.errors || [{ zh: error.message, en: error.message }];
-    show(errors.map(e => (e.field ? '【' + e.field + '】' : '') + t(e.zh, e.en)).join('\n'), 'error');
-  }
+  const api = Huiqi.api;
+  const show = (message, kind) => Huiqi.say(message, kind);
+  const showError = (error) => Huiqi.showError(error, null, state.lang);
 
   async function load() {
     try {
