@@ -40,15 +40,17 @@ public class CaseRegistration {
     private final CaseTimeline timeline;
     private final IdentityService identityService;
     private final ObjectMapper json;
+    private final ApplicationPeriods periods;
 
     public CaseRegistration(RewardCaseRepository cases, EnterpriseRegister register, EnterpriseRepository enterprises,
-                            CaseTimeline timeline, IdentityService identityService, ObjectMapper json) {
+                            CaseTimeline timeline, IdentityService identityService, ObjectMapper json, ApplicationPeriods periods) {
         this.cases = cases;
         this.register = register;
         this.enterprises = enterprises;
         this.timeline = timeline;
         this.identityService = identityService;
         this.json = json;
+        this.periods = periods;
     }
 
     /**
@@ -97,8 +99,14 @@ public class CaseRegistration {
         throw new InvalidInputException(ENTERPRISE_ID, "企业编号应为正整数", "enterpriseId must be a positive whole number");
     }
 
+    /** Refuses (400 naming the application period) an application of a measure that takes none today; answers its round. */
+    public Optional<Long> admit(String measure) {
+        return periods.admit(measure);
+    }
+
     public RewardCase open(DelegateExecution execution, Enterprise enterprise, NewApplication application) {
         String measure = application.measure();
+        Long roundId = periods.admit(measure).orElse(null);
         Optional<RewardCase> same = cases.findByMeasureAndEnterpriseIdAndSubjectKey(measure, enterprise.getId(),
                 application.subjectKey());
         if (same.isPresent()) {
@@ -109,6 +117,7 @@ public class CaseRegistration {
         RewardCase rewardCase = new RewardCase(measure, enterprise.getId(), enterprise.getLocalityUnitId(),
                 application.subjectKey(), key == null ? null : key.toString(), toJson(application.application()),
                 application.claimedAmount(), timeline.currentActor());
+        rewardCase.setRoundId(roundId);
         rewardCase = cases.saveAndFlush(rewardCase);
         rewardCase.assignNumber(POLICY_YEAR);
         rewardCase.attachProcess(execution.getProcessInstanceId());
