@@ -47,6 +47,7 @@ class MeasureApplicationBodies implements OpenApiCustomizer {
         Schema<Object> oneOf = new Schema<>();
         StringBuilder which = new StringBuilder();
         StringSchema ids = new StringSchema();
+        Map<String, PathItem> aliases = new java.util.LinkedHashMap<>();
         for (Measure measure : catalogue.withApplicationProcess()) {
             ApplicationType type = types.forMeasure(measure.id()).orElse(null);
             if (type == null) {
@@ -61,12 +62,23 @@ class MeasureApplicationBodies implements OpenApiCustomizer {
             String name = type.requestType().getSimpleName();
             oneOf.addOneOfItem(new Schema<>().$ref("#/components/schemas/" + name));
             ids.addEnumItem(measure.id());
+            aliases.put(MeasureApplicationAliases.pathOf(measure.id()), new PathItem().post(new Operation()
+                    .tags(post.getTags()).operationId("submit" + measure.id())
+                    .summary(measure.id() + " 提交申请 / Submit an application for " + measure.id())
+                    .description("等同于 POST /api/measures/" + measure.id() + "/applications / The same as POST /api/measures/"
+                            + measure.id() + "/applications")
+                    .parameters(post.getParameters() == null ? null : post.getParameters().stream()
+                            .filter(p -> !"path".equals(p.getIn())).toList())
+                    .requestBody(new RequestBody().required(true).content(new Content().addMediaType("application/json",
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + name)))))
+                    .responses(post.getResponses())));
             which.append(which.isEmpty() ? "" : "; ").append(measure.id()).append(" ").append(measure.name().zh())
                     .append(" / ").append(measure.name().en()).append(" → ").append(name);
         }
         post.requestBody(new RequestBody().required(true)
                 .description("该措施的申请 / The measure's application: " + which)
                 .content(new Content().addMediaType("application/json", new MediaType().schema(oneOf))));
+        aliases.forEach((path, alias) -> openApi.getPaths().putIfAbsent(path, alias));
         List<Parameter> parameters = post.getParameters() == null ? List.of() : post.getParameters();
         parameters.stream().filter(p -> "id".equals(p.getName()) && "path".equals(p.getIn())).forEach(p -> p
                 .description("措施编号（受理申请的措施）/ The measure id (measures taking applications)").schema(ids));

@@ -26,7 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The one way to submit an application for any measure: {@code POST /api/measures/{id}/applications} with the
  * measure's own body ({@link ApplicationType#requestType()}; OpenAPI shows each, {@link MeasureApplicationBodies}).
- * The per-measure paths ({@code /api/m1/applications}, …) are aliases of the same submission.
+ * The per-measure paths ({@code /api/m1/applications}, …) are aliases of the same submission ({@link MeasureApplicationAliases}).
  */
 @RestController
 @Tag(name = "措施 Measures")
@@ -56,6 +56,19 @@ public class MeasureApplicationController {
         ApplicationType type = typeOf(id);
         ApplicationRequest body = read(type.requestType(), request);
         return submission.submit(type, idempotencyKey, body.asFormFields()).asResponse();
+    }
+
+    /**
+     * The earlier per-measure paths ({@code /api/m1/applications} = measure M1, …), one per measure that takes
+     * applications, registered from the catalogue by {@link MeasureApplicationAliases}: the same submission.
+     */
+    @Operation(summary = "提交申请（措施路径）/ Submit an application (the measure's own path)",
+            description = "等同于 POST /api/measures/{id}/applications，例如 /api/m1/applications 即措施 M1。"
+                    + " The same as POST /api/measures/{id}/applications; /api/m1/applications is measure M1.")
+    public ResponseEntity<CaseView> submitByAlias(@RequestHeader("Idempotency-Key") String idempotencyKey,
+                                                  HttpServletRequest request) throws IOException {
+        Object pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return submit(MeasureApplicationAliases.measureOf(String.valueOf(pattern)), idempotencyKey, request);
     }
 
     private ApplicationType typeOf(String id) {

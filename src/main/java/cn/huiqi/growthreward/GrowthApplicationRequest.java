@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import cn.huiqi.casefile.ApplicationRequest;
 import cn.huiqi.casefile.CaseRegistration;
 
-/** The body of {@code POST /api/m2/applications}; checked by {@link GrowthApplicationType}. */
+/** The body of {@code POST /api/measures/M2/applications} (alias {@code /api/m2/applications}); checked by {@link GrowthApplicationType}. */
 @Schema(description = "措施2 增产扩产奖励申请 / Measure 2 production growth reward application")
 public record GrowthApplicationRequest(
         @Schema(description = "2023年7—9月应税销售收入（元），十进制字符串 / Taxable sales revenue 2023-07..09, CNY, decimal string",

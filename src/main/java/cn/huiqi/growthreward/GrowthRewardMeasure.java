@@ -5,10 +5,14 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.huiqi.casefile.CaseRegistration;
 import cn.huiqi.catalogue.ApplicantKind;
 import cn.huiqi.catalogue.Measure;
 import cn.huiqi.catalogue.PolicyDocuments;
 import cn.huiqi.common.Label;
+import cn.huiqi.workflow.TaskContract;
+import cn.huiqi.workflow.TaskContractDeclarations;
+import cn.huiqi.workflow.TaskRole;
 
 /** Measure 2: a tiered reward for taxable sales revenue grown year on year in 2023-07..09, at most 200万 per enterprise. */
 @Configuration(proxyBeanMethods = false)
@@ -22,5 +26,13 @@ class GrowthRewardMeasure {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第2条",
                 Label.of("支持工业企业增产扩产", "Support industrial enterprises in increasing and expanding production"),
                 ApplicantKind.ENTERPRISE, List.of(PROCESS_KEY), List.of("growth-reward"), true, false);
+    }
+
+    /** An enterprise starts measure 2 with the fields of its start form (bpmn/forms/m2-application.form) only. */
+    @Bean
+    TaskContractDeclarations growthRewardStartForm() {
+        return () -> List.of(TaskContract.startForm(PROCESS_KEY, "StartEvent_Applied", TaskRole.ENTERPRISE_USER,
+                "taxableRevenue", "priorYearRevenue", "revenueEvidence", CaseRegistration.IDEMPOTENCY_KEY,
+                CaseRegistration.ENTERPRISE_ID));
     }
 }

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import cn.huiqi.casefile.ApplicationRequest;
 import cn.huiqi.casefile.CaseRegistration;
 
-/** The body of {@code POST /api/m3/applications}; checked by {@link InvestmentApplicationType}. */
+/** The body of {@code POST /api/measures/M3/applications} (alias {@code /api/m3/applications}); checked by {@link InvestmentApplicationType}. */
 @Schema(description = "措施3 项目投资奖励申请 / Measure 3 project investment reward application")
 public record InvestmentApplicationRequest(
         @Schema(description = "项目库中的项目编号（须为本企业的项目）/ Id of one of your projects in the library", example = "12")

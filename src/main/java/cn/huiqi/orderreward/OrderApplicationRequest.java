@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import cn.huiqi.casefile.ApplicationRequest;
 import cn.huiqi.casefile.CaseRegistration;
 
-/** The body of {@code POST /api/m1/applications}; checked by {@link OrderApplicationValidator}. */
+/** The body of {@code POST /api/measures/M1/applications} (alias {@code /api/m1/applications}); checked by {@link OrderApplicationValidator}. */
 @Schema(description = "措施1 订单奖励申请：每家企业对本措施只能申请一次，列出2023年7—9月签订并落地实施的全部订单；提交后订单不能增改 / "
         + "Measure 1 order reward application: one per enterprise for the measure as a whole, listing every order signed "
         + "2023-07-01..2023-09-30 and put into execution; orders cannot be added or changed after submission")

@@ -6,10 +6,14 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.huiqi.casefile.CaseRegistration;
 import cn.huiqi.catalogue.ApplicantKind;
 import cn.huiqi.catalogue.Measure;
 import cn.huiqi.catalogue.PolicyDocuments;
 import cn.huiqi.common.Label;
+import cn.huiqi.workflow.TaskContract;
+import cn.huiqi.workflow.TaskContractDeclarations;
+import cn.huiqi.workflow.TaskRole;
 
 /** Measure 1: a one-time reward for orders signed 2023-07..09 and put into execution, from a pool of 500万. */
 @Configuration(proxyBeanMethods = false)
@@ -25,5 +29,13 @@ class OrderRewardMeasure {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第1条",
                 Label.of("支持工业企业拓展国内国际市场", "Support industrial enterprises in expanding domestic and international markets"),
                 ApplicantKind.ENTERPRISE, List.of(PROCESS_KEY), List.of("order-reward"), true, false, POOL_CAP);
+    }
+
+    /** An enterprise starts measure 1 with the fields of its start form (bpmn/forms/m1-application.form) only. */
+    @Bean
+    TaskContractDeclarations orderRewardStartForm() {
+        return () -> List.of(TaskContract.startForm(PROCESS_KEY, "StartEvent_Applied", TaskRole.ENTERPRISE_USER,
+                "orders", CaseRegistration.IDEMPOTENCY_KEY,
+                CaseRegistration.ENTERPRISE_ID));
     }
 }
