@@ -87,7 +87,7 @@ public class InvestmentApplicationType implements ApplicationType {
         variables.put("progressExceedsAverage", comparison.exceedsOverall());
         variables.put("progressBasis", comparison.basisZh() + " / " + comparison.basisEn());
         return new ValidatedApplication(new NewApplication(MEASURE, "projectId", "project-" + project.getId(),
-                "项目", "project", application, equipment), variables);
+                "项目", "project", application, equipment, project.getId()), variables);
     }
 
     private Project ownProject(String projectText, Enterprise applicant) {

@@ -24,8 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.huiqi.casefile.CaseEventRepository;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.settlement.SettlementAllocation;
 import cn.huiqi.settlement.SettlementPayments;
 import cn.huiqi.settlement.SettlementRepository;
@@ -48,7 +50,9 @@ public abstract class ProcessTestSupport {
     @Autowired
     protected IdentityService identityService;
     @Autowired
-    protected RewardCaseRepository cases;
+    protected CaseRecordRepository cases;
+    @Autowired
+    protected RewardClaims claims;
     @Autowired
     protected CaseEventRepository events;
     @Autowired
@@ -125,7 +129,11 @@ public abstract class ProcessTestSupport {
                 .taskDefinitionKey(activityId).singleResult();
     }
 
-    protected RewardCase caseOf(ProcessInstance instance) {
+    protected RewardClaim claimOf(ProcessInstance instance) {
+        return claims.of(caseOf(instance));
+    }
+
+    protected CaseRecord caseOf(ProcessInstance instance) {
         return cases.findByProcessInstanceId(instance.getId()).orElseThrow();
     }
 
