@@ -16,8 +16,8 @@ class AssistanceMeasure {
 
     static final String ID = "M7";
 
-    @Bean
-    Measure assistanceMeasure() {
+    @Bean("measure" + ID)
+    Measure assistance() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第7条",
                 Label.of("常态化开展帮扶工作", "Regular assistance to enterprises"),
                 ApplicantKind.ENTERPRISE, List.of(), List.of(), false, true);

@@ -16,8 +16,8 @@ class ContributionMeasure {
 
     static final String ID = "M6";
 
-    @Bean
-    Measure contributionMeasure() {
+    @Bean("measure" + ID)
+    Measure contribution() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第6条",
                 Label.of("持续提升工业发展贡献度", "Keep raising industry's contribution to development"),
                 ApplicantKind.LOCALITY, List.of(), List.of(), true, false);

@@ -16,8 +16,8 @@ class FinancingMeasure {
 
     static final String ID = "M8";
 
-    @Bean
-    Measure financingMeasure() {
+    @Bean("measure" + ID)
+    Measure financing() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第8条",
                 Label.of("拓宽融资渠道", "Widen financing channels"),
                 ApplicantKind.ENTERPRISE, List.of(), List.of(), false, true);

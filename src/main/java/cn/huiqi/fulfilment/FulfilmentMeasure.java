@@ -16,8 +16,8 @@ class FulfilmentMeasure {
 
     static final String ID = "M9";
 
-    @Bean
-    Measure fulfilmentMeasure() {
+    @Bean("measure" + ID)
+    Measure fulfilment() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第9条",
                 Label.of("加快政策兑现", "Faster policy fulfilment"),
                 ApplicantKind.NONE, List.of(), List.of(), false, true);

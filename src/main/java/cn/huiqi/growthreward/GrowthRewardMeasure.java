@@ -16,8 +16,8 @@ class GrowthRewardMeasure {
 
     static final String ID = "M2";
 
-    @Bean
-    Measure growthRewardMeasure() {
+    @Bean("measure" + ID)
+    Measure growthReward() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第2条",
                 Label.of("支持工业企业增产扩产", "Support industrial enterprises in increasing and expanding production"),
                 ApplicantKind.ENTERPRISE, List.of("m2-growth-reward"), List.of("growth-reward"), true, false);

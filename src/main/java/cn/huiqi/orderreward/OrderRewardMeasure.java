@@ -16,8 +16,8 @@ class OrderRewardMeasure {
 
     static final String ID = "M1";
 
-    @Bean
-    Measure orderRewardMeasure() {
+    @Bean("measure" + ID)
+    Measure orderReward() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第1条",
                 Label.of("支持工业企业拓展国内国际市场", "Support industrial enterprises in expanding domestic and international markets"),
                 ApplicantKind.ENTERPRISE, List.of("m1-order-reward"), List.of("order-reward"), true, false);

@@ -16,8 +16,8 @@ class PilotZoneMeasure {
 
     static final String ID = "M5";
 
-    @Bean
-    Measure pilotZoneMeasure() {
+    @Bean("measure" + ID)
+    Measure pilotZone() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第5条",
                 Label.of("支持制造业高质量发展试验区建设", "Support building pilot zones for high-quality manufacturing development"),
                 ApplicantKind.LOCALITY, List.of(), List.of(), true, false);

@@ -16,8 +16,8 @@ class ProjectServiceMeasure {
 
     static final String ID = "M4";
 
-    @Bean
-    Measure projectServiceMeasure() {
+    @Bean("measure" + ID)
+    Measure projectService() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第4条",
                 Label.of("强化项目服务", "Strengthen project services"),
                 ApplicantKind.NONE, List.of(), List.of(), false, true);
