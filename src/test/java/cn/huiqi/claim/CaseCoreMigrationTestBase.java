@@ -84,7 +84,7 @@ abstract class CaseCoreMigrationTestBase {
         OLD.put("entB", enterprise(jdbc, "91360107MA35MG0002", "西湖迁移电子有限公司", "xihu", "建设银行南昌西湖支行", "6217 0000 0000 0002"));
         jdbc.update("INSERT INTO project (enterprise_id, locality_unit_id, name, project_type, planned_total_investment, "
                 + "planned_equipment_investment, planned_start, planned_completion, major, status, created_by, created_at, updated_by, "
-                + "updated_at, row_version) VALUES (?, 'xihu', '迁移测试项目', 'NEW', 90000000.00, 30000000.00, '2023-03-01', '2024-06-30', "
+                + "updated_at, row_version) VALUES (?, 'xihu', '迁移测试项目', 'new', 90000000.00, 30000000.00, '2023-03-01', '2024-06-30', "
                 + "FALSE, 'UNDER_CONSTRUCTION', 'x', CURRENT_TIMESTAMP, 'x', CURRENT_TIMESTAMP, 0)", OLD.get("entB"));
         OLD.put("project", jdbc.queryForObject("SELECT MAX(id) FROM project", Long.class));
 
