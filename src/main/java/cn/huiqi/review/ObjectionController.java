@@ -48,7 +48,8 @@ public class ObjectionController {
     private final EngineAsSystem engineAsSystem;
 
     public ObjectionController(CaseRecordRepository cases, CaseTimeline timeline, CaseViews views,
-                               CurrentCaller currentCaller, RuntimeService runtimeService, EngineAsSystem engineAsSystem, CaseLifecycles lifecycles) {
+                               CurrentCaller currentCaller, RuntimeService runtimeService, EngineAsSystem engineAsSystem,
+                               CaseLifecycles lifecycles) {
         this.lifecycles = lifecycles;
         this.cases = cases;
         this.timeline = timeline;

@@ -29,7 +29,8 @@ public class RewardDecisions {
     private final RuleVersions ruleVersions;
     private final RewardClaims claims;
 
-    public RewardDecisions(CaseOfProcess caseOfProcess, CaseTimeline timeline, RuleVersions ruleVersions, RewardClaims claims) {
+    public RewardDecisions(CaseOfProcess caseOfProcess, CaseTimeline timeline, RuleVersions ruleVersions,
+                           RewardClaims claims) {
         this.claims = claims;
         this.caseOfProcess = caseOfProcess;
         this.timeline = timeline;

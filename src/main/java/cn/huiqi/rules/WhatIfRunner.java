@@ -59,7 +59,8 @@ class WhatIfRunner {
     private final PoolCaps poolCaps;
     private final RewardClaims claims;
 
-    WhatIfRunner(DraftDmnEngine engine, CaseRecordRepository cases, CaseInputs inputs, PoolCaps poolCaps, RewardClaims claims) {
+    WhatIfRunner(DraftDmnEngine engine, CaseRecordRepository cases, CaseInputs inputs, PoolCaps poolCaps,
+                 RewardClaims claims) {
         this.engine = engine.get();
         this.cases = cases;
         this.inputs = inputs;

@@ -26,7 +26,8 @@ public class FundReservation {
     private final RewardClaims claims;
     private final SettlementRepository settlements;
 
-    public FundReservation(CaseOfProcess caseOfProcess, CaseTimeline timeline, FundLedger ledger, SettlementRepository settlements, RewardClaims claims) {
+    public FundReservation(CaseOfProcess caseOfProcess, CaseTimeline timeline, FundLedger ledger, SettlementRepository settlements,
+                           RewardClaims claims) {
         this.claims = claims;
         this.caseOfProcess = caseOfProcess;
         this.timeline = timeline;

@@ -41,7 +41,8 @@ public class SettlementAllocation {
     private final EngineAsSystem engineAsSystem;
 
     public SettlementAllocation(CaseRecordRepository cases, SettlementRepository settlements, SettlementLineRepository lines,
-                                FundLedger ledger, RuntimeService runtimeService, EngineAsSystem engineAsSystem, RewardClaims claims) {
+                                FundLedger ledger, RuntimeService runtimeService, EngineAsSystem engineAsSystem,
+                                RewardClaims claims) {
         this.claims = claims;
         this.cases = cases;
         this.settlements = settlements;
