@@ -1,6 +1,7 @@
 // 登录页 The sign-in page of the app's pages (quick start and profile mysql): posts the account to /login
 // (with the CSRF cookie's token as header), which makes the session the pages and their /api calls use;
-// then goes back to the page that sent the browser here (?next=, same site only).
+// then goes back to the page that sent the browser here (?next=, same site only). huiqi.js (loaded first, with
+// <body data-page="login">: no session box, no menu, no sign-in redirect) gives the CSRF token and the messages.
 (function () {
   'use strict';
   const $ = (sel) => document.querySelector(sel);
@@ -11,15 +12,8 @@
     return value && /^\/(?![/\\])/.test(value) ? value : './';
   })(params.get('next'));
 
-  function csrfToken() {
-    const pair = document.cookie.split('; ').find(c => c.startsWith('HUIQI-XSRF-TOKEN='));
-    return pair ? decodeURIComponent(pair.substring('HUIQI-XSRF-TOKEN='.length)) : '';
-  }
-
-  function say(text, kind) {
-    $('#message').className = kind || '';
-    $('#message').textContent = text;
-  }
+  const { csrfToken, problems } = Huiqi;
+  const say = (text, kind) => Huiqi.say(text, kind);
 
   if (params.has('signedOut')) say('已退出登录。 Signed out.', 'ok');
 
@@ -40,7 +34,7 @@
       const response = await fetch('login', {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json',
-          'X-Requested-With': 'XMLHttpRequest', 'X-HUIQI-XSRF-TOKEN': csrfToken() },
+          'X-Requested-With': 'XMLHttpRequest', 'X-HUIQI-XSRF-TOKEN': csrfToken() || '' },
         body: new URLSearchParams({ username: user, password: password })
       });
       if (response.ok) {
@@ -56,7 +50,7 @@
       }
       const body = await response.json().catch(() => null);
       const errors = (body && body.errors) || [{ zh: '登录失败（' + response.status + '）', en: 'Sign-in failed (' + response.status + ')' }];
-      say(errors.map(e => e.zh + '\n' + e.en).join('\n'), 'error');
+      say(problems(errors), 'error');
     } catch (e) {
       say('无法连接服务器。 Cannot reach the server.', 'error');
     } finally {

@@ -1,4 +1,4 @@
-// 项目库页面 The project library page. Talks to /api/projects with the session of the sign-in page (huiqi-session.js).
+// 项目库页面 The project library page. Talks to /api/projects (huiqi.js, loaded first: session, formats, errors).
 (function () {
   'use strict';
   const $ = (sel, root) => (root || document).querySelector(sel);
@@ -6,12 +6,7 @@
   const filter = $('#filter');
   const message = $('#message');
 
-  const text = (v) => document.createTextNode(v == null ? '' : String(v));
-  const cell = (row, v, cls) => { const td = row.insertCell(); td.appendChild(text(v)); if (cls) td.className = cls; return td; };
-  // amounts arrive as JSON numbers with two decimals; shown with separators, never recomputed here
-  const money = (v) => v == null ? '' : Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const percent = (v) => v == null ? '' : (Number(v) * 100).toFixed(2) + '%';
-  const when = (iso) => iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '';
+  const { api, text, cell, money, percent, date, month, dateTime, decimalText, problems } = Huiqi;
   const params = new URLSearchParams(location.search);
 
   function currentMonth() {
@@ -19,28 +14,9 @@
     return now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0');
   }
 
-  async function api(method, path, body) {
-    const init = { method, headers: { Accept: 'application/json' } };
-    if (body !== undefined) { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
-    const response = await fetch(path, init);
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const errors = (data && data.errors) || [{ field: null, zh: '请求失败（' + response.status + '）', en: 'Request failed (' + response.status + ')' }];
-      const error = new Error(errors.map(e => e.zh).join('；'));
-      error.status = response.status;
-      error.errors = errors;
-      throw error;
-    }
-    return data;
-  }
-
-  function describe(errors) {
-    return errors.map(e => (e.field ? '【' + e.field + '】' : '') + e.zh + ' / ' + e.en).join('\n');
-  }
-
   function showMessage(error) {
-    message.className = 'error';
-    message.textContent = error ? describe(error.errors || [{ zh: error.message, en: '' }]) : '';
+    if (error) Huiqi.showError(error, message);
+    else Huiqi.say('', null, message);
   }
 
   function query() {
@@ -132,9 +108,9 @@
       cell(row, p.typeZh);
       cell(row, p.major ? '是 ✓' : '');
       cell(row, money(p.plannedTotalInvestment), 'amount');
-      cell(row, p.plannedStart + ' — ' + p.plannedCompletion);
-      cell(row, (p.actualStart || '—') + ' — ' + (p.actualCompletion || ''));
-      cell(row, p.monthEnd.statusZh + ' / ' + p.monthEnd.statusEn + (p.monthEnd.startedInMonth ? '（本月开工）' : '') + (p.monthEnd.completedInMonth ? '（本月完工）' : ''));
+      cell(row, date(p.plannedStart) + ' — ' + date(p.plannedCompletion));
+      cell(row, (date(p.actualStart) || '—') + ' — ' + date(p.actualCompletion));
+      cell(row, Huiqi.label(p.monthEnd, 'status') + (p.monthEnd.startedInMonth ? '（本月开工）' : '') + (p.monthEnd.completedInMonth ? '（本月完工）' : ''));
       cell(row, money(p.monthEnd.cumulativeInvestment), 'amount');
       cell(row, money(p.monthEnd.cumulativeEquipmentInvestment), 'amount');
       cell(row, percent(p.monthEnd.progress), 'amount');
@@ -161,7 +137,7 @@
         api('GET', 'api/projects/' + id + '/reports'),
         api('GET', 'api/projects/' + id + '/history'),
         api('GET', 'api/projects/' + id + '/progress')]);
-      $('#detail-title').textContent = p.name + ' — ' + p.enterprise.name + ' · ' + p.locality.nameZh + ' · ' + p.statusZh + ' / ' + p.statusEn;
+      $('#detail-title').textContent = p.name + ' — ' + p.enterprise.name + ' · ' + p.locality.nameZh + ' · ' + Huiqi.label(p, 'status');
       $('#detail-progress').textContent = '2023年7—9月平均投资进度 ' + percent(progress.projectAverage)
         + '，总体平均进度 ' + (progress.overallAverage == null ? '—' : percent(progress.overallAverage))
         + '（' + progress.populationSize + '个项目）' + (progress.exceedsOverall ? '，超过总体平均' : '，未超过总体平均')
@@ -171,19 +147,19 @@
       rbody.replaceChildren();
       for (const r of reports) {
         const row = rbody.insertRow();
-        cell(row, r.month);
+        cell(row, month(r.month));
         cell(row, money(r.cumulativeInvestment), 'amount');
         cell(row, money(r.cumulativeEquipmentInvestment), 'amount');
         cell(row, money(r.investmentSincePreviousReport), 'amount');
         cell(row, percent(r.progress), 'amount');
         cell(row, r.note);
-        cell(row, r.reportedBy + ' ' + when(r.reportedAt) + (r.correctedBy ? ' · 更正 ' + r.correctedBy + ' ' + when(r.correctedAt) : ''));
+        cell(row, r.reportedBy + ' ' + dateTime(r.reportedAt) + (r.correctedBy ? ' · 更正 ' + r.correctedBy + ' ' + dateTime(r.correctedAt) : ''));
       }
       const hbody = $('#history tbody');
       hbody.replaceChildren();
       for (const e of events) {
         const row = hbody.insertRow();
-        cell(row, when(e.at));
+        cell(row, dateTime(e.at));
         cell(row, e.actor);
         cell(row, e.action + (e.reportMonth ? ' ' + e.reportMonth : '') + '：' + (e.detail || ''));
       }
@@ -201,7 +177,7 @@
   }
 
   function showErrors(form, error) {
-    $('.form-errors', form).textContent = describe(error.errors || [{ zh: error.message, en: '' }]);
+    $('.form-errors', form).textContent = problems(error.errors || [{ zh: error.message, en: '' }]);
     for (const e of error.errors || []) {
       const field = e.field && form.elements[e.field];
       if (field && field.classList) field.classList.add('invalid');
@@ -227,8 +203,8 @@
     projectForm.elements.enterpriseIdManual.disabled = true;
     projectForm.elements.localityUnitId.value = p.locality.id;
     for (const k of ['name', 'type', 'plannedStart', 'plannedCompletion']) projectForm.elements[k].value = p[k];
-    projectForm.elements.plannedTotalInvestment.value = Number(p.plannedTotalInvestment).toFixed(2);
-    projectForm.elements.plannedEquipmentInvestment.value = Number(p.plannedEquipmentInvestment).toFixed(2);
+    projectForm.elements.plannedTotalInvestment.value = decimalText(p.plannedTotalInvestment, 2);
+    projectForm.elements.plannedEquipmentInvestment.value = decimalText(p.plannedEquipmentInvestment, 2);
     projectForm.elements.actualStart.value = p.actualStart || '';
     projectForm.elements.actualCompletion.value = p.actualCompletion || '';
     projectForm.elements.major.checked = p.major;
@@ -292,8 +268,8 @@
     if (!existingReport) {
       for (const k of ['cumulativeInvestment', 'cumulativeEquipmentInvestment', 'note', 'correctionReason']) reportForm.elements[k].value = '';
     } else {
-      reportForm.elements.cumulativeInvestment.value = Number(existingReport.cumulativeInvestment).toFixed(2);
-      reportForm.elements.cumulativeEquipmentInvestment.value = Number(existingReport.cumulativeEquipmentInvestment).toFixed(2);
+      reportForm.elements.cumulativeInvestment.value = decimalText(existingReport.cumulativeInvestment, 2);
+      reportForm.elements.cumulativeEquipmentInvestment.value = decimalText(existingReport.cumulativeEquipmentInvestment, 2);
       reportForm.elements.note.value = existingReport.note || '';
     }
   }

@@ -1,5 +1,5 @@
 // 规则管理页面 The rules page (docs/rules.md). Talks to /api/rules with the session of the sign-in page
-// (login.html; huiqi-session.js adds the CSRF header and sends the browser to sign in on a 401).
+// (huiqi.js, loaded first: the CSRF header, the sign-in on a 401, formats and errors).
 // The decision-table editor is camunda-dmn-js, bundled by the Maven build into vendor/dmn-editor/.
 (function () {
   'use strict';
@@ -10,10 +10,8 @@
     whatIf: null, whatIfXml: null, rollbackVersion: null };
 
   const t = (zh, en) => state.lang === 'en' ? en : zh;
-  const text = (v) => document.createTextNode(v == null ? '' : String(v));
-  const cell = (row, v, cls) => { const td = row.insertCell(); td.appendChild(text(v)); if (cls) td.className = cls; return td; };
-  const money = (v) => v == null ? '—' : Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const when = (iso) => iso ? new Date(iso).toLocaleString(state.lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) : '';
+  const { text, cell, money } = Huiqi;
+  const when = (iso) => Huiqi.dateTime(iso, state.lang);
   const via = (v) => ({ RULES_PAGE: t('规则管理页面', 'Rules page'), SEED: t('系统初始表', 'Bundled seed'),
     ENGINE_API: t('引擎接口（如 Modeler）', 'Engine API (e.g. Modeler)') })[v] || v;
 
@@ -32,32 +30,9 @@
     if (state.whatIf) renderWhatIf();
   };
 
-  // ---- API -------------------------------------------------------------------------------------
-  async function api(method, path, body) {
-    const init = { method, headers: { Accept: 'application/json' } };
-    if (body !== undefined) { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
-    const response = await fetch(path, init);
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const errors = (data && data.errors) || [{ field: null, zh: '请求失败（' + response.status + '）', en: 'Request failed (' + response.status + ')' }];
-      const error = new Error(errors.map(e => e.en).join('; '));
-      error.status = response.status;
-      error.errors = errors;
-      throw error;
-    }
-    return data;
-  }
-
-  function show(message, kind) {
-    const el = $('#message');
-    el.className = kind || '';
-    el.textContent = message || '';
-  }
-
-  function showError(error) {
-    const errors = error.errors || [{ zh: error.message, en: error.message }];
-    show(errors.map(e => (e.field ? '【' + e.field + '】' : '') + t(e.zh, e.en)).join('\n'), 'error');
-  }
+  const api = Huiqi.api;
+  const show = (message, kind) => Huiqi.say(message, kind);
+  const showError = (error) => Huiqi.showError(error, null, state.lang);
 
   async function start() {
     show('');

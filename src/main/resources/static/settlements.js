@@ -1,77 +1,97 @@
-// The API answers to the browser session: the sign-in page (quick start) or Keycloak (huiqi-session.js, loaded first).
-const $ = (id) => document.getElementById(id);
-const text = (v) => document.createTextNode(v == null ? '' : String(v));
-const money = (v) => v == null ? '' : Number(v).toFixed(2);
-let current = null;
+// 结算与拨付 Settlements: the lead bureau settles a paying measure; finance confirms payments
+// (huiqi.js, loaded first: session, formats, the measure catalogue).
+(function () {
+  'use strict';
+  const { api, cell, text, moneyCell, date, label, say, showError, measureOptions, payingMeasures } = Huiqi;
+  const $ = (id) => document.getElementById(id);
+  let current = null;
 
-function say(body, isError) {
-  $('message').className = isError ? 'error' : '';
-  $('message').textContent = body && body.errors ? body.errors.map(e => (e.field ? e.field + ': ' : '') + e.zh + ' / ' + e.en).join('；') : body;
-}
+  // the measures a settlement can be started for: the catalogue's paying measures (GET /api/measures), in
+  // place of the page's own options (which stay while the catalogue answers nothing)
+  async function measures() {
+    const paying = await payingMeasures;
+    if (paying.length === 0) return;
+    $('measure').replaceChildren();
+    measureOptions($('measure'), paying);
+  }
 
-async function call(method, url, payload) {
-  const response = await fetch(url, {method, headers: {'Content-Type': 'application/json', Accept: 'application/json'},
-    body: payload === undefined ? undefined : JSON.stringify(payload)});
-  const body = await response.json().catch(() => null);
-  if (!response.ok) { say(body || '请求失败 / Request failed', true); return null; }
-  return body;
-}
-
-async function list() {
-  const settlements = await call('GET', 'api/settlements');
-  if (!settlements) return;
-  const tbody = document.querySelector('#settlements tbody');
-  tbody.replaceChildren();
-  for (const s of settlements) {
-    const row = tbody.insertRow();
-    const link = document.createElement('a');
-    link.href = '#' + s.id; link.appendChild(text(s.id)); link.onclick = () => show(s.id);
-    row.insertCell().appendChild(link);
-    for (const v of [s.measure, s.ruleZh, money(s.available), money(s.asked), money(s.granted), money(s.remainder), s.statusZh + ' / ' + s.statusEn]) {
-      row.insertCell().appendChild(text(v));
+  async function list() {
+    const settlements = await api('GET', 'api/settlements');
+    const tbody = document.querySelector('#settlements tbody');
+    tbody.replaceChildren();
+    for (const s of settlements) {
+      const row = tbody.insertRow();
+      const link = document.createElement('a');
+      link.href = '#' + s.id;
+      link.appendChild(text(s.id));
+      link.onclick = () => show(s.id).catch(showError);
+      row.insertCell().appendChild(link);
+      cell(row, s.measure);
+      cell(row, label(s, 'rule', 'zh'));
+      moneyCell(row, s.available, true);
+      moneyCell(row, s.asked, true);
+      moneyCell(row, s.granted, true);
+      moneyCell(row, s.remainder);
+      cell(row, label(s, 'status'));
     }
+    if (location.hash) await show(location.hash.substring(1));
   }
-  if (location.hash) show(location.hash.substring(1));
-}
 
-async function show(id) {
-  const s = await call('GET', 'api/settlements/' + encodeURIComponent(id));
-  if (!s) return;
-  current = s;
-  $('detail-title').textContent = '第 ' + s.id + ' 批 ' + s.measure + ' — ' + s.statusZh + ' / ' + s.statusEn;
-  $('notice-list').href = 'api/settlements/' + s.id + '/notice-list.xlsx';
-  $('payment-list').href = 'api/settlements/' + s.id + '/payment-list.xlsx';
-  const tbody = document.querySelector('#lines tbody');
-  tbody.replaceChildren();
-  for (const l of s.lines) {
-    const row = tbody.insertRow();
-    const box = document.createElement('input');
-    box.type = 'checkbox'; box.value = l.caseNumber;
-    box.disabled = !(l.status === 'PENDING_PAYMENT' || l.status === 'FAILED');
-    row.insertCell().appendChild(box);
-    for (const v of [l.caseNumber, l.enterpriseName, money(l.asked), money(l.granted), l.statusZh + ' / ' + l.statusEn,
-      l.paymentReference, l.paymentDate, l.failureReason]) {
-      row.insertCell().appendChild(text(v));
+  async function show(id) {
+    const s = await api('GET', 'api/settlements/' + encodeURIComponent(id));
+    current = s;
+    $('detail-title').textContent = '第 ' + s.id + ' 批 ' + s.measure + ' — ' + label(s, 'status');
+    $('notice-list').href = 'api/settlements/' + s.id + '/notice-list.xlsx';
+    $('payment-list').href = 'api/settlements/' + s.id + '/payment-list.xlsx';
+    const tbody = document.querySelector('#lines tbody');
+    tbody.replaceChildren();
+    for (const l of s.lines) {
+      const row = tbody.insertRow();
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.value = l.caseNumber;
+      box.disabled = !(l.status === 'PENDING_PAYMENT' || l.status === 'FAILED');
+      row.insertCell().appendChild(box);
+      cell(row, l.caseNumber);
+      cell(row, l.enterpriseName);
+      moneyCell(row, l.asked);
+      moneyCell(row, l.granted);
+      cell(row, label(l, 'status'));
+      cell(row, l.paymentReference);
+      cell(row, date(l.paymentDate));
+      cell(row, l.failureReason);
     }
+    $('pay-form').hidden = s.status !== 'DISBURSEMENT';
+    $('detail').hidden = false;
   }
-  $('pay-form').hidden = s.status !== 'DISBURSEMENT';
-  $('detail').hidden = false;
-}
 
-const selected = () => [...document.querySelectorAll('#lines tbody input:checked')].map(b => b.value);
+  const selected = () => [...document.querySelectorAll('#lines tbody input:checked')].map(b => b.value);
 
-$('start-button').onclick = async () => {
-  const started = await call('POST', 'api/settlements', {measure: $('measure').value});
-  if (started) { say('已发起结算 / Settlement started: ' + started.processInstanceId); setTimeout(list, 1500); }
-};
-$('pay-button').onclick = async () => {
-  const payments = selected().map(caseNumber => ({caseNumber, paymentReference: $('reference').value, paymentDate: $('date').value}));
-  if (await call('POST', 'api/settlements/' + current.id + '/payments', {payments})) { say('已确认 / Confirmed'); show(current.id); }
-};
-$('fail-button').onclick = async () => {
-  for (const caseNumber of selected()) {
-    if (!await call('POST', 'api/settlements/' + current.id + '/failures', {caseNumber, reason: $('reason').value})) return;
-  }
-  say('已登记 / Recorded'); show(current.id);
-};
-list();
+  $('start-button').onclick = async () => {
+    try {
+      const started = await api('POST', 'api/settlements', { measure: $('measure').value });
+      say('已发起结算 / Settlement started: ' + started.processInstanceId, 'ok');
+      setTimeout(() => list().catch(showError), 1500);
+    } catch (e) { showError(e); }
+  };
+  $('pay-button').onclick = async () => {
+    const payments = selected().map(caseNumber => ({ caseNumber, paymentReference: $('reference').value, paymentDate: $('date').value }));
+    try {
+      await api('POST', 'api/settlements/' + current.id + '/payments', { payments });
+      say('已确认 / Confirmed', 'ok');
+      await show(current.id);
+    } catch (e) { showError(e); }
+  };
+  $('fail-button').onclick = async () => {
+    try {
+      for (const caseNumber of selected()) {
+        await api('POST', 'api/settlements/' + current.id + '/failures', { caseNumber, reason: $('reason').value });
+      }
+      say('已登记 / Recorded', 'ok');
+      await show(current.id);
+    } catch (e) { showError(e); }
+  };
+
+  measures();
+  list().catch(showError);
+})();

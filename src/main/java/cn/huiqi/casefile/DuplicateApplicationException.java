@@ -1,9 +1,9 @@
 package cn.huiqi.casefile;
 
-import cn.huiqi.common.InvalidInputException;
+import cn.huiqi.common.ConflictingInputException;
 
 /** A second application for the same subject (measure 1: the enterprise itself, for the measure as a whole) by the same enterprise. */
-public class DuplicateApplicationException extends InvalidInputException {
+public class DuplicateApplicationException extends ConflictingInputException {
 
     private final String existingCaseNumber;
 

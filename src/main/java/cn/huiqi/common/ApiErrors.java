@@ -32,15 +32,13 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-import cn.huiqi.casefile.DuplicateApplicationException;
-
 /**
  * Every error of the app's API is JSON: {"errors":[{"field","zh","en"}]}. Whatever a client sends (a wrong
  * content type, malformed JSON, a key twice, a wrong type, a number out of range, a path id that is no
  * number) is a specific 4xx here, never a 500, and nothing has been changed.
  */
 @RestControllerAdvice
-public class ApiErrors {
+class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -50,8 +48,8 @@ public class ApiErrors {
         }
     }
 
-    @ExceptionHandler(DuplicateApplicationException.class)
-    ResponseEntity<Body> duplicate(DuplicateApplicationException e) {
+    @ExceptionHandler(ConflictingInputException.class)
+    ResponseEntity<Body> conflictingInput(ConflictingInputException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new Body(e.getProblems()));
     }
 

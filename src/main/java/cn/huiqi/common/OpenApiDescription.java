@@ -11,7 +11,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /** The header of the OpenAPI document served at /v3/api-docs (Swagger UI at /swagger-ui.html). */
 @Configuration(proxyBeanMethods = false)
-public class OpenApiDescription {
+class OpenApiDescription {
 
     @Bean
     OpenAPI huiqiOpenApi() {

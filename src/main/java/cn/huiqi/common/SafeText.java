@@ -6,7 +6,7 @@ package cn.huiqi.common;
  * overrides (which make text read differently than it is stored) and unpaired surrogates (not text at all;
  * utf8mb4 refuses them) are never part of a name, a reason or a comment, so they are refused everywhere.
  */
-public final class SafeText {
+final class SafeText {
 
     private SafeText() {
     }

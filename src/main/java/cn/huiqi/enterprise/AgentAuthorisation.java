@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "enterprise_agent")
-public class AgentAuthorisation {
+class AgentAuthorisation {
 
     /** Apply and provide supplements, for every measure (the only scope so far). */
     public static final String APPLY_AND_SUPPLEMENT = "APPLY_AND_SUPPLEMENT";

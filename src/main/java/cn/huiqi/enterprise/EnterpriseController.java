@@ -22,7 +22,7 @@ import cn.huiqi.identity.Groups;
 /** The enterprise register. Administrators and policy staff register; each unit reads its own. */
 @RestController
 @RequestMapping("/api/enterprises")
-public class EnterpriseController {
+class EnterpriseController {
 
     public record EnterpriseUserBinding(String userId) {
     }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.huiqi.common.Label;
+
 /**
  * The money of one case, DERIVED from its entries in order (the ledger's per-case state machine):
  * <pre>
@@ -21,22 +23,19 @@ public record CaseFunds(long caseId, String poolId, State state, BigDecimal rese
                         BigDecimal committed, BigDecimal paid, String paymentReference, LocalDate paymentDate) {
 
     public enum State {
-        NONE("无资金记录", "no money"),
-        RESERVED("已预留", "reserved"),
-        COMMITTED("已核定", "committed"),
-        PAID("已拨付", "paid"),
-        RELEASED("已释放", "released");
+        NONE(Label.of("无资金记录", "no money")),
+        RESERVED(Label.of("已预留", "reserved")),
+        COMMITTED(Label.of("已核定", "committed")),
+        PAID(Label.of("已拨付", "paid")),
+        RELEASED(Label.of("已释放", "released"));
 
-        private final String zh;
-        private final String en;
+        private final Label label;
 
-        State(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+        State(Label label) {
+            this.label = label;
         }
 
-        public String zh() { return zh; }
-        public String en() { return en; }
+        public Label label() { return label; }
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);

@@ -126,8 +126,8 @@ public class FundLedger {
                                 + Money.format(a) + "; release it first");
             }
             case COMMITTED, PAID -> throw new LedgerConflictException(
-                    "案件 " + caseId + " 的资金" + funds.state().zh() + "，不能再预留",
-                    "The money of case " + caseId + " is " + funds.state().en() + "; it cannot be reserved again");
+                    "案件 " + caseId + " 的资金" + funds.state().label().zh() + "，不能再预留",
+                    "The money of case " + caseId + " is " + funds.state().label().en() + "; it cannot be reserved again");
             default -> {
                 // NONE or RELEASED: a new reservation
             }
@@ -206,8 +206,8 @@ public class FundLedger {
         }
         if (funds.state() != CaseFunds.State.RESERVED) {
             throw new LedgerConflictException(
-                    "案件 " + caseId + " 的资金" + funds.state().zh() + "，没有可核定的预留资金",
-                    "The money of case " + caseId + " is " + funds.state().en() + "; there is no reservation to commit");
+                    "案件 " + caseId + " 的资金" + funds.state().label().zh() + "，没有可核定的预留资金",
+                    "The money of case " + caseId + " is " + funds.state().label().en() + "; there is no reservation to commit");
         }
         if (c.compareTo(funds.reserved()) > 0) {
             throw new LedgerConflictException(
@@ -242,8 +242,8 @@ public class FundLedger {
         CaseFunds funds = lockedFunds(caseId);
         if (funds.state() != CaseFunds.State.COMMITTED || funds.reserved().signum() != 0) {
             throw new LedgerConflictException(
-                    "案件 " + caseId + " 的资金" + funds.state().zh() + "，没有可撤销的核定资金",
-                    "The money of case " + caseId + " is " + funds.state().en() + "; there is no commitment to cancel");
+                    "案件 " + caseId + " 的资金" + funds.state().label().zh() + "，没有可撤销的核定资金",
+                    "The money of case " + caseId + " is " + funds.state().label().en() + "; there is no commitment to cancel");
         }
         FundPool pool = lock(funds.poolId());
         BigDecimal c = funds.committed();
@@ -281,8 +281,8 @@ public class FundLedger {
         }
         if (funds.state() != CaseFunds.State.COMMITTED || funds.reserved().signum() != 0) {
             throw new LedgerConflictException(
-                    "案件 " + caseId + " 的资金" + funds.state().zh() + "，尚未核定，不能拨付",
-                    "The money of case " + caseId + " is " + funds.state().en() + ", not committed; it cannot be paid");
+                    "案件 " + caseId + " 的资金" + funds.state().label().zh() + "，尚未核定，不能拨付",
+                    "The money of case " + caseId + " is " + funds.state().label().en() + ", not committed; it cannot be paid");
         }
         FundPool pool = lock(funds.poolId());
         BigDecimal c = funds.committed();
@@ -373,8 +373,8 @@ public class FundLedger {
                 throw noCase(caseId);
             }
             throw new LedgerConflictException(
-                    "案件 " + caseId + " 的资金" + funds.state().zh() + "，没有可释放的预留资金",
-                    "The money of case " + caseId + " is " + funds.state().en() + "; nothing is reserved to release");
+                    "案件 " + caseId + " 的资金" + funds.state().label().zh() + "，没有可释放的预留资金",
+                    "The money of case " + caseId + " is " + funds.state().label().en() + "; nothing is reserved to release");
         }
     }
 

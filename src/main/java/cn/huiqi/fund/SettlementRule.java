@@ -1,5 +1,7 @@
 package cn.huiqi.fund;
 
+import cn.huiqi.common.Label;
+
 /**
  * What a measure's settlement does when the approved rewards ask for more than its pool holds
  * (洪府办发〔2023〕81号, measure 1: "总奖励金额不超过500万元"). The ledger only stores and exposes the rule
@@ -8,18 +10,15 @@ package cn.huiqi.fund;
  */
 public enum SettlementRule {
     /** Default: every approved reward scaled by pool ÷ total asked, rounded down to the fen. */
-    PRO_RATA("按比例缩减", "pro-rata scaling"),
+    PRO_RATA(Label.of("按比例缩减", "pro-rata scaling")),
     /** By submission time: each reward in full while the pool holds it. */
-    FIRST_COME_FIRST_SERVED("按提交时间先到先得", "first come, first served by submission time");
+    FIRST_COME_FIRST_SERVED(Label.of("按提交时间先到先得", "first come, first served by submission time"));
 
-    private final String zh;
-    private final String en;
+    private final Label label;
 
-    SettlementRule(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+    SettlementRule(Label label) {
+        this.label = label;
     }
 
-    public String zh() { return zh; }
-    public String en() { return en; }
+    public Label label() { return label; }
 }

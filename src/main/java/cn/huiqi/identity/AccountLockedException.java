@@ -9,7 +9,7 @@ import org.springframework.security.authentication.LockedException;
 import cn.huiqi.common.FieldProblem;
 
 /** A login refused because the account is locked after too many failures, whatever the password. */
-public class AccountLockedException extends LockedException {
+class AccountLockedException extends LockedException {
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * creates it if missing and adds only the permissions it lacks, so start-ups never duplicate rows.
  */
 @Component
-public class AuthorizationGrants {
+class AuthorizationGrants {
 
     private final AuthorizationService authorizationService;
 

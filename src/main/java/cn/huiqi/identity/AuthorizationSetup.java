@@ -25,7 +25,7 @@ import cn.huiqi.unit.UnitRepository;
  * engine's automatic authorizations on candidate-group tasks, so a unit sees its own tasks only.
  */
 @Component
-public class AuthorizationSetup implements SmartInitializingSingleton {
+class AuthorizationSetup implements SmartInitializingSingleton {
 
     private static final String TASKLIST = "tasklist";
     private static final String COCKPIT = "cockpit";

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code Sec-Fetch-Mode}; older ones are recognised by {@code X-Requested-With} (the pages' fetch sets it),
  * {@code Origin} (any cross-origin or non-GET fetch) or an {@code Accept} asking for HTML.
  */
-public final class BrowserRequests {
+final class BrowserRequests {
 
     private BrowserRequests() {
     }

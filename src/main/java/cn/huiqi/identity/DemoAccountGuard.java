@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 // the built-in identity's guard; with Keycloak the built-in tables are unused and KeycloakDemoRealmGuard
 // refuses a realm that still has the demo users
 @Profile("!keycloak")
-public class DemoAccountGuard implements SmartInitializingSingleton {
+class DemoAccountGuard implements SmartInitializingSingleton {
 
     private final IdentityService identityService;
 

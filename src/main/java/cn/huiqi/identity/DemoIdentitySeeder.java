@@ -19,7 +19,7 @@ import cn.huiqi.unit.UnitRepository;
  */
 @Component
 @ConditionalOnProperty(name = "huiqi.demo-accounts", havingValue = "true")
-public class DemoIdentitySeeder implements SmartInitializingSingleton {
+class DemoIdentitySeeder implements SmartInitializingSingleton {
 
     static final String UNIT_GROUP_TYPE = "UNIT";
     static final String ROLE_GROUP_TYPE = "ROLE";

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * authorizations and the app's own controllers read the caller through {@link CurrentCaller}.
  * Not a bean on purpose: Spring Boot would also register it as a servlet filter for every URL.
  */
-public class EngineAuthenticationFilter extends OncePerRequestFilter {
+class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
 

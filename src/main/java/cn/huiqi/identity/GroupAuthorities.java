@@ -11,7 +11,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * Camunda group ids carried as Spring authorities "GROUP_&lt;id&gt;". Any login method (HTTP Basic now, a
  * JWT converter later) that produces these authorities feeds the engine the same groups.
  */
-public final class GroupAuthorities {
+final class GroupAuthorities {
 
     public static final String PREFIX = "GROUP_";
 

@@ -10,7 +10,7 @@ import org.camunda.bpm.extension.keycloak.plugin.KeycloakIdentityProviderPlugin;
  * Camunda's read-only Keycloak identity provider (users, groups, memberships come from realm huiqi),
  * with user and group look-ups cached for {@link KeycloakProperties#cacheTtl()}.
  */
-public class HuiqiKeycloakIdentityProviderPlugin extends KeycloakIdentityProviderPlugin {
+class HuiqiKeycloakIdentityProviderPlugin extends KeycloakIdentityProviderPlugin {
 
     private static final int CACHE_SIZE = 2000;
 

@@ -15,7 +15,7 @@ import cn.huiqi.common.FieldProblem;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The API chain's refusals in the app's bilingual error shape {"errors":[{field, zh, en}]}. */
-public final class JsonErrorResponses {
+final class JsonErrorResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -23,7 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Only this request's security context changes; a session's stored login stays as it was.
  * Not a bean on purpose (Spring Boot would register it for every URL).
  */
-public class KeycloakCallerFilter extends OncePerRequestFilter {
+class KeycloakCallerFilter extends OncePerRequestFilter {
 
     private final KeycloakCallers callers;
 

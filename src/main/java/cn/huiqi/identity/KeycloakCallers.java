@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("keycloak")
-public class KeycloakCallers {
+class KeycloakCallers {
 
     static final String USER_NAME_CLAIM = "preferred_username";
     static final String ORGANIZATION_CLAIM = "organization";

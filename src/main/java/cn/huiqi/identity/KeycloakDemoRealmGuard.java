@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("keycloak")
-public class KeycloakDemoRealmGuard implements SmartInitializingSingleton {
+class KeycloakDemoRealmGuard implements SmartInitializingSingleton {
 
     /** client id → the secret the repository publishes for it. */
     static final Map<String, String> PUBLISHED_SECRETS = published();

@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *               local client secrets, the test client huiqi-dev (local machines and tests only)
  */
 @ConfigurationProperties("huiqi.keycloak")
-public record KeycloakProperties(String issuer, String backchannelUrl, String clientId, String clientSecret,
+record KeycloakProperties(String issuer, String backchannelUrl, String clientId, String clientSecret,
                                  String identityClientId, String identityClientSecret, String audience,
                                  Duration cacheTtl, Duration clockSkew, Duration sessionCheckInterval,
                                  boolean demoMode) {

@@ -91,7 +91,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration
 @Profile("keycloak")
 @EnableConfigurationProperties(KeycloakProperties.class)
-public class KeycloakSecurityConfig {
+class KeycloakSecurityConfig {
 
     static final String REGISTRATION_ID = "keycloak";
 

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Profile("!keycloak")
 @EnableConfigurationProperties(LoginProperties.class)
-public class LoginLockout {
+class LoginLockout {
 
     static final int MAX_USER_ID = 64;
 

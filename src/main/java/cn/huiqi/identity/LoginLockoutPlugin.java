@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /** Installs {@link LockoutIdentityProvider} as the engine's identity provider (built-in identity only). */
 @Component
 @Profile("!keycloak") // with Keycloak, passwords are checked (and brute force stopped) by Keycloak
-public class LoginLockoutPlugin extends AbstractProcessEnginePlugin {
+class LoginLockoutPlugin extends AbstractProcessEnginePlugin {
 
     private final LoginLockout lockout;
 

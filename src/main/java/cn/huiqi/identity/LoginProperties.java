@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * account for {@code lockDuration} (等保2.0 第三级 登录失败处理).
  */
 @ConfigurationProperties("huiqi.login")
-public record LoginProperties(@DefaultValue("5") int maxFailures, @DefaultValue("PT30M") Duration lockDuration) {
+record LoginProperties(@DefaultValue("5") int maxFailures, @DefaultValue("PT30M") Duration lockDuration) {
 
     public LoginProperties {
         if (maxFailures < 1) {

@@ -3,7 +3,7 @@ package cn.huiqi.identity;
 import java.util.List;
 
 /** Keys of the measure processes, as far as authorizations care about them. */
-public final class MeasureProcesses {
+final class MeasureProcesses {
 
     /** Processes an enterprise may start itself (Tasklist start form or the API). */
     public static final List<String> STARTED_BY_ENTERPRISES = List.of("m1-order-reward", "m2-growth-reward", "m3-investment-reward");

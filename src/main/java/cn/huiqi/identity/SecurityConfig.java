@@ -44,7 +44,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 @Profile("!keycloak") // profile keycloak: KeycloakSecurityConfig
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-public class SecurityConfig {
+class SecurityConfig {
 
     static final String REALM = "huiqi";
 

@@ -25,7 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * same-origin}, {@code Permissions-Policy} denying devices, and HSTS on requests that arrived over TLS
  * (behind a TLS-terminating proxy set {@code server.forward-headers-strategy=native}).
  */
-public final class SecurityHeaders {
+final class SecurityHeaders {
 
     public static final String PAGE_POLICY = policy("style-src 'self'");
     /**

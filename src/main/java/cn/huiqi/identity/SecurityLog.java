@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * changes, one line each, written by logback-spring.xml to its own rolling file kept 180 days
  * (docs/security.md). Lines are {@code event key=value ...}; values never contain a password.
  */
-public final class SecurityLog {
+final class SecurityLog {
 
     public static final String LOGGER = "huiqi.security";
     private static final Logger log = LoggerFactory.getLogger(LOGGER);

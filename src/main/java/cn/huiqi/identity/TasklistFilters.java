@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * "All tasks" filter (camunda.bpm.filter.create=false), which would list every task a user may read.
  */
 @Component
-public class TasklistFilters {
+class TasklistFilters {
 
     public static final String MY_TASKS = "我的任务 / My tasks";
     public static final String MY_UNITS_TASKS = "本单位待办 / My unit's tasks";

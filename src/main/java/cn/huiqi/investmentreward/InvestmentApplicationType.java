@@ -81,7 +81,7 @@ public class InvestmentApplicationType implements ApplicationType {
 
         Map<String, Object> variables = new LinkedHashMap<>(application);
         variables.put("projectId", project.getId().toString());
-        variables.put("projectTypeText", project.getType().zh() + " / " + project.getType().en());
+        variables.put("projectTypeText", project.getType().label().both());
         variables.put("equipmentInvestment", equipment);
         variables.put("equipmentInvestmentText", Money.format(equipment));
         variables.put("progressExceedsAverage", comparison.exceedsOverall());

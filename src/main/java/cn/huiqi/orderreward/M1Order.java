@@ -13,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import cn.huiqi.common.Label;
+
 /**
  * One order of a measure 1 application, with its own verification. The order's facts are fixed at
  * submission (no setters); only the verification changes: recorded by the locality, changed by a city
@@ -23,18 +25,17 @@ import jakarta.persistence.Table;
 public class M1Order {
 
     public enum Verification {
-        PENDING("待核实", "pending"), ACCEPTED("核实通过", "accepted"), NOT_ACCEPTED("不予认可", "not accepted");
+        PENDING(Label.of("待核实", "pending")),
+        ACCEPTED(Label.of("核实通过", "accepted")),
+        NOT_ACCEPTED(Label.of("不予认可", "not accepted"));
 
-        private final String zh;
-        private final String en;
+        private final Label label;
 
-        Verification(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+        Verification(Label label) {
+            this.label = label;
         }
 
-        public String zh() { return zh; }
-        public String en() { return en; }
+        public Label label() { return label; }
     }
 
     @Id

@@ -116,12 +116,12 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         List<Change> changes = read(execution.getVariable(FIELD), shownResults(execution), caseOrders, locality);
         String actor = timeline.currentActor();
         for (Change change : changes) {
-            String before = change.order().getVerification().zh();
+            String before = change.order().getVerification().label().zh();
             change.order().verify(change.result(), change.reason(), actor);
             timeline.record(caseRecord, locality ? "ORDER_VERIFIED" : "ORDER_VERIFICATION_CHANGED",
                     step + "：第" + change.order().getLineNo() + "笔订单（合同 " + change.order().getContractNumber() + "）"
-                            + (locality ? "" : before + " → ") + change.result().zh() + " / order " + change.order().getLineNo() + " "
-                            + change.result().en() + (change.reason() == null ? "" : " — " + change.reason()));
+                            + (locality ? "" : before + " → ") + change.result().label().zh() + " / order " + change.order().getLineNo() + " "
+                            + change.result().label().en() + (change.reason() == null ? "" : " — " + change.reason()));
         }
         if ("reject".equals(decision)) {
             return;

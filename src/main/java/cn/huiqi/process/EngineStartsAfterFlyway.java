@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Flyway creates Camunda's tables ({@link V0_1__Camunda_engine_schema}), so the engine is built after it. */
 @Configuration(proxyBeanMethods = false)
-public class EngineStartsAfterFlyway {
+class EngineStartsAfterFlyway {
 
     @Bean
     static AbstractDependsOnBeanFactoryPostProcessor processEngineDependsOnFlyway() {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * (e.g. {@code dmnFeelEnableLegacyBehavior=true}).
  */
 @Component
-public class FeelOnlyDmnPlugin extends AbstractProcessEnginePlugin {
+class FeelOnlyDmnPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -21,7 +21,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "project_report")
-public class ProgressReport {
+class ProgressReport {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProgressReportRepository extends JpaRepository<ProgressReport, Long> {
+interface ProgressReportRepository extends JpaRepository<ProgressReport, Long> {
 
     List<ProgressReport> findByProjectIdOrderByMonth(Long projectId);
 

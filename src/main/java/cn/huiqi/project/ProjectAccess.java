@@ -28,7 +28,7 @@ import cn.huiqi.unit.UnitRepository;
  * </ul>
  */
 @Component
-public class ProjectAccess {
+class ProjectAccess {
 
     /** What a caller may read: everything, some localities, one enterprise, or nothing. */
     public record Scope(boolean all, Set<String> localities, Long enterpriseId) {

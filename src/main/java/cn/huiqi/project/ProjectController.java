@@ -39,7 +39,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/projects")
 @Tag(name = "项目库 Project library", description = "措施4 强化项目服务：项目、月度进度、三张清单 / Measure 4: projects, monthly progress, the three lists")
-public class ProjectController {
+class ProjectController {
 
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 /** One line of a project's audit trail: who changed what, when (and why, for report corrections). */
 @Entity
 @Table(name = "project_event")
-public class ProjectEvent {
+class ProjectEvent {
 
     public static final String PROJECT_CREATED = "PROJECT_CREATED";
     public static final String PROJECT_UPDATED = "PROJECT_UPDATED";

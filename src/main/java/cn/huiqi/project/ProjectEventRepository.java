@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProjectEventRepository extends JpaRepository<ProjectEvent, Long> {
+interface ProjectEventRepository extends JpaRepository<ProjectEvent, Long> {
 
     List<ProjectEvent> findByProjectIdOrderByOccurredAtAscIdAsc(Long projectId);
 }

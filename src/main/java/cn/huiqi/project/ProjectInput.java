@@ -18,7 +18,7 @@ import cn.huiqi.unit.UnitRepository;
  * a user sees all refused fields at once (400). Nothing is written before these checks pass.
  */
 @Component
-public class ProjectInput {
+class ProjectInput {
 
     /** A project's fields after checking. */
     public record Values(String localityUnitId, String name, ProjectType type, BigDecimal plannedTotalInvestment,

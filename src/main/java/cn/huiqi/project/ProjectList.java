@@ -20,7 +20,7 @@ import java.util.Optional;
  * </ul>
  * Each list can be narrowed to one locality; callers see only what {@link ProjectAccess} lets them read.
  */
-public enum ProjectList {
+enum ProjectList {
 
     STARTED("started", "开工项目清单", "Started projects",
             "截至所选月份月末已实际开工的项目（含本月开工及以前开工、含其后已完工的项目）",

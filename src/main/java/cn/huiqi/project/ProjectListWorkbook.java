@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Progress is a numeric ratio shown as a percentage with four decimals (0.350000 → 35.0000%).
  */
 @Component
-public class ProjectListWorkbook {
+class ProjectListWorkbook {
 
     public static final List<String> HEADERS = List.of("序号", "项目名称", "项目单位", "统一社会信用代码", "属地", "项目类型",
             "重大项目", "计划总投资（元）", "计划设备投资（元）", "计划开工日期", "计划完工日期", "实际开工日期", "实际完工日期",

@@ -16,7 +16,7 @@ import cn.huiqi.unit.UnitRepository;
 
 /** Reading the library and building the three lists, within what the caller may read. */
 @Service
-public class ProjectQueries {
+class ProjectQueries {
 
     private final ProjectRepository projects;
     private final ProjectAccess access;

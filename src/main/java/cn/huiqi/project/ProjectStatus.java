@@ -2,6 +2,8 @@ package cn.huiqi.project;
 
 import java.time.LocalDate;
 
+import cn.huiqi.common.Label;
+
 /**
  * Where a project stands on a given day, derived from its actual dates only (never set by hand):
  * <ul>
@@ -11,21 +13,18 @@ import java.time.LocalDate;
  * </ul>
  * The stored {@code project.status} is the status as of today; the lists use the status at a month end.
  */
-public enum ProjectStatus {
-    PLANNED("计划", "Planned"),
-    UNDER_CONSTRUCTION("在建", "Under construction"),
-    COMPLETED("完工", "Completed");
+enum ProjectStatus {
+    PLANNED(Label.of("计划", "Planned")),
+    UNDER_CONSTRUCTION(Label.of("在建", "Under construction")),
+    COMPLETED(Label.of("完工", "Completed"));
 
-    private final String zh;
-    private final String en;
+    private final Label label;
 
-    ProjectStatus(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+    ProjectStatus(Label label) {
+        this.label = label;
     }
 
-    public String zh() { return zh; }
-    public String en() { return en; }
+    public Label label() { return label; }
 
     public static ProjectStatus on(LocalDate actualStart, LocalDate actualCompletion, LocalDate day) {
         if (actualCompletion != null && !actualCompletion.isAfter(day)) {

@@ -6,24 +6,23 @@ import java.util.Optional;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
+import cn.huiqi.common.Label;
+
 /** The two kinds of project of measure 3, kept in the database and the API by their code. */
 public enum ProjectType {
-    NEW("new", "新建", "New project"),
-    RENOVATION("renovation", "技术改造", "Technical renovation");
+    NEW("new", Label.of("新建", "New project")),
+    RENOVATION("renovation", Label.of("技术改造", "Technical renovation"));
 
     private final String code;
-    private final String zh;
-    private final String en;
+    private final Label label;
 
-    ProjectType(String code, String zh, String en) {
+    ProjectType(String code, Label label) {
         this.code = code;
-        this.zh = zh;
-        this.en = en;
+        this.label = label;
     }
 
     public String code() { return code; }
-    public String zh() { return zh; }
-    public String en() { return en; }
+    public Label label() { return label; }
 
     public static Optional<ProjectType> ofCode(String code) {
         return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /** A project as the API shows it, with its figures at the end of the month asked for. */
-public record ProjectView(
+record ProjectView(
         long id,
         String name,
         String type,

@@ -20,7 +20,7 @@ import cn.huiqi.unit.UnitRepository;
 
 /** Builds {@link ProjectView}s and {@link ReportView}s; month-end figures come from {@link InvestmentProgress}. */
 @Component
-public class ProjectViews {
+class ProjectViews {
 
     private final EnterpriseRepository enterprises;
     private final UnitRepository units;
@@ -59,17 +59,17 @@ public class ProjectViews {
     private ProjectView view(Caller caller, Project p, Enterprise owner, Unit locality, List<ProgressReport> own, YearMonth month) {
         LocalDate end = month.atEndOfMonth();
         ProjectStatus atEnd = p.statusOn(end);
-        ProjectView.MonthEnd monthEnd = new ProjectView.MonthEnd(month, atEnd.name(), atEnd.zh(), atEnd.en(),
+        ProjectView.MonthEnd monthEnd = new ProjectView.MonthEnd(month, atEnd.name(), atEnd.label().zh(), atEnd.label().en(),
                 InvestmentProgress.cumulativeInvestmentAt(own, month), InvestmentProgress.cumulativeEquipmentAt(own, month),
                 InvestmentProgress.progressAt(p, own, month), own.stream().anyMatch(r -> r.getMonth().equals(month)),
                 p.getActualStart() != null && YearMonth.from(p.getActualStart()).equals(month),
                 p.getActualCompletion() != null && YearMonth.from(p.getActualCompletion()).equals(month));
-        return new ProjectView(p.getId(), p.getName(), p.getType().code(), p.getType().zh(), p.getType().en(),
+        return new ProjectView(p.getId(), p.getName(), p.getType().code(), p.getType().label().zh(), p.getType().label().en(),
                 new ProjectView.EnterpriseRef(owner.getId(), owner.getName(), owner.getUscc()),
                 new ProjectView.LocalityRef(locality.getId(), locality.getNameZh(), locality.getNameEn()),
                 p.getPlannedTotalInvestment(), p.getPlannedEquipmentInvestment(), p.getPlannedStart(), p.getPlannedCompletion(),
-                p.getActualStart(), p.getActualCompletion(), p.isMajor(), p.getStatus().name(), p.getStatus().zh(),
-                p.getStatus().en(), access.canMaintain(caller, p), p.getCreatedBy(), p.getCreatedAt(), p.getUpdatedBy(),
+                p.getActualStart(), p.getActualCompletion(), p.isMajor(), p.getStatus().name(), p.getStatus().label().zh(),
+                p.getStatus().label().en(), access.canMaintain(caller, p), p.getCreatedBy(), p.getCreatedAt(), p.getUpdatedBy(),
                 p.getUpdatedAt(), monthEnd);
     }
 

@@ -8,7 +8,7 @@ import java.time.YearMonth;
  * A monthly report with the amounts of that month alone (difference to the previous report) and the
  * progress at its month end.
  */
-public record ReportView(
+record ReportView(
         long projectId,
         YearMonth month,
         BigDecimal cumulativeInvestment,

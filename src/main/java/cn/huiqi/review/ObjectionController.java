@@ -32,7 +32,7 @@ import cn.huiqi.casefile.CaseLifecycles;
  */
 @RestController
 @RequestMapping("/api/cases/{caseNumber}/objections")
-public class ObjectionController {
+class ObjectionController {
 
     public static final String MESSAGE = "case-objection";
 

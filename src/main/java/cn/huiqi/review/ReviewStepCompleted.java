@@ -10,6 +10,7 @@ import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.claim.RewardClaims;
+import cn.huiqi.common.Label;
 
 /**
  * End listener of every review task (locality verification, city review): checks the reviewer's
@@ -48,7 +49,7 @@ public class ReviewStepCompleted implements ExecutionListener {
         Object unit = execution.getVariable("reviewUnit");
         String step = execution.getCurrentActivityName() + (unit == null ? "" : " [" + unit + "]");
         timeline.record(caseRecord, decision.outcome().action(execution.getCurrentActivityId()),
-                step + "：" + decision.outcome().zh() + " / " + decision.outcome().en()
+                step + "：" + decision.outcome().label().both()
                         + (decision.comment() == null ? "" : " — " + decision.comment()));
         if (decision.outcome() == ReviewDecision.Outcome.REJECT) {
             claims.of(caseRecord).recordOutcomeReason(decision.comment());
@@ -59,22 +60,19 @@ public class ReviewStepCompleted implements ExecutionListener {
     public record ReviewDecision(Outcome outcome, String comment) {
 
         public enum Outcome {
-            APPROVE("approve", "通过", "approved"),
-            SEND_BACK("sendBack", "退回补正", "sent back for supplements"),
-            REJECT("reject", "驳回", "rejected");
+            APPROVE("approve", Label.of("通过", "approved")),
+            SEND_BACK("sendBack", Label.of("退回补正", "sent back for supplements")),
+            REJECT("reject", Label.of("驳回", "rejected"));
 
             private final String value;
-            private final String zh;
-            private final String en;
+            private final Label label;
 
-            Outcome(String value, String zh, String en) {
+            Outcome(String value, Label label) {
                 this.value = value;
-                this.zh = zh;
-                this.en = en;
+                this.label = label;
             }
 
-            public String zh() { return zh; }
-            public String en() { return en; }
+            public Label label() { return label; }
 
             String action(String activityId) {
                 return (activityId + "_" + name()).toUpperCase();

@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import cn.huiqi.common.Label;
 import cn.huiqi.fund.SettlementRule;
 
 /** One settlement round of a measure: who got what, the notice period, the disbursement batch. */
@@ -21,21 +22,18 @@ public class Settlement {
 
     public enum Status {
         /** Shares decided and recorded as lines; the money and the cases move in short jobs, a few cases each. */
-        SETTLING("核定中", "Being settled"),
-        NOTICE("公示中", "Public notice"),
-        DISBURSEMENT("待拨付", "Disbursement"),
-        CLOSED("已办结", "Closed");
+        SETTLING(Label.of("核定中", "Being settled")),
+        NOTICE(Label.of("公示中", "Public notice")),
+        DISBURSEMENT(Label.of("待拨付", "Disbursement")),
+        CLOSED(Label.of("已办结", "Closed"));
 
-        private final String zh;
-        private final String en;
+        private final Label label;
 
-        Status(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+        Status(Label label) {
+            this.label = label;
         }
 
-        public String zh() { return zh; }
-        public String en() { return en; }
+        public Label label() { return label; }
     }
 
     @Id

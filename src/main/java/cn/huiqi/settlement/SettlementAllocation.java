@@ -70,8 +70,8 @@ public class SettlementAllocation {
         List<CaseRecord> waiting = cases.findByMeasureAndStatusOrderBySubmittedAtAsc(measure, RewardStatus.AWAITING_SETTLEMENT.name());
         if (waiting.isEmpty()) {
             String[] latest = settlements.findFirstByMeasureOrderByIdDesc(measure)
-                    .map(s -> new String[]{"（最近一批：第 " + s.getId() + " 批，" + s.getStatus().zh() + "）",
-                            " (latest: settlement " + s.getId() + ", " + s.getStatus().en() + ")"})
+                    .map(s -> new String[]{"（最近一批：第 " + s.getId() + " 批，" + s.getStatus().label().zh() + "）",
+                            " (latest: settlement " + s.getId() + ", " + s.getStatus().label().en() + ")"})
                     .orElse(new String[]{"", ""});
             throw new ConflictException("measure", "措施 " + measure + " 没有待结算的案件，未发起结算" + latest[0],
                     "No case of " + measure + " is awaiting settlement; no settlement was started" + latest[1]);

@@ -13,30 +13,29 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import cn.huiqi.common.Label;
+
 /** One case in one settlement: asked, granted, and where its payment stands. */
 @Entity
 @Table(name = "settlement_line")
 public class SettlementLine {
 
     public enum Status {
-        ALLOCATED("核定中", "Being settled"),
-        NOT_FUNDED("未获资金", "Not funded"),
-        ANNOUNCED("公示中", "Under public notice"),
-        WITHDRAWN("因异议撤出", "Withdrawn after an objection"),
-        PENDING_PAYMENT("待支付", "Payment pending"),
-        FAILED("支付失败", "Payment failed"),
-        PAID("已支付", "Paid");
+        ALLOCATED(Label.of("核定中", "Being settled")),
+        NOT_FUNDED(Label.of("未获资金", "Not funded")),
+        ANNOUNCED(Label.of("公示中", "Under public notice")),
+        WITHDRAWN(Label.of("因异议撤出", "Withdrawn after an objection")),
+        PENDING_PAYMENT(Label.of("待支付", "Payment pending")),
+        FAILED(Label.of("支付失败", "Payment failed")),
+        PAID(Label.of("已支付", "Paid"));
 
-        private final String zh;
-        private final String en;
+        private final Label label;
 
-        Status(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+        Status(Label label) {
+            this.label = label;
         }
 
-        public String zh() { return zh; }
-        public String en() { return en; }
+        public Label label() { return label; }
     }
 
     @Id

@@ -101,7 +101,8 @@ public class SettlementPayments {
                 paidCases.add(null); // the same confirmation again: paid once
             } else if (!line.awaitsPayment()) {
                 throw new ConflictException("payments[" + i + "].caseNumber", "案件 " + c.caseNumber() + " 不在待支付状态（"
-                        + line.getStatus().zh() + "）", "Case " + c.caseNumber() + " is not awaiting payment (" + line.getStatus().en() + ")");
+                        + line.getStatus().label().zh() + "）",
+                        "Case " + c.caseNumber() + " is not awaiting payment (" + line.getStatus().label().en() + ")");
             } else {
                 paidCases.add(caseRecord);
             }
@@ -136,8 +137,8 @@ public class SettlementPayments {
         CaseRecord caseRecord = caseOf(caseNumber);
         SettlementLine line = lineOf(settlement, caseRecord);
         if (!line.awaitsPayment()) {
-            throw new ConflictException("caseNumber", "案件 " + caseNumber + " 不在待支付状态（" + line.getStatus().zh() + "）",
-                    "Case " + caseNumber + " is not awaiting payment (" + line.getStatus().en() + ")");
+            throw new ConflictException("caseNumber", "案件 " + caseNumber + " 不在待支付状态（" + line.getStatus().label().zh() + "）",
+                    "Case " + caseNumber + " is not awaiting payment (" + line.getStatus().label().en() + ")");
         }
         line.failed(why, actor);
         timeline.record(caseRecord, "PAYMENT_FAILED", "支付失败 / Payment failed: " + why);

@@ -138,9 +138,9 @@ public class SettlementRun {
         line.settled(actor);
         CaseRecord caseRecord = cases.findById(share.caseId()).orElseThrow();
         claims.of(caseRecord).recordSettlement(share.granted());
-        timeline.record(caseRecord, "SETTLED", "结算（第 " + settlement.getId() + " 批，" + settlement.getRule().zh() + "）：核定 "
+        timeline.record(caseRecord, "SETTLED", "结算（第 " + settlement.getId() + " 批，" + settlement.getRule().label().zh() + "）：核定 "
                 + Money.format(share.granted()) + " 元（认定奖励 " + Money.format(share.asked()) + " 元） / Settlement "
-                + settlement.getId() + " (" + settlement.getRule().en() + "): CNY " + Money.format(share.granted())
+                + settlement.getId() + " (" + settlement.getRule().label().en() + "): CNY " + Money.format(share.granted())
                 + " of CNY " + Money.format(share.asked()));
         correlate(SETTLEMENT_DECIDED, caseRecord, Map.of("funded", line.getStatus() == SettlementLine.Status.ANNOUNCED,
                 "settledAmount", Money.format(share.granted()), "settlementId", settlement.getId()));
@@ -148,8 +148,8 @@ public class SettlementRun {
 
     private static String note(Settlement settlement) {
         return settlement.isScaled()
-                ? "结算核定（" + settlement.getRule().zh() + "，余额 " + Money.format(settlement.getRemainder()) + " 元） / committed at settlement ("
-                        + settlement.getRule().en() + ", remainder CNY " + Money.format(settlement.getRemainder()) + ")"
+                ? "结算核定（" + settlement.getRule().label().zh() + "，余额 " + Money.format(settlement.getRemainder()) + " 元） / committed at settlement ("
+                        + settlement.getRule().label().en() + ", remainder CNY " + Money.format(settlement.getRemainder()) + ")"
                 : "结算核定 / committed at settlement";
     }
 

@@ -27,9 +27,10 @@ public class SettlementViews {
 
     public SettlementView view(Settlement s, boolean withLines) {
         List<SettlementView.Line> rows = withLines ? lines.findBySettlementIdOrderById(s.getId()).stream().map(this::line).toList() : null;
-        return new SettlementView(s.getId(), s.getMeasure(), s.getRule().name(), s.getRule().zh(), s.getRule().en(),
+        return new SettlementView(s.getId(), s.getMeasure(), s.getRule().name(), s.getRule().label().zh(), s.getRule().label().en(),
                 s.getAvailable(), s.getAsked(), s.getGranted(), s.getRemainder(), s.isScaled(), s.getStatus().name(),
-                s.getStatus().zh(), s.getStatus().en(), s.getStartedBy(), s.getSettledAt(), s.getNoticeEndedAt(), s.getClosedAt(), rows);
+                s.getStatus().label().zh(), s.getStatus().label().en(), s.getStartedBy(), s.getSettledAt(), s.getNoticeEndedAt(),
+                s.getClosedAt(), rows);
     }
 
     /** 公示名单: every claim of the settlement with its payee, decided and settled amount. */
@@ -60,7 +61,7 @@ public class SettlementViews {
 
     private List<String[]> notes(Settlement s) {
         return List.of(new String[]{"措施", s.getMeasure()}, new String[]{"结算批次", String.valueOf(s.getId())},
-                new String[]{"规则", s.getRule().zh() + " / " + s.getRule().en()},
+                new String[]{"规则", s.getRule().label().both()},
                 new String[]{"可用资金（元）", s.getAvailable().toPlainString()}, new String[]{"认定合计（元）", s.getAsked().toPlainString()},
                 new String[]{"核定合计（元）", s.getGranted().toPlainString()}, new String[]{"余额（元）", s.getRemainder().toPlainString()},
                 new String[]{"依据", "洪府办发〔2023〕81号：统筹1亿元；措施1总奖励金额不超过500万元"});
@@ -70,7 +71,7 @@ public class SettlementViews {
         CaseRecord c = cases.findById(l.getCaseId()).orElseThrow();
         Payee payee = claims.payeeOf(claims.get(l.getCaseId()));
         return new SettlementView.Line(c.getCaseNumber(), payee.name(), payee.code(), c.getLocalityUnitId(), payee.bankName(),
-                payee.bankAccount(), l.getAsked(), l.getGranted(), l.getStatus().name(), l.getStatus().zh(), l.getStatus().en(),
+                payee.bankAccount(), l.getAsked(), l.getGranted(), l.getStatus().name(), l.getStatus().label().zh(), l.getStatus().label().en(),
                 l.getPaymentReference(), l.getPaymentDate(), l.getFailureReason());
     }
 }

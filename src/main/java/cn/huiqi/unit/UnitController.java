@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/units")
-public class UnitController {
+class UnitController {
 
     private final UnitRepository units;
 

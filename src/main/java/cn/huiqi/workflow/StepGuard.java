@@ -176,8 +176,8 @@ class StepGuard {
         }
         Optional<String> group = roles.groupOf(contract.role(), site);
         return group.isPresent() && group.get().equals(command.targetGroupId()) ? null : new StepNotAllowedException(
-                "组 " + command.targetGroupId() + " 不是此任务的办理角色（" + contract.role().zh() + "）",
-                "Group " + command.targetGroupId() + " does not hold this task's role (" + contract.role().en() + ")");
+                "组 " + command.targetGroupId() + " 不是此任务的办理角色（" + contract.role().label().zh() + "）",
+                "Group " + command.targetGroupId() + " does not hold this task's role (" + contract.role().label().en() + ")");
     }
 
     private RuntimeException saveTask(TaskEntity saved, TaskEntity current, TaskContract contract, StepSite site, Caller caller,
@@ -216,8 +216,8 @@ class StepGuard {
     private RuntimeException targetHolds(String target, TaskContract contract, StepSite site, Caller caller, CommandContext context) {
         List<String> groups = target.equals(caller.userId()) ? caller.groups() : groupsOf(target, context);
         return holds(contract, site, target, groups) ? null : new StepNotAllowedException(
-                "用户 " + target + " 不是此任务的办理角色（" + contract.role().zh() + "），不能接手此任务",
-                "User " + target + " does not hold this task's role (" + contract.role().en() + ") and cannot take it");
+                "用户 " + target + " 不是此任务的办理角色（" + contract.role().label().zh() + "），不能接手此任务",
+                "User " + target + " does not hold this task's role (" + contract.role().label().en() + ") and cannot take it");
     }
 
     private boolean holds(TaskContract contract, StepSite site, String userId, Collection<String> groups) {
@@ -259,8 +259,8 @@ class StepGuard {
     }
 
     private static StepNotAllowedException notHolding(TaskRole role, String actionZh, String actionEn) {
-        return new StepNotAllowedException("无权" + actionZh + "：须由" + role.zh() + "办理",
-                "You may not " + actionEn + ": it is for " + role.en());
+        return new StepNotAllowedException("无权" + actionZh + "：须由" + role.label().zh() + "办理",
+                "You may not " + actionEn + ": it is for " + role.label().en());
     }
 
     private static StepNotAllowedException linksAreForAdministrators() {

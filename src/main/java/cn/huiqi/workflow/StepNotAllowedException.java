@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.AuthorizationException;
  * A step refused to the caller by its task contract. An AuthorizationException, so Camunda's REST API
  * and Tasklist answer 403 and the app's API its usual 403; the message says why, in Chinese and English.
  */
-public class StepNotAllowedException extends AuthorizationException {
+class StepNotAllowedException extends AuthorizationException {
 
     private final String zh;
     private final String en;

@@ -51,6 +51,8 @@ class FundApiTest extends FundH2TestBase {
         assertThat(m1.get("paid").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(m1.get("remaining").decimalValue()).isEqualByComparingTo("4920000.00");
         assertThat(m1.get("rule").asText()).isEqualTo("PRO_RATA");
+        assertThat(m1.get("ruleZh").asText()).isEqualTo("按比例缩减");
+        assertThat(m1.get("ruleEn").asText()).isEqualTo("pro-rata scaling");
         assertThat(pools.get(2).get("cap").decimalValue()).isEqualByComparingTo("99000000.00");
         assertThat(pools.get(3).get("cap").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(pools.get(3).get("capSet").asBoolean()).isFalse();

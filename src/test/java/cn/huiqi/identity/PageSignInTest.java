@@ -92,7 +92,7 @@ class PageSignInTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/index.html", "/login.html", "/huiqi.css", "/huiqi-session.js"})
+    @ValueSource(strings = {"/", "/index.html", "/login.html", "/huiqi.css", "/huiqi.js"})
     void theSignInPageAndItsPartsNeedNoSession(String path) {
         assertThat(new PageSession(port).open(path).statusCode()).isEqualTo(200);
     }

@@ -1,0 +1,150 @@
+// How the pages write figures, dates and bilingual labels. No DOM here, so node's test runner checks it
+// (frontend/test/format.test.mjs).
+//
+// Amounts are decimals from the API (BigDecimal, scale 2). They are formatted from their decimal text,
+// never through float arithmetic: a JSON number with at most 15 significant digits reads back to the
+// same digits (String(n)), and the rounding below (half-up, as BigDecimal's HALF_UP) works on BigInt.
+
+const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$/;
+
+/** {negative, unscaled: BigInt, scale} for "1234.5" (unscaled 12345, scale 1), or null for anything else. */
+export function parseDecimal(value) {
+  if (value == null) return null;
+  const match = DECIMAL.exec(String(value).trim());
+  if (!match) return null;
+  const fraction = match[3] || '';
+  return { negative: match[1] === '-', unscaled: BigInt(match[2] + fraction), scale: fraction.length };
+}
+
+/** The value times 10^shift, rounded half-up (away from zero at .5) to `scale` decimals, as plain text. */
+export function decimalText(value, scale, shift = 0) {
+  const d = parseDecimal(value);
+  if (!d) return null;
+  let unscaled = d.unscaled;
+  let from = d.scale - shift; // the number of decimals `unscaled` now stands for
+  if (from < scale) {
+    unscaled *= 10n ** BigInt(scale - from);
+  } else if (from > scale) {
+    const divisor = 10n ** BigInt(from - scale);
+    const remainder = unscaled % divisor;
+    unscaled /= divisor;
+    if (remainder * 2n >= divisor) unscaled += 1n;
+  }
+  const digits = unscaled.toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const text = scale > 0 ? whole + '.' + digits.slice(digits.length - scale) : whole;
+  return (d.negative && unscaled !== 0n ? '-' : '') + text;
+}
+
+function grouped(plain) {
+  const negative = plain.startsWith('-');
+  const [whole, fraction] = (negative ? plain.slice(1) : plain).split('.');
+  const withCommas = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return { sign: negative ? '-' : '', text: withCommas + (fraction === undefined ? '' : '.' + fraction) };
+}
+
+/** ¥1,234,567.89 (empty for null; the value as it came for what is no decimal). */
+export function money(value) {
+  if (value == null || value === '') return '';
+  const plain = decimalText(value, 2);
+  if (plain == null) return String(value);
+  const g = grouped(plain);
+  return g.sign + '¥' + g.text;
+}
+
+/** 1,234,567.89 without the currency sign, for columns whose heading says 元. */
+export function amount(value) {
+  if (value == null || value === '') return '';
+  const plain = decimalText(value, 2);
+  if (plain == null) return String(value);
+  const g = grouped(plain);
+  return g.sign + g.text;
+}
+
+/** In 万元 as officials write caps and totals: 5000000.00 → 500.00万元, 123456789 → 12,345.68万元. */
+export function wan(value) {
+  if (value == null || value === '') return '';
+  const plain = decimalText(value, 2, -4);
+  if (plain == null) return String(value);
+  const g = grouped(plain);
+  return g.sign + g.text + '万元';
+}
+
+/** A ratio as a percentage with two decimals: 0.4567 → 45.67%. */
+export function percent(value) {
+  if (value == null || value === '') return '';
+  const plain = decimalText(value, 2, 2);
+  return plain == null ? String(value) : plain + '%';
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
+const SHANGHAI = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric',
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+});
+
+/** [year, month, day, hour, minute] in Beijing time, or null. A text without an offset is Beijing time already. */
+function parts(value) {
+  if (value == null || value === '') return null;
+  const text = String(value).trim();
+  const local = LOCAL_DATE_TIME.exec(text);
+  if (local) return local.slice(1, 6).map(Number);
+  const day = DATE.exec(text);
+  if (day) return [Number(day[1]), Number(day[2]), Number(day[3]), null, null];
+  const instant = new Date(text);
+  if (Number.isNaN(instant.getTime())) return null;
+  const p = Object.fromEntries(SHANGHAI.formatToParts(instant).map(x => [x.type, x.value]));
+  return [Number(p.year), Number(p.month), Number(p.day), Number(p.hour) % 24, Number(p.minute)];
+}
+
+const two = (n) => String(n).padStart(2, '0');
+
+/** 2023年8月15日 (en: 2023-08-15) for a date or an instant (its day in Beijing). */
+export function date(value, lang) {
+  const p = parts(value);
+  if (!p) return value == null ? '' : String(value);
+  return lang === 'en' ? p[0] + '-' + two(p[1]) + '-' + two(p[2]) : p[0] + '年' + p[1] + '月' + p[2] + '日';
+}
+
+/** 2023年8月15日 14:05 in Beijing time (en: 2023-08-15 14:05); a bare date stays a date. */
+export function dateTime(value, lang) {
+  const p = parts(value);
+  if (!p) return value == null ? '' : String(value);
+  if (p[3] == null) return date(value, lang);
+  return date(p[0] + '-' + two(p[1]) + '-' + two(p[2]), lang) + ' ' + two(p[3]) + ':' + two(p[4]);
+}
+
+/** 2023年8月 for "2023-08". */
+export function month(value) {
+  const m = /^(\d{4})-(\d{2})$/.exec(String(value == null ? '' : value));
+  return m ? m[1] + '年' + Number(m[2]) + '月' : (value == null ? '' : String(value));
+}
+
+/**
+ * "中文 / English" of a label the API gives: a {zh, en} object, or the fields `${field}Zh` and `${field}En`
+ * of `owner` (statusZh/statusEn); the code itself when the API gives no label.
+ */
+export function label(owner, field, lang) {
+  if (owner == null) return '';
+  const pair = field === undefined ? owner : { zh: owner[field + 'Zh'], en: owner[field + 'En'] };
+  if (pair.zh == null && pair.en == null) return field === undefined || owner[field] == null ? '' : String(owner[field]);
+  if (lang === 'en') return pair.en || pair.zh;
+  if (lang === 'zh') return pair.zh || pair.en;
+  return pair.zh && pair.en ? pair.zh + ' / ' + pair.en : pair.zh || pair.en;
+}
+
+/**
+ * The problems of an API error body ({"errors":[{field, zh, en}]}, common.ApiErrors), one line each:
+ * "【orders[0].orderAmount】金额须大于0 / The amount must be positive". `lang` 'zh' or 'en' keeps one language.
+ */
+export function problems(errors, lang) {
+  return (errors || []).map(e => (e.field ? '【' + e.field + '】' : '') + label(e, undefined, lang)).join('\n');
+}
+
+/** The problems of a failed request whose body is not the API's error JSON. */
+export function requestFailed(status) {
+  return status
+    ? [{ field: null, zh: '请求失败（' + status + '）', en: 'Request failed (' + status + ')' }]
+    : [{ field: null, zh: '无法连接服务器', en: 'Cannot reach the server' }];
+}

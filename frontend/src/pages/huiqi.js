@@ -1,0 +1,240 @@
+// 惠企 pages' shared module, bundled by build.mjs into static/huiqi.js (window.Huiqi) and loaded before each
+// page's own script. It gives the pages one way to
+//  - write figures, dates and labels (format.js: money ¥1,234,567.89, 万元, 2023年8月15日 14:05, "中文 / English");
+//  - call the API (api(): JSON in and out, a failure throws with the bilingual problems of common.ApiErrors);
+//  - show messages and errors (say(), showError());
+//  - keep the session: every same-origin fetch sends the CSRF header the API asks of session requests that
+//    change something, a 401 sends the browser to sign in (and back), the header shows who is signed in
+//    with a sign-out button (quick start: login.html; profile keycloak: Keycloak's login page);
+//  - show the top menu, with the policy's measures from GET /api/measures (public), or without them when
+//    that answers nothing.
+// The sign-in page (<body data-page="login">) gets the helpers but no session box, no menu, no redirect.
+import * as format from './format.js';
+
+const COOKIE = 'HUIQI-XSRF-TOKEN';
+const HEADER = 'X-HUIQI-XSRF-TOKEN';
+const SAFE = ['GET', 'HEAD', 'OPTIONS'];
+const nativeFetch = window.fetch.bind(window);
+const signInPage = document.body && document.body.dataset.page === 'login';
+
+export const { money, amount, wan, percent, date, dateTime, month, label, problems, decimalText } = format;
+
+// ---- DOM -------------------------------------------------------------------------------------------
+export const text = (value) => document.createTextNode(value == null ? '' : String(value));
+
+/** A new cell of `row` with `value` as text (never as HTML). */
+export function cell(row, value, cls) {
+  const td = row.insertCell();
+  td.appendChild(text(value));
+  if (cls) td.className = cls;
+  return td;
+}
+
+/** An element with a class and text children: el('span', 'en', 'Fund'). */
+export function el(tag, cls, ...children) {
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
+  for (const child of children) node.append(child instanceof Node ? child : text(child));
+  return node;
+}
+
+/** An amount cell: ¥ figure, and under it the 万元 figure when `inWan` (caps and totals, as officials read them). */
+export function moneyCell(row, value, inWan) {
+  const td = cell(row, money(value), 'amount');
+  if (inWan && value != null) td.appendChild(el('div', 'wan', wan(value)));
+  return td;
+}
+
+// ---- messages --------------------------------------------------------------------------------------
+function target(where) {
+  return typeof where === 'string' ? document.querySelector(where) : where || document.getElementById('message');
+}
+
+/** A message in #message (or `where`): kind 'error', 'ok' or none. */
+export function say(message, kind, where) {
+  const box = target(where);
+  if (!box) return;
+  box.className = kind || '';
+  box.textContent = message || '';
+}
+
+/** The problems of a failed api() call (or any Error), in both languages unless `lang` picks one. */
+export function showError(error, where, lang) {
+  const errors = (error && error.errors) || [{ zh: error && error.message, en: error && error.message }];
+  say(problems(errors, lang), 'error', where);
+}
+
+// ---- API -------------------------------------------------------------------------------------------
+export class ApiError extends Error {
+  constructor(status, errors) {
+    super(problems(errors, 'en'));
+    this.status = status;
+    this.errors = errors;
+  }
+}
+
+/** JSON request to the app's API; answers the parsed body, throws ApiError (status, errors) on a failure. */
+export async function api(method, path, body) {
+  const init = { method, headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, format.requestFailed(0));
+  }
+  const data = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, (data && data.errors) || format.requestFailed(response.status));
+  return data;
+}
+
+// ---- session ---------------------------------------------------------------------------------------
+export function csrfToken() {
+  const pair = document.cookie.split('; ').find(c => c.startsWith(COOKIE + '='));
+  return pair ? decodeURIComponent(pair.substring(COOKIE.length + 1)) : null;
+}
+
+function sameOrigin(url) {
+  try { return new URL(url, location.href).origin === location.origin; } catch (e) { return false; }
+}
+
+function signIn() {
+  location.href = 'login.html?next=' + encodeURIComponent(location.pathname + location.search + location.hash);
+}
+
+window.fetch = async function (input, init) {
+  const request = typeof input === 'string' || input instanceof URL ? null : input;
+  if (!sameOrigin(request ? request.url : input)) return nativeFetch(input, init);
+  init = Object.assign({}, init);
+  const headers = new Headers(init.headers || (request ? request.headers : undefined));
+  headers.set('X-Requested-With', 'XMLHttpRequest');
+  const method = String(init.method || (request ? request.method : 'GET')).toUpperCase();
+  const token = csrfToken();
+  if (!SAFE.includes(method) && token) headers.set(HEADER, token);
+  init.headers = headers;
+  init.credentials = 'same-origin';
+  const response = await nativeFetch(input, init);
+  if (response.status === 401 && !signInPage) signIn();
+  return response;
+};
+
+/** GET without the sign-in redirect: null for anything but a 2xx JSON answer. */
+function quietly(path) {
+  return nativeFetch(path, { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin' })
+    .then(r => r.ok ? r.json() : null, () => null)
+    .catch(() => null);
+}
+
+/** Who is signed in ({userId, ...} of GET /api/me), or null. */
+export const me = signInPage ? Promise.resolve(null) : quietly('api/me');
+
+/** The policy and its measures (GET /api/measures), or null while that is not served. */
+export const catalogue = signInPage ? Promise.resolve(null) : quietly('api/measures')
+  .then(c => c && Array.isArray(c.measures) ? c : null);
+
+/** The measures whose cases are paid from the fund, in policy order ([] without the catalogue). */
+export const payingMeasures = catalogue.then(c => c ? c.measures.filter(m => m.paysMoney) : []);
+
+/** "M1 支持工业企业拓展国内国际市场" */
+export function measureName(measure, lang) {
+  return measure.id + ' ' + label(measure.name, undefined, lang || 'zh');
+}
+
+/** Fills `select` with one option per measure (value = id), after its existing options. */
+export function measureOptions(select, measures) {
+  for (const m of measures) {
+    const option = document.createElement('option');
+    option.value = m.id;
+    option.appendChild(text(measureName(m)));
+    option.title = label(m.name, undefined, 'en');
+    select.appendChild(option);
+  }
+}
+
+function sessionBox(header) {
+  const box = el('p');
+  box.id = 'session';
+  header.prepend(box);
+  me.then(user => {
+    if (!user) {
+      const link = el('a', 'on-red', '登录 Sign in');
+      link.href = 'login.html?next=' + encodeURIComponent(location.pathname);
+      box.append(link);
+      return;
+    }
+    // the way out is a real form post, so the server may answer with a redirect
+    const form = el('form');
+    form.method = 'post';
+    form.action = 'logout';
+    form.id = 'sign-out';
+    const csrf = el('input');
+    csrf.type = 'hidden';
+    csrf.name = '_csrf';
+    csrf.value = csrfToken() || '';
+    const name = el('span', null, user.userId + ' · ');
+    name.id = 'session-user';
+    const button = el('button', null, '退出 Sign out');
+    button.type = 'submit';
+    button.onclick = () => { csrf.value = csrfToken() || ''; };
+    form.append(csrf, name, button);
+    box.append(form);
+  });
+}
+
+// ---- menu ------------------------------------------------------------------------------------------
+// The app's pages. `needs` hides a page whose measures the catalogue does not have (with no catalogue,
+// every page is shown).
+const PAGES = [
+  { href: './', zh: '首页', en: 'Home' },
+  { href: 'cases.html', zh: '我的案件', en: 'Cases' },
+  { href: 'projects.html', zh: '项目库', en: 'Projects' },
+  { href: 'fund.html', zh: '资金池', en: 'Fund', needs: m => m.paysMoney },
+  { href: 'settlements.html', zh: '结算与拨付', en: 'Settlements', needs: m => m.paysMoney },
+  { href: 'rules.html', zh: '规则管理', en: 'Rules', needs: m => m.ruleTables && m.ruleTables.length > 0 },
+  { href: 'camunda/app/tasklist/', zh: '任务列表', en: 'Tasklist' }
+];
+
+function here(href) {
+  const page = location.pathname.split('/').pop();
+  return href === './' ? page === '' || page === 'index.html' : page === href;
+}
+
+function menu(header) {
+  const nav = el('nav', 'menu');
+  nav.id = 'menu';
+  nav.setAttribute('aria-label', '导航 Menu');
+  const list = el('ul');
+  const items = PAGES.map(page => {
+    const link = el('a', null, page.zh, ' ', el('span', 'en', page.en));
+    link.href = page.href;
+    if (here(page.href)) link.setAttribute('aria-current', 'page');
+    const item = el('li', null, link);
+    list.appendChild(item);
+    return { page, item };
+  });
+  nav.appendChild(list);
+  header.appendChild(nav);
+  catalogue.then(c => {
+    if (!c) return;
+    for (const { page, item } of items) item.hidden = Boolean(page.needs) && !c.measures.some(page.needs);
+    // the policy's measures, each to its entry in the catalogue on the home page
+    const details = el('details', 'measures', el('summary', null, '政策措施 ', el('span', 'en', 'Measures')));
+    const measures = el('ul');
+    for (const m of c.measures) {
+      const link = el('a', null, measureName(m), ' ', el('span', 'en', label(m.name, undefined, 'en')));
+      link.href = './#measure-' + encodeURIComponent(m.id);
+      measures.appendChild(el('li', null, link));
+    }
+    details.appendChild(measures);
+    list.appendChild(el('li', null, details));
+  });
+}
+
+const header = document.querySelector('body > header');
+if (header && !signInPage) {
+  sessionBox(header);
+  menu(header);
+}

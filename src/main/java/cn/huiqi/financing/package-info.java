@@ -1,0 +1,5 @@
+@ApplicationModule(displayName = "措施8 融资 M8 financing",
+        allowedDependencies = { "common", "catalogue" })
+package cn.huiqi.financing;
+
+import org.springframework.modulith.ApplicationModule;
