@@ -13,8 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiqi.casefile.ApplicationType;
-import cn.huiqi.casefile.NewApplication;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.NewApplication;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.Money;
 import cn.huiqi.enterprise.Enterprise;

@@ -18,13 +18,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiqi.casefile.CaseOfProcess;
-import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.Money;
-import cn.huiqi.claim.RewardClaim;
-import cn.huiqi.claim.RewardClaims;
 
 /**
  * The verification of each measure 1 order, one mechanism for the locality verifier and the city

@@ -13,14 +13,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.huiqi.casefile.ApplicantNames;
 import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseRecord;
-import cn.huiqi.common.Money;
-import cn.huiqi.unit.UnitRepository;
+import cn.huiqi.casefile.CaseView;
 import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
-import cn.huiqi.casefile.ApplicantNames;
-import cn.huiqi.casefile.CaseView;
+import cn.huiqi.common.Money;
+import cn.huiqi.unit.UnitRepository;
 
 /**
  * Create listener of every task of the review chain: writes what its form shows, read-only and

@@ -11,20 +11,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.huiqi.casefile.CaseLifecycles;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseStatus;
-import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseView;
 import cn.huiqi.casefile.CaseViews;
-import cn.huiqi.casefile.CaseRecord;
-import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
 import cn.huiqi.identity.Groups;
 import cn.huiqi.process.EngineAsSystem;
-import cn.huiqi.casefile.CaseLifecycles;
 
 /**
  * Objections during the public notice (公示). The lead bureau records them (they reach it by letter,

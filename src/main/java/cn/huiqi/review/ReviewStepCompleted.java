@@ -5,11 +5,11 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
-import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
-import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Label;
 
 /**

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.enterprise.AgentRevoked;
 import cn.huiqi.process.EngineAsSystem;
 

@@ -7,12 +7,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
-import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseRecord;
-import cn.huiqi.common.Money;
-import cn.huiqi.process.RuleVersions;
+import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
+import cn.huiqi.common.Money;
+import cn.huiqi.process.RuleVersions;
 
 /**
  * Writes what a reward table decided onto the case's reward claim: eligible or not (with the reason), the amount and

@@ -24,14 +24,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.huiqi.casefile.CaseLifecycles;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseStatus;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.casefile.CaseVisibility;
 import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
-import cn.huiqi.casefile.CaseTimeline;
-import cn.huiqi.casefile.CaseVisibility;
-import cn.huiqi.casefile.CaseRecord;
-import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;

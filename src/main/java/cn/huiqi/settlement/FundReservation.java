@@ -4,11 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
-import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.Reservation;
-import cn.huiqi.claim.RewardClaims;
 
 /**
  * At city approval the decided reward is reserved in the measure's pool. A full pool is not an error:

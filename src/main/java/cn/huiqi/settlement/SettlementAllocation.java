@@ -10,15 +10,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.RewardStatus;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.FundPools;
 import cn.huiqi.fund.PoolBalance;
 import cn.huiqi.process.EngineAsSystem;
-import cn.huiqi.claim.RewardClaims;
 
 /**
  * Decides a settlement round of a measure: who gets what. One short transaction under the measure's pool

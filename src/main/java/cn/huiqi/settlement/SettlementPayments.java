@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
@@ -21,7 +22,6 @@ import cn.huiqi.common.Money;
 import cn.huiqi.common.NotFoundException;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.process.EngineAsSystem;
-import cn.huiqi.claim.RewardClaims;
 
 /**
  * 市财政局 confirms the payments of a disbursement batch, all or some, each with its payment reference;

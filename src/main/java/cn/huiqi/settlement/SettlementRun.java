@@ -8,10 +8,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
-import cn.huiqi.casefile.CaseTimeline;
-import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Money;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.Reservation;

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
-import cn.huiqi.common.Spreadsheet;
 import cn.huiqi.claim.Payee;
 import cn.huiqi.claim.RewardClaims;
+import cn.huiqi.common.Spreadsheet;
 
 /** Views of settlements, the public notice list (公示名单) and the payment list as xlsx. */
 @Component

@@ -4,10 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
-import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseRecord;
-import cn.huiqi.fund.FundLedger;
+import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.claim.RewardClaims;
+import cn.huiqi.fund.FundLedger;
 
 /**
  * An objection during the public notice takes the case out of its settlement's batch and releases its

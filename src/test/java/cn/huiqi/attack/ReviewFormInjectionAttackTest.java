@@ -33,8 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.orderreward.OrderVerification;
-import cn.huiqi.testsupport.TestUsers;
 import cn.huiqi.testsupport.HeadlessChromium;
+import cn.huiqi.testsupport.TestUsers;
 
 /**
  * Item 4 of issue 9 in Tasklist, headless Chromium (Debian chromium + chromium-driver, skipped without

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
-import cn.huiqi.casefile.RewardStatus;
-import cn.huiqi.casefile.DuplicateApplicationException;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.DuplicateApplicationException;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.testsupport.ProcessTestSupport;
 

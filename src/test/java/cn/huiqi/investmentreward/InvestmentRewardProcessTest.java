@@ -13,18 +13,18 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.huiqi.casefile.RewardStatus;
-import cn.huiqi.casefile.DuplicateApplicationException;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.DuplicateApplicationException;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.enterprise.EnterpriseRepository;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.project.InvestmentProgress;
+import cn.huiqi.project.Project;
 import cn.huiqi.project.ProjectLibrary;
+import cn.huiqi.project.ProjectRepository;
 import cn.huiqi.project.ProjectRequest;
 import cn.huiqi.project.ReportRequest;
-import cn.huiqi.project.Project;
-import cn.huiqi.project.ProjectRepository;
 import cn.huiqi.testsupport.ProcessTestSupport;
 
 /**

@@ -22,15 +22,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 
-import cn.huiqi.casefile.RewardStatus;
-import cn.huiqi.casefile.DuplicateApplicationException;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.DuplicateApplicationException;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.fund.CaseFunds;
 import cn.huiqi.fund.FundLedger;
-import cn.huiqi.review.FlagResolutionController;
 import cn.huiqi.review.FlagResolutionController.FlagResolution;
+import cn.huiqi.review.FlagResolutionController;
 import cn.huiqi.testsupport.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 

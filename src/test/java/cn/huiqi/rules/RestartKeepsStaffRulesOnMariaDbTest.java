@@ -19,8 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.huiqi.casefile.CaseRecord;
-import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.process.ModelDeployment;
 import cn.huiqi.testsupport.AppStarts;
 import cn.huiqi.testsupport.MariaDbTestDatabase;

@@ -28,9 +28,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import cn.huiqi.casefile.CaseEventRepository;
-import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.PoolBalance;

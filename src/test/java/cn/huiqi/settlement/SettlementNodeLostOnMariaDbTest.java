@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.fund.FundEntry;
 import cn.huiqi.fund.FundFigures;
 import cn.huiqi.testsupport.AppStarts;
