@@ -23,11 +23,12 @@
       moneyCell(row, p.available);
       cell(row, p.rule ? label(p, 'rule') : '—');
     }
-    document.getElementById('pools-section').hidden = false;
     // the measures to filter by: the catalogue's paying measures, else the measure pools the ledger has
     const measures = await payingMeasures;
     measureOptions(select, measures.length ? measures
       : pools.filter(p => p.id !== 'PACKAGE').map(p => ({ id: p.id, name: { zh: p.nameZh, en: p.nameEn } })));
+    // shown once the filter is complete too (the catalogue may answer after the pools)
+    document.getElementById('pools-section').hidden = false;
   }
 
   async function loadLocalities() {

@@ -6,13 +6,12 @@
   const $ = (id) => document.getElementById(id);
   let current = null;
 
-  // the measures a settlement can be started for: the catalogue's paying measures (GET /api/measures), in
-  // place of the page's own options (which stay while the catalogue answers nothing)
+  // the measures a settlement can be started for: the catalogue's paying measures (GET /api/measures) that take
+  // applications, whose approved cases wait for a settlement
   async function measures() {
-    const paying = await payingMeasures;
-    if (paying.length === 0) return;
+    const settled = (await payingMeasures).filter(m => m.applicationPath);
     $('measure').replaceChildren();
-    measureOptions($('measure'), paying);
+    measureOptions($('measure'), settled);
   }
 
   async function list() {

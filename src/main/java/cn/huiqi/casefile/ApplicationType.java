@@ -11,11 +11,14 @@ import cn.huiqi.enterprise.Enterprise;
  */
 public interface ApplicationType {
 
-    /** e.g. "M1" */
+    /** the measure id, e.g. M1 (its {@code cn.huiqi.catalogue.Measure}) */
     String measure();
 
     /** the BPMN process that runs this measure's cases, e.g. "m1-order-reward" */
     String processKey();
+
+    /** The typed body of {@code POST /api/measures/{id}/applications} for this measure (OpenAPI shows it). */
+    Class<? extends ApplicationRequest> requestType();
 
     /**
      * Checks the submitted fields (the start form's, or the API body's under the same names) for this

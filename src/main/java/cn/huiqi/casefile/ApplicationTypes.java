@@ -14,6 +14,10 @@ public class ApplicationTypes {
         this.types = List.copyOf(types);
     }
 
+    public List<ApplicationType> all() {
+        return types;
+    }
+
     public java.util.Optional<ApplicationType> forMeasure(String measure) {
         return types.stream().filter(t -> t.measure().equals(measure)).findFirst();
     }

@@ -1,5 +1,6 @@
 package cn.huiqi.catalogue;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,8 +11,8 @@ import cn.huiqi.common.Label;
  * One measure of a policy document, declared once, in the measure's own package (a Spring bean of this
  * type). Everything that needs the list of measures reads it from {@link MeasureCatalogue}.
  *
- * @param id           "M1".."M9": the case number prefix, the fund pool id, the DMN responsible-units input
- * @param policy       the id of the {@link PolicyDocument} the measure belongs to
+ * @param id           M1, M2, …: the case number prefix, the fund pool id, the DMN responsible-units input
+ * @param policy       the id of the {@link PolicyDocument} the measure belongs to (checked at start by {@link PolicyDocuments})
  * @param clause       where the policy text says it, e.g. "第1条"
  * @param name         the measure's name in the policy (zh) and its English rendering
  * @param applicant    who applies
@@ -19,9 +20,18 @@ import cn.huiqi.common.Label;
  * @param ruleTables   the DMN tables that decide its cases (reward tables; not the shared responsible-units)
  * @param paysMoney    whether its cases are paid from the fund
  * @param continuous   applications are taken at any time (no application period); otherwise only inside a round's period
+ * @param poolCap      the cap the policy itself sets for the measure's pool (M1: 500万 "总奖励金额不超过500万元"), or null
+ *                     when it sets none (huiqi.fund.caps overrides either)
  */
 public record Measure(String id, String policy, String clause, Label name, ApplicantKind applicant,
-                      List<String> processKeys, List<String> ruleTables, boolean paysMoney, boolean continuous) {
+                      List<String> processKeys, List<String> ruleTables, boolean paysMoney, boolean continuous,
+                      BigDecimal poolCap) {
+
+    /** A measure whose policy sets no pool cap. */
+    public Measure(String id, String policy, String clause, Label name, ApplicantKind applicant,
+                   List<String> processKeys, List<String> ruleTables, boolean paysMoney, boolean continuous) {
+        this(id, policy, clause, name, applicant, processKeys, ruleTables, paysMoney, continuous, null);
+    }
 
     public Measure {
         Objects.requireNonNull(id, "id");
@@ -31,11 +41,19 @@ public record Measure(String id, String policy, String clause, Label name, Appli
         Objects.requireNonNull(applicant, "applicant");
         processKeys = List.copyOf(processKeys);
         ruleTables = List.copyOf(ruleTables);
+        if (poolCap != null && (!paysMoney || poolCap.signum() < 0)) {
+            throw new IllegalArgumentException("measure " + id + ": a pool cap needs a paying measure and is not negative");
+        }
     }
 
     /** The fund pool its cases are paid from (pool id = measure id), or empty when it pays nothing. */
     public Optional<String> pool() {
         return paysMoney ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The policy's own cap of its pool, if the policy sets one. */
+    public Optional<BigDecimal> policyPoolCap() {
+        return Optional.ofNullable(poolCap);
     }
 
     /** The process an applicant starts, or empty when nobody applies through a process (yet). */

@@ -55,7 +55,17 @@ public class MeasureCatalogue {
         return measures.stream().filter(m -> m.processKeys().contains(processKey)).findFirst();
     }
 
-    /** "M1" < "M2" < … < "M10" */
+    /** Measures someone applies for through a process of their own (an application process). */
+    public List<Measure> withApplicationProcess() {
+        return measures.stream().filter(m -> m.applicationProcess().isPresent()).toList();
+    }
+
+    /** The ids of the policy documents the measures belong to, in policy order. */
+    public List<String> policies() {
+        return measures.stream().map(Measure::policy).distinct().toList();
+    }
+
+    /** M1 before M2 … before M10 */
     private static String order(Measure measure) {
         String digits = measure.id().replaceAll("\\D", "");
         return String.format("%s%05d", measure.id().replaceAll("\\d", ""), digits.isEmpty() ? 0 : Integer.parseInt(digits));

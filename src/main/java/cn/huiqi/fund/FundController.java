@@ -20,18 +20,20 @@ import io.swagger.v3.oas.annotations.Operation;
 public class FundController {
 
     private final FundFigures figures;
+    private final FundPools pools;
     private final FundAccess access;
     private final CurrentCaller currentCaller;
 
-    public FundController(FundFigures figures, FundAccess access, CurrentCaller currentCaller) {
+    public FundController(FundFigures figures, FundAccess access, CurrentCaller currentCaller, FundPools pools) {
         this.figures = figures;
+        this.pools = pools;
         this.access = access;
         this.currentCaller = currentCaller;
     }
 
     @GetMapping("/pools")
     @Operation(summary = "资金池 Pools",
-            description = "PACKAGE（1亿元）与 M1..M9：额度、已预留、已核定、已拨付、剩余。 The package fund and the measure pools.")
+            description = "PACKAGE（政策资金总额）与各付款措施的资金池（见 /api/measures）：额度、已预留、已核定、已拨付、剩余。 The package fund and the pools of the paying measures.")
     public List<PoolBalance> pools() {
         access.requireReader(currentCaller.get());
         return figures.balances();
@@ -39,11 +41,12 @@ public class FundController {
 
     @GetMapping("/localities")
     @Operation(summary = "各属地合计 Totals per locality",
-            description = "按案件属地汇总（可选 measure=M1..M9）。 Totals per locality unit of the cases, optionally of one measure.")
+            description = "按案件属地汇总（可选 measure=有资金池的措施）。 Totals per locality unit of the cases, optionally of one paying measure.")
     public List<LocalityTotals> localities(@RequestParam(required = false) String measure) {
         access.requireReader(currentCaller.get());
-        if (measure != null && !FundPools.MEASURES.contains(measure)) {
-            throw new InvalidInputException("measure", "措施须为 M1..M9", "The measure must be one of M1..M9");
+        if (measure != null && !pools.isMeasurePool(measure)) {
+            String known = String.join(", ", pools.measures());
+            throw new InvalidInputException("measure", "措施须为有资金池的措施之一：" + known, "The measure must be one with a fund pool: " + known);
         }
         return figures.localities(measure);
     }

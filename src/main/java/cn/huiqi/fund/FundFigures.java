@@ -24,24 +24,24 @@ public class FundFigures {
     private final FundEntryRepository entries;
     private final FundPoolRepository pools;
     private final UnitRepository units;
-    private final FundProperties properties;
+    private final FundPools fundPools;
 
-    public FundFigures(FundEntryRepository entries, FundPoolRepository pools, UnitRepository units, FundProperties properties) {
+    public FundFigures(FundEntryRepository entries, FundPoolRepository pools, UnitRepository units, FundPools fundPools) {
         this.entries = entries;
         this.pools = pools;
         this.units = units;
-        this.properties = properties;
+        this.fundPools = fundPools;
     }
 
     /** Figures per pool id (PACKAGE = the sum of all measure pools), from the sums of entries. */
     public Map<String, Figures> derived() {
-        return derive(entries.totalsByPool());
+        return derive(fundPools.all(), entries.totalsByPool());
     }
 
-    /** rows: [poolId, kind, releasedFrom, sum]. */
-    static Map<String, Figures> derive(List<Object[]> rows) {
+    /** poolIds: PACKAGE and the measure pools, each with figures (zero without entries); rows: [poolId, kind, releasedFrom, sum]. */
+    static Map<String, Figures> derive(List<String> poolIds, List<Object[]> rows) {
         Map<String, Figures> figures = new HashMap<>();
-        for (String id : FundPools.ALL) {
+        for (String id : poolIds) {
             figures.put(id, Figures.ZERO);
         }
         for (Object[] row : rows) {
@@ -57,7 +57,8 @@ public class FundFigures {
 
     public List<PoolBalance> balances() {
         Map<String, Figures> derived = derived();
-        List<FundPool> rows = pools.findAllByOrderBySortOrderAsc();
+        List<String> poolIds = fundPools.all();
+        List<FundPool> rows = pools.findAllByOrderBySortOrderAsc().stream().filter(p -> poolIds.contains(p.getId())).toList();
         BigDecimal packageRemaining = rows.stream().filter(p -> p.getId().equals(FundPools.PACKAGE)).findFirst()
                 .map(p -> p.getCap().subtract(derived.get(FundPools.PACKAGE).used())).orElse(BigDecimal.ZERO);
         List<PoolBalance> balances = new ArrayList<>();
@@ -68,7 +69,7 @@ public class FundFigures {
             BigDecimal available = isPackage ? remaining : remaining.min(packageRemaining).max(BigDecimal.ZERO.setScale(2));
             balances.add(new PoolBalance(pool.getId(), pool.getNameZh(), pool.getNameEn(), pool.getCap(), f.reserved(),
                     f.committed(), f.paid(), remaining, available, pool.getCap().signum() > 0,
-                    isPackage ? null : properties.ruleOf(pool.getId())));
+                    isPackage ? null : fundPools.ruleOf(pool.getId())));
         }
         return balances;
     }

@@ -25,7 +25,7 @@ import jakarta.persistence.LockModeType;
  *
  * <h2>Pools</h2>
  * {@code PACKAGE} (the package fund) and {@code M1}..{@code M9}. Every measure pool draws on the package
- * fund too: a reservation must fit BOTH its measure pool and PACKAGE. Caps from {@link FundProperties}
+ * fund too: a reservation must fit BOTH its measure pool and PACKAGE. Caps from {@link FundPools}
  * ({@code huiqi.fund.*}); a measure pool with cap 0.00 is "not yet set" and takes nothing.
  *
  * <h2>Entries and the per-case state machine</h2>
@@ -81,15 +81,15 @@ public class FundLedger {
     private final EntityManager em;
     private final FundEntryRepository entries;
     private final RewardClaims claims;
-    private final FundProperties properties;
+    private final FundPools pools;
     private final FundFigures figures;
 
     public FundLedger(EntityManager em, FundEntryRepository entries, RewardClaims claims,
-                      FundProperties properties, FundFigures figures) {
+                      FundPools pools, FundFigures figures) {
         this.em = em;
         this.entries = entries;
         this.claims = claims;
-        this.properties = properties;
+        this.pools = pools;
         this.figures = figures;
     }
 
@@ -99,7 +99,7 @@ public class FundLedger {
      * RESERVED with {@code repeated = true}. A full pool is an outcome (EXHAUSTED), a cap of 0.00 too
      * (CAP_NOT_SET) — not an exception.
      *
-     * @param measure the case's measure, M1..M9 (must equal the measure of the claim's case)
+     * @param measure the case's measure, one with a fund pool (must equal the measure of the claim's case)
      * @throws LedgerConflictException the case holds a reservation of another amount, or is committed or paid
      * @throws NotFoundException no such case
      */
@@ -333,7 +333,7 @@ public class FundLedger {
 
     /** The configured settlement rule of a measure (huiqi.fund.rules.Mx, default PRO_RATA). */
     public SettlementRule settlementRule(String measure) {
-        return properties.ruleOf(measure(measure));
+        return pools.ruleOf(measure(measure));
     }
 
     // --- inside ------------------------------------------------------------------------------------
@@ -382,9 +382,10 @@ public class FundLedger {
         return new NotFoundException("caseId", "案件 " + caseId + " 不存在", "Case " + caseId + " does not exist");
     }
 
-    private static String measure(String measure) {
-        if (measure == null || !FundPools.MEASURES.contains(measure)) {
-            throw new InvalidInputException("measure", "措施须为 M1..M9", "The measure must be one of M1..M9");
+    private String measure(String measure) {
+        if (!pools.isMeasurePool(measure)) {
+            String known = String.join(", ", pools.measures());
+            throw new InvalidInputException("measure", "措施须为有资金池的措施之一：" + known, "The measure must be one with a fund pool: " + known);
         }
         return measure;
     }

@@ -35,6 +35,21 @@ public class FundPool {
     protected FundPool() {
     }
 
+    /** A new, empty pool row (cap 0.00 until {@link FundPoolSetup} writes the configured one). */
+    static FundPool empty(String id, String nameZh, String nameEn, int sortOrder) {
+        FundPool pool = new FundPool();
+        pool.id = id;
+        pool.nameZh = nameZh;
+        pool.nameEn = nameEn;
+        pool.cap = BigDecimal.ZERO.setScale(2);
+        pool.reserved = BigDecimal.ZERO.setScale(2);
+        pool.committed = BigDecimal.ZERO.setScale(2);
+        pool.paid = BigDecimal.ZERO.setScale(2);
+        pool.sortOrder = sortOrder;
+        pool.updatedAt = Instant.now();
+        return pool;
+    }
+
     /** reserved + committed + paid. */
     public BigDecimal used() {
         return reserved.add(committed).add(paid);

@@ -10,13 +10,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.huiqi.catalogue.Measure;
+import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.common.Money;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 /**
- * At start, writes the configured caps ({@link FundProperties}) onto the pool rows, each row locked, and
- * then checks the ledger ({@link FundFigures#check()}). Refuses to start when the settings are wrong or
+ * At start, writes the caps ({@link FundPools#capOf}: configured or the policy's) onto the pool rows of the
+ * catalogue's paying measures, each row locked (a paying measure new to the catalogue gets its row here),
+ * and then checks the ledger ({@link FundFigures#check()}). Refuses to start when the settings are wrong or
  * when a new cap would be below what the pool has already reserved, committed and paid: a cap is never
  * lowered beneath money already promised.
  */
@@ -26,13 +29,16 @@ public class FundPoolSetup implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(FundPoolSetup.class);
 
-    private final FundProperties properties;
+    private final FundPools pools;
+    private final MeasureCatalogue catalogue;
     private final EntityManager em;
     private final TransactionTemplate transactions;
     private final FundFigures figures;
 
-    public FundPoolSetup(FundProperties properties, EntityManager em, TransactionTemplate transactions, FundFigures figures) {
-        this.properties = properties;
+    public FundPoolSetup(FundPools pools, MeasureCatalogue catalogue, EntityManager em, TransactionTemplate transactions,
+                         FundFigures figures) {
+        this.pools = pools;
+        this.catalogue = catalogue;
         this.em = em;
         this.transactions = transactions;
         this.figures = figures;
@@ -40,17 +46,17 @@ public class FundPoolSetup implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        List<String> problems = properties.problems();
+        List<String> problems = pools.problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid fund settings (huiqi.fund): " + String.join("; ", problems));
         }
         transactions.executeWithoutResult(status -> {
-            for (String id : FundPools.ALL) { // PACKAGE first: the ledger's lock order
+            for (String id : pools.all()) { // PACKAGE first: the ledger's lock order
                 FundPool pool = em.find(FundPool.class, id, LockModeType.PESSIMISTIC_WRITE);
                 if (pool == null) {
-                    throw new IllegalStateException("fund pool " + id + " is missing (migration V4__fund_ledger.sql)");
+                    pool = newPool(id);
                 }
-                BigDecimal cap = Money.fen(properties.capOf(id));
+                BigDecimal cap = Money.fen(pools.capOf(id));
                 if (pool.getCap().compareTo(cap) != 0) {
                     if (pool.used().compareTo(cap) > 0) {
                         throw new IllegalStateException("Fund pool " + id + ": the configured cap " + cap.toPlainString()
@@ -65,5 +71,23 @@ public class FundPoolSetup implements SmartInitializingSingleton {
         List<PoolCheck> checks = transactions.execute(status -> figures.check());
         checks.stream().filter(c -> !c.consistent() || !c.withinCap()).forEach(c -> log.error(
                 "Fund pool {}: stored running balance {} differs from the entries {} or passes the cap", c.poolId(), c.stored(), c.derived()));
+    }
+
+    private FundPool newPool(String id) {
+        if (FundPools.PACKAGE.equals(id)) {
+            throw new IllegalStateException("fund pool PACKAGE is missing (migration V4__fund_ledger.sql)");
+        }
+        Measure measure = catalogue.require(id);
+        FundPool pool = FundPool.empty(id, fit(measure.id() + " " + measure.name().zh(), 64),
+                fit(measure.id() + ": " + measure.name().en(), 128), catalogue.all().indexOf(measure) + 1);
+        em.persist(pool);
+        em.flush();
+        log.info("Fund pool {}: created for the paying measure {}", id, measure.name().both());
+        return pool;
+    }
+
+    /** fund_pool.name_zh / name_en are VARCHAR(64) / (128) */
+    private static String fit(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
     }
 }

@@ -10,7 +10,7 @@ import cn.huiqi.common.Money;
  * @param outcome        RESERVED (the money is held for the case), EXHAUSTED (the measure pool or the
  *                       package fund cannot take the amount; nothing written) or CAP_NOT_SET (the measure
  *                       pool's cap is 0.00, i.e. not yet set by policy staff; nothing written)
- * @param poolId         the measure pool of the case (M1..M9)
+ * @param poolId         the measure pool of the case (its measure id)
  * @param amount         the amount asked for (for a repeated call: the amount reserved by the first)
  * @param repeated       true when the case already held this reservation: nothing new was written
  * @param limitingPoolId for EXHAUSTED / CAP_NOT_SET: the pool that refused (the measure pool or PACKAGE)

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import cn.huiqi.casefile.ApplicationRequest;
 import cn.huiqi.casefile.CaseRegistration;
 
 /** The body of {@code POST /api/m2/applications}; checked by {@link GrowthApplicationType}. */
@@ -20,8 +21,9 @@ public record GrowthApplicationRequest(
         @Schema(description = "代为申请的企业编号：经办人必填（须有有效的经办人授权），企业自己的账号可省略 / "
                 + "Id of the enterprise applied for: required for an authorised agent, optional for the enterprise's own account",
                 example = "3")
-        Long enterpriseId) {
+        Long enterpriseId) implements ApplicationRequest {
 
+    @Override
     public Map<String, Object> asFormFields() {
         Map<String, Object> fields = new HashMap<>();
         fields.put("taxableRevenue", taxableRevenue);

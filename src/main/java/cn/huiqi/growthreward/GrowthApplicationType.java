@@ -19,14 +19,19 @@ import cn.huiqi.enterprise.Enterprise;
 @Component
 public class GrowthApplicationType implements ApplicationType {
 
-    public static final String MEASURE = "M2";
-    public static final String PROCESS_KEY = "m2-growth-reward";
+    public static final String MEASURE = GrowthRewardMeasure.ID;
+    public static final String PROCESS_KEY = GrowthRewardMeasure.PROCESS_KEY;
     /** the performance window of measures 1-3 (2023年7—9月): the subject of the one allowed application */
     public static final String WINDOW = "2023-07..2023-09";
 
     @Override
     public String measure() {
         return MEASURE;
+    }
+
+    @Override
+    public Class<GrowthApplicationRequest> requestType() {
+        return GrowthApplicationRequest.class;
     }
 
     @Override

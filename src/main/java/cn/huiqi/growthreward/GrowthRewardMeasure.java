@@ -15,11 +15,12 @@ import cn.huiqi.common.Label;
 class GrowthRewardMeasure {
 
     static final String ID = "M2";
+    static final String PROCESS_KEY = "m2-growth-reward";
 
     @Bean("measure" + ID)
     Measure growthReward() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第2条",
                 Label.of("支持工业企业增产扩产", "Support industrial enterprises in increasing and expanding production"),
-                ApplicantKind.ENTERPRISE, List.of("m2-growth-reward"), List.of("growth-reward"), true, false);
+                ApplicantKind.ENTERPRISE, List.of(PROCESS_KEY), List.of("growth-reward"), true, false);
     }
 }

@@ -34,13 +34,15 @@ class AuthorizationSetup implements SmartInitializingSingleton {
     private final TasklistFilters tasklistFilters;
     private final UnitRepository units;
     private final IdentityService identityService;
+    private final MeasureProcesses measureProcesses;
 
     public AuthorizationSetup(AuthorizationGrants grants, TasklistFilters tasklistFilters, UnitRepository units,
-                              IdentityService identityService) {
+                              IdentityService identityService, MeasureProcesses measureProcesses) {
         this.grants = grants;
         this.tasklistFilters = tasklistFilters;
         this.units = units;
         this.identityService = identityService;
+        this.measureProcesses = measureProcesses;
     }
 
     @Override
@@ -63,7 +65,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         }
 
         for (String group : unitGroups) {
-            for (String processKey : MeasureProcesses.WORKED_ON_BY_UNITS) {
+            for (String processKey : measureProcesses.workedOnByUnits()) {
                 grants.grantGroup(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ);
             }
         }
@@ -87,7 +89,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 
     /** Start their own applications, and nothing else: no instances, no history, no other tasks. */
     private void grantEnterprises() {
-        for (String processKey : MeasureProcesses.STARTED_BY_ENTERPRISES) {
+        for (String processKey : measureProcesses.startedByEnterprises()) {
             grants.grantGroup(Groups.ENTERPRISE, Resources.PROCESS_DEFINITION, processKey,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         }

@@ -168,7 +168,9 @@ class KeycloakSecurityConfig {
                                          HttpSessionOAuth2AuthorizedClientRepository keycloakAuthorizedClients) throws Exception {
         AuthenticationEntryPoint tokenRequired = JsonErrorResponses.bearerTokenRequired(SecurityConfig.REALM);
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(SecurityConfig.publicApi()).permitAll()
+                        .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(KeycloakSecurityConfig::bearerTokenWithoutSession)
                         .jwt(jwt -> jwt.decoder(keycloakJwtDecoder))

@@ -59,6 +59,11 @@ class SecurityConfig {
 
     private final CsrfTokenRepository pageCsrfTokens = PageCsrf.tokens();
 
+    /** The app's public API, no login in any profile: the policy and its measures (GET /api/measures, /api/measures/{id}). */
+    static RequestMatcher publicApi() {
+        return new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/api/measures"), PATHS.matcher(HttpMethod.GET, "/api/measures/*"));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationProvider apiAuthenticationProvider,
@@ -66,7 +71,9 @@ class SecurityConfig {
                                  @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) throws Exception {
         AuthenticationEntryPoint authenticationRequired = JsonErrorResponses.authenticationRequired(REALM);
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(SecurityConfig.publicApi()).permitAll()
+                        .anyRequest().authenticated())
                 .authenticationManager(new ProviderManager(apiAuthenticationProvider))
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(authenticationRequired))
                 .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(

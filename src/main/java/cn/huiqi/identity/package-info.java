@@ -1,5 +1,5 @@
 @ApplicationModule(displayName = "身份 Identity",
-        allowedDependencies = { "common", "unit" })
+        allowedDependencies = { "common", "catalogue", "unit" })
 package cn.huiqi.identity;
 
 import org.springframework.modulith.ApplicationModule;

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.ApplicationType;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.NewApplication;
+import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.Money;
@@ -28,15 +31,17 @@ import cn.huiqi.project.ProjectRepository;
 @Component
 public class InvestmentApplicationType implements ApplicationType {
 
-    public static final String MEASURE = "M3";
-    public static final String PROCESS_KEY = "m3-investment-reward";
+    public static final String MEASURE = InvestmentRewardMeasure.ID;
+    public static final String PROCESS_KEY = InvestmentRewardMeasure.PROCESS_KEY;
     static final YearMonth FROM = YearMonth.of(2023, 7);
     static final YearMonth TO = YearMonth.of(2023, 9);
 
     private final ProjectRepository projects;
+    private final RewardClaims claims;
     private final InvestmentProgress progress;
 
-    public InvestmentApplicationType(ProjectRepository projects, InvestmentProgress progress) {
+    public InvestmentApplicationType(ProjectRepository projects, InvestmentProgress progress, RewardClaims claims) {
+        this.claims = claims;
         this.projects = projects;
         this.progress = progress;
     }
@@ -88,6 +93,18 @@ public class InvestmentApplicationType implements ApplicationType {
         variables.put("progressBasis", comparison.basisZh() + " / " + comparison.basisEn());
         return new ValidatedApplication(new NewApplication(MEASURE, "projectId", "project-" + project.getId(),
                 "项目", "project", application, equipment, project.getId()), variables);
+    }
+
+    @Override
+    public Class<InvestmentApplicationRequest> requestType() {
+        return InvestmentApplicationRequest.class;
+    }
+
+    /** The reward base is the equipment investment taken from the project library when the case was opened (its claim's claimed amount). */
+    @Override
+    public Map<String, Object> decisionInputs(CaseRecord caseRecord) {
+        BigDecimal claimed = claims.find(caseRecord.getId()).map(RewardClaim::getClaimedAmount).orElse(null);
+        return claimed == null ? Map.of() : Map.of("equipmentInvestment", claimed);
     }
 
     private Project ownProject(String projectText, Enterprise applicant) {

@@ -15,11 +15,12 @@ import cn.huiqi.common.Label;
 class InvestmentRewardMeasure {
 
     static final String ID = "M3";
+    static final String PROCESS_KEY = "m3-investment-reward";
 
     @Bean("measure" + ID)
     Measure investmentReward() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第3条",
                 Label.of("支持工业项目加快投资", "Support faster investment in industrial projects"),
-                ApplicantKind.PROJECT_OWNER, List.of("m3-investment-reward"), List.of("investment-reward"), true, false);
+                ApplicantKind.PROJECT_OWNER, List.of(PROCESS_KEY), List.of("investment-reward"), true, false);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import cn.huiqi.casefile.ApplicationRequest;
 import cn.huiqi.casefile.CaseRegistration;
 
 /** The body of {@code POST /api/m1/applications}; checked by {@link OrderApplicationValidator}. */
@@ -21,7 +22,7 @@ public record OrderApplicationRequest(
         @Schema(description = "代为申请的企业编号：经办人必填（须有有效的经办人授权），企业自己的账号可省略 / "
                 + "Id of the enterprise applied for: required for an authorised agent, optional for the enterprise's own account",
                 example = "3")
-        Long enterpriseId) {
+        Long enterpriseId) implements ApplicationRequest {
 
     @Schema(description = "一笔订单 / One order")
     public record Order(
@@ -41,6 +42,7 @@ public record OrderApplicationRequest(
     }
 
     /** The same names as the start form's fields, so one validator serves both. */
+    @Override
     public Map<String, Object> asFormFields() {
         Map<String, Object> fields = new HashMap<>();
         if (orders != null) {

@@ -27,8 +27,8 @@ import cn.huiqi.enterprise.Enterprise;
 @Component
 public class OrderApplicationType implements ApplicationType {
 
-    public static final String MEASURE = "M1";
-    public static final String PROCESS_KEY = "m1-order-reward";
+    public static final String MEASURE = OrderRewardMeasure.ID;
+    public static final String PROCESS_KEY = OrderRewardMeasure.PROCESS_KEY;
     /** The subject of every measure 1 application: the enterprise itself. */
     public static final String SUBJECT = "ENTERPRISE";
 
@@ -45,6 +45,11 @@ public class OrderApplicationType implements ApplicationType {
     @Override
     public String measure() {
         return MEASURE;
+    }
+
+    @Override
+    public Class<OrderApplicationRequest> requestType() {
+        return OrderApplicationRequest.class;
     }
 
     @Override

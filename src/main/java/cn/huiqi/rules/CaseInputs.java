@@ -29,11 +29,10 @@ import cn.huiqi.claim.RewardClaims;
  * <li>the validated application ({@code case_record.application_json}), which wins: it is what the
  * applicant's checks produced and the start variables were made from. Its amounts (orderAmount,
  * taxableRevenue, priorYearRevenue, equipmentInvestment) become exact BigDecimals, as in the process;</li>
- * <li>measure 3: {@code equipmentInvestment} is the claim's {@code claimed_amount} (the same figure,
- * taken from the project library when the case was opened).</li>
- * <li>what the measure keeps outside the case record ({@code ApplicationType.decisionInputs}), which wins last:
+ * <li>what the measure keeps outside the application ({@code ApplicationType.decisionInputs}), which wins last:
  * measure 1's figures of its counted orders as they stand now (all listed orders before verification,
- * the accepted ones after), exactly what a re-decision would evaluate.</li>
+ * the accepted ones after), exactly what a re-decision would evaluate; measure 3's {@code equipmentInvestment},
+ * the case's {@code claimed_amount} (the same figure, taken from the project library when the case was opened).</li>
  * </ol>
  */
 @Component
@@ -84,10 +83,6 @@ class CaseInputs {
             variables.put("localityUnit", caseRecord.getLocalityUnitId());
             variables.put("caseNumber", caseRecord.getCaseNumber());
             variables.putAll(application(caseRecord));
-            BigDecimal claimed = claims.find(caseRecord.getId()).map(RewardClaim::getClaimedAmount).orElse(null);
-            if ("M3".equals(caseRecord.getMeasure()) && claimed != null) {
-                variables.put("equipmentInvestment", claimed);
-            }
             types.forMeasure(caseRecord.getMeasure()).ifPresent(type -> variables.putAll(type.decisionInputs(caseRecord)));
             result.put(caseRecord.getId(), variables);
         }

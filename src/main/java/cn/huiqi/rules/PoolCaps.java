@@ -6,32 +6,39 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import cn.huiqi.fund.FundProperties;
+import cn.huiqi.catalogue.Measure;
+import cn.huiqi.catalogue.MeasureCatalogue;
+import cn.huiqi.fund.FundPools;
 
 /**
- * The pool cap of a measure, as the fund ledger ({@code cn.huiqi.fund}) is configured:
- * {@code huiqi.fund.caps.M1} (default 5,000,000.00, 洪府办发〔2023〕81号 第1条 "总奖励金额不超过500万元"), other
- * measures 0.00 = "not set yet". Without the fund module the policy's own figure for M1 applies.
+ * The pool cap of a measure, as the fund ledger ({@code cn.huiqi.fund}) has it: {@code huiqi.fund.caps.Mx},
+ * else the cap the measure's declaration states (M1: 洪府办发〔2023〕81号 第1条 "总奖励金额不超过500万元"), else
+ * 0.00 = "not set yet". Without the fund module the declaration's cap applies.
  */
 @Component
 class PoolCaps {
 
-    static final BigDecimal POLICY_M1_CAP = new BigDecimal("5000000.00");
+    private final ObjectProvider<FundPools> fund;
+    private final MeasureCatalogue catalogue;
 
-    private final ObjectProvider<FundProperties> fund;
-
-    PoolCaps(ObjectProvider<FundProperties> fund) {
+    PoolCaps(ObjectProvider<FundPools> fund, MeasureCatalogue catalogue) {
         this.fund = fund;
+        this.catalogue = catalogue;
     }
 
-    /** The cap, or empty when none is set for this measure. */
+    /** The cap, or empty when none is set for this measure (or it pays nothing). */
     Optional<BigDecimal> of(String measure) {
-        FundProperties properties = fund.getIfAvailable();
-        BigDecimal cap = properties != null ? properties.capOf(measure) : ("M1".equals(measure) ? POLICY_M1_CAP : null);
+        FundPools pools = fund.getIfAvailable();
+        BigDecimal cap;
+        if (pools != null) {
+            cap = pools.isMeasurePool(measure) ? pools.capOf(measure) : null;
+        } else {
+            cap = catalogue.find(measure).flatMap(Measure::policyPoolCap).orElse(null);
+        }
         return cap == null || cap.signum() <= 0 ? Optional.empty() : Optional.of(cap.setScale(2));
     }
 
     String source() {
-        return fund.getIfAvailable() != null ? "huiqi.fund.caps (cn.huiqi.fund)" : "洪府办发〔2023〕81号 (M1 only)";
+        return fund.getIfAvailable() != null ? "huiqi.fund.caps (cn.huiqi.fund)" : "洪府办发〔2023〕81号 (the measure's declaration)";
     }
 }

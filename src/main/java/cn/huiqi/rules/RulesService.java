@@ -68,13 +68,14 @@ public class RulesService {
     private final DraftDmnEngine dmnEngine;
     private final RuntimeService runtimeService;
     private final EngineAsSystem system;
+    private final RuleKinds kinds;
     private final RewardClaims claims;
     private final CaseLifecycles lifecycles;
 
     RulesService(RuleRepository repository, PublicationLog log, DraftValidator validator, WhatIfRunner whatIf, PoolCaps poolCaps,
                  CurrentCaller currentCaller, CaseRecordRepository cases, CaseVisibility visibility, CaseTimeline timeline,
                  CaseInputs caseInputs, DraftDmnEngine dmnEngine, RuntimeService runtimeService, EngineAsSystem system,
-                 RewardClaims claims, CaseLifecycles lifecycles) {
+                 RuleKinds kinds, RewardClaims claims, CaseLifecycles lifecycles) {
         this.claims = claims;
         this.lifecycles = lifecycles;
         this.repository = repository;
@@ -90,6 +91,7 @@ public class RulesService {
         this.dmnEngine = dmnEngine;
         this.runtimeService = runtimeService;
         this.system = system;
+        this.kinds = kinds;
     }
 
     // ---- reading ----------------------------------------------------------------------------------
@@ -336,8 +338,8 @@ public class RulesService {
     // ---- helpers ----------------------------------------------------------------------------------
 
     private RuleApi.DecisionSummary summary(RuleRepository.Version latest) {
-        String kind = RuleKinds.isRouting(latest.key()) ? "routing" : RuleKinds.measureOf(latest.key()).isPresent() ? "reward" : "other";
-        return new RuleApi.DecisionSummary(latest.key(), latest.name(), kind, RuleKinds.measureOf(latest.key()).orElse(null), info(latest));
+        String kind = RuleKinds.isRouting(latest.key()) ? "routing" : kinds.measureOf(latest.key()).isPresent() ? "reward" : "other";
+        return new RuleApi.DecisionSummary(latest.key(), latest.name(), kind, kinds.measureOf(latest.key()).orElse(null), info(latest));
     }
 
     private RuleApi.VersionInfo info(RuleRepository.Version version) {

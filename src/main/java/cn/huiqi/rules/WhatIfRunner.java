@@ -20,6 +20,7 @@ import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
+import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.common.Money;
 
 /**
@@ -29,14 +30,12 @@ import cn.huiqi.common.Money;
  * "before" is what the case recorded, "after" what the draft decides from the rebuilt inputs
  * ({@link CaseInputs}). Totals count eligible amounts of cases not rejected in review (a rejected case
  * receives nothing whatever the table says); the pool check compares them with the measure's cap.</li>
- * <li>responsible-units: every case with assigned review units, and a row per measure M1..M9 (the version
- * in force against the draft).</li>
+ * <li>responsible-units: every case with assigned review units, and a row per measure of the catalogue (the
+ * version in force against the draft).</li>
  * </ul>
  */
 @Component
 class WhatIfRunner {
-
-    static final List<String> MEASURES = List.of("M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9");
 
     record Outcome(Boolean eligible, BigDecimal amount, String tier, String units, String error) {
     }
@@ -58,14 +57,18 @@ class WhatIfRunner {
     private final CaseInputs inputs;
     private final PoolCaps poolCaps;
     private final RewardClaims claims;
+    private final MeasureCatalogue catalogue;
+    private final RuleKinds kinds;
 
-    WhatIfRunner(DraftDmnEngine engine, CaseRecordRepository cases, CaseInputs inputs, PoolCaps poolCaps,
-                 RewardClaims claims) {
+    WhatIfRunner(DraftDmnEngine engine, CaseRecordRepository cases, CaseInputs inputs, PoolCaps poolCaps, RewardClaims claims,
+                 MeasureCatalogue catalogue, RuleKinds kinds) {
         this.engine = engine.get();
         this.cases = cases;
         this.inputs = inputs;
         this.poolCaps = poolCaps;
         this.claims = claims;
+        this.catalogue = catalogue;
+        this.kinds = kinds;
     }
 
     Figures run(String key, DmnModelInstance draft, DmnModelInstance current) {
@@ -73,7 +76,7 @@ class WhatIfRunner {
         if (RuleKinds.isRouting(key)) {
             return routing(draftDecision, engine.parseDecision(key, current));
         }
-        Optional<String> measure = RuleKinds.measureOf(key);
+        Optional<String> measure = kinds.measureOf(key);
         List<CaseRecord> decided = cases.findAllById(claims.decidedBy(key, null)).stream()
                 .sorted(Comparator.comparing(CaseRecord::getId)).toList();
         Map<Long, Map<String, Object>> variables = inputs.of(decided);
@@ -122,7 +125,7 @@ class WhatIfRunner {
             results.add(new CaseResult(c.getCaseNumber(), c.getMeasure(), c.getStatus(), null, was, now, differs, false));
         }
         List<MeasureRow> rows = new ArrayList<>();
-        for (String measure : MEASURES) {
+        for (String measure : catalogue.ids()) {
             String before = describe(currentDecision, measure);
             String after = describe(draftDecision, measure);
             rows.add(new MeasureRow(measure, before, after, !before.equals(after)));

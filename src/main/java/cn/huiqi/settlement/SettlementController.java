@@ -22,6 +22,8 @@ import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.NotFoundException;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
+import cn.huiqi.catalogue.Measure;
+import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.identity.Groups;
 
 /**
@@ -33,7 +35,6 @@ import cn.huiqi.identity.Groups;
 public class SettlementController {
 
     public static final String PROCESS_KEY = "fund-settlement";
-    private static final List<String> SETTLED_MEASURES = List.of("M1", "M2", "M3");
 
     public record StartRequest(String measure) {
     }
@@ -49,14 +50,16 @@ public class SettlementController {
     private final SettlementPayments payments;
     private final CurrentCaller currentCaller;
     private final SettlementAllocation allocation;
+    private final MeasureCatalogue catalogue;
 
     public SettlementController(SettlementRepository settlements, SettlementViews views, SettlementPayments payments,
-                                CurrentCaller currentCaller, SettlementAllocation allocation) {
+                                CurrentCaller currentCaller, SettlementAllocation allocation, MeasureCatalogue catalogue) {
         this.settlements = settlements;
         this.views = views;
         this.payments = payments;
         this.currentCaller = currentCaller;
         this.allocation = allocation;
+        this.catalogue = catalogue;
     }
 
     /**
@@ -70,12 +73,18 @@ public class SettlementController {
         Caller caller = require(Groups.LEAD_BUREAU, Groups.CAMUNDA_ADMIN);
         FieldChecks checks = new FieldChecks();
         String measure = checks.requiredText("measure", request == null ? null : request.measure(), "措施", "Measure", 4);
-        if (measure != null && !SETTLED_MEASURES.contains(measure)) {
-            checks.add("measure", "只有措施1—3需要结算", "Only measures M1 to M3 are settled");
+        List<String> settled = settledMeasures();
+        if (measure != null && !settled.contains(measure)) {
+            checks.add("measure", "只有以下措施需要结算：" + String.join("、", settled), "Only these measures are settled: " + String.join(", ", settled));
         }
         checks.throwIfAny();
         Settlement settlement = allocation.start(measure, caller.userId());
         return Map.of("processInstanceId", settlement.getProcessInstanceId(), "measure", measure, "settlementId", settlement.getId());
+    }
+
+    /** Measures that pay money and take applications through a process of their own: their cases wait for a settlement. */
+    private List<String> settledMeasures() {
+        return catalogue.withApplicationProcess().stream().filter(Measure::paysMoney).map(Measure::id).toList();
     }
 
     @GetMapping

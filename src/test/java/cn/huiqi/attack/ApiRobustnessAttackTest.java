@@ -82,6 +82,9 @@ class ApiRobustnessAttackTest {
         }
 
         String sample(String variable) {
+            if (submitsForAMeasure()) {
+                return "M1"; // a measure that takes applications, so the body is read
+            }
             Class<?> type = pathVariableType(variable);
             return type != null && isNumber(type) ? "1" : "x";
         }
@@ -137,7 +140,12 @@ class ApiRobustnessAttackTest {
 
         /** Enterprises apply; everything else is tried as the administrator, who passes every role check. */
         String user() {
-            return pattern.matches("/api/m\\d+/.*") ? "ent-hongdu" : "admin";
+            return pattern.matches("/api/m\\d+/.*") || submitsForAMeasure() ? "ent-hongdu" : "admin";
+        }
+
+        /** POST /api/measures/{id}/applications: the measure's body, read by the controller itself (no @RequestBody). */
+        boolean submitsForAMeasure() {
+            return pattern.equals("/api/measures/{id}/applications");
         }
 
         private static String name(String value, String name, MethodParameter p) {
@@ -164,7 +172,8 @@ class ApiRobustnessAttackTest {
     void theWalkFindsTheApi() {
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).extracting(Endpoint::toString).contains("GET /api/projects", "GET /api/settlements/{id}",
-                "POST /api/enterprises/{id}/users", "POST /api/rules/{key}/rollback", "POST /api/m1/applications");
+                "POST /api/enterprises/{id}/users", "POST /api/rules/{key}/rollback", "POST /api/m1/applications",
+                "POST /api/measures/{id}/applications", "GET /api/measures");
     }
 
     @Test

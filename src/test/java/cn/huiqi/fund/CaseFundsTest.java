@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+
+import cn.huiqi.catalogue.DeclaredMeasures;
+import cn.huiqi.catalogue.PolicyDocuments;
 
 import cn.huiqi.fund.CaseFunds.State;
 import cn.huiqi.fund.FundEntry.Kind;
@@ -101,7 +105,7 @@ class CaseFundsTest {
                 new Object[] {"M1", Kind.RELEASE, Source.COMMITTED, m("50.00")},
                 new Object[] {"M1", Kind.PAY, null, m("200.00")},
                 new Object[] {"M2", Kind.RESERVE, null, m("10.00")});
-        Map<String, Figures> figures = FundFigures.derive(sums);
+        Map<String, Figures> figures = FundFigures.derive(pools(new FundProperties()).all(), sums);
         Figures m1 = figures.get("M1");
         assertThat(m1.reserved()).isEqualByComparingTo("130.00");  // 500 - 70 - 300
         assertThat(m1.committed()).isEqualByComparingTo("50.00");  // 300 - 50 - 200
@@ -109,28 +113,50 @@ class CaseFundsTest {
         assertThat(m1.used()).isEqualByComparingTo("380.00");
         assertThat(figures.get("M2").reserved()).isEqualByComparingTo("10.00");
         assertThat(figures.get("PACKAGE").sameAs(m1.plus(figures.get("M2")))).isTrue();
-        assertThat(figures.get("M9").used()).isEqualByComparingTo("0");
-        assertThat(figures).containsOnlyKeys(FundPools.ALL);
+        assertThat(figures.get("M3").used()).isEqualByComparingTo("0"); // a pool without entries
+        assertThat(figures).containsOnlyKeys("PACKAGE", "M1", "M2", "M3", "M5", "M6");
     }
 
     @Test
     void settingsDefaultToThePolicyAndRefuseNonsense() {
         FundProperties properties = new FundProperties();
-        assertThat(properties.capOf("PACKAGE")).isEqualByComparingTo("100000000.00");
-        assertThat(properties.capOf("M1")).isEqualByComparingTo("5000000.00");
-        assertThat(properties.capOf("M2")).isEqualByComparingTo("0.00");
-        assertThat(properties.ruleOf("M1")).isEqualTo(SettlementRule.PRO_RATA);
-        assertThat(properties.problems()).isEmpty();
+        FundPools pools = pools(properties);
+        assertThat(pools.all()).containsExactly("PACKAGE", "M1", "M2", "M3", "M5", "M6"); // the paying measures of the catalogue
+        assertThat(pools.capOf("PACKAGE")).isEqualByComparingTo("100000000.00"); // the policy document's fund
+        assertThat(pools.capOf("M1")).isEqualByComparingTo("5000000.00"); // measure 1's declaration
+        assertThat(pools.capOf("M2")).isEqualByComparingTo("0.00");
+        assertThat(pools.ruleOf("M1")).isEqualTo(SettlementRule.PRO_RATA);
+        assertThat(pools.problems()).isEmpty();
 
         properties.getCaps().put("m3", m("2000000.00")); // as an environment variable delivers it
         properties.getRules().put("M3", SettlementRule.FIRST_COME_FIRST_SERVED);
-        assertThat(properties.capOf("M3")).isEqualByComparingTo("2000000.00");
-        assertThat(properties.ruleOf("M3")).isEqualTo(SettlementRule.FIRST_COME_FIRST_SERVED);
+        properties.setPackageCap(m("90000000.00"));
+        assertThat(pools.capOf("M3")).isEqualByComparingTo("2000000.00");
+        assertThat(pools.ruleOf("M3")).isEqualTo(SettlementRule.FIRST_COME_FIRST_SERVED);
+        assertThat(pools.capOf("PACKAGE")).isEqualByComparingTo("90000000.00");
 
         properties.getCaps().put("M10", m("1.00"));
-        properties.getCaps().put("M4", m("-1.00"));
+        properties.getCaps().put("M2", m("-1.00"));
         properties.getCaps().put("M5", m("1.001"));
-        assertThat(properties.problems()).hasSize(3);
+        properties.getCaps().put("M4", m("1.00")); // measure 4 pays nothing: no pool
+        assertThat(pools.problems()).hasSize(4);
+        assertThat(pools.problems().get(0)).startsWith("huiqi.fund.caps.M10: unknown measure pool")
+                .contains("known pools: M1, M2, M3, M5, M6");
+    }
+
+    @Test
+    void anUnknownPoolKeyStopsTheStartNamingTheKnownPools() {
+        FundProperties properties = new FundProperties();
+        properties.getRules().put("M7", SettlementRule.PRO_RATA);
+        FundPoolSetup setup = new FundPoolSetup(pools(properties), DeclaredMeasures.catalogue(), null, null, null);
+        assertThatThrownBy(setup::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("huiqi.fund.rules.M7: unknown measure pool (known pools: M1, M2, M3, M5, M6)");
+    }
+
+    private static FundPools pools(FundProperties properties) {
+        PolicyDocuments policies = Mockito.mock(PolicyDocuments.class);
+        Mockito.when(policies.fundTotal(PolicyDocuments.NANCHANG_2023_81)).thenReturn(m("100000000.00"));
+        return new FundPools(DeclaredMeasures.catalogue(), properties, policies);
     }
 
     private static List<FundEntry> append(List<FundEntry> entries, FundEntry entry) {

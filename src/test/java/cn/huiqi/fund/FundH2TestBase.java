@@ -20,8 +20,8 @@ import cn.huiqi.enterprise.EnterpriseRepository;
 /**
  * The whole application (default profile: demo accounts and enterprises) on a private in-memory H2, shared
  * by the H2 tests of this package. Measure 2 gets a cap of 99,000,000.00 and first-come-first-served, so
- * the package fund (100,000,000.00) can be the binding limit; M3 is set to 0.00 ("not set") here, M4..M9
- * keep the default 0.00.
+ * the package fund (100,000,000.00) can be the binding limit; M3 is set to 0.00 ("not set") here, M5 and M6
+ * (paying measures without a policy cap) keep the default 0.00.
  * Each test starts from an empty ledger.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {

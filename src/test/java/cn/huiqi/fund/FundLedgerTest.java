@@ -166,14 +166,16 @@ class FundLedgerTest extends FundH2TestBase {
 
     @Test
     void aMeasureWithoutACapTakesNothingAndSaysSo() {
-        long c = newCase("M4", HONGDU);
-        Reservation refused = ledger.reserve("M4", c, m("1.00"), "gxj-reviewer");
+        long c = newCase("M5", HONGDU);
+        Reservation refused = ledger.reserve("M5", c, m("1.00"), "gxj-reviewer");
         assertThat(refused.outcome()).isEqualTo(Outcome.CAP_NOT_SET);
-        assertThat(refused.limitingPoolId()).isEqualTo("M4");
-        assertThat(refused.zh()).contains("额度尚未设定").contains("huiqi.fund.caps.M4");
-        assertThat(refused.en()).contains("not set").contains("huiqi.fund.caps.M4");
+        assertThat(refused.limitingPoolId()).isEqualTo("M5");
+        assertThat(refused.zh()).contains("额度尚未设定").contains("huiqi.fund.caps.M5");
+        assertThat(refused.en()).contains("not set").contains("huiqi.fund.caps.M5");
         assertThat(ledger.entriesOf(c)).isEmpty();
-        assertThat(ledger.balance("M4").capSet()).isFalse();
+        assertThat(ledger.balance("M5").capSet()).isFalse();
+        // measure 4 pays nothing: it has no pool at all
+        assertThatThrownBy(() -> ledger.reserve("M4", c, m("1.00"), "gxj-reviewer")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

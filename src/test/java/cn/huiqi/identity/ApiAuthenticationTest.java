@@ -71,6 +71,15 @@ class ApiAuthenticationTest {
         assertThat(HttpApi.anonymous(port).get("/v3/api-docs").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theMeasureCatalogueIsPublicAndNothingElseOfItsPaths() {
+        assertThat(HttpApi.anonymous(port).get("/api/measures").statusCode()).isEqualTo(200);
+        assertThat(HttpApi.anonymous(port).get("/api/measures/M1").statusCode()).isEqualTo(200);
+        assertAuthenticationRequired(HttpApi.anonymous(port).post("/api/measures/M2/applications", "{}"));
+        assertAuthenticationRequired(HttpApi.anonymous(port).get("/api/measures/M1/applications"));
+        assertAuthenticationRequired(HttpApi.as(port, "nobody-reads-measures", DemoAccounts.PASSWORD).get("/api/measures"));
+    }
+
     private static void assertAuthenticationRequired(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"huiqi\"");

@@ -19,12 +19,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IdentityIntegrationTest
 class AuthorizationSetupTest {
 
+    /** The processes of the catalogue's measures that enterprises apply through (measures 1-3). */
+    static final List<String> STARTED_BY_ENTERPRISES = List.of("m1-order-reward", "m2-growth-reward", "m3-investment-reward");
+    static final List<String> WORKED_ON_BY_UNITS = List.of("review-chain", "m1-order-reward", "m2-growth-reward",
+            "m3-investment-reward");
+
+    @Autowired
+    MeasureProcesses measureProcesses;
+
     @Autowired
     AuthorizationSetup authorizationSetup;
     @Autowired
     AuthorizationService authorizationService;
     @Autowired
     FilterService filterService;
+
+    @Test
+    void theMeasureProcessesComeFromTheCatalogue() {
+        assertThat(measureProcesses.startedByEnterprises()).containsExactlyElementsOf(STARTED_BY_ENTERPRISES);
+        assertThat(measureProcesses.workedOnByUnits()).containsExactlyElementsOf(WORKED_ON_BY_UNITS);
+    }
 
     @Test
     void runningAgainCreatesNoDuplicates() {
@@ -64,7 +78,7 @@ class AuthorizationSetupTest {
         List<Authorization> grants = authorizationService.createAuthorizationQuery().groupIdIn(Groups.ENTERPRISE).list();
 
         assertThat(grants).extracting(AuthorizationSetupTest::describe)
-                .containsExactlyInAnyOrderElementsOf(with(MeasureProcesses.STARTED_BY_ENTERPRISES,
+                .containsExactlyInAnyOrderElementsOf(with(STARTED_BY_ENTERPRISES,
                         "APPLICATION tasklist", "PROCESS_INSTANCE *",
                         // the engine's own default when the group was created: members may read their group
                         "GROUP enterprise"));
@@ -83,7 +97,7 @@ class AuthorizationSetupTest {
                 .toList();
 
         assertThat(grants).extracting(AuthorizationSetupTest::describe)
-                .containsExactlyInAnyOrderElementsOf(with(MeasureProcesses.WORKED_ON_BY_UNITS, "APPLICATION tasklist", "GROUP donghu"));
+                .containsExactlyInAnyOrderElementsOf(with(WORKED_ON_BY_UNITS, "APPLICATION tasklist", "GROUP donghu"));
         assertThat(grantOf("donghu", Resources.PROCESS_DEFINITION, "m1-order-reward")
                 .getPermissions(ProcessDefinitionPermissions.values())).filteredOn(AuthorizationSetupTest::isNotNone)
                 .containsExactly(ProcessDefinitionPermissions.READ);

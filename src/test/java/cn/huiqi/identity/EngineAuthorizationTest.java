@@ -75,7 +75,7 @@ class EngineAuthorizationTest {
         HttpApi enterprise = HttpApi.as(port, "ent-hongdu", DemoAccounts.PASSWORD);
 
         assertThat(enterprise.getJson("/engine-rest/process-definition")).extracting(d -> d.get("key").asText())
-                .containsOnly(MeasureProcesses.STARTED_BY_ENTERPRISES.toArray(String[]::new));
+                .containsOnly(AuthorizationSetupTest.STARTED_BY_ENTERPRISES.toArray(String[]::new));
         String start = "/engine-rest/process-definition/key/m1-order-reward/start";
         HttpResponse<String> byEnterprise = enterprise.post(start, "{}");
         HttpResponse<String> byUnit = HttpApi.as(port, "xihu-verifier", DemoAccounts.PASSWORD).post(start, "{}");

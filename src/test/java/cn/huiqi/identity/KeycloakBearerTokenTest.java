@@ -147,7 +147,7 @@ class KeycloakBearerTokenTest {
     void whatEachRoleMayDoOnTheEngineRestApi() {
         // only enterprises start measure processes; only operators and auditors see history and instances
         assertThat(BearerApi.as(port, "ent-hongdu").getJson("/engine-rest/process-definition"))
-                .extracting(d -> d.get("key").asText()).containsOnly(MeasureProcesses.STARTED_BY_ENTERPRISES.toArray(String[]::new));
+                .extracting(d -> d.get("key").asText()).containsOnly(AuthorizationSetupTest.STARTED_BY_ENTERPRISES.toArray(String[]::new));
         assertThat(BearerApi.as(port, "donghu-verifier").post("/engine-rest/process-definition/key/m1-order-reward/start", "{}")
                 .statusCode()).isEqualTo(403);
         assertThat(BearerApi.as(port, "audit-staff").post("/engine-rest/process-definition/key/m1-order-reward/start", "{}")

@@ -1,0 +1,93 @@
+package cn.huiqi.casefile;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.huiqi.catalogue.Measure;
+import cn.huiqi.catalogue.MeasureCatalogue;
+import cn.huiqi.catalogue.MeasureController;
+import cn.huiqi.common.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The one way to submit an application for any measure: {@code POST /api/measures/{id}/applications} with the
+ * measure's own body ({@link ApplicationType#requestType()}; OpenAPI shows each, {@link MeasureApplicationBodies}).
+ * The per-measure paths ({@code /api/m1/applications}, …) are aliases of the same submission.
+ */
+@RestController
+@Tag(name = "措施 Measures")
+public class MeasureApplicationController {
+
+    private final MeasureCatalogue catalogue;
+    private final ApplicationTypes types;
+    private final ApplicationSubmission submission;
+    private final MappingJackson2HttpMessageConverter json;
+
+    public MeasureApplicationController(MeasureCatalogue catalogue, ApplicationTypes types, ApplicationSubmission submission,
+                                        MappingJackson2HttpMessageConverter apiJsonConverter) {
+        this.catalogue = catalogue;
+        this.types = types;
+        this.submission = submission;
+        this.json = apiJsonConverter;
+    }
+
+    @PostMapping("/api/measures/{id}/applications")
+    @Operation(summary = "提交申请 / Submit an application",
+            description = "企业用户为一条措施提交申请，请求体为该措施的申请（见 oneOf）。幂等：同一 Idempotency-Key 的重复请求返回第一次建立的案件（200），"
+                    + "新案件为 201。未知措施 404；不受理申请的措施 400。"
+                    + " An enterprise applies for a measure with the measure's body (see oneOf). Idempotent under Idempotency-Key"
+                    + " (201 new case, 200 the case of an earlier request). Unknown measure 404; a measure taking no applications 400.")
+    public ResponseEntity<CaseView> submit(@PathVariable String id, @RequestHeader("Idempotency-Key") String idempotencyKey,
+                                           HttpServletRequest request) throws IOException {
+        ApplicationType type = typeOf(id);
+        ApplicationRequest body = read(type.requestType(), request);
+        return submission.submit(type, idempotencyKey, body.asFormFields()).asResponse();
+    }
+
+    private ApplicationType typeOf(String id) {
+        Measure measure = catalogue.find(id).orElseThrow(() -> MeasureController.unknown(id));
+        return measure.applicationProcess().flatMap(process -> types.forMeasure(measure.id()))
+                .orElseThrow(() -> new InvalidInputException("measure",
+                        measure.clause() + "（" + measure.name().zh() + "）不受理申请",
+                        "Measure " + measure.id() + " (" + measure.name().en() + ") takes no applications"));
+    }
+
+    /** As {@code @RequestBody} would read it: the API's JSON converter, and an empty body is "required". */
+    private <T extends ApplicationRequest> T read(Class<T> type, HttpServletRequest request) throws IOException {
+        ServletServerHttpRequest servlet = new ServletServerHttpRequest(request);
+        byte[] bytes = servlet.getBody().readAllBytes();
+        HttpInputMessage message = new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(bytes);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return servlet.getHeaders();
+            }
+        };
+        if (bytes.length == 0) {
+            throw new HttpMessageNotReadableException("Required request body is missing", message);
+        }
+        Object body = json.read(type, message);
+        if (body == null) { // the JSON literal null
+            throw new HttpMessageNotReadableException("Required request body is missing", message);
+        }
+        return type.cast(body);
+    }
+}
