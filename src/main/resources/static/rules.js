@@ -327,10 +327,27 @@
     }
     table.hidden = !(w.cases.length || (w.measures || []).length);
     $('#publish-form').hidden = !state.detail.canPublish;
-    $('#publish').disabled = !w.publishable;
+    // while a round of the measure is open the publisher must say whom the new version applies to (docs/rounds.md)
+    const round = w.openRound;
+    $('#scope-choice').hidden = !round;
+    for (const radio of document.querySelectorAll('input[name=scope]')) {
+      radio.checked = false;
+      radio.onchange = () => { $('#publish').disabled = !w.publishable || !chosenScope(); };
+    }
+    if (round) {
+      const pinned = round.pinnedVersion == null ? w.baseVersion : round.pinnedVersion;
+      $('#scope-legend').textContent = t('措施 ' + round.measure + ' 的批次「' + round.name + '」正在申报中，本批次案件按第 ' + pinned + ' 版认定。新版本适用于：',
+        'Round "' + round.name + '" of ' + round.measure + ' is open; its cases are decided by version ' + pinned + '. The new version applies:');
+    }
+    $('#publish').disabled = !w.publishable || (round && !chosenScope());
     $('#publish').textContent = state.rollbackVersion ? t('回滚：重新发布第 ' + state.rollbackVersion + ' 版', 'Roll back: publish version ' + state.rollbackVersion + ' again')
       : t('发布为新版本', 'Publish as new version');
     $('#whatif-panel').hidden = false;
+  }
+
+  function chosenScope() {
+    const checked = document.querySelector('input[name=scope]:checked');
+    return checked ? checked.value : undefined;
   }
 
   $('#publish').onclick = async () => {
@@ -344,19 +361,26 @@
       let published;
       if (state.rollbackVersion) {
         published = await api('POST', 'api/rules/' + encodeURIComponent(state.key) + '/rollback',
-          { version: state.rollbackVersion, note, whatIfToken: state.whatIf.token });
+          { version: state.rollbackVersion, note, whatIfToken: state.whatIf.token, scope: chosenScope() });
       } else {
         const xml = await state.editor.getXml();
         if (xml !== state.whatIfXml) { invalidateWhatIf(); return; }
-        published = await api('POST', 'api/rules/' + encodeURIComponent(state.key) + '/publish', { xml, note, whatIfToken: state.whatIf.token });
+        published = await api('POST', 'api/rules/' + encodeURIComponent(state.key) + '/publish', { xml, note, whatIfToken: state.whatIf.token, scope: chosenScope() });
       }
       $('#note').value = '';
       const key = state.key;
       state.catalog = await api('GET', 'api/rules');
       renderCatalog();
       await openDecision(key);
-      show(t('已发布第 ' + published.version + ' 版：此后进入规则认定的案件按新版本认定。', 'Published version ' + published.version
-        + ': cases reaching their rule task from now on are decided by it.'), 'ok');
+      const redecided = published.redecisions ? published.redecisions.length : 0;
+      show(published.scope === 'THIS_ROUND'
+        ? t('已发布第 ' + published.version + ' 版：批次「' + published.roundName + '」改按新版本认定，' + redecided + ' 件案件已重新认定（见各案件办理记录）。',
+          'Published version ' + published.version + ': round "' + published.roundName + '" now decides by it; ' + redecided + ' case(s) decided again (see their timelines).')
+        : published.scope === 'NEXT_ROUND'
+          ? t('已发布第 ' + published.version + ' 版：自下一批次起适用，批次「' + published.roundName + '」仍按原版本认定。',
+            'Published version ' + published.version + ': it applies from the next round on; round "' + published.roundName + '" keeps its version.')
+          : t('已发布第 ' + published.version + ' 版：此后进入规则认定的案件按新版本认定。', 'Published version ' + published.version
+            + ': cases reaching their rule task from now on are decided by it.'), 'ok');
       $('#message').dataset.published = String(published.version);
     } catch (e) {
       showError(e);

@@ -51,6 +51,13 @@ public class ApplicationSubmission {
         String key = checks.asciiToken("Idempotency-Key", idempotencyKey, "幂等键", "Idempotency key", 128);
         checks.throwIfAny();
         Enterprise enterprise = registration.applicantEnterprise(fields.get(CaseRegistration.ENTERPRISE_ID));
+        // outside the application period a new application is refused first; a retry of a case opened
+        // inside it (same key) still answers that case
+        // an enterprise's key, whether it applies itself or as a project's owner (Applicant#key)
+        String enterpriseKey = Applicant.enterprise(enterprise.getId()).key();
+        if (transaction.execute(status -> cases.findByApplicantKeyAndIdempotencyKey(enterpriseKey, key).isEmpty())) {
+            registration.admit(type.measure());
+        }
         // checked here too (the process's first step checks again): a bad body is a 400 before any engine
         // work, and the subject key tells a replay of the same application from a reused key
         NewApplication application = type.validate(fields, enterprise).application();

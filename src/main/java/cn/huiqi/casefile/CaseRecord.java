@@ -75,6 +75,9 @@ public class CaseRecord {
     private Instant submittedAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** The application round the case was submitted in (cn.huiqi.round); null for a measure without rounds or an old row. */
+    @Column(name = "round_id")
+    private Long roundId;
     /** Why the lead bureau must decide on this case before it goes on (e.g. several measure 1 cases of one enterprise); null when none. */
     private String flag;
     @Version
@@ -174,4 +177,9 @@ public class CaseRecord {
     public Instant getSubmittedAt() { return submittedAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public String getFlag() { return flag; }
+    public Long getRoundId() { return roundId; }
+
+    public void setRoundId(Long roundId) {
+        this.roundId = roundId;
+    }
 }

@@ -46,10 +46,12 @@ public class CaseRegistration {
     private final MeasureCatalogue catalogue;
     private final CaseLifecycles lifecycles;
     private final ApplicationEventPublisher events;
+    private final ApplicationPeriods periods;
 
     public CaseRegistration(CaseRecordRepository cases, EnterpriseRegister register, EnterpriseRepository enterprises,
-                            CaseTimeline timeline, IdentityService identityService, ObjectMapper json,
+                            CaseTimeline timeline, IdentityService identityService, ObjectMapper json, ApplicationPeriods periods,
                             MeasureCatalogue catalogue, CaseLifecycles lifecycles, ApplicationEventPublisher events) {
+        this.periods = periods;
         this.catalogue = catalogue;
         this.lifecycles = lifecycles;
         this.events = events;
@@ -107,6 +109,11 @@ public class CaseRegistration {
         throw new InvalidInputException(ENTERPRISE_ID, "企业编号应为正整数", "enterpriseId must be a positive whole number");
     }
 
+    /** Refuses (400 naming the application period) an application of a measure that takes none today; answers its round. */
+    public Optional<Long> admit(String measure) {
+        return periods.admit(measure);
+    }
+
     /** The applicant of this measure's cases when an enterprise applies: itself, or as the owner of the project it names. */
     public Applicant applicant(NewApplication application, Enterprise enterprise) {
         ApplicantKind kind = catalogue.require(application.measure()).applicant();
@@ -119,6 +126,7 @@ public class CaseRegistration {
 
     public CaseRecord open(DelegateExecution execution, Enterprise enterprise, NewApplication application) {
         String measure = application.measure();
+        Long roundId = periods.admit(measure).orElse(null);
         Applicant applicant = applicant(application, enterprise);
         Optional<CaseRecord> same = cases.findByMeasureAndApplicantKeyAndSubjectKey(measure, applicant.key(),
                 application.subjectKey());
@@ -130,6 +138,7 @@ public class CaseRegistration {
         CaseRecord caseRecord = new CaseRecord(measure, applicant, enterprise.getLocalityUnitId(),
                 application.subjectKey(), key == null ? null : key.toString(), toJson(application.application()),
                 timeline.currentActor(), lifecycles.of(measure).initial());
+        caseRecord.setRoundId(roundId);
         caseRecord = cases.saveAndFlush(caseRecord);
         caseRecord.assignNumber(POLICY_YEAR);
         events.publishEvent(new CaseOpened(caseRecord, application));

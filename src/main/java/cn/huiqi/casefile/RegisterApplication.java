@@ -28,6 +28,7 @@ public class RegisterApplication implements JavaDelegate {
         String processKey = execution.getProcessEngineServices().getRepositoryService()
                 .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
         ApplicationType type = types.forProcess(processKey);
+        registration.admit(type.measure()); // outside the application period nothing else is looked at
         Enterprise applicant = registration.applicantEnterprise(execution.getVariable(CaseRegistration.ENTERPRISE_ID));
         ApplicationType.ValidatedApplication validated = type.validate(execution.getVariables(), applicant);
         type.checkClaims(validated.application());

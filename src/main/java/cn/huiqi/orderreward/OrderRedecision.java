@@ -15,7 +15,7 @@ import cn.huiqi.review.RewardDecisions;
 
 /**
  * Decides a measure 1 case again on its verified orders: pins the version of {@code order-reward} in
- * force now (as a rule task does), evaluates it on the counted orders, and records result, key, version
+ * force for the case (its round's pinned version, else the latest, as a rule task does), evaluates it on the counted orders, and records result, key, version
  * and definition on the case with a timeline line. The amount recorded is what the fund reserves at
  * city approval. Runs as the system: the verifier's own engine rights do not include evaluating tables.
  */
@@ -44,7 +44,7 @@ class OrderRedecision {
         List<M1Order> caseOrders = orders.findByCaseIdOrderByLineNo(caseRecord.getId());
         CountedOrders counted = CountedOrders.of(caseOrders);
         return system.call(() -> {
-            DecisionDefinition definition = ruleVersions.latest(DECISION_KEY);
+            DecisionDefinition definition = ruleVersions.inForce(caseRecord.getProcessInstanceId(), DECISION_KEY);
             DmnDecisionResult result = decisionService.evaluateDecisionById(definition.getId())
                     .variables(counted.asDecisionInputs()).evaluate();
             if (result.size() != 1) {

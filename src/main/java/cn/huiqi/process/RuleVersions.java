@@ -1,14 +1,17 @@
 package cn.huiqi.process;
 
+import java.util.OptionalInt;
+
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixes which version of a decision table decides a case: the version in force when the rule task
- * starts. The business rule task then evaluates exactly that version (binding "version"), and the
- * case records it.
+ * Fixes which version of a decision table decides a case: the version its application round pinned
+ * ({@link RulePins}), else the latest when the rule task starts. The business rule task then evaluates
+ * exactly that version (binding "version"), and the case records it.
  */
 @Component("ruleVersions")
 public class RuleVersions {
@@ -16,14 +19,31 @@ public class RuleVersions {
     public static final String PINNED_VERSION = "decisionVersion";
 
     private final RepositoryService repositoryService;
+    private final ObjectProvider<RulePins> pins;
 
-    public RuleVersions(RepositoryService repositoryService) {
+    public RuleVersions(RepositoryService repositoryService, ObjectProvider<RulePins> pins) {
         this.repositoryService = repositoryService;
+        this.pins = pins;
     }
 
     /** Execution listener on the rule task's start: {@code ${ruleVersions.pin(execution, 'order-reward')}}. */
     public void pin(DelegateExecution execution, String decisionKey) {
-        execution.setVariable(PINNED_VERSION, latest(decisionKey).getVersion());
+        execution.setVariable(PINNED_VERSION, inForce(execution.getProcessInstanceId(), decisionKey).getVersion());
+    }
+
+    /** The version that decides the case of this (root) process instance: its round's pin, else the latest. */
+    public DecisionDefinition inForce(String processInstanceId, String decisionKey) {
+        RulePins rulePins = pins.getIfAvailable();
+        OptionalInt pinned = rulePins == null || processInstanceId == null ? OptionalInt.empty()
+                : rulePins.pinned(processInstanceId, decisionKey);
+        if (pinned.isEmpty()) {
+            return latest(decisionKey);
+        }
+        DecisionDefinition definition = version(decisionKey, pinned.getAsInt());
+        if (definition == null) {
+            throw new IllegalStateException("decision table '" + decisionKey + "' v" + pinned.getAsInt() + " is pinned but not deployed");
+        }
+        return definition;
     }
 
     public DecisionDefinition latest(String decisionKey) {

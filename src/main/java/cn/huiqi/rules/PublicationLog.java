@@ -23,7 +23,7 @@ class PublicationLog {
 
     record Publication(long id, String key, int version, String definitionId, String deploymentId, Kind kind,
                        int previousVersion, Integer restoredVersion, String note, String whatIfId, String diffSummary,
-                       List<RuleDiff.Line> diff, String publishedBy, Instant publishedAt) {
+                       List<RuleDiff.Line> diff, String publishedBy, Instant publishedAt, String scope, Long roundId) {
     }
 
     record WhatIfRun(String id, String key, String draftSha256, int baseVersion, int casesEvaluated, int outcomesChanged,
@@ -61,10 +61,11 @@ class PublicationLog {
 
     void record(Publication p) {
         jdbc.update("INSERT INTO rule_publication (decision_key, version, definition_id, deployment_id, kind, previous_version,"
-                        + " restored_version, note, what_if_id, diff_summary, diff_json, published_by, published_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " restored_version, note, what_if_id, diff_summary, diff_json, published_by, published_at, round_scope, round_id)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 p.key(), p.version(), p.definitionId(), p.deploymentId(), p.kind().name(), p.previousVersion(), p.restoredVersion(),
-                p.note(), p.whatIfId(), p.diffSummary(), toJson(p.diff()), p.publishedBy(), Timestamp.from(p.publishedAt()));
+                p.note(), p.whatIfId(), p.diffSummary(), toJson(p.diff()), p.publishedBy(), Timestamp.from(p.publishedAt()), p.scope(),
+                p.roundId());
     }
 
     List<Publication> publications(String key) {
@@ -97,7 +98,8 @@ class PublicationLog {
         return new Publication(rs.getLong("id"), rs.getString("decision_key"), rs.getInt("version"), rs.getString("definition_id"),
                 rs.getString("deployment_id"), Kind.valueOf(rs.getString("kind")), rs.getInt("previous_version"), restoredVersion,
                 rs.getString("note"), rs.getString("what_if_id"), rs.getString("diff_summary"), fromJson(rs.getString("diff_json")),
-                rs.getString("published_by"), rs.getTimestamp("published_at").toInstant());
+                rs.getString("published_by"), rs.getTimestamp("published_at").toInstant(), rs.getString("round_scope"),
+                rs.getObject("round_id") == null ? null : rs.getLong("round_id"));
     }
 
     private String toJson(List<RuleDiff.Line> diff) {

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -39,8 +35,7 @@ import cn.huiqi.common.Money;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
 import cn.huiqi.identity.Groups;
-import cn.huiqi.process.EngineAsSystem;
-import cn.huiqi.process.RuleVersions;
+import cn.huiqi.round.Rounds;
 
 /**
  * The rules page's work: list the tables, validate and what-if a draft, publish it (or an earlier version
@@ -66,16 +61,17 @@ public class RulesService {
     private final CaseTimeline timeline;
     private final CaseInputs caseInputs;
     private final DraftDmnEngine dmnEngine;
-    private final RuntimeService runtimeService;
-    private final EngineAsSystem system;
+    private final CaseFormFigures formFigures;
+    private final Rounds rounds;
+    private final RoundRedecision roundRedecision;
     private final RuleKinds kinds;
     private final RewardClaims claims;
     private final CaseLifecycles lifecycles;
 
     RulesService(RuleRepository repository, PublicationLog log, DraftValidator validator, WhatIfRunner whatIf, PoolCaps poolCaps,
                  CurrentCaller currentCaller, CaseRecordRepository cases, CaseVisibility visibility, CaseTimeline timeline,
-                 CaseInputs caseInputs, DraftDmnEngine dmnEngine, RuntimeService runtimeService, EngineAsSystem system,
-                 RuleKinds kinds, RewardClaims claims, CaseLifecycles lifecycles) {
+                 CaseInputs caseInputs, DraftDmnEngine dmnEngine, CaseFormFigures formFigures, Rounds rounds,
+                 RoundRedecision roundRedecision, RuleKinds kinds, RewardClaims claims, CaseLifecycles lifecycles) {
         this.claims = claims;
         this.lifecycles = lifecycles;
         this.repository = repository;
@@ -89,8 +85,9 @@ public class RulesService {
         this.timeline = timeline;
         this.caseInputs = caseInputs;
         this.dmnEngine = dmnEngine;
-        this.runtimeService = runtimeService;
-        this.system = system;
+        this.formFigures = formFigures;
+        this.rounds = rounds;
+        this.roundRedecision = roundRedecision;
         this.kinds = kinds;
     }
 
@@ -177,7 +174,9 @@ public class RulesService {
         return new RuleApi.WhatIfReport(token, key, sha, latest.version(), restores, figures.measure(), figures.casesEvaluated(),
                 figures.outcomesChanged(), figures.errors(), figures.totalBefore(), figures.totalAfter(), difference,
                 figures.poolCap(), figures.measure() == null ? null : poolCaps.source(), figures.exceedsCapBefore(),
-                figures.exceedsCapAfter(), figures.errors() == 0, diff, figures.cases(), figures.measures(), caller.userId(), now);
+                figures.exceedsCapAfter(), figures.errors() == 0, diff, figures.cases(), figures.measures(), caller.userId(), now,
+                rounds.openRoundDecidedBy(key).map(r -> new RuleApi.OpenRoundView(r.id(), r.measure(), r.name(), r.pinnedVersion()))
+                        .orElse(null));
     }
 
     // ---- publishing -------------------------------------------------------------------------------
@@ -194,7 +193,7 @@ public class RulesService {
         }
         checks.throwIfAny();
         validator.refuseNonFeel(request.xml());
-        return deploy(caller, key, request.xml(), note, token, null);
+        return deploy(caller, key, request.xml(), note, token, null, request.scope());
     }
 
     @Transactional
@@ -213,10 +212,11 @@ public class RulesService {
             throw new ConflictException("version", "第 " + restored.version() + " 版就是现行版本，无需回滚",
                     "Version " + restored.version() + " is already in force");
         }
-        return deploy(caller, key, repository.xml(restored), note, token, restored.version());
+        return deploy(caller, key, repository.xml(restored), note, token, restored.version(), request.scope());
     }
 
-    private RuleApi.PublicationView deploy(Caller caller, String key, String xml, String note, String token, Integer restores) {
+    private RuleApi.PublicationView deploy(Caller caller, String key, String xml, String note, String token, Integer restores,
+                                           String scopeText) {
         RuleRepository.Version latest = repository.latest(key);
         PublicationLog.WhatIfRun run = log.whatIf(token).filter(r -> r.key().equals(key))
                 .orElseThrow(() -> new ConflictException("whatIfToken", "请先对这份草稿试算，再发布",
@@ -243,13 +243,54 @@ public class RulesService {
         if (diff.isEmpty() && sha256(currentXml).equals(sha256(xml))) {
             throw new ConflictException("xml", "草稿与现行版本完全相同，无需发布", "The draft is identical to the version in force");
         }
+        Optional<Rounds.OpenRound> openRound = rounds.openRoundDecidedBy(key);
+        RuleApi.Scope scope = scope(scopeText, openRound, latest.version());
         RuleRepository.Version published = repository.deploy(key, xml);
         PublicationLog.Publication publication = new PublicationLog.Publication(0, key, published.version(),
                 published.definitionId(), published.deploymentId(),
                 restores == null ? PublicationLog.Kind.PUBLISH : PublicationLog.Kind.ROLLBACK, latest.version(), restores, note,
-                run.id(), RuleDiff.summary(diff), diff, caller.userId(), Instant.now());
+                run.id(), RuleDiff.summary(diff), diff, caller.userId(), Instant.now(), scope == null ? null : scope.name(),
+                openRound.map(Rounds.OpenRound::id).orElse(null));
         log.record(publication);
-        return view(publication);
+        rounds.repinPlanned(key, published.version(), published.definitionId(), caller.userId());
+        List<RuleApi.RedecisionLine> redecisions = null;
+        if (scope == RuleApi.Scope.THIS_ROUND) {
+            Rounds.OpenRound round = openRound.get();
+            rounds.repin(round.id(), key, published.version(), published.definitionId(), note, caller.userId());
+            DmnDecision decision = dmnEngine.get().parseDecision(key, validation.model());
+            redecisions = roundRedecision.redecide(round, key, decision, published, note, caller.userId());
+        }
+        PublicationLog.Publication p = publication;
+        return new RuleApi.PublicationView(p.version(), p.kind().name(), p.previousVersion(), p.restoredVersion(), p.note(),
+                p.publishedBy(), p.publishedAt(), p.diffSummary(), p.diff(), p.scope(), p.roundId(),
+                openRound.map(Rounds.OpenRound::name).orElse(null), redecisions);
+    }
+
+    /** While a round of the table's measure is open the publisher must choose whom the new version applies to. */
+    private static RuleApi.Scope scope(String text, Optional<Rounds.OpenRound> openRound, int inForce) {
+        RuleApi.Scope scope = null;
+        if (text != null && !text.isBlank()) {
+            try {
+                scope = RuleApi.Scope.valueOf(text.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("scope", "适用范围应为 NEXT_ROUND（下一批次起）或 THIS_ROUND（本批次也适用）",
+                        "scope must be NEXT_ROUND (from the next round on) or THIS_ROUND (for this round too)");
+            }
+        }
+        if (openRound.isEmpty()) {
+            return null; // no round open: the version applies to rounds opened from now on, and to planned ones
+        }
+        if (scope == null) {
+            Rounds.OpenRound round = openRound.get();
+            int pinned = round.pinnedVersion() == null ? inForce : round.pinnedVersion();
+            throw new InvalidInputException("scope", "措施 " + round.measure() + " 的批次「" + round.name() + "」正在申报中，本批次案件按第 "
+                    + pinned + " 版认定：请选择新版本的适用范围：NEXT_ROUND（下一批次起适用，本批次仍按第 " + pinned
+                    + " 版）或 THIS_ROUND（本批次也适用，未拨付的案件按新版本重新认定）",
+                    "Round '" + round.name() + "' of " + round.measure() + " is open and its cases are decided by version " + pinned
+                            + ": choose the scope of the new version: NEXT_ROUND (from the next round on; this round keeps version "
+                            + pinned + ") or THIS_ROUND (this round too: its cases not yet paid are decided again)");
+        }
+        return scope;
     }
 
     // ---- explicit re-evaluation of one case -------------------------------------------------------
@@ -298,7 +339,7 @@ public class RulesService {
                 + Money.format(entry.oldAmount()) + " → " + Money.format(entry.newAmount()) + " 元（" + reason + "） / Re-evaluated, CNY "
                 + Money.format(entry.oldAmount()) + " → " + Money.format(entry.newAmount()));
         log.record(entry);
-        updateProcessVariables(caseRecord, latest.version(), outcome);
+        formFigures.update(caseRecord, latest.version(), outcome);
         return view(caseRecord.getCaseNumber(), entry);
     }
 
@@ -310,29 +351,6 @@ public class RulesService {
             throw new AccessDeniedException(caller.userId() + " may not read " + caseNumber);
         }
         return log.reevaluations(caseRecord.getId()).stream().map(r -> view(caseNumber, r)).toList();
-    }
-
-    /** The forms show the amount from process variables: the case's instance and its review chain get the new one. */
-    private void updateProcessVariables(CaseRecord caseRecord, int version, WhatIfRunner.Outcome outcome) {
-        if (caseRecord.getProcessInstanceId() == null) {
-            return;
-        }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("rewardAmount", Money.format(outcome.amount()));
-        variables.put("rewardTier", outcome.tier());
-        variables.put(RuleVersions.PINNED_VERSION, version);
-        system.call(() -> {
-            List<String> instances = new ArrayList<>();
-            instances.add(caseRecord.getProcessInstanceId());
-            runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseRecord.getProcessInstanceId()).list()
-                    .stream().map(ProcessInstance::getId).forEach(instances::add);
-            for (String id : instances) {
-                if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
-                    runtimeService.setVariables(id, variables);
-                }
-            }
-            return null;
-        });
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
@@ -364,7 +382,7 @@ public class RulesService {
 
     private static RuleApi.PublicationView view(PublicationLog.Publication p) {
         return new RuleApi.PublicationView(p.version(), p.kind().name(), p.previousVersion(), p.restoredVersion(), p.note(),
-                p.publishedBy(), p.publishedAt(), p.diffSummary(), p.diff());
+                p.publishedBy(), p.publishedAt(), p.diffSummary(), p.diff(), p.scope(), p.roundId(), null, null);
     }
 
     private static RuleApi.ReevaluationView view(String caseNumber, PublicationLog.Reevaluation r) {

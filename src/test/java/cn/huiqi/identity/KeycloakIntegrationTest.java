@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("keycloak")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:keycloak;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
-        "spring.flyway.locations=classpath:db/migration",
+        "spring.flyway.locations=classpath:db/migration,classpath:db/demo/rounds",
         "huiqi.keycloak.client-id=" + KeycloakTestRealm.DEV_CLIENT,
         "huiqi.keycloak.client-secret=" + KeycloakTestRealm.DEV_CLIENT_SECRET,
         "huiqi.keycloak.demo-mode=true",

@@ -43,10 +43,18 @@ final class Drafts {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** What-if, then publish with the what-if's token; answers the publication. */
+    /**
+     * What-if, then publish with the what-if's token; answers the publication. The quick start's demo rounds are
+     * open, so the version applies to the open round too (THIS_ROUND): new cases are decided by it, as before rounds.
+     */
     static JsonNode publish(HttpApi staff, String key, String xml, String note) {
+        return publish(staff, key, xml, note, "THIS_ROUND");
+    }
+
+    /** What-if, then publish for the scope NEXT_ROUND or THIS_ROUND (docs/rounds.md). */
+    static JsonNode publish(HttpApi staff, String key, String xml, String note, String scope) {
         JsonNode whatIf = HttpApi.expect(200, staff.post("/api/rules/" + key + "/what-if", HttpApi.toJson(java.util.Map.of("xml", xml))));
         return HttpApi.expect(201, staff.post("/api/rules/" + key + "/publish", HttpApi.toJson(java.util.Map.of(
-                "xml", xml, "note", note, "whatIfToken", whatIf.get("token").asText()))));
+                "xml", xml, "note", note, "whatIfToken", whatIf.get("token").asText(), "scope", scope))));
     }
 }

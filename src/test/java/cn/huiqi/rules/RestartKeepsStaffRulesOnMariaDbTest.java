@@ -53,7 +53,7 @@ class RestartKeepsStaffRulesOnMariaDbTest {
                 String draft = Drafts.withCell(xml, "rule-tier-50m-reward", "60000");
                 RuleApi.WhatIfReport whatIf = rules.whatIf("order-reward", new RuleApi.WhatIfRequest(draft, null));
                 RuleApi.PublicationView published = rules.publish("order-reward",
-                        new RuleApi.PublishRequest(draft, "5000万档奖励调整为6万元", whatIf.token()));
+                        new RuleApi.PublishRequest(draft, "5000万档奖励调整为6万元", whatIf.token(), "THIS_ROUND"));
                 assertThat(published.version()).isEqualTo(2);
             } finally {
                 identity.clearAuthentication();

@@ -68,16 +68,19 @@ class RulesApiTest {
         assertThat(decided.get("rewardAmount").decimalValue()).isEqualByComparingTo("120000.00");
         assertThat(decided.get("decision").get("version").asInt()).isEqualTo(inForce + 1);
 
-        // rollback: the what-if runs on the earlier version, then that version is published again as the newest
+        // rollback: the what-if runs on the earlier version, then that version is published again as the newest,
+        // from the next round on (the open round and its cases keep version inForce + 1) ...
         JsonNode whatIf = expect(200, staff().post("/api/rules/" + KEY + "/what-if", toJson(Map.of("version", inForce))));
         assertThat(whatIf.get("restoresVersion").asInt()).isEqualTo(inForce);
         JsonNode rolledBack = expect(201, staff().post("/api/rules/" + KEY + "/rollback", toJson(Map.of(
-                "version", inForce, "note", "恢复原奖励标准", "whatIfToken", whatIf.get("token").asText()))));
+                "version", inForce, "note", "恢复原奖励标准", "whatIfToken", whatIf.get("token").asText(), "scope", "NEXT_ROUND"))));
         assertThat(rolledBack.get("version").asInt()).isEqualTo(inForce + 2);
         assertThat(rolledBack.get("kind").asText()).isEqualTo("ROLLBACK");
         assertThat(rolledBack.get("restoredVersion").asInt()).isEqualTo(inForce);
         assertThat(rolledBack.get("diff").get(0).get("oldValue").asText()).isEqualTo("120000");
 
+        // ... so the next case, in a round opened now, is decided by it
+        startANewRoundOfMeasure1();
         assertThat(apply("150000000.00").get("rewardAmount").decimalValue()).isEqualByComparingTo("100000.00");
         // the earlier case keeps its amount: nobody re-evaluated it
         assertThat(staff().getJson("/api/cases/" + decided.get("caseNumber").asText()).get("rewardAmount").decimalValue())
@@ -222,10 +225,11 @@ class RulesApiTest {
         String caseNumber = decided.get("caseNumber").asText();
         int oldVersion = decided.get("decision").get("version").asInt();
         String xml = Drafts.detail(staff(), KEY).get("xml").asText();
-        JsonNode published = Drafts.publish(staff(), KEY, Drafts.withCell(xml, "rule-tier-100m-reward", "130000"), "重新认定测试");
+        JsonNode published = Drafts.publish(staff(), KEY, Drafts.withCell(xml, "rule-tier-100m-reward", "130000"), "重新认定测试",
+                "NEXT_ROUND");
         String path = "/api/rules/cases/" + caseNumber + "/re-evaluation";
 
-        // publishing alone changes nothing on a decided case
+        // publishing alone (for the next round: the open round keeps its version) changes nothing on a decided case
         assertThat(staff().getJson("/api/cases/" + caseNumber).get("rewardAmount").decimalValue()).isEqualByComparingTo("100000.00");
         assertThat(as("donghu-verifier").post(path, toJson(Map.of("reason", "x"))).statusCode()).isEqualTo(403);
         assertThat(as(lastApplicant).post(path, toJson(Map.of("reason", "x"))).statusCode()).isEqualTo(403);
@@ -314,6 +318,23 @@ class RulesApiTest {
     }
 
     /** A new enterprise of donghu applies for measure 1 with these orders (amount, date, ...); answers the decided case. */
+    /** Closes the open round of measure 1 and opens the next one, running to the demo round's end (the other tests apply too). */
+    private void startANewRoundOfMeasure1() {
+        for (JsonNode measure : staff().getJson("/api/rounds").get("measures")) {
+            if (measure.get("measure").asText().equals("M1")) {
+                for (JsonNode round : measure.get("rounds")) {
+                    if (round.get("status").asText().equals("OPEN")) {
+                        expect(200, staff().post("/api/rounds/" + round.get("id").asLong() + "/closure",
+                                toJson(Map.of("reason", "RulesApiTest：下一批次"))));
+                    }
+                }
+            }
+        }
+        expect(201, staff().post("/api/rounds", toJson(Map.of("measure", "M1", "name", "RulesApiTest 批次 " + System.nanoTime(),
+                "performanceFrom", "2023-07-01", "performanceTo", "2023-09-30",
+                "opensOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "closesOn", "2099-12-31"))));
+    }
+
     private JsonNode apply(String... amountAndDate) {
         List<Map<String, Object>> orders = new ArrayList<>();
         for (int i = 0; i < amountAndDate.length; i += 2) {

@@ -84,6 +84,10 @@ class RulesPageBrowserTest {
         assertThat(browser.findElement(By.id("whatif-pool")).getText()).contains("5,000,000.00");
 
         WebElement publish = visible(By.id("publish"));
+        // the quick start's demo round of measure 1 is open: the publisher chooses whom the version applies to
+        assertThat(publish.isEnabled()).isFalse();
+        assertThat(visible(By.id("scope-legend")).getText()).contains("正在申报中");
+        browser.findElement(By.id("scope-this")).click();
         assertThat(publish.isEnabled()).isTrue();
         browser.findElement(By.id("note")).sendKeys("浏览器测试：5000万档奖励调整为5.5万元");
         publish.click();

@@ -37,6 +37,7 @@ public final class AppStarts {
                 "--spring.datasource.url=" + MariaDbTestDatabase.url(database),
                 "--spring.datasource.username=" + MariaDbTestDatabase.user(),
                 "--spring.datasource.password=" + MariaDbTestDatabase.password(),
+                "--spring.flyway.locations=" + MariaDbTestDatabase.FLYWAY_LOCATIONS,
                 "--spring.main.web-application-type=none",
                 "--spring.autoconfigure.exclude="
                         + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration,"

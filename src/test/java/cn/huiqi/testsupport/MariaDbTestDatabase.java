@@ -24,6 +24,12 @@ public final class MariaDbTestDatabase {
     private MariaDbTestDatabase() {
     }
 
+    /**
+     * The schema and the quick start's open demo rounds of measures 1-3 (db/demo/rounds): the mysql profile
+     * has no demo data, and tests submit applications, which are refused outside an application period.
+     */
+    public static final String FLYWAY_LOCATIONS = "classpath:db/migration,classpath:db/demo/rounds";
+
     /** Registers the mysql-profile datasource properties for a fresh database of this name. */
     public static void register(DynamicPropertyRegistry registry, String name) {
         String database = name(name);
@@ -31,6 +37,7 @@ public final class MariaDbTestDatabase {
         registry.add("spring.datasource.url", () -> url(database));
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
+        registry.add("spring.flyway.locations", () -> FLYWAY_LOCATIONS);
     }
 
     public static String user() {

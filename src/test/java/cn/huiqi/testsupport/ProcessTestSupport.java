@@ -22,12 +22,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import cn.huiqi.casefile.CaseEventRepository;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
+import cn.huiqi.round.RoundCalendar;
 import cn.huiqi.settlement.SettlementAllocation;
 import cn.huiqi.settlement.SettlementPayments;
 import cn.huiqi.settlement.SettlementRepository;
@@ -63,6 +65,9 @@ public abstract class ProcessTestSupport {
     protected SettlementAllocation settlementAllocation;
     @Autowired
     protected org.springframework.context.ApplicationContext context;
+    /** "Today" of the application rounds; a test may set it ({@code doReturn(date).when(roundCalendar).today()}), reset after each test. */
+    @MockitoSpyBean
+    protected RoundCalendar roundCalendar;
 
     @BeforeEach
     void initAssertions() {

@@ -1,0 +1,50 @@
+package cn.huiqi.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.common.Money;
+import cn.huiqi.process.EngineAsSystem;
+import cn.huiqi.process.RuleVersions;
+
+/** The forms show the amount from process variables: after a re-decision the case's instance and its review chain get the new one. */
+@Component
+class CaseFormFigures {
+
+    private final RuntimeService runtimeService;
+    private final EngineAsSystem system;
+
+    CaseFormFigures(RuntimeService runtimeService, EngineAsSystem system) {
+        this.runtimeService = runtimeService;
+        this.system = system;
+    }
+
+    void update(CaseRecord caseRecord, int version, WhatIfRunner.Outcome outcome) {
+        if (caseRecord.getProcessInstanceId() == null) {
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("rewardAmount", Money.format(outcome.amount()));
+        variables.put("rewardTier", outcome.tier());
+        variables.put(RuleVersions.PINNED_VERSION, version);
+        system.call(() -> {
+            List<String> instances = new ArrayList<>();
+            instances.add(caseRecord.getProcessInstanceId());
+            runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseRecord.getProcessInstanceId()).list()
+                    .stream().map(ProcessInstance::getId).forEach(instances::add);
+            for (String id : instances) {
+                if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+                    runtimeService.setVariables(id, variables);
+                }
+            }
+            return null;
+        });
+    }
+}
