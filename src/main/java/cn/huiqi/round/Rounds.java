@@ -42,13 +42,15 @@ public class Rounds {
     private final RoundEvents events;
     private final RoundCalendar calendar;
     private final MeasureCatalogue catalogue;
+    private final PolicyValidity validity;
     private final CurrentCaller currentCaller;
     private final RepositoryService repositoryService;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     Rounds(RoundRepository rounds, RoundPins pins, RoundEvents events, RoundCalendar calendar, MeasureCatalogue catalogue,
-           CurrentCaller currentCaller, RepositoryService repositoryService, JdbcTemplate jdbc, Clock clock) {
+           CurrentCaller currentCaller, RepositoryService repositoryService, JdbcTemplate jdbc, Clock clock, PolicyValidity validity) {
+        this.validity = validity;
         this.rounds = rounds;
         this.pins = pins;
         this.events = events;
@@ -72,7 +74,7 @@ public class Rounds {
                 continue;
             }
             measures.add(new RoundApi.MeasureRounds(measure.id(), measure.clause(), measure.name().zh(), measure.name().en(),
-                    PolicyValidity.validTo(measure.policy()).orElse(null),
+                    validity.validTo(measure.policy()).orElse(null),
                     rounds.findByMeasureOrderByOpensOnAscIdAsc(measure.id()).stream().map(r -> view(r, today)).toList()));
         }
         return new RoundApi.Listing(caller.userId(), canManage(caller), today, measures);
@@ -104,7 +106,7 @@ public class Rounds {
             checks.add("performanceTo", "业绩期截止日不能早于起始日", "The performance window cannot end before it starts");
         }
         if (measure != null && performanceTo != null) {
-            Optional<LocalDate> validTo = PolicyValidity.validTo(measure.policy());
+            Optional<LocalDate> validTo = validity.validTo(measure.policy());
             if (validTo.isPresent() && performanceTo.isAfter(validTo.get())) {
                 checks.add("performanceTo", "业绩期不能超出政策有效期（至 " + RoundCalendar.zh(validTo.get()) + "）",
                         "The performance window cannot extend beyond the policy's validity (until " + validTo.get() + ")");

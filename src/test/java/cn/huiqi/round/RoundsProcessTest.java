@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,8 @@ class RoundsProcessTest extends ProcessTestSupport {
     RulesService rules;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RepositoryService repositoryService;
 
     @Test
     void beforeTheApplicationPeriodBothWaysOfApplyingAreA400NamingItAndNoCaseIsOpened() {
@@ -165,6 +168,11 @@ class RoundsProcessTest extends ProcessTestSupport {
             if (!current.equals(original)) {
                 publish(key, original, "THIS_ROUND");
             }
+            // and the round pinned to the version it had, as other tests of this context expect (e.g. version 1)
+            String pinnedDefinition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                    .decisionDefinitionVersion(pinned).singleResult().getId();
+            jdbc.update("UPDATE round_rule_version SET version = ?, definition_id = ? WHERE round_id = ? AND decision_key = ?",
+                    pinned, pinnedDefinition, caseOf(first).getRoundId(), key);
         }
     }
 
