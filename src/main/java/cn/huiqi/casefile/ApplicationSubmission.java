@@ -32,12 +32,12 @@ public class ApplicationSubmission {
     }
 
     private final RuntimeService runtimeService;
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
     private final CaseRegistration registration;
     private final CaseViews views;
     private final TransactionTemplate transaction;
 
-    public ApplicationSubmission(RuntimeService runtimeService, RewardCaseRepository cases, CaseRegistration registration,
+    public ApplicationSubmission(RuntimeService runtimeService, CaseRecordRepository cases, CaseRegistration registration,
                                  CaseViews views, TransactionTemplate transaction) {
         this.runtimeService = runtimeService;
         this.cases = cases;
@@ -53,16 +53,19 @@ public class ApplicationSubmission {
         Enterprise enterprise = registration.applicantEnterprise(fields.get(CaseRegistration.ENTERPRISE_ID));
         // outside the application period a new application is refused first; a retry of a case opened
         // inside it (same key) still answers that case
-        if (transaction.execute(status -> cases.findByEnterpriseIdAndIdempotencyKey(enterprise.getId(), key).isEmpty())) {
+        // an enterprise's key, whether it applies itself or as a project's owner (Applicant#key)
+        String enterpriseKey = Applicant.enterprise(enterprise.getId()).key();
+        if (transaction.execute(status -> cases.findByApplicantKeyAndIdempotencyKey(enterpriseKey, key).isEmpty())) {
             registration.admit(type.measure());
         }
         // checked here too (the process's first step checks again): a bad body is a 400 before any engine
         // work, and the subject key tells a replay of the same application from a reused key
         NewApplication application = type.validate(fields, enterprise).application();
         String subjectKey = application.subjectKey();
+        String applicantKey = registration.applicant(application, enterprise).key();
         String applicationJson = registration.applicationJson(application);
 
-        Optional<Result> replay = replay(enterprise, key, subjectKey, applicationJson);
+        Optional<Result> replay = replay(applicantKey, key, subjectKey, applicationJson);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -71,17 +74,17 @@ public class ApplicationSubmission {
                 Map<String, Object> variables = new HashMap<>(fields);
                 variables.put(CaseRegistration.IDEMPOTENCY_KEY, key);
                 String processInstanceId = runtimeService.startProcessInstanceByKey(type.processKey(), variables).getId();
-                RewardCase created = cases.findByProcessInstanceId(processInstanceId).orElseThrow();
+                CaseRecord created = cases.findByProcessInstanceId(processInstanceId).orElseThrow();
                 return new Result(true, views.withTimeline(created));
             });
         } catch (DataIntegrityViolationException concurrentTwin) {
-            Optional<Result> twin = replay(enterprise, key, subjectKey, applicationJson);
+            Optional<Result> twin = replay(applicantKey, key, subjectKey, applicationJson);
             if (twin.isPresent()) {
                 return twin.get();
             }
             // another request won the race for a unique key: name what it holds (409), as a non-concurrent attempt would
             transaction.executeWithoutResult(status -> {
-                cases.findByMeasureAndEnterpriseIdAndSubjectKey(application.measure(), enterprise.getId(), subjectKey)
+                cases.findByMeasureAndApplicantKeyAndSubjectKey(application.measure(), applicantKey, subjectKey)
                         .ifPresent(existing -> {
                             throw new DuplicateApplicationException(application.subjectField(), application.subjectLabelZh(),
                                     application.subjectLabelEn(), existing.getCaseNumber());
@@ -92,8 +95,8 @@ public class ApplicationSubmission {
         }
     }
 
-    private Optional<Result> replay(Enterprise enterprise, String key, String subjectKey, String applicationJson) {
-        return transaction.execute(status -> cases.findByEnterpriseIdAndIdempotencyKey(enterprise.getId(), key)
+    private Optional<Result> replay(String applicantKey, String key, String subjectKey, String applicationJson) {
+        return transaction.execute(status -> cases.findByApplicantKeyAndIdempotencyKey(applicantKey, key)
                 .map(existing -> {
                     if (!existing.getSubjectKey().equals(subjectKey) || !existing.getApplicationJson().equals(applicationJson)) {
                         throw new ConflictException("Idempotency-Key", "该幂等键已用于另一份申请（案件 " + existing.getCaseNumber() + "）",

@@ -36,16 +36,16 @@ public interface ApplicationType {
     }
 
     /** The case has just been opened for this application (same transaction): record what the case table does not hold. */
-    default void opened(RewardCase rewardCase, ValidatedApplication validated) {
+    default void opened(CaseRecord caseRecord, ValidatedApplication validated) {
     }
 
     /** Decision inputs kept outside the application record (measure 1: the counted orders' figures). */
-    default Map<String, Object> decisionInputs(RewardCase rewardCase) {
+    default Map<String, Object> decisionInputs(CaseRecord caseRecord) {
         return Map.of();
     }
 
     /** The application as the API shows it; by default the validated application as stored on the case. */
-    default Map<String, Object> applicationView(RewardCase rewardCase, Map<String, Object> stored) {
+    default Map<String, Object> applicationView(CaseRecord caseRecord, Map<String, Object> stored) {
         return stored;
     }
 

@@ -19,12 +19,12 @@ import cn.huiqi.identity.CurrentCaller;
 @RequestMapping("/api/cases")
 public class CaseController {
 
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
     private final CaseVisibility visibility;
     private final CaseViews views;
     private final CurrentCaller currentCaller;
 
-    public CaseController(RewardCaseRepository cases, CaseVisibility visibility, CaseViews views, CurrentCaller currentCaller) {
+    public CaseController(CaseRecordRepository cases, CaseVisibility visibility, CaseViews views, CurrentCaller currentCaller) {
         this.cases = cases;
         this.visibility = visibility;
         this.views = views;
@@ -49,12 +49,12 @@ public class CaseController {
         return views.withTimeline(readable(caseNumber));
     }
 
-    RewardCase readable(String caseNumber) {
-        RewardCase rewardCase = cases.getByCaseNumber(caseNumber);
+    CaseRecord readable(String caseNumber) {
+        CaseRecord caseRecord = cases.getByCaseNumber(caseNumber);
         Caller caller = currentCaller.get();
-        if (!visibility.canRead(caller, rewardCase)) {
+        if (!visibility.canRead(caller, caseRecord)) {
             throw new AccessDeniedException("case " + caseNumber + " is not visible to " + caller.userId());
         }
-        return rewardCase;
+        return caseRecord;
     }
 }

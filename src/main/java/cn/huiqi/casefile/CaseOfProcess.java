@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseOfProcess {
 
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
 
-    public CaseOfProcess(RewardCaseRepository cases) {
+    public CaseOfProcess(CaseRecordRepository cases) {
         this.cases = cases;
     }
 
-    public RewardCase of(DelegateExecution execution) {
+    public CaseRecord of(DelegateExecution execution) {
         DelegateExecution instance = execution.getProcessInstance();
         while (instance.getSuperExecution() != null) {
             instance = instance.getSuperExecution().getProcessInstance();

@@ -6,11 +6,14 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.huiqi.catalogue.ApplicantKind;
+import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRegister;
@@ -34,23 +37,30 @@ public class CaseRegistration {
      */
     public static final String ENTERPRISE_ID = "enterpriseId";
 
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
     private final EnterpriseRegister register;
     private final EnterpriseRepository enterprises;
     private final CaseTimeline timeline;
     private final IdentityService identityService;
     private final ObjectMapper json;
+    private final MeasureCatalogue catalogue;
+    private final CaseLifecycles lifecycles;
+    private final ApplicationEventPublisher events;
     private final ApplicationPeriods periods;
 
-    public CaseRegistration(RewardCaseRepository cases, EnterpriseRegister register, EnterpriseRepository enterprises,
-                            CaseTimeline timeline, IdentityService identityService, ObjectMapper json, ApplicationPeriods periods) {
+    public CaseRegistration(CaseRecordRepository cases, EnterpriseRegister register, EnterpriseRepository enterprises,
+                            CaseTimeline timeline, IdentityService identityService, ObjectMapper json, ApplicationPeriods periods,
+                            MeasureCatalogue catalogue, CaseLifecycles lifecycles, ApplicationEventPublisher events) {
+        this.periods = periods;
+        this.catalogue = catalogue;
+        this.lifecycles = lifecycles;
+        this.events = events;
         this.cases = cases;
         this.register = register;
         this.enterprises = enterprises;
         this.timeline = timeline;
         this.identityService = identityService;
         this.json = json;
-        this.periods = periods;
     }
 
     /**
@@ -104,32 +114,44 @@ public class CaseRegistration {
         return periods.admit(measure);
     }
 
-    public RewardCase open(DelegateExecution execution, Enterprise enterprise, NewApplication application) {
+    /** The applicant of this measure's cases when an enterprise applies: itself, or as the owner of the project it names. */
+    public Applicant applicant(NewApplication application, Enterprise enterprise) {
+        ApplicantKind kind = catalogue.require(application.measure()).applicant();
+        return switch (kind) {
+            case ENTERPRISE -> Applicant.enterprise(enterprise.getId());
+            case PROJECT_OWNER -> Applicant.projectOwner(enterprise.getId(), application.projectId());
+            default -> throw new IllegalStateException("measure " + application.measure() + " is not applied for by an enterprise (" + kind + ")");
+        };
+    }
+
+    public CaseRecord open(DelegateExecution execution, Enterprise enterprise, NewApplication application) {
         String measure = application.measure();
         Long roundId = periods.admit(measure).orElse(null);
-        Optional<RewardCase> same = cases.findByMeasureAndEnterpriseIdAndSubjectKey(measure, enterprise.getId(),
+        Applicant applicant = applicant(application, enterprise);
+        Optional<CaseRecord> same = cases.findByMeasureAndApplicantKeyAndSubjectKey(measure, applicant.key(),
                 application.subjectKey());
         if (same.isPresent()) {
             throw new DuplicateApplicationException(application.subjectField(), application.subjectLabelZh(),
                     application.subjectLabelEn(), same.get().getCaseNumber());
         }
         Object key = execution.getVariable(IDEMPOTENCY_KEY);
-        RewardCase rewardCase = new RewardCase(measure, enterprise.getId(), enterprise.getLocalityUnitId(),
+        CaseRecord caseRecord = new CaseRecord(measure, applicant, enterprise.getLocalityUnitId(),
                 application.subjectKey(), key == null ? null : key.toString(), toJson(application.application()),
-                application.claimedAmount(), timeline.currentActor());
-        rewardCase.setRoundId(roundId);
-        rewardCase = cases.saveAndFlush(rewardCase);
-        rewardCase.assignNumber(POLICY_YEAR);
-        rewardCase.attachProcess(execution.getProcessInstanceId());
-        execution.setProcessBusinessKey(rewardCase.getCaseNumber());
-        execution.setVariable("caseNumber", rewardCase.getCaseNumber());
+                timeline.currentActor(), lifecycles.of(measure).initial());
+        caseRecord.setRoundId(roundId);
+        caseRecord = cases.saveAndFlush(caseRecord);
+        caseRecord.assignNumber(POLICY_YEAR);
+        events.publishEvent(new CaseOpened(caseRecord, application));
+        caseRecord.attachProcess(execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(caseRecord.getCaseNumber());
+        execution.setVariable("caseNumber", caseRecord.getCaseNumber());
         execution.setVariable("measure", measure);
         execution.setVariable("enterpriseName", enterprise.getName());
         execution.setVariable("enterpriseUscc", enterprise.getUscc());
         // an input rules may use (docs/rules.md); who verifies is read from the case, never from this
         execution.setVariable("localityUnit", enterprise.getLocalityUnitId());
-        timeline.record(rewardCase, "SUBMITTED", "提交申请 / Application submitted");
-        return rewardCase;
+        timeline.record(caseRecord, "SUBMITTED", "提交申请 / Application submitted");
+        return caseRecord;
     }
 
     /** The application as the case stores it (application_json). */

@@ -12,18 +12,21 @@ public class CaseStatusListener {
 
     private final CaseOfProcess caseOfProcess;
     private final CaseTimeline timeline;
+    private final CaseLifecycles lifecycles;
 
-    public CaseStatusListener(CaseOfProcess caseOfProcess, CaseTimeline timeline) {
+    public CaseStatusListener(CaseOfProcess caseOfProcess, CaseTimeline timeline, CaseLifecycles lifecycles) {
         this.caseOfProcess = caseOfProcess;
         this.timeline = timeline;
+        this.lifecycles = lifecycles;
     }
 
+    /** The status must be one of the case's measure's lifecycle (refused otherwise: the model is wrong). */
     public void enter(DelegateExecution execution, String status) {
-        CaseStatus newStatus = CaseStatus.valueOf(status);
-        RewardCase rewardCase = caseOfProcess.of(execution);
-        if (rewardCase.getStatus() != newStatus) {
-            rewardCase.moveTo(newStatus);
-            timeline.record(rewardCase, "STATUS_" + newStatus.name(), newStatus.zh() + " / " + newStatus.en());
+        CaseRecord caseRecord = caseOfProcess.of(execution);
+        CaseStatus newStatus = lifecycles.status(caseRecord, status);
+        if (!caseRecord.is(newStatus)) {
+            lifecycles.moveTo(caseRecord, newStatus);
+            timeline.record(caseRecord, "STATUS_" + newStatus.name(), newStatus.zh() + " / " + newStatus.en());
         }
     }
 }

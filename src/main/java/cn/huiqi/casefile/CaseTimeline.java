@@ -20,12 +20,12 @@ public class CaseTimeline {
         this.identityService = identityService;
     }
 
-    public void record(RewardCase rewardCase, String action, String detail) {
-        events.save(new CaseEvent(rewardCase.getId(), currentActor(), action, detail));
+    public void record(CaseRecord caseRecord, String action, String detail) {
+        events.save(new CaseEvent(caseRecord.getId(), currentActor(), action, detail));
     }
 
-    public List<CaseEvent> of(RewardCase rewardCase) {
-        return events.findByCaseIdOrderByOccurredAtAscIdAsc(rewardCase.getId());
+    public List<CaseEvent> of(CaseRecord caseRecord) {
+        return events.findByCaseIdOrderByOccurredAtAscIdAsc(caseRecord.getId());
     }
 
     public String currentActor() {

@@ -14,6 +14,7 @@ public record CaseView(
         String statusZh,
         String statusEn,
         EnterpriseRef enterprise,
+        ApplicantRef applicant,
         String localityUnit,
         Map<String, Object> application,
         BigDecimal claimedAmount,
@@ -31,6 +32,18 @@ public record CaseView(
         List<TimelineEntry> timeline) {
 
     public record EnterpriseRef(String name, String uscc) {
+    }
+
+    /** The reward part of a case of a measure that pays ({@link CaseRewards}). */
+    public record Reward(BigDecimal claimedAmount, Boolean eligible, BigDecimal rewardAmount, String rewardTier,
+                         BigDecimal settledAmount, DecisionRef decision, String outcomeReason, PaymentRef payment,
+                         Instant updatedAt) {
+
+        static final Reward NONE = new Reward(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Who applied: kind (ENTERPRISE, PROJECT_OWNER, LOCALITY), name, and code (USCC or unit id). */
+    public record ApplicantRef(String kind, String name, String code) {
     }
 
     public record DecisionRef(String key, Integer version, String definitionId) {

@@ -1,5 +1,6 @@
 package cn.huiqi.casefile;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,47 +10,52 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.huiqi.enterprise.Enterprise;
-import cn.huiqi.enterprise.EnterpriseRepository;
 
 @Component
 public class CaseViews {
 
-    private final EnterpriseRepository enterprises;
+    private final ApplicantNames applicants;
     private final CaseTimeline timeline;
     private final ObjectMapper json;
     private final ApplicationTypes types;
+    private final CaseLifecycles lifecycles;
+    private final List<CaseRewards> rewards;
 
-    public CaseViews(EnterpriseRepository enterprises, CaseTimeline timeline, ObjectMapper json, ApplicationTypes types) {
-        this.enterprises = enterprises;
+    public CaseViews(ApplicantNames applicants, CaseTimeline timeline, ObjectMapper json, ApplicationTypes types,
+                     CaseLifecycles lifecycles, List<CaseRewards> rewards) {
+        this.applicants = applicants;
         this.timeline = timeline;
         this.json = json;
         this.types = types;
+        this.lifecycles = lifecycles;
+        this.rewards = rewards;
     }
 
-    public CaseView summary(RewardCase c) {
+    public CaseView summary(CaseRecord c) {
         return view(c, null);
     }
 
-    public CaseView withTimeline(RewardCase c) {
+    public CaseView withTimeline(CaseRecord c) {
         return view(c, timeline.of(c).stream()
                 .map(e -> new CaseView.TimelineEntry(e.getOccurredAt(), e.getActor(), e.getAction(), e.getDetail()))
                 .toList());
     }
 
-    private CaseView view(RewardCase c, List<CaseView.TimelineEntry> entries) {
-        Enterprise enterprise = enterprises.findById(c.getEnterpriseId()).orElseThrow();
-        return new CaseView(c.getCaseNumber(), c.getMeasure(), c.getStatus().name(), c.getStatus().zh(), c.getStatus().en(),
-                new CaseView.EnterpriseRef(enterprise.getName(), enterprise.getUscc()), c.getLocalityUnitId(),
-                application(c), c.getClaimedAmount(), c.getEligible(), c.getRewardAmount(), c.getRewardTier(), c.getSettledAmount(),
-                c.getDecisionKey() == null ? null
-                        : new CaseView.DecisionRef(c.getDecisionKey(), c.getDecisionVersion(), c.getDecisionDefinitionId()),
-                c.getOutcomeReason(), c.getFlag(),
-                c.getPaymentReference() == null ? null : new CaseView.PaymentRef(c.getPaymentReference(), c.getPaymentDate()),
-                c.getSubmittedBy(), c.getSubmittedAt(), c.getUpdatedAt(), entries);
+    private CaseView view(CaseRecord c, List<CaseView.TimelineEntry> entries) {
+        CaseView.ApplicantRef applicant = applicants.of(c.getApplicant());
+        CaseStatus status = lifecycles.statusOf(c);
+        CaseView.Reward r = rewards.stream().flatMap(source -> source.rewardOf(c.getId()).stream()).findFirst()
+                .orElse(CaseView.Reward.NONE);
+        Instant updated = r.updatedAt() != null && r.updatedAt().isAfter(c.getUpdatedAt()) ? r.updatedAt() : c.getUpdatedAt();
+        return new CaseView(c.getCaseNumber(), c.getMeasure(), status.name(), status.zh(), status.en(),
+                c.getApplicant().isEnterprise() ? new CaseView.EnterpriseRef(applicant.name(), applicant.code()) : null,
+                applicant, c.getLocalityUnitId(),
+                application(c), r.claimedAmount(), r.eligible(), r.rewardAmount(), r.rewardTier(), r.settledAmount(),
+                r.decision(), r.outcomeReason(), c.getFlag(), r.payment(),
+                c.getSubmittedBy(), c.getSubmittedAt(), updated, entries);
     }
 
-    private Map<String, Object> application(RewardCase c) {
+    private Map<String, Object> application(CaseRecord c) {
         try {
             Map<String, Object> stored = json.readValue(c.getApplicationJson(), new TypeReference<>() { });
             return types.forMeasure(c.getMeasure()).map(type -> type.applicationView(c, stored)).orElse(stored);

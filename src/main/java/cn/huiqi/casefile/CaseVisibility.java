@@ -1,6 +1,5 @@
 package cn.huiqi.casefile;
 
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import cn.huiqi.identity.Groups;
 @Component
 public class CaseVisibility {
 
-    private static final Set<CaseStatus> FINANCE_STATUSES = EnumSet.of(CaseStatus.DISBURSEMENT, CaseStatus.PAID);
+    private static final Set<String> FINANCE_STATUSES = Set.of(RewardStatus.DISBURSEMENT.name(), RewardStatus.PAID.name());
 
     private final EnterpriseRegister register;
 
@@ -29,28 +28,28 @@ public class CaseVisibility {
         this.register = register;
     }
 
-    public boolean canRead(Caller caller, RewardCase rewardCase) {
-        return canRead(caller, rewardCase, register::actsFor);
+    public boolean canRead(Caller caller, CaseRecord caseRecord) {
+        return canRead(caller, caseRecord, register::actsFor);
     }
 
-    private boolean canRead(Caller caller, RewardCase rewardCase, ActsFor actsFor) {
+    private boolean canRead(Caller caller, CaseRecord caseRecord, ActsFor actsFor) {
         if (caller.isInAny(Groups.CAMUNDA_ADMIN, Groups.POLICY_ADMIN, Groups.AUDITOR)) {
             return true;
         }
         if (caller.isIn(Groups.ENTERPRISE)) {
-            return actsFor.test(caller.userId(), rewardCase.getEnterpriseId());
+            return caseRecord.getEnterpriseId() != null && actsFor.test(caller.userId(), caseRecord.getEnterpriseId());
         }
-        if (caller.isIn(rewardCase.getLocalityUnitId())) {
+        if (caller.isIn(caseRecord.getLocalityUnitId())) {
             return true;
         }
-        if (caller.isIn(Groups.FINANCE_BUREAU) && FINANCE_STATUSES.contains(rewardCase.getStatus())) {
+        if (caller.isIn(Groups.FINANCE_BUREAU) && FINANCE_STATUSES.contains(caseRecord.getStatus())) {
             return true;
         }
-        return rewardCase.getReviewUnits().stream().anyMatch(caller::isIn);
+        return caseRecord.getReviewUnits().stream().anyMatch(caller::isIn);
     }
 
     /** The readable ones; each enterprise is asked about once (a list has many cases of few enterprises). */
-    public List<RewardCase> filter(Caller caller, List<RewardCase> cases) {
+    public List<CaseRecord> filter(Caller caller, List<CaseRecord> cases) {
         Map<Long, Boolean> answers = new HashMap<>();
         ActsFor once = (user, enterprise) -> answers.computeIfAbsent(enterprise, e -> register.actsFor(user, e));
         return cases.stream().filter(c -> canRead(caller, c, once)).toList();

@@ -32,8 +32,8 @@ public class RegisterApplication implements JavaDelegate {
         Enterprise applicant = registration.applicantEnterprise(execution.getVariable(CaseRegistration.ENTERPRISE_ID));
         ApplicationType.ValidatedApplication validated = type.validate(execution.getVariables(), applicant);
         type.checkClaims(validated.application());
-        RewardCase rewardCase = registration.open(execution, applicant, validated.application());
-        type.opened(rewardCase, validated);
+        CaseRecord caseRecord = registration.open(execution, applicant, validated.application());
+        type.opened(caseRecord, validated);
         execution.setVariables(validated.variables());
     }
 }

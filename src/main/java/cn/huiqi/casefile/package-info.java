@@ -1,5 +1,5 @@
 @ApplicationModule(displayName = "案件 Cases",
-        allowedDependencies = { "common", "catalogue", "identity", "enterprise" })
+        allowedDependencies = { "common", "catalogue", "unit", "identity", "enterprise" })
 package cn.huiqi.casefile;
 
 import org.springframework.modulith.ApplicationModule;

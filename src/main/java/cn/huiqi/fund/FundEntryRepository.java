@@ -19,20 +19,20 @@ interface FundEntryRepository extends Repository<FundEntry, Long> {
     List<Object[]> totalsByPool();
 
     /** Sums per locality of the case, kind and release source: [localityUnitId, kind, releasedFrom, sum]. */
-    @Query("select c.localityUnitId, e.kind, e.releasedFrom, sum(e.amount) from FundEntry e, RewardCase c"
+    @Query("select c.localityUnitId, e.kind, e.releasedFrom, sum(e.amount) from FundEntry e, CaseRecord c"
             + " where c.id = e.caseId group by c.localityUnitId, e.kind, e.releasedFrom")
     List<Object[]> totalsByLocality();
 
-    @Query("select c.localityUnitId, e.kind, e.releasedFrom, sum(e.amount) from FundEntry e, RewardCase c"
+    @Query("select c.localityUnitId, e.kind, e.releasedFrom, sum(e.amount) from FundEntry e, CaseRecord c"
             + " where c.id = e.caseId and e.poolId = :poolId group by c.localityUnitId, e.kind, e.releasedFrom")
     List<Object[]> totalsByLocality(@Param("poolId") String poolId);
 
     /** [localityUnitId, number of cases with at least one entry]. */
-    @Query("select c.localityUnitId, count(distinct e.caseId) from FundEntry e, RewardCase c"
+    @Query("select c.localityUnitId, count(distinct e.caseId) from FundEntry e, CaseRecord c"
             + " where c.id = e.caseId group by c.localityUnitId")
     List<Object[]> casesByLocality();
 
-    @Query("select c.localityUnitId, count(distinct e.caseId) from FundEntry e, RewardCase c"
+    @Query("select c.localityUnitId, count(distinct e.caseId) from FundEntry e, CaseRecord c"
             + " where c.id = e.caseId and e.poolId = :poolId group by c.localityUnitId")
     List<Object[]> casesByLocality(@Param("poolId") String poolId);
 }

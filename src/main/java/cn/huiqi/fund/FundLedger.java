@@ -9,8 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.Money;
@@ -30,7 +29,8 @@ import jakarta.persistence.LockModeType;
  * ({@code huiqi.fund.*}); a measure pool with cap 0.00 is "not yet set" and takes nothing.
  *
  * <h2>Entries and the per-case state machine</h2>
- * Entries are append-only, each with pool (the case's measure pool), case id ({@code reward_case.id}),
+ * Entries are append-only, each with pool (the case's measure pool), case id (the reward claim's id,
+ * {@code reward_claim.case_id}, which is the case's id: whatever the measure or the applicant),
  * amount (exact, &gt; 0), actor (user id or {@code "system"}), time and note. Per case (see {@link CaseFunds}):
  * <pre>
  *   NONE/RELEASED ─reserve─▶ RESERVED ─commit(c)─▶ COMMITTED ─pay─▶ PAID (final)
@@ -80,15 +80,15 @@ public class FundLedger {
 
     private final EntityManager em;
     private final FundEntryRepository entries;
-    private final RewardCaseRepository cases;
+    private final RewardClaims claims;
     private final FundPools pools;
     private final FundFigures figures;
 
-    public FundLedger(EntityManager em, FundEntryRepository entries, RewardCaseRepository cases,
+    public FundLedger(EntityManager em, FundEntryRepository entries, RewardClaims claims,
                       FundPools pools, FundFigures figures) {
         this.em = em;
         this.entries = entries;
-        this.cases = cases;
+        this.claims = claims;
         this.pools = pools;
         this.figures = figures;
     }
@@ -99,7 +99,7 @@ public class FundLedger {
      * RESERVED with {@code repeated = true}. A full pool is an outcome (EXHAUSTED), a cap of 0.00 too
      * (CAP_NOT_SET) — not an exception.
      *
-     * @param measure the case's measure, one with a fund pool (must equal {@code reward_case.measure})
+     * @param measure the case's measure, one with a fund pool (must equal the measure of the claim's case)
      * @throws LedgerConflictException the case holds a reservation of another amount, or is committed or paid
      * @throws NotFoundException no such case
      */
@@ -109,10 +109,10 @@ public class FundLedger {
         String who = actor(actor);
         FundPool pkg = lock(FundPools.PACKAGE);
         FundPool pool = lock(poolId);
-        RewardCase rewardCase = cases.findById(caseId).orElseThrow(() -> noCase(caseId));
-        if (!poolId.equals(rewardCase.getMeasure())) {
-            throw new LedgerConflictException("案件 " + caseId + " 属于措施 " + rewardCase.getMeasure() + "，不能在资金池 " + poolId + " 预留",
-                    "Case " + caseId + " belongs to measure " + rewardCase.getMeasure() + ", not to pool " + poolId);
+        String measureOfClaim = claims.measureOf(caseId).orElseThrow(() -> noCase(caseId));
+        if (!poolId.equals(measureOfClaim)) {
+            throw new LedgerConflictException("案件 " + caseId + " 属于措施 " + measureOfClaim + "，不能在资金池 " + poolId + " 预留",
+                    "Case " + caseId + " belongs to measure " + measureOfClaim + ", not to pool " + poolId);
         }
         CaseFunds funds = lockedFunds(caseId);
         switch (funds.state()) {
@@ -369,7 +369,7 @@ public class FundLedger {
 
     private void requireOpenReservation(long caseId, CaseFunds funds) {
         if (funds.reserved().signum() == 0 || funds.state() != CaseFunds.State.RESERVED) {
-            if (funds.state() == CaseFunds.State.NONE && !cases.existsById(caseId)) {
+            if (funds.state() == CaseFunds.State.NONE && !claims.exists(caseId)) {
                 throw noCase(caseId);
             }
             throw new LedgerConflictException(

@@ -2,7 +2,7 @@ package cn.huiqi.fund;
 
 import java.math.BigDecimal;
 
-/** The money of the cases of one locality unit (reward_case.locality_unit_id), derived from the entries. */
+/** The money of the cases of one locality unit (case_record.locality_unit_id), derived from the entries. */
 public record LocalityTotals(String id, String nameZh, String nameEn, long cases, BigDecimal reserved,
                              BigDecimal committed, BigDecimal paid) {
 }

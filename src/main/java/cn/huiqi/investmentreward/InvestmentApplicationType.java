@@ -9,8 +9,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.ApplicationType;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.NewApplication;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.Money;
@@ -35,9 +37,11 @@ public class InvestmentApplicationType implements ApplicationType {
     static final YearMonth TO = YearMonth.of(2023, 9);
 
     private final ProjectRepository projects;
+    private final RewardClaims claims;
     private final InvestmentProgress progress;
 
-    public InvestmentApplicationType(ProjectRepository projects, InvestmentProgress progress) {
+    public InvestmentApplicationType(ProjectRepository projects, InvestmentProgress progress, RewardClaims claims) {
+        this.claims = claims;
         this.projects = projects;
         this.progress = progress;
     }
@@ -88,7 +92,7 @@ public class InvestmentApplicationType implements ApplicationType {
         variables.put("progressExceedsAverage", comparison.exceedsOverall());
         variables.put("progressBasis", comparison.basisZh() + " / " + comparison.basisEn());
         return new ValidatedApplication(new NewApplication(MEASURE, "projectId", "project-" + project.getId(),
-                "项目", "project", application, equipment), variables);
+                "项目", "project", application, equipment, project.getId()), variables);
     }
 
     @Override
@@ -96,10 +100,11 @@ public class InvestmentApplicationType implements ApplicationType {
         return InvestmentApplicationRequest.class;
     }
 
-    /** The reward base is the equipment investment taken from the project library when the case was opened (its claimed amount). */
+    /** The reward base is the equipment investment taken from the project library when the case was opened (its claim's claimed amount). */
     @Override
-    public Map<String, Object> decisionInputs(RewardCase rewardCase) {
-        return rewardCase.getClaimedAmount() == null ? Map.of() : Map.of("equipmentInvestment", rewardCase.getClaimedAmount());
+    public Map<String, Object> decisionInputs(CaseRecord caseRecord) {
+        BigDecimal claimed = claims.find(caseRecord.getId()).map(RewardClaim::getClaimedAmount).orElse(null);
+        return claimed == null ? Map.of() : Map.of("equipmentInvestment", claimed);
     }
 
     private Project ownProject(String projectText, Enterprise applicant) {

@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.claim.RewardClaims;
 
 /**
  * Measure 3's first condition fails: the project's average investment progress over 2023-07..09 does
@@ -18,9 +19,11 @@ import cn.huiqi.casefile.RewardCase;
 public class ProgressBelowAverage {
 
     private final CaseOfProcess caseOfProcess;
+    private final RewardClaims claims;
     private final CaseTimeline timeline;
 
-    public ProgressBelowAverage(CaseOfProcess caseOfProcess, CaseTimeline timeline) {
+    public ProgressBelowAverage(CaseOfProcess caseOfProcess, CaseTimeline timeline, RewardClaims claims) {
+        this.claims = claims;
         this.caseOfProcess = caseOfProcess;
         this.timeline = timeline;
     }
@@ -31,9 +34,9 @@ public class ProgressBelowAverage {
         String reason = "2023年7—9月项目平均投资进度 " + project + " 未超过项目总体平均进度 " + overall
                 + " / The project's average investment progress in 2023-07..09 (" + project
                 + ") does not exceed the overall average (" + overall + ")";
-        RewardCase rewardCase = caseOfProcess.of(execution);
-        rewardCase.recordIneligibility(reason);
-        timeline.record(rewardCase, "PROGRESS_NOT_ABOVE_AVERAGE", reason);
+        CaseRecord caseRecord = caseOfProcess.of(execution);
+        claims.of(caseRecord).recordIneligibility(reason);
+        timeline.record(caseRecord, "PROGRESS_NOT_ABOVE_AVERAGE", reason);
         execution.setVariable("ineligibleReason", reason);
         execution.setVariable("rewardAmount", BigDecimal.ZERO.setScale(2).toPlainString());
     }

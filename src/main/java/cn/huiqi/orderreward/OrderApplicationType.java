@@ -13,8 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiqi.casefile.ApplicationType;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.NewApplication;
-import cn.huiqi.casefile.RewardCase;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.Money;
 import cn.huiqi.enterprise.Enterprise;
@@ -98,24 +98,24 @@ public class OrderApplicationType implements ApplicationType {
     }
 
     @Override
-    public void opened(RewardCase rewardCase, ValidatedApplication validated) {
+    public void opened(CaseRecord caseRecord, ValidatedApplication validated) {
         OrderApplication application = (OrderApplication) validated.details();
         for (OrderApplication.Line line : application.orders()) {
-            orders.save(new M1Order(rewardCase.getId(), line));
+            orders.save(new M1Order(caseRecord.getId(), line));
         }
         orders.flush(); // the contract's unique key decides a race here, inside the start's transaction
     }
 
     @Override
-    public Map<String, Object> decisionInputs(RewardCase rewardCase) {
-        return CountedOrders.of(orders.findByCaseIdOrderByLineNo(rewardCase.getId())).asDecisionInputs();
+    public Map<String, Object> decisionInputs(CaseRecord caseRecord) {
+        return CountedOrders.of(orders.findByCaseIdOrderByLineNo(caseRecord.getId())).asDecisionInputs();
     }
 
     /** Every order with its evidence and its own verification, from the order table. */
     @Override
-    public Map<String, Object> applicationView(RewardCase rewardCase, Map<String, Object> stored) {
+    public Map<String, Object> applicationView(CaseRecord caseRecord, Map<String, Object> stored) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (M1Order order : orders.findByCaseIdOrderByLineNo(rewardCase.getId())) {
+        for (M1Order order : orders.findByCaseIdOrderByLineNo(caseRecord.getId())) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("line", order.getLineNo());
             row.put("counterparty", order.getCounterparty());

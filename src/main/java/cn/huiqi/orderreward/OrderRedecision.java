@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.process.EngineAsSystem;
 import cn.huiqi.process.RuleVersions;
 import cn.huiqi.review.RewardDecisions;
@@ -40,19 +40,19 @@ class OrderRedecision {
     }
 
     /** Answers whether the case is eligible on its counted orders; {@code why} names the step for the timeline. */
-    boolean redecide(RewardCase rewardCase, String why) {
-        List<M1Order> caseOrders = orders.findByCaseIdOrderByLineNo(rewardCase.getId());
+    boolean redecide(CaseRecord caseRecord, String why) {
+        List<M1Order> caseOrders = orders.findByCaseIdOrderByLineNo(caseRecord.getId());
         CountedOrders counted = CountedOrders.of(caseOrders);
         return system.call(() -> {
-            DecisionDefinition definition = ruleVersions.inForce(rewardCase.getProcessInstanceId(), DECISION_KEY);
+            DecisionDefinition definition = ruleVersions.inForce(caseRecord.getProcessInstanceId(), DECISION_KEY);
             DmnDecisionResult result = decisionService.evaluateDecisionById(definition.getId())
                     .variables(counted.asDecisionInputs()).evaluate();
             if (result.size() != 1) {
                 throw new IllegalStateException("decision '" + DECISION_KEY + "' v" + definition.getVersion() + " matched "
-                        + result.size() + " rules for case " + rewardCase.getCaseNumber());
+                        + result.size() + " rules for case " + caseRecord.getCaseNumber());
             }
             Map<String, Object> entries = result.getSingleResult().getEntryMap();
-            return rewardDecisions.recordOn(rewardCase, DECISION_KEY, definition.getVersion(), definition.getId(), entries,
+            return rewardDecisions.recordOn(caseRecord, DECISION_KEY, definition.getVersion(), definition.getId(), entries,
                     "RULE_REDECIDED", why + "，按核实后的订单重新认定（" + counted.describe() + "）：");
         });
     }

@@ -18,8 +18,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiqi.casefile.CaseOfProcess;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.Money;
@@ -56,10 +58,12 @@ public class OrderVerification implements TaskListener, ExecutionListener {
     private final CaseTimeline timeline;
     private final OrderRedecision redecision;
     private final JsonLists jsonLists;
+    private final RewardClaims claims;
     private final ObjectMapper json;
 
     OrderVerification(CaseOfProcess caseOfProcess, M1OrderRepository orders, CaseTimeline timeline, OrderRedecision redecision,
-                      JsonLists jsonLists, ObjectMapper json) {
+                      JsonLists jsonLists, ObjectMapper json, RewardClaims claims) {
+        this.claims = claims;
         this.caseOfProcess = caseOfProcess;
         this.orders = orders;
         this.timeline = timeline;
@@ -70,12 +74,12 @@ public class OrderVerification implements TaskListener, ExecutionListener {
 
     @Override
     public void notify(DelegateTask task) {
-        RewardCase rewardCase = caseOfProcess.of(task.getExecution());
-        if (!OrderApplicationType.MEASURE.equals(rewardCase.getMeasure())) {
+        CaseRecord caseRecord = caseOfProcess.of(task.getExecution());
+        if (!OrderApplicationType.MEASURE.equals(caseRecord.getMeasure())) {
             return;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (M1Order order : orders.findByCaseIdOrderByLineNo(rewardCase.getId())) {
+        for (M1Order order : orders.findByCaseIdOrderByLineNo(caseRecord.getId())) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("line", order.getLineNo());
             row.put("counterparty", order.getCounterparty());
@@ -99,22 +103,22 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         if (execution.isCanceled()) {
             return;
         }
-        RewardCase rewardCase = caseOfProcess.of(execution);
-        if (!OrderApplicationType.MEASURE.equals(rewardCase.getMeasure())) {
+        CaseRecord caseRecord = caseOfProcess.of(execution);
+        if (!OrderApplicationType.MEASURE.equals(caseRecord.getMeasure())) {
             return;
         }
         boolean locality = LOCALITY_TASK.equals(execution.getCurrentActivityId());
         Object decision = execution.getVariable("decision");
         Object unit = execution.getVariable("reviewUnit");
         String step = execution.getCurrentActivityName() + (unit == null ? "" : " [" + unit + "]");
-        List<M1Order> caseOrders = orders.findByCaseIdOrderByLineNo(rewardCase.getId());
+        List<M1Order> caseOrders = orders.findByCaseIdOrderByLineNo(caseRecord.getId());
 
         List<Change> changes = read(execution.getVariable(FIELD), shownResults(execution), caseOrders, locality);
         String actor = timeline.currentActor();
         for (Change change : changes) {
             String before = change.order().getVerification().label().zh();
             change.order().verify(change.result(), change.reason(), actor);
-            timeline.record(rewardCase, locality ? "ORDER_VERIFIED" : "ORDER_VERIFICATION_CHANGED",
+            timeline.record(caseRecord, locality ? "ORDER_VERIFIED" : "ORDER_VERIFICATION_CHANGED",
                     step + "：第" + change.order().getLineNo() + "笔订单（合同 " + change.order().getContractNumber() + "）"
                             + (locality ? "" : before + " → ") + change.result().label().zh() + " / order " + change.order().getLineNo() + " "
                             + change.result().label().en() + (change.reason() == null ? "" : " — " + change.reason()));
@@ -131,12 +135,13 @@ public class OrderVerification implements TaskListener, ExecutionListener {
                         "Give a result for every order before approving; not yet verified: " + open.size() + " order(s)");
             }
         }
-        boolean eligible = Boolean.TRUE.equals(rewardCase.getEligible());
+        RewardClaim claim = claims.of(caseRecord);
+        boolean eligible = Boolean.TRUE.equals(claim.getEligible());
         if ((locality && approve) || (!locality && !changes.isEmpty())) {
-            eligible = redecision.redecide(rewardCase, step);
+            eligible = redecision.redecide(caseRecord, step);
         }
         if (approve && !eligible) {
-            throw new InvalidInputException(FIELD, "按核实认可的订单，本案不符合奖励条件（" + rewardCase.getOutcomeReason() + "）：请选择驳回并说明理由",
+            throw new InvalidInputException(FIELD, "按核实认可的订单，本案不符合奖励条件（" + claim.getOutcomeReason() + "）：请选择驳回并说明理由",
                     "On its accepted orders the case is not eligible: reject it with a reason instead of approving");
         }
     }

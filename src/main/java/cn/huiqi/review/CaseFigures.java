@@ -13,11 +13,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.huiqi.casefile.ApplicantNames;
 import cn.huiqi.casefile.CaseOfProcess;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseView;
+import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Money;
-import cn.huiqi.enterprise.Enterprise;
-import cn.huiqi.enterprise.EnterpriseRepository;
 import cn.huiqi.unit.UnitRepository;
 
 /**
@@ -38,42 +40,46 @@ public class CaseFigures implements TaskListener {
     private static final String NONE = "—";
 
     private final CaseOfProcess caseOfProcess;
-    private final EnterpriseRepository enterprises;
     private final UnitRepository units;
+    private final RewardClaims claims;
     private final ObjectMapper json;
+    private final ApplicantNames applicantNames;
 
-    public CaseFigures(CaseOfProcess caseOfProcess, EnterpriseRepository enterprises, UnitRepository units, ObjectMapper json) {
+    public CaseFigures(CaseOfProcess caseOfProcess, UnitRepository units, ObjectMapper json, RewardClaims claims,
+                       ApplicantNames applicantNames) {
+        this.applicantNames = applicantNames;
+        this.claims = claims;
         this.caseOfProcess = caseOfProcess;
-        this.enterprises = enterprises;
         this.units = units;
         this.json = json;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        RewardCase rewardCase = caseOfProcess.of(task.getExecution());
-        task.setVariablesLocal(figures(rewardCase));
+        CaseRecord caseRecord = caseOfProcess.of(task.getExecution());
+        task.setVariablesLocal(figures(caseRecord));
         Object request = task.getExecution().getVariable("supplementRequest");
         if (request != null) {
             task.setVariableLocal("reviewerRequest", request.toString());
         }
     }
 
-    Map<String, Object> figures(RewardCase rewardCase) {
+    Map<String, Object> figures(CaseRecord caseRecord) {
         Map<String, Object> shown = new LinkedHashMap<>();
-        Enterprise enterprise = enterprises.findById(rewardCase.getEnterpriseId()).orElseThrow();
-        shown.put("systemCaseNumber", rewardCase.getCaseNumber());
-        shown.put("systemEnterprise", enterprise.getName());
-        shown.put("systemUscc", enterprise.getUscc());
-        shown.put("systemLocality", unitNames(List.of(rewardCase.getLocalityUnitId())));
-        shown.put("systemRewardAmount", rewardCase.getRewardAmount() == null ? NONE : Money.format(rewardCase.getRewardAmount()));
-        shown.put("systemRewardTier", text(rewardCase.getRewardTier()));
-        shown.put("systemRule", rewardCase.getDecisionKey() == null ? NONE
-                : rewardCase.getDecisionKey() + " 第 " + rewardCase.getDecisionVersion() + " 版 / version " + rewardCase.getDecisionVersion());
-        shown.put("systemReviewUnits", rewardCase.getReviewUnits().isEmpty() ? NONE : unitNames(rewardCase.getReviewUnits()));
-        shown.put("systemSettledAmount", rewardCase.getSettledAmount() == null ? "尚未结算 / not settled yet"
-                : Money.format(rewardCase.getSettledAmount()));
-        application(rewardCase).forEach((key, value) -> shown.put(
+        CaseView.ApplicantRef applicant = applicantNames.of(caseRecord.getApplicant());
+        shown.put("systemCaseNumber", caseRecord.getCaseNumber());
+        shown.put("systemEnterprise", applicant.name());
+        shown.put("systemUscc", applicant.code());
+        shown.put("systemLocality", unitNames(List.of(caseRecord.getLocalityUnitId())));
+        RewardClaim claim = claims.of(caseRecord);
+        shown.put("systemRewardAmount", claim.getRewardAmount() == null ? NONE : Money.format(claim.getRewardAmount()));
+        shown.put("systemRewardTier", text(claim.getRewardTier()));
+        shown.put("systemRule", claim.getDecisionKey() == null ? NONE
+                : claim.getDecisionKey() + " 第 " + claim.getDecisionVersion() + " 版 / version " + claim.getDecisionVersion());
+        shown.put("systemReviewUnits", caseRecord.getReviewUnits().isEmpty() ? NONE : unitNames(caseRecord.getReviewUnits()));
+        shown.put("systemSettledAmount", claim.getSettledAmount() == null ? "尚未结算 / not settled yet"
+                : Money.format(claim.getSettledAmount()));
+        application(caseRecord).forEach((key, value) -> shown.put(
                 (COMPUTED_AT_SUBMISSION.contains(key) ? "system" : "declared") + Character.toUpperCase(key.charAt(0)) + key.substring(1),
                 text(value)));
         return shown;
@@ -84,11 +90,11 @@ public class CaseFigures implements TaskListener {
                 .map(id -> units.findById(id).map(u -> u.getNameZh() + " (" + id + ")").orElse(id)).toList());
     }
 
-    private Map<String, Object> application(RewardCase rewardCase) {
+    private Map<String, Object> application(CaseRecord caseRecord) {
         try {
-            return json.readValue(rewardCase.getApplicationJson(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            return json.readValue(caseRecord.getApplicationJson(), new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("case " + rewardCase.getCaseNumber() + ": unreadable application", e);
+            throw new IllegalStateException("case " + caseRecord.getCaseNumber() + ": unreadable application", e);
         }
     }
 

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.enterprise.EnterpriseRegister;
 
 /**
@@ -36,10 +36,10 @@ public class CaseRouting {
 
     /** The city units that must each approve; never empty, so city review cannot be skipped. */
     public List<String> reviewUnitsOf(DelegateExecution execution) {
-        RewardCase rewardCase = caseOfProcess.of(execution);
-        List<String> units = rewardCase.getReviewUnits();
+        CaseRecord caseRecord = caseOfProcess.of(execution);
+        List<String> units = caseRecord.getReviewUnits();
         if (units.isEmpty()) {
-            throw new IllegalStateException("case " + rewardCase.getCaseNumber() + " has no reviewing units recorded");
+            throw new IllegalStateException("case " + caseRecord.getCaseNumber() + " has no reviewing units recorded");
         }
         return units;
     }
@@ -49,11 +49,11 @@ public class CaseRouting {
      * recorded on the case.
      */
     public String reviewUnitOf(DelegateExecution execution) {
-        RewardCase rewardCase = caseOfProcess.of(execution);
+        CaseRecord caseRecord = caseOfProcess.of(execution);
         Object unit = execution.getVariable(REVIEW_UNIT);
-        if (unit == null || !rewardCase.getReviewUnits().contains(unit.toString())) {
-            throw new IllegalStateException("city review of case " + rewardCase.getCaseNumber() + " for '" + unit
-                    + "', which is not one of its reviewing units " + rewardCase.getReviewUnits());
+        if (unit == null || !caseRecord.getReviewUnits().contains(unit.toString())) {
+            throw new IllegalStateException("city review of case " + caseRecord.getCaseNumber() + " for '" + unit
+                    + "', which is not one of its reviewing units " + caseRecord.getReviewUnits());
         }
         return unit.toString();
     }
@@ -63,8 +63,11 @@ public class CaseRouting {
      * authorisation was revoked does not), otherwise to the enterprise's own account.
      */
     public String applicantOf(DelegateExecution execution) {
-        RewardCase rewardCase = caseOfProcess.of(execution);
-        return enterprises.accountActingFor(rewardCase.getEnterpriseId(), rewardCase.getSubmittedBy())
-                .orElse(rewardCase.getSubmittedBy());
+        CaseRecord caseRecord = caseOfProcess.of(execution);
+        if (caseRecord.getEnterpriseId() == null) {
+            return caseRecord.getSubmittedBy();
+        }
+        return enterprises.accountActingFor(caseRecord.getEnterpriseId(), caseRecord.getSubmittedBy())
+                .orElse(caseRecord.getSubmittedBy());
     }
 }

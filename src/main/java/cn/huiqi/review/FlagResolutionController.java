@@ -8,11 +8,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseView;
 import cn.huiqi.casefile.CaseViews;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.identity.Caller;
@@ -32,12 +32,12 @@ public class FlagResolutionController {
     public record FlagResolution(String reason) {
     }
 
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
     private final CaseTimeline timeline;
     private final CaseViews views;
     private final CurrentCaller currentCaller;
 
-    public FlagResolutionController(RewardCaseRepository cases, CaseTimeline timeline, CaseViews views, CurrentCaller currentCaller) {
+    public FlagResolutionController(CaseRecordRepository cases, CaseTimeline timeline, CaseViews views, CurrentCaller currentCaller) {
         this.cases = cases;
         this.timeline = timeline;
         this.views = views;
@@ -51,18 +51,18 @@ public class FlagResolutionController {
         FieldChecks checks = new FieldChecks();
         String reason = checks.requiredText("reason", request == null ? null : request.reason(), "处理意见", "Decision and reason", 1000);
         checks.throwIfAny();
-        RewardCase rewardCase = cases.getByCaseNumber(caseNumber);
-        String lead = rewardCase.getLeadUnit() == null ? Groups.LEAD_BUREAU : rewardCase.getLeadUnit();
+        CaseRecord caseRecord = cases.getByCaseNumber(caseNumber);
+        String lead = caseRecord.getLeadUnit() == null ? Groups.LEAD_BUREAU : caseRecord.getLeadUnit();
         if (!caller.isIn(lead)) {
             throw new AccessDeniedException(caller.userId() + " is not the lead unit of " + caseNumber);
         }
-        if (rewardCase.getFlag() == null) {
+        if (caseRecord.getFlag() == null) {
             throw new ConflictException("caseNumber", "案件 " + caseNumber + " 没有待处理的标记",
                     "Case " + caseNumber + " has no flag to decide on");
         }
-        timeline.record(rewardCase, "FLAG_RESOLVED", "市工信局处理标记 / Lead bureau decided on the flag ("
-                + rewardCase.getFlag() + ")：保留案件 / keep the case — " + reason);
-        rewardCase.clearFlag();
-        return views.withTimeline(rewardCase);
+        timeline.record(caseRecord, "FLAG_RESOLVED", "市工信局处理标记 / Lead bureau decided on the flag ("
+                + caseRecord.getFlag() + ")：保留案件 / keep the case — " + reason);
+        caseRecord.clearFlag();
+        return views.withTimeline(caseRecord);
     }
 }

@@ -11,12 +11,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.huiqi.casefile.CaseLifecycles;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseStatus;
 import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseView;
 import cn.huiqi.casefile.CaseViews;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.identity.Caller;
@@ -37,15 +39,18 @@ class ObjectionController {
     public record ObjectionRequest(String reason) {
     }
 
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
     private final CaseTimeline timeline;
     private final CaseViews views;
     private final CurrentCaller currentCaller;
     private final RuntimeService runtimeService;
+    private final CaseLifecycles lifecycles;
     private final EngineAsSystem engineAsSystem;
 
-    public ObjectionController(RewardCaseRepository cases, CaseTimeline timeline, CaseViews views,
-                               CurrentCaller currentCaller, RuntimeService runtimeService, EngineAsSystem engineAsSystem) {
+    public ObjectionController(CaseRecordRepository cases, CaseTimeline timeline, CaseViews views,
+                               CurrentCaller currentCaller, RuntimeService runtimeService, EngineAsSystem engineAsSystem,
+                               CaseLifecycles lifecycles) {
+        this.lifecycles = lifecycles;
         this.cases = cases;
         this.timeline = timeline;
         this.views = views;
@@ -64,16 +69,17 @@ class ObjectionController {
         FieldChecks checks = new FieldChecks();
         String reason = checks.requiredText("reason", request == null ? null : request.reason(), "异议理由", "Objection reason", 1000);
         checks.throwIfAny();
-        RewardCase rewardCase = cases.getByCaseNumber(caseNumber);
-        if (rewardCase.getStatus() != CaseStatus.PUBLIC_NOTICE) {
-            throw new ConflictException("caseNumber", "案件 " + caseNumber + " 不在公示期（当前：" + rewardCase.getStatus().zh() + "），不能提出异议",
-                    "Case " + caseNumber + " is not under public notice (now: " + rewardCase.getStatus().en() + ")");
+        CaseRecord caseRecord = cases.getByCaseNumber(caseNumber);
+        if (!caseRecord.is(RewardStatus.PUBLIC_NOTICE)) {
+            CaseStatus now = lifecycles.statusOf(caseRecord);
+            throw new ConflictException("caseNumber", "案件 " + caseNumber + " 不在公示期（当前：" + now.zh() + "），不能提出异议",
+                    "Case " + caseNumber + " is not under public notice (now: " + now.en() + ")");
         }
-        timeline.record(rewardCase, "OBJECTION_RAISED", "公示异议 / Objection: " + reason);
+        timeline.record(caseRecord, "OBJECTION_RAISED", "公示异议 / Objection: " + reason);
         engineAsSystem.call(() -> runtimeService.createMessageCorrelation(MESSAGE)
-                .processInstanceBusinessKey(rewardCase.getCaseNumber())
+                .processInstanceBusinessKey(caseRecord.getCaseNumber())
                 .setVariables(Map.of("objectionReason", reason))
                 .correlateWithResult());
-        return views.withTimeline(rewardCase);
+        return views.withTimeline(caseRecord);
     }
 }

@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.Label;
@@ -23,9 +24,11 @@ public class ReviewStepCompleted implements ExecutionListener {
     private static final String CITY_REVIEW = "Task_CityReview";
 
     private final CaseOfProcess caseOfProcess;
+    private final RewardClaims claims;
     private final CaseTimeline timeline;
 
-    public ReviewStepCompleted(CaseOfProcess caseOfProcess, CaseTimeline timeline) {
+    public ReviewStepCompleted(CaseOfProcess caseOfProcess, CaseTimeline timeline, RewardClaims claims) {
+        this.claims = claims;
         this.caseOfProcess = caseOfProcess;
         this.timeline = timeline;
     }
@@ -36,20 +39,20 @@ public class ReviewStepCompleted implements ExecutionListener {
             return; // another reviewer's rejection ended this task; nothing was decided here
         }
         ReviewDecision decision = ReviewDecision.read(execution.getVariable("decision"), execution.getVariable("comment"));
-        RewardCase rewardCase = caseOfProcess.of(execution);
+        CaseRecord caseRecord = caseOfProcess.of(execution);
         if (decision.outcome() == ReviewDecision.Outcome.APPROVE && CITY_REVIEW.equals(execution.getCurrentActivityId())
-                && rewardCase.getFlag() != null) {
-            throw new InvalidInputException("decision", "此案件有待市工信局处理的标记（" + rewardCase.getFlag()
+                && caseRecord.getFlag() != null) {
+            throw new InvalidInputException("decision", "此案件有待市工信局处理的标记（" + caseRecord.getFlag()
                     + "），处理前不能审核通过；可退回补正或驳回", "This case is flagged for the lead bureau's decision ("
-                    + rewardCase.getFlag() + "); it cannot be approved before that decision, only sent back or rejected");
+                    + caseRecord.getFlag() + "); it cannot be approved before that decision, only sent back or rejected");
         }
         Object unit = execution.getVariable("reviewUnit");
         String step = execution.getCurrentActivityName() + (unit == null ? "" : " [" + unit + "]");
-        timeline.record(rewardCase, decision.outcome().action(execution.getCurrentActivityId()),
+        timeline.record(caseRecord, decision.outcome().action(execution.getCurrentActivityId()),
                 step + "：" + decision.outcome().label().both()
                         + (decision.comment() == null ? "" : " — " + decision.comment()));
         if (decision.outcome() == ReviewDecision.Outcome.REJECT) {
-            rewardCase.recordOutcomeReason(decision.comment());
+            claims.of(caseRecord).recordOutcomeReason(decision.comment());
         }
     }
 

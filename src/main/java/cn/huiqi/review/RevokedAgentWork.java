@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseTimeline;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
 import cn.huiqi.enterprise.AgentRevoked;
 import cn.huiqi.process.EngineAsSystem;
 
@@ -23,12 +23,12 @@ import cn.huiqi.process.EngineAsSystem;
 @Component
 class RevokedAgentWork {
 
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
     private final TaskService taskService;
     private final EngineAsSystem engineAsSystem;
     private final CaseTimeline timeline;
 
-    RevokedAgentWork(RewardCaseRepository cases, TaskService taskService, EngineAsSystem engineAsSystem,
+    RevokedAgentWork(CaseRecordRepository cases, TaskService taskService, EngineAsSystem engineAsSystem,
                      CaseTimeline timeline) {
         this.cases = cases;
         this.taskService = taskService;
@@ -38,19 +38,19 @@ class RevokedAgentWork {
 
     @EventListener
     void returnToEnterprise(AgentRevoked revoked) {
-        List<RewardCase> submittedByAgent = cases.findByEnterpriseIdOrderBySubmittedAtDesc(revoked.enterpriseId()).stream()
+        List<CaseRecord> submittedByAgent = cases.findByEnterpriseIdOrderBySubmittedAtDesc(revoked.enterpriseId()).stream()
                 .filter(c -> revoked.agentUserId().equals(c.getSubmittedBy()) && c.getCaseNumber() != null).toList();
-        List<RewardCase> handedBack = new ArrayList<>();
+        List<CaseRecord> handedBack = new ArrayList<>();
         engineAsSystem.call(() -> {
-            for (RewardCase rewardCase : submittedByAgent) {
+            for (CaseRecord caseRecord : submittedByAgent) {
                 boolean changed = false;
-                for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(rewardCase.getCaseNumber())
+                for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(caseRecord.getCaseNumber())
                         .taskAssignee(revoked.agentUserId()).list()) {
                     taskService.setAssignee(task.getId(), revoked.revokedBy());
                     changed = true;
                 }
                 if (changed) {
-                    handedBack.add(rewardCase);
+                    handedBack.add(caseRecord);
                 }
             }
             return null;

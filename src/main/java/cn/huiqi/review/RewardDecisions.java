@@ -7,13 +7,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Money;
 import cn.huiqi.process.RuleVersions;
 
 /**
- * Writes what a reward table decided onto the case: eligible or not (with the reason), the amount and
+ * Writes what a reward table decided onto the case's reward claim: eligible or not (with the reason), the amount and
  * tier, and which decision key and version decided it. Service task after each measure's rule task:
  * {@code ${rewardDecisions.record(execution, 'order-reward')}}.
  */
@@ -25,8 +27,11 @@ public class RewardDecisions {
     private final CaseOfProcess caseOfProcess;
     private final CaseTimeline timeline;
     private final RuleVersions ruleVersions;
+    private final RewardClaims claims;
 
-    public RewardDecisions(CaseOfProcess caseOfProcess, CaseTimeline timeline, RuleVersions ruleVersions) {
+    public RewardDecisions(CaseOfProcess caseOfProcess, CaseTimeline timeline, RuleVersions ruleVersions,
+                           RewardClaims claims) {
+        this.claims = claims;
         this.caseOfProcess = caseOfProcess;
         this.timeline = timeline;
         this.ruleVersions = ruleVersions;
@@ -41,12 +46,13 @@ public class RewardDecisions {
         }
         int version = ((Number) execution.getVariable(RuleVersions.PINNED_VERSION)).intValue();
         String definitionId = ruleVersions.version(decisionKey, version).getId();
-        RewardCase rewardCase = caseOfProcess.of(execution);
-        boolean eligible = recordOn(rewardCase, decisionKey, version, definitionId, result, "RULE", "");
+        CaseRecord caseRecord = caseOfProcess.of(execution);
+        boolean eligible = recordOn(caseRecord, decisionKey, version, definitionId, result, "RULE", "");
         execution.setVariable("eligible", eligible);
-        execution.setVariable("rewardAmount", Money.format(rewardCase.getRewardAmount()));
-        execution.setVariable("rewardTier", rewardCase.getRewardTier());
-        execution.setVariable("ineligibleReason", rewardCase.getOutcomeReason());
+        RewardClaim claim = claims.of(caseRecord);
+        execution.setVariable("rewardAmount", Money.format(claim.getRewardAmount()));
+        execution.setVariable("rewardTier", claim.getRewardTier());
+        execution.setVariable("ineligibleReason", claim.getOutcomeReason());
     }
 
     /**
@@ -54,14 +60,14 @@ public class RewardDecisions {
      * case with a timeline line {@code <action>_ELIGIBLE} / {@code <action>_NOT_ELIGIBLE}; answers eligible.
      * Also for a re-decision on verified facts (action {@code RULE_REDECIDED}, with what it was based on).
      */
-    public boolean recordOn(RewardCase rewardCase, String decisionKey, int version, String definitionId, Map<String, Object> result,
+    public boolean recordOn(CaseRecord caseRecord, String decisionKey, int version, String definitionId, Map<String, Object> result,
                             String action, String basis) {
         boolean eligible = Boolean.TRUE.equals(result.get("eligible"));
         BigDecimal amount = eligible ? wholeFen(decisionKey, result.get("rewardAmount")) : Money.fen(BigDecimal.ZERO);
         String tier = (String) result.get("tier");
         String reason = eligible ? null : (String) result.get("reason");
-        rewardCase.recordDecision(decisionKey, version, definitionId, eligible, amount, tier, reason);
-        timeline.record(rewardCase, action + (eligible ? "_ELIGIBLE" : "_NOT_ELIGIBLE"),
+        claims.of(caseRecord).recordDecision(decisionKey, version, definitionId, eligible, amount, tier, reason);
+        timeline.record(caseRecord, action + (eligible ? "_ELIGIBLE" : "_NOT_ELIGIBLE"),
                 decisionKey + " v" + version + "：" + basis + (eligible
                         ? "符合条件，奖励 " + Money.format(amount) + " 元（" + tier + "） / Eligible, reward CNY " + Money.format(amount)
                         : reason));

@@ -249,7 +249,7 @@ public class Rounds {
     /** Ids of the round's cases, oldest first. */
     @Transactional(readOnly = true)
     public List<Long> caseIdsOf(long roundId) {
-        return jdbc.queryForList("SELECT id FROM reward_case WHERE round_id = ? ORDER BY id", Long.class, roundId);
+        return jdbc.queryForList("SELECT id FROM case_record WHERE round_id = ? ORDER BY id", Long.class, roundId);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
@@ -288,7 +288,7 @@ public class Rounds {
 
     private RoundApi.RoundView view(ApplicationRound r, LocalDate today) {
         RoundStatus status = r.statusOn(today);
-        long cases = jdbc.queryForObject("SELECT COUNT(*) FROM reward_case WHERE round_id = ?", Long.class, r.getId());
+        long cases = jdbc.queryForObject("SELECT COUNT(*) FROM case_record WHERE round_id = ?", Long.class, r.getId());
         return new RoundApi.RoundView(r.getId(), r.getMeasure(), r.getName(), r.getPerformanceFrom(), r.getPerformanceTo(), r.getOpensOn(),
                 r.getClosesOn(), status.name(), status.label().zh(), status.label().en(), r.getClosedEarlyAt(), r.getClosedEarlyBy(),
                 r.getNote(), pins.of(r.getId()).stream().map(p -> new RoundApi.PinView(p.decisionKey(), p.version(), p.pinnedBy(),

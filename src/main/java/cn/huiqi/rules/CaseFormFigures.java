@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.common.Money;
 import cn.huiqi.process.EngineAsSystem;
 import cn.huiqi.process.RuleVersions;
@@ -26,8 +26,8 @@ class CaseFormFigures {
         this.system = system;
     }
 
-    void update(RewardCase rewardCase, int version, WhatIfRunner.Outcome outcome) {
-        if (rewardCase.getProcessInstanceId() == null) {
+    void update(CaseRecord caseRecord, int version, WhatIfRunner.Outcome outcome) {
+        if (caseRecord.getProcessInstanceId() == null) {
             return;
         }
         Map<String, Object> variables = new HashMap<>();
@@ -36,8 +36,8 @@ class CaseFormFigures {
         variables.put(RuleVersions.PINNED_VERSION, version);
         system.call(() -> {
             List<String> instances = new ArrayList<>();
-            instances.add(rewardCase.getProcessInstanceId());
-            runtimeService.createProcessInstanceQuery().superProcessInstanceId(rewardCase.getProcessInstanceId()).list()
+            instances.add(caseRecord.getProcessInstanceId());
+            runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseRecord.getProcessInstanceId()).list()
                     .stream().map(ProcessInstance::getId).forEach(instances::add);
             for (String id : instances) {
                 if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {

@@ -16,7 +16,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiqi.casefile.ApplicationTypes;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 
 /**
  * The variables a rule task saw when it decided a case, rebuilt from the record (see docs/rules.md):
@@ -24,7 +26,7 @@ import cn.huiqi.casefile.RewardCase;
  * <li>the case's simple process variables (strings, numbers, booleans, dates) from history, except the
  * ones written at or after the decision ({@link #WRITTEN_LATER});</li>
  * <li>the case record: {@code measure}, {@code localityUnit}, {@code caseNumber};</li>
- * <li>the validated application ({@code reward_case.application_json}), which wins: it is what the
+ * <li>the validated application ({@code case_record.application_json}), which wins: it is what the
  * applicant's checks produced and the start variables were made from. Its amounts (orderAmount,
  * taxableRevenue, priorYearRevenue, equipmentInvestment) become exact BigDecimals, as in the process;</li>
  * <li>what the measure keeps outside the application ({@code ApplicationType.decisionInputs}), which wins last:
@@ -44,17 +46,19 @@ class CaseInputs {
     private final HistoryService historyService;
     private final ObjectMapper json;
     private final ApplicationTypes types;
+    private final RewardClaims claims;
 
-    CaseInputs(HistoryService historyService, ObjectMapper json, ApplicationTypes types) {
+    CaseInputs(HistoryService historyService, ObjectMapper json, ApplicationTypes types, RewardClaims claims) {
         this.historyService = historyService;
         this.json = json;
         this.types = types;
+        this.claims = claims;
     }
 
     /** Variables per case id, for all cases at once (one history query per 500 process instances). */
-    Map<Long, Map<String, Object>> of(List<RewardCase> cases) {
+    Map<Long, Map<String, Object>> of(List<CaseRecord> cases) {
         Map<String, Map<String, Object>> byProcess = new HashMap<>();
-        List<String> processIds = cases.stream().map(RewardCase::getProcessInstanceId).filter(id -> id != null).toList();
+        List<String> processIds = cases.stream().map(CaseRecord::getProcessInstanceId).filter(id -> id != null).toList();
         for (int from = 0; from < processIds.size(); from += 500) {
             List<String> chunk = processIds.subList(from, Math.min(processIds.size(), from + 500));
             List<HistoricVariableInstance> variables = historyService.createHistoricVariableInstanceQuery()
@@ -73,24 +77,24 @@ class CaseInputs {
             }
         }
         Map<Long, Map<String, Object>> result = new HashMap<>();
-        for (RewardCase rewardCase : cases) {
-            Map<String, Object> variables = new HashMap<>(byProcess.getOrDefault(rewardCase.getProcessInstanceId(), Map.of()));
-            variables.put("measure", rewardCase.getMeasure());
-            variables.put("localityUnit", rewardCase.getLocalityUnitId());
-            variables.put("caseNumber", rewardCase.getCaseNumber());
-            variables.putAll(application(rewardCase));
-            types.forMeasure(rewardCase.getMeasure()).ifPresent(type -> variables.putAll(type.decisionInputs(rewardCase)));
-            result.put(rewardCase.getId(), variables);
+        for (CaseRecord caseRecord : cases) {
+            Map<String, Object> variables = new HashMap<>(byProcess.getOrDefault(caseRecord.getProcessInstanceId(), Map.of()));
+            variables.put("measure", caseRecord.getMeasure());
+            variables.put("localityUnit", caseRecord.getLocalityUnitId());
+            variables.put("caseNumber", caseRecord.getCaseNumber());
+            variables.putAll(application(caseRecord));
+            types.forMeasure(caseRecord.getMeasure()).ifPresent(type -> variables.putAll(type.decisionInputs(caseRecord)));
+            result.put(caseRecord.getId(), variables);
         }
         return result;
     }
 
-    private Map<String, Object> application(RewardCase rewardCase) {
+    private Map<String, Object> application(CaseRecord caseRecord) {
         Map<String, Object> fields;
         try {
-            fields = json.readValue(rewardCase.getApplicationJson(), new TypeReference<Map<String, Object>>() { });
+            fields = json.readValue(caseRecord.getApplicationJson(), new TypeReference<Map<String, Object>>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("case " + rewardCase.getCaseNumber() + " holds unreadable application JSON", e);
+            throw new IllegalStateException("case " + caseRecord.getCaseNumber() + " holds unreadable application JSON", e);
         }
         Map<String, Object> variables = new HashMap<>();
         fields.forEach((name, value) -> {

@@ -92,11 +92,6 @@ class PublicationLog {
                 rs.getTimestamp("occurred_at").toInstant()), caseId);
     }
 
-    /** Ids of the cases a version of a decision decided (reward_case.decision_key / decision_version). */
-    List<Long> casesDecidedBy(String key, int version) {
-        return jdbc.queryForList("SELECT id FROM reward_case WHERE decision_key = ? AND decision_version = ?", Long.class, key, version);
-    }
-
     private Publication publication(ResultSet rs, int row) throws SQLException {
         int restored = rs.getInt("restored_version");
         Integer restoredVersion = rs.wasNull() ? null : restored;

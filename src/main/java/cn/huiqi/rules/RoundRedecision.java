@@ -12,10 +12,10 @@ import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.springframework.stereotype.Component;
 
-import cn.huiqi.casefile.CaseStatus;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.casefile.CaseTimeline;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.Money;
 import cn.huiqi.fund.CaseFunds;
@@ -24,6 +24,7 @@ import cn.huiqi.fund.Reservation;
 import cn.huiqi.round.Rounds;
 import cn.huiqi.settlement.Settlement;
 import cn.huiqi.settlement.SettlementRepository;
+import cn.huiqi.claim.RewardClaims;
 
 /**
  * A version published "for this round too" (docs/rounds.md): the round is re-pinned and every case of the
@@ -49,11 +50,11 @@ import cn.huiqi.settlement.SettlementRepository;
 @Component
 class RoundRedecision {
 
-    private static final Set<CaseStatus> IN_REVIEW = RulesService.REEVALUABLE;
-    private static final Set<CaseStatus> SETTLED = EnumSet.of(CaseStatus.PUBLIC_NOTICE, CaseStatus.DISBURSEMENT);
+    private static final Set<RewardStatus> IN_REVIEW = RulesService.REEVALUABLE;
+    private static final Set<RewardStatus> SETTLED = EnumSet.of(RewardStatus.PUBLIC_NOTICE, RewardStatus.DISBURSEMENT);
 
     private final Rounds rounds;
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
     private final CaseInputs caseInputs;
     private final WhatIfRunner whatIf;
     private final CaseTimeline timeline;
@@ -61,9 +62,11 @@ class RoundRedecision {
     private final FundLedger ledger;
     private final SettlementRepository settlements;
     private final CaseFormFigures formFigures;
+    private final RewardClaims claims;
 
-    RoundRedecision(Rounds rounds, RewardCaseRepository cases, CaseInputs caseInputs, WhatIfRunner whatIf, CaseTimeline timeline,
-                    PublicationLog log, FundLedger ledger, SettlementRepository settlements, CaseFormFigures formFigures) {
+    RoundRedecision(Rounds rounds, CaseRecordRepository cases, CaseInputs caseInputs, WhatIfRunner whatIf, CaseTimeline timeline,
+                    PublicationLog log, FundLedger ledger, SettlementRepository settlements, CaseFormFigures formFigures, RewardClaims claims) {
+        this.claims = claims;
         this.rounds = rounds;
         this.cases = cases;
         this.caseInputs = caseInputs;
@@ -85,39 +88,39 @@ class RoundRedecision {
                     "Settlement " + running.getId() + " of " + round.measure() + " is being settled: publish for this round when it is done,"
                             + " or choose the next round");
         });
-        List<RewardCase> decided = cases.findAllById(rounds.caseIdsOf(round.id())).stream()
-                .filter(c -> key.equals(c.getDecisionKey()))
-                .filter(c -> c.getStatus() != CaseStatus.PAID && c.getStatus() != CaseStatus.REJECTED && c.getStatus() != CaseStatus.NOT_FUNDED)
-                .sorted(Comparator.comparing(RewardCase::getId)).toList();
+        List<CaseRecord> decided = cases.findAllById(rounds.caseIdsOf(round.id())).stream()
+                .filter(c -> key.equals(claims.of(c).getDecisionKey()))
+                .filter(c -> !c.is(RewardStatus.PAID) && !c.is(RewardStatus.REJECTED) && !c.is(RewardStatus.NOT_FUNDED))
+                .sorted(Comparator.comparing(CaseRecord::getId)).toList();
         Map<Long, Map<String, Object>> inputs = caseInputs.of(decided);
         String why = "第 " + published.version() + " 版发布时选择「本批次也适用」（" + round.name() + "）：" + note;
         List<RuleApi.RedecisionLine> lines = new ArrayList<>();
-        for (RewardCase c : decided) {
+        for (CaseRecord c : decided) {
             lines.add(redecide(c, key, whatIf.reward(decision, inputs.get(c.getId())), published, why, actor));
         }
         return lines;
     }
 
-    private RuleApi.RedecisionLine redecide(RewardCase c, String key, WhatIfRunner.Outcome outcome, RuleRepository.Version published, String why,
+    private RuleApi.RedecisionLine redecide(CaseRecord c, String key, WhatIfRunner.Outcome outcome, RuleRepository.Version published, String why,
                               String actor) {
         if (outcome.error() != null) {
             throw new ConflictException("scope", "第 " + published.version() + " 版无法判定案件 " + c.getCaseNumber() + "：" + outcome.error(),
                     "Version " + published.version() + " cannot decide case " + c.getCaseNumber() + ": " + outcome.error());
         }
-        BigDecimal oldAmount = c.getRewardAmount() == null ? null : Money.fen(c.getRewardAmount());
-        Boolean oldEligible = c.getEligible();
-        String status = c.getStatus().name();
-        String versions = key + " v" + c.getDecisionVersion() + " → v" + published.version();
-        if (SETTLED.contains(c.getStatus())) {
-            timeline.record(c, "ROUND_REDECISION_SETTLED", versions + "：案件已结算（" + c.getStatus().zh() + "），按结算金额 "
-                    + Money.format(c.getSettledAmount()) + " 元办理，不重新认定；如需更正请走异议程序（" + why + "） / Already settled: the settled"
+        BigDecimal oldAmount = claims.of(c).getRewardAmount() == null ? null : Money.fen(claims.of(c).getRewardAmount());
+        Boolean oldEligible = claims.of(c).getEligible();
+        String status = c.getStatus();
+        String versions = key + " v" + claims.of(c).getDecisionVersion() + " → v" + published.version();
+        if (SETTLED.contains(RewardStatus.valueOf(c.getStatus()))) {
+            timeline.record(c, "ROUND_REDECISION_SETTLED", versions + "：案件已结算（" + RewardStatus.valueOf(c.getStatus()).zh() + "），按结算金额 "
+                    + Money.format(claims.of(c).getSettledAmount()) + " 元办理，不重新认定；如需更正请走异议程序（" + why + "） / Already settled: the settled"
                     + " amount stands; a correction goes through an objection");
             return new RuleApi.RedecisionLine(c.getCaseNumber(), status, RuleApi.RedecisionResult.KEPT_SETTLED, oldAmount, oldAmount, oldEligible, oldEligible);
         }
         boolean wasEligible = Boolean.TRUE.equals(oldEligible);
         boolean nowEligible = Boolean.TRUE.equals(outcome.eligible());
-        boolean processGoesOn = IN_REVIEW.contains(c.getStatus()) || c.getStatus() == CaseStatus.AWAITING_SETTLEMENT;
-        if ((processGoesOn && wasEligible && !nowEligible) || (c.getStatus() == CaseStatus.NOT_ELIGIBLE && nowEligible)) {
+        boolean processGoesOn = IN_REVIEW.contains(RewardStatus.valueOf(c.getStatus())) || c.is(RewardStatus.AWAITING_SETTLEMENT);
+        if ((processGoesOn && wasEligible && !nowEligible) || (c.is(RewardStatus.NOT_ELIGIBLE) && nowEligible)) {
             String detail = nowEligible
                     ? "按第 " + published.version() + " 版符合条件（奖励 " + Money.format(outcome.amount()) + " 元），但案件已结束，须由市工信局处理"
                     : "按第 " + published.version() + " 版不再符合条件，须由市工信局处理（审核中驳回或保留）";
@@ -128,12 +131,12 @@ class RoundRedecision {
                     + " bureau: under the new version the case would " + (nowEligible ? "be eligible, but it has ended" : "no longer be eligible"));
             return new RuleApi.RedecisionLine(c.getCaseNumber(), status, RuleApi.RedecisionResult.FLAGGED, oldAmount, outcome.amount(), oldEligible, nowEligible);
         }
-        int oldVersion = c.getDecisionVersion();
-        String oldTier = c.getRewardTier();
+        int oldVersion = claims.of(c).getDecisionVersion();
+        String oldTier = claims.of(c).getRewardTier();
         BigDecimal newAmount = Money.fen(outcome.amount());
-        c.recordDecision(key, published.version(), published.definitionId(), nowEligible, newAmount, outcome.tier(),
-                nowEligible ? null : c.getOutcomeReason());
-        String funds = c.getStatus() == CaseStatus.AWAITING_SETTLEMENT ? followReservation(c, oldAmount, newAmount, actor) : "";
+        claims.of(c).recordDecision(key, published.version(), published.definitionId(), nowEligible, newAmount, outcome.tier(),
+                nowEligible ? null : claims.of(c).getOutcomeReason());
+        String funds = c.is(RewardStatus.AWAITING_SETTLEMENT) ? followReservation(c, oldAmount, newAmount, actor) : "";
         timeline.record(c, "ROUND_REDECIDED", versions + "：本批次按新版本重新认定 " + (nowEligible
                 ? Money.format(oldAmount) + " → " + Money.format(newAmount) + " 元"
                 : "仍不符合条件") + funds + "（" + why + "） / Re-decided for the round by the new version"
@@ -150,7 +153,7 @@ class RoundRedecision {
     }
 
     /** The reservation made at city approval follows the new amount, through the ledger's own operations. */
-    private String followReservation(RewardCase c, BigDecimal oldAmount, BigDecimal newAmount, String actor) {
+    private String followReservation(CaseRecord c, BigDecimal oldAmount, BigDecimal newAmount, String actor) {
         CaseFunds funds = ledger.ofCase(c.getId());
         if (funds.state() != CaseFunds.State.RESERVED) {
             return "；未预留资金，结算时按新金额处理 / nothing reserved: the settlement uses the new amount";

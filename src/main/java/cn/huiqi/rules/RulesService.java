@@ -19,11 +19,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.huiqi.casefile.CaseLifecycles;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseStatus;
 import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseVisibility;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.RewardStatus;
+import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
@@ -43,8 +47,8 @@ import cn.huiqi.round.Rounds;
 public class RulesService {
 
     /** A case can be re-evaluated only before its reward is approved and reserved in the fund. */
-    static final Set<CaseStatus> REEVALUABLE = EnumSet.of(CaseStatus.LOCALITY_VERIFICATION, CaseStatus.SUPPLEMENT_REQUESTED,
-            CaseStatus.CITY_REVIEW);
+    static final Set<RewardStatus> REEVALUABLE = EnumSet.of(RewardStatus.LOCALITY_VERIFICATION, RewardStatus.SUPPLEMENT_REQUESTED,
+            RewardStatus.CITY_REVIEW);
 
     private final RuleRepository repository;
     private final PublicationLog log;
@@ -52,7 +56,7 @@ public class RulesService {
     private final WhatIfRunner whatIf;
     private final PoolCaps poolCaps;
     private final CurrentCaller currentCaller;
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
     private final CaseVisibility visibility;
     private final CaseTimeline timeline;
     private final CaseInputs caseInputs;
@@ -61,11 +65,15 @@ public class RulesService {
     private final Rounds rounds;
     private final RoundRedecision roundRedecision;
     private final RuleKinds kinds;
+    private final RewardClaims claims;
+    private final CaseLifecycles lifecycles;
 
     RulesService(RuleRepository repository, PublicationLog log, DraftValidator validator, WhatIfRunner whatIf, PoolCaps poolCaps,
-                 CurrentCaller currentCaller, RewardCaseRepository cases, CaseVisibility visibility, CaseTimeline timeline,
+                 CurrentCaller currentCaller, CaseRecordRepository cases, CaseVisibility visibility, CaseTimeline timeline,
                  CaseInputs caseInputs, DraftDmnEngine dmnEngine, CaseFormFigures formFigures, Rounds rounds,
-                 RoundRedecision roundRedecision, RuleKinds kinds) {
+                 RoundRedecision roundRedecision, RuleKinds kinds, RewardClaims claims, CaseLifecycles lifecycles) {
+        this.claims = claims;
+        this.lifecycles = lifecycles;
         this.repository = repository;
         this.log = log;
         this.validator = validator;
@@ -107,7 +115,7 @@ public class RulesService {
     public RuleApi.VersionDetail version(String key, int version) {
         Caller caller = currentCaller.get();
         if (!readsAll(caller)) {
-            boolean decidedAReadableCase = cases.findAllById(log.casesDecidedBy(key, version)).stream()
+            boolean decidedAReadableCase = cases.findAllById(claims.decidedBy(key, version)).stream()
                     .anyMatch(c -> visibility.canRead(caller, c));
             if (!decidedAReadableCase) {
                 throw new AccessDeniedException(caller.userId() + " may not read " + key + " v" + version);
@@ -290,9 +298,9 @@ public class RulesService {
     @Transactional
     public RuleApi.ReevaluationView reevaluate(String caseNumber, RuleApi.ReevaluationRequest request) {
         Caller caller = currentCaller.get();
-        RewardCase rewardCase = cases.getByCaseNumber(caseNumber);
+        CaseRecord caseRecord = cases.getByCaseNumber(caseNumber);
         boolean officer = caller.isIn(Groups.POLICY_ADMIN)
-                || (visibility.canRead(caller, rewardCase) && rewardCase.getReviewUnits().stream().anyMatch(caller::isIn));
+                || (visibility.canRead(caller, caseRecord) && caseRecord.getReviewUnits().stream().anyMatch(caller::isIn));
         if (!officer) {
             throw new AccessDeniedException(caller.userId() + " may not re-evaluate " + caseNumber);
         }
@@ -300,18 +308,20 @@ public class RulesService {
         String reason = checks.requiredText("reason", request == null ? null : request.reason(), "重新认定理由",
                 "Reason for the re-evaluation", 1000);
         checks.throwIfAny();
-        String key = rewardCase.getDecisionKey();
-        if (key == null || !Boolean.TRUE.equals(rewardCase.getEligible())) {
+        RewardClaim claim = claims.of(caseRecord);
+        String key = claim.getDecisionKey();
+        if (key == null || !Boolean.TRUE.equals(claim.getEligible())) {
             throw new ConflictException("caseNumber", "案件 " + caseNumber + " 没有按决策表认定为符合条件，不能重新认定",
                     "Case " + caseNumber + " was not found eligible by a decision table; it cannot be re-evaluated");
         }
-        if (!REEVALUABLE.contains(rewardCase.getStatus())) {
-            throw new ConflictException("caseNumber", "案件处于「" + rewardCase.getStatus().zh() + "」：只有审核通过前（属地核实、补正、市级审核中）的案件可以重新认定",
-                    "Case is '" + rewardCase.getStatus().en() + "': only cases before approval (locality verification, supplement, city review) can be re-evaluated");
+        CaseStatus status = lifecycles.statusOf(caseRecord);
+        if (!REEVALUABLE.contains(status)) {
+            throw new ConflictException("caseNumber", "案件处于「" + status.zh() + "」：只有审核通过前（属地核实、补正、市级审核中）的案件可以重新认定",
+                    "Case is '" + status.en() + "': only cases before approval (locality verification, supplement, city review) can be re-evaluated");
         }
         RuleRepository.Version latest = repository.latest(key);
         DmnDecision decision = dmnEngine.get().parseDecision(key, TableView.parse(repository.xml(latest)));
-        Map<String, Object> variables = caseInputs.of(List.of(rewardCase)).get(rewardCase.getId());
+        Map<String, Object> variables = caseInputs.of(List.of(caseRecord)).get(caseRecord.getId());
         WhatIfRunner.Outcome outcome = whatIf.reward(decision, variables);
         if (outcome.error() != null) {
             throw new ConflictException("caseNumber", "现行版本无法判定该案件：" + outcome.error(),
@@ -321,26 +331,26 @@ public class RulesService {
             throw new ConflictException("caseNumber", "按现行第 " + latest.version() + " 版，该案件不再符合条件：请在审核中驳回并说明理由，而不是重新认定",
                     "Under version " + latest.version() + " in force the case is no longer eligible: reject it in review with a reason instead");
         }
-        PublicationLog.Reevaluation entry = new PublicationLog.Reevaluation(0, rewardCase.getId(), key, rewardCase.getDecisionVersion(),
-                latest.version(), true, true, Money.fen(rewardCase.getRewardAmount()), outcome.amount(), rewardCase.getRewardTier(),
+        PublicationLog.Reevaluation entry = new PublicationLog.Reevaluation(0, caseRecord.getId(), key, claim.getDecisionVersion(),
+                latest.version(), true, true, Money.fen(claim.getRewardAmount()), outcome.amount(), claim.getRewardTier(),
                 outcome.tier(), reason, caller.userId(), Instant.now());
-        rewardCase.recordDecision(key, latest.version(), latest.definitionId(), true, outcome.amount(), outcome.tier(), null);
-        timeline.record(rewardCase, "RULE_REEVALUATED", key + " v" + entry.oldVersion() + " → v" + entry.newVersion() + "：重新认定 "
+        claim.recordDecision(key, latest.version(), latest.definitionId(), true, outcome.amount(), outcome.tier(), null);
+        timeline.record(caseRecord, "RULE_REEVALUATED", key + " v" + entry.oldVersion() + " → v" + entry.newVersion() + "：重新认定 "
                 + Money.format(entry.oldAmount()) + " → " + Money.format(entry.newAmount()) + " 元（" + reason + "） / Re-evaluated, CNY "
                 + Money.format(entry.oldAmount()) + " → " + Money.format(entry.newAmount()));
         log.record(entry);
-        formFigures.update(rewardCase, latest.version(), outcome);
-        return view(rewardCase.getCaseNumber(), entry);
+        formFigures.update(caseRecord, latest.version(), outcome);
+        return view(caseRecord.getCaseNumber(), entry);
     }
 
     @Transactional(readOnly = true)
     public List<RuleApi.ReevaluationView> reevaluations(String caseNumber) {
         Caller caller = currentCaller.get();
-        RewardCase rewardCase = cases.getByCaseNumber(caseNumber);
-        if (!visibility.canRead(caller, rewardCase)) {
+        CaseRecord caseRecord = cases.getByCaseNumber(caseNumber);
+        if (!visibility.canRead(caller, caseRecord)) {
             throw new AccessDeniedException(caller.userId() + " may not read " + caseNumber);
         }
-        return log.reevaluations(rewardCase.getId()).stream().map(r -> view(caseNumber, r)).toList();
+        return log.reevaluations(caseRecord.getId()).stream().map(r -> view(caseNumber, r)).toList();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

@@ -13,12 +13,13 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import cn.huiqi.casefile.CaseStatus;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.RewardStatus;
+import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.common.Money;
 
@@ -52,20 +53,20 @@ class WhatIfRunner {
     }
 
     private final DmnEngine engine;
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
     private final CaseInputs inputs;
     private final PoolCaps poolCaps;
-    private final JdbcTemplate jdbc;
+    private final RewardClaims claims;
     private final MeasureCatalogue catalogue;
     private final RuleKinds kinds;
 
-    WhatIfRunner(DraftDmnEngine engine, RewardCaseRepository cases, CaseInputs inputs, PoolCaps poolCaps, JdbcTemplate jdbc,
+    WhatIfRunner(DraftDmnEngine engine, CaseRecordRepository cases, CaseInputs inputs, PoolCaps poolCaps, RewardClaims claims,
                  MeasureCatalogue catalogue, RuleKinds kinds) {
         this.engine = engine.get();
         this.cases = cases;
         this.inputs = inputs;
         this.poolCaps = poolCaps;
-        this.jdbc = jdbc;
+        this.claims = claims;
         this.catalogue = catalogue;
         this.kinds = kinds;
     }
@@ -76,29 +77,29 @@ class WhatIfRunner {
             return routing(draftDecision, engine.parseDecision(key, current));
         }
         Optional<String> measure = kinds.measureOf(key);
-        List<RewardCase> decided = cases.findAllById(
-                        jdbc.queryForList("SELECT id FROM reward_case WHERE decision_key = ?", Long.class, key)).stream()
-                .sorted(Comparator.comparing(RewardCase::getId)).toList();
+        List<CaseRecord> decided = cases.findAllById(claims.decidedBy(key, null)).stream()
+                .sorted(Comparator.comparing(CaseRecord::getId)).toList();
         Map<Long, Map<String, Object>> variables = inputs.of(decided);
         List<CaseResult> results = new ArrayList<>();
         BigDecimal before = Money.fen(BigDecimal.ZERO);
         BigDecimal after = Money.fen(BigDecimal.ZERO);
         int changed = 0;
         int errors = 0;
-        for (RewardCase c : decided) {
-            Outcome was = new Outcome(c.getEligible(), c.getRewardAmount() == null ? null : Money.fen(c.getRewardAmount()),
-                    c.getRewardTier(), null, null);
+        for (CaseRecord c : decided) {
+            RewardClaim claim = claims.of(c);
+            Outcome was = new Outcome(claim.getEligible(), claim.getRewardAmount() == null ? null : Money.fen(claim.getRewardAmount()),
+                    claim.getRewardTier(), null, null);
             Outcome now = reward(draftDecision, variables.get(c.getId()));
             boolean differs = now.error() != null || !Objects.equals(was.eligible(), now.eligible())
                     || !sameAmount(was.amount(), now.amount()) || !Objects.equals(was.tier(), now.tier());
-            boolean counts = c.getStatus() != CaseStatus.REJECTED;
+            boolean counts = !c.is(RewardStatus.REJECTED);
             if (counts) {
                 before = before.add(Boolean.TRUE.equals(was.eligible()) && was.amount() != null ? was.amount() : BigDecimal.ZERO);
                 after = after.add(Boolean.TRUE.equals(now.eligible()) && now.amount() != null ? now.amount() : BigDecimal.ZERO);
             }
             changed += differs ? 1 : 0;
             errors += now.error() != null ? 1 : 0;
-            results.add(new CaseResult(c.getCaseNumber(), c.getMeasure(), c.getStatus().name(), c.getDecisionVersion(), was, now,
+            results.add(new CaseResult(c.getCaseNumber(), c.getMeasure(), c.getStatus(), claim.getDecisionVersion(), was, now,
                     differs, counts));
         }
         Optional<BigDecimal> cap = measure.flatMap(poolCaps::of);
@@ -110,18 +111,18 @@ class WhatIfRunner {
     }
 
     private Figures routing(DmnDecision draftDecision, DmnDecision currentDecision) {
-        List<RewardCase> assigned = cases.findAll().stream().filter(c -> !c.getReviewUnits().isEmpty())
-                .sorted(Comparator.comparing(RewardCase::getId)).toList();
+        List<CaseRecord> assigned = cases.findAll().stream().filter(c -> !c.getReviewUnits().isEmpty())
+                .sorted(Comparator.comparing(CaseRecord::getId)).toList();
         List<CaseResult> results = new ArrayList<>();
         int changed = 0;
         int errors = 0;
-        for (RewardCase c : assigned) {
+        for (CaseRecord c : assigned) {
             Outcome was = new Outcome(null, null, null, String.join(",", c.getReviewUnits()), null);
             Outcome now = units(draftDecision, c.getMeasure());
             boolean differs = now.error() != null || !Objects.equals(was.units(), now.units());
             changed += differs ? 1 : 0;
             errors += now.error() != null ? 1 : 0;
-            results.add(new CaseResult(c.getCaseNumber(), c.getMeasure(), c.getStatus().name(), null, was, now, differs, false));
+            results.add(new CaseResult(c.getCaseNumber(), c.getMeasure(), c.getStatus(), null, was, now, differs, false));
         }
         List<MeasureRow> rows = new ArrayList<>();
         for (String measure : catalogue.ids()) {

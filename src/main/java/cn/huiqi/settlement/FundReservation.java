@@ -4,8 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.Reservation;
 
@@ -22,9 +23,12 @@ public class FundReservation {
     private final CaseOfProcess caseOfProcess;
     private final CaseTimeline timeline;
     private final FundLedger ledger;
+    private final RewardClaims claims;
     private final SettlementRepository settlements;
 
-    public FundReservation(CaseOfProcess caseOfProcess, CaseTimeline timeline, FundLedger ledger, SettlementRepository settlements) {
+    public FundReservation(CaseOfProcess caseOfProcess, CaseTimeline timeline, FundLedger ledger, SettlementRepository settlements,
+                           RewardClaims claims) {
+        this.claims = claims;
         this.caseOfProcess = caseOfProcess;
         this.timeline = timeline;
         this.ledger = ledger;
@@ -32,17 +36,17 @@ public class FundReservation {
     }
 
     public void reserve(DelegateExecution execution) {
-        RewardCase rewardCase = caseOfProcess.of(execution);
-        ledger.lockPools(rewardCase.getMeasure()); // a settlement start waits for this, or this for it
-        var settling = settlements.findFirstByMeasureAndStatusOrderByIdDesc(rewardCase.getMeasure(), Settlement.Status.SETTLING);
+        CaseRecord caseRecord = caseOfProcess.of(execution);
+        ledger.lockPools(caseRecord.getMeasure()); // a settlement start waits for this, or this for it
+        var settling = settlements.findFirstByMeasureAndStatusOrderByIdDesc(caseRecord.getMeasure(), Settlement.Status.SETTLING);
         if (settling.isPresent()) {
-            timeline.record(rewardCase, "FUNDS_NOT_RESERVED", "第 " + settling.get().getId() + " 批结算核定中，本案件不预留资金，由下一批结算按规则处理"
+            timeline.record(caseRecord, "FUNDS_NOT_RESERVED", "第 " + settling.get().getId() + " 批结算核定中，本案件不预留资金，由下一批结算按规则处理"
                     + " / Settlement " + settling.get().getId() + " is being settled; nothing is reserved now, the next settlement applies the measure's rule");
             return;
         }
-        Reservation reservation = ledger.reserve(rewardCase.getMeasure(), rewardCase.getId(), rewardCase.getRewardAmount(),
+        Reservation reservation = ledger.reserve(caseRecord.getMeasure(), caseRecord.getId(), claims.of(caseRecord).getRewardAmount(),
                 timeline.currentActor());
-        timeline.record(rewardCase, reservation.isReserved() ? "FUNDS_RESERVED" : "FUNDS_NOT_RESERVED",
+        timeline.record(caseRecord, reservation.isReserved() ? "FUNDS_RESERVED" : "FUNDS_NOT_RESERVED",
                 reservation.zh() + " / " + reservation.en()
                         + (reservation.isReserved() ? "" : "；结算时按规则处理 / settlement applies the measure's rule"));
     }

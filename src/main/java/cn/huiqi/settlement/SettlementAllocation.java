@@ -10,9 +10,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.huiqi.casefile.CaseStatus;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.RewardStatus;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.FundPools;
@@ -31,15 +32,18 @@ import cn.huiqi.process.EngineAsSystem;
 @Service
 public class SettlementAllocation {
 
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
     private final SettlementRepository settlements;
     private final SettlementLineRepository lines;
     private final FundLedger ledger;
     private final RuntimeService runtimeService;
+    private final RewardClaims claims;
     private final EngineAsSystem engineAsSystem;
 
-    public SettlementAllocation(RewardCaseRepository cases, SettlementRepository settlements, SettlementLineRepository lines,
-                                FundLedger ledger, RuntimeService runtimeService, EngineAsSystem engineAsSystem) {
+    public SettlementAllocation(CaseRecordRepository cases, SettlementRepository settlements, SettlementLineRepository lines,
+                                FundLedger ledger, RuntimeService runtimeService, EngineAsSystem engineAsSystem,
+                                RewardClaims claims) {
+        this.claims = claims;
         this.cases = cases;
         this.settlements = settlements;
         this.lines = lines;
@@ -63,7 +67,7 @@ public class SettlementAllocation {
             throw new ConflictException("measure", "措施 " + measure + " 的第 " + running.getId() + " 批结算正在核定中，请待其完成后再发起",
                     "Settlement " + running.getId() + " of " + measure + " is being settled; start another one when it is done");
         });
-        List<RewardCase> waiting = cases.findByMeasureAndStatusOrderBySubmittedAtAsc(measure, CaseStatus.AWAITING_SETTLEMENT);
+        List<CaseRecord> waiting = cases.findByMeasureAndStatusOrderBySubmittedAtAsc(measure, RewardStatus.AWAITING_SETTLEMENT.name());
         if (waiting.isEmpty()) {
             String[] latest = settlements.findFirstByMeasureOrderByIdDesc(measure)
                     .map(s -> new String[]{"（最近一批：第 " + s.getId() + " 批，" + s.getStatus().label().zh() + "）",
@@ -72,7 +76,7 @@ public class SettlementAllocation {
             throw new ConflictException("measure", "措施 " + measure + " 没有待结算的案件，未发起结算" + latest[0],
                     "No case of " + measure + " is awaiting settlement; no settlement was started" + latest[1]);
         }
-        List<String> flagged = waiting.stream().filter(c -> c.getFlag() != null).map(RewardCase::getCaseNumber).toList();
+        List<String> flagged = waiting.stream().filter(c -> c.getFlag() != null).map(CaseRecord::getCaseNumber).toList();
         if (!flagged.isEmpty()) {
             throw new ConflictException("measure", "措施 " + measure + " 有待市工信局处理的标记案件（" + String.join("、", flagged)
                     + "），处理后再发起结算", measure + " has cases flagged for the lead bureau's decision (" + String.join(", ", flagged)
@@ -82,9 +86,9 @@ public class SettlementAllocation {
         // cases without a reservation then reserve
         Map<Long, BigDecimal> reserved = new LinkedHashMap<>();
         waiting.forEach(c -> reserved.put(c.getId(), ledger.ofCase(c.getId()).reserved()));
-        List<Allocation.Claim> claims = waiting.stream()
-                .map(c -> new Allocation.Claim(c.getId(), c.getRewardAmount(), c.getSubmittedAt())).toList();
-        Allocation.Result result = Allocation.allocate(ledger.settlementRule(measure), claims, available(measure, reserved));
+        List<Allocation.Claim> asked = waiting.stream()
+                .map(c -> new Allocation.Claim(c.getId(), claims.of(c).getRewardAmount(), c.getSubmittedAt())).toList();
+        Allocation.Result result = Allocation.allocate(ledger.settlementRule(measure), asked, available(measure, reserved));
         Settlement settlement = settlements.save(new Settlement(measure, result, processInstanceId, actor));
         List<SettlementLine> allocated = new ArrayList<>();
         for (boolean holdingReservation : new boolean[]{true, false}) {

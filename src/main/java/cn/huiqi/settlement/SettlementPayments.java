@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseTimeline;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
@@ -40,16 +41,18 @@ public class SettlementPayments {
 
     private final SettlementRepository settlements;
     private final SettlementLineRepository lines;
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
     private final FundLedger ledger;
     private final CaseTimeline timeline;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final RewardClaims claims;
     private final EngineAsSystem engineAsSystem;
 
-    public SettlementPayments(SettlementRepository settlements, SettlementLineRepository lines, RewardCaseRepository cases,
+    public SettlementPayments(SettlementRepository settlements, SettlementLineRepository lines, CaseRecordRepository cases,
                               FundLedger ledger, CaseTimeline timeline, RuntimeService runtimeService, TaskService taskService,
-                              EngineAsSystem engineAsSystem) {
+                              EngineAsSystem engineAsSystem, RewardClaims claims) {
+        this.claims = claims;
         this.settlements = settlements;
         this.lines = lines;
         this.cases = cases;
@@ -78,12 +81,12 @@ public class SettlementPayments {
         }
         checks.throwIfAny();
         // first every line's state, then the money: a refused confirmation pays nothing
-        List<RewardCase> paidCases = new ArrayList<>();
+        List<CaseRecord> paidCases = new ArrayList<>();
         List<SettlementLine> paidLines = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Confirmation c = all.get(i);
-            RewardCase rewardCase = caseOf(c.caseNumber());
-            SettlementLine line = lineOf(settlement, rewardCase);
+            CaseRecord caseRecord = caseOf(c.caseNumber());
+            SettlementLine line = lineOf(settlement, caseRecord);
             String reference = c.paymentReference().strip();
             if (paidLines.contains(line)) {
                 throw new InvalidInputException("payments[" + i + "].caseNumber", "案件 " + c.caseNumber() + " 在本次确认中出现了两次",
@@ -101,24 +104,24 @@ public class SettlementPayments {
                         + line.getStatus().label().zh() + "）",
                         "Case " + c.caseNumber() + " is not awaiting payment (" + line.getStatus().label().en() + ")");
             } else {
-                paidCases.add(rewardCase);
+                paidCases.add(caseRecord);
             }
             paidLines.add(line);
         }
         for (int i = 0; i < all.size(); i++) {
-            RewardCase rewardCase = paidCases.get(i);
-            if (rewardCase == null) {
+            CaseRecord caseRecord = paidCases.get(i);
+            if (caseRecord == null) {
                 continue;
             }
             SettlementLine line = paidLines.get(i);
             String reference = all.get(i).paymentReference().strip();
-            ledger.pay(rewardCase.getId(), reference, dates[i], actor);
+            ledger.pay(caseRecord.getId(), reference, dates[i], actor);
             line.paid(reference, dates[i], actor);
-            rewardCase.recordPayment(reference, dates[i]);
-            timeline.record(rewardCase, "PAYMENT_RECORDED", "已拨付 " + Money.format(line.getGranted()) + " 元，凭证号 " + reference
+            claims.of(caseRecord).recordPayment(reference, dates[i]);
+            timeline.record(caseRecord, "PAYMENT_RECORDED", "已拨付 " + Money.format(line.getGranted()) + " 元，凭证号 " + reference
                     + "，日期 " + dates[i] + " / Paid CNY " + Money.format(line.getGranted()) + ", reference " + reference + ", " + dates[i]);
             engineAsSystem.call(() -> runtimeService.createMessageCorrelation(PAYMENT_CONFIRMED)
-                    .processInstanceBusinessKey(rewardCase.getCaseNumber()).correlateWithResult());
+                    .processInstanceBusinessKey(caseRecord.getCaseNumber()).correlateWithResult());
         }
         closeWhenNothingIsLeft(settlement);
         return settlement;
@@ -131,14 +134,14 @@ public class SettlementPayments {
         checks.requiredText("caseNumber", caseNumber, "案件编号", "Case number", 32);
         String why = checks.requiredText("reason", reason, "失败原因", "Reason of the failure", 500);
         checks.throwIfAny();
-        RewardCase rewardCase = caseOf(caseNumber);
-        SettlementLine line = lineOf(settlement, rewardCase);
+        CaseRecord caseRecord = caseOf(caseNumber);
+        SettlementLine line = lineOf(settlement, caseRecord);
         if (!line.awaitsPayment()) {
             throw new ConflictException("caseNumber", "案件 " + caseNumber + " 不在待支付状态（" + line.getStatus().label().zh() + "）",
                     "Case " + caseNumber + " is not awaiting payment (" + line.getStatus().label().en() + ")");
         }
         line.failed(why, actor);
-        timeline.record(rewardCase, "PAYMENT_FAILED", "支付失败 / Payment failed: " + why);
+        timeline.record(caseRecord, "PAYMENT_FAILED", "支付失败 / Payment failed: " + why);
         return settlement;
     }
 
@@ -174,14 +177,14 @@ public class SettlementPayments {
         return settlement;
     }
 
-    private RewardCase caseOf(String caseNumber) {
+    private CaseRecord caseOf(String caseNumber) {
         return cases.getByCaseNumber(caseNumber.strip());
     }
 
-    private SettlementLine lineOf(Settlement settlement, RewardCase rewardCase) {
-        return lines.findBySettlementIdAndCaseId(settlement.getId(), rewardCase.getId())
-                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + rewardCase.getCaseNumber() + " 不在结算批次 "
-                        + settlement.getId() + " 中", "Case " + rewardCase.getCaseNumber() + " is not in settlement " + settlement.getId()));
+    private SettlementLine lineOf(Settlement settlement, CaseRecord caseRecord) {
+        return lines.findBySettlementIdAndCaseId(settlement.getId(), caseRecord.getId())
+                .orElseThrow(() -> new NotFoundException("caseNumber", "案件 " + caseRecord.getCaseNumber() + " 不在结算批次 "
+                        + settlement.getId() + " 中", "Case " + caseRecord.getCaseNumber() + " is not in settlement " + settlement.getId()));
     }
 
     private static LocalDate date(FieldChecks checks, String field, String raw) {

@@ -8,9 +8,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseTimeline;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Money;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.Reservation;
@@ -30,17 +31,19 @@ public class SettlementRun {
     public static final String NOTICE_ENDED = "notice-ended";
 
     private final SettlementAllocation allocation;
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
     private final SettlementRepository settlements;
     private final SettlementLineRepository lines;
     private final FundLedger ledger;
     private final CaseTimeline timeline;
     private final RuntimeService runtimeService;
     private final int casesPerJob;
+    private final RewardClaims claims;
 
-    public SettlementRun(SettlementAllocation allocation, RewardCaseRepository cases, SettlementRepository settlements,
+    public SettlementRun(SettlementAllocation allocation, CaseRecordRepository cases, SettlementRepository settlements,
                          SettlementLineRepository lines, FundLedger ledger, CaseTimeline timeline, RuntimeService runtimeService,
-                         @Value("${huiqi.settlement.cases-per-job:20}") int casesPerJob) {
+                         @Value("${huiqi.settlement.cases-per-job:20}") int casesPerJob, RewardClaims claims) {
+        this.claims = claims;
         this.allocation = allocation;
         this.cases = cases;
         this.settlements = settlements;
@@ -133,13 +136,13 @@ public class SettlementRun {
             ledger.commit(share.caseId(), share.granted(), note(settlement), actor);
         }
         line.settled(actor);
-        RewardCase rewardCase = cases.findById(share.caseId()).orElseThrow();
-        rewardCase.recordSettlement(share.granted());
-        timeline.record(rewardCase, "SETTLED", "结算（第 " + settlement.getId() + " 批，" + settlement.getRule().label().zh() + "）：核定 "
+        CaseRecord caseRecord = cases.findById(share.caseId()).orElseThrow();
+        claims.of(caseRecord).recordSettlement(share.granted());
+        timeline.record(caseRecord, "SETTLED", "结算（第 " + settlement.getId() + " 批，" + settlement.getRule().label().zh() + "）：核定 "
                 + Money.format(share.granted()) + " 元（认定奖励 " + Money.format(share.asked()) + " 元） / Settlement "
                 + settlement.getId() + " (" + settlement.getRule().label().en() + "): CNY " + Money.format(share.granted())
                 + " of CNY " + Money.format(share.asked()));
-        correlate(SETTLEMENT_DECIDED, rewardCase, Map.of("funded", line.getStatus() == SettlementLine.Status.ANNOUNCED,
+        correlate(SETTLEMENT_DECIDED, caseRecord, Map.of("funded", line.getStatus() == SettlementLine.Status.ANNOUNCED,
                 "settledAmount", Money.format(share.granted()), "settlementId", settlement.getId()));
     }
 
@@ -150,8 +153,8 @@ public class SettlementRun {
                 : "结算核定 / committed at settlement";
     }
 
-    private void correlate(String message, RewardCase rewardCase, Map<String, Object> variables) {
-        runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(rewardCase.getCaseNumber())
+    private void correlate(String message, CaseRecord caseRecord, Map<String, Object> variables) {
+        runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(caseRecord.getCaseNumber())
                 .setVariables(variables).correlateWithResult();
     }
 }

@@ -5,24 +5,24 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.claim.Payee;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Spreadsheet;
-import cn.huiqi.enterprise.Enterprise;
-import cn.huiqi.enterprise.EnterpriseRepository;
 
 /** Views of settlements, the public notice list (公示名单) and the payment list as xlsx. */
 @Component
 public class SettlementViews {
 
     private final SettlementLineRepository lines;
-    private final RewardCaseRepository cases;
-    private final EnterpriseRepository enterprises;
+    private final CaseRecordRepository cases;
+    private final RewardClaims claims;
 
-    public SettlementViews(SettlementLineRepository lines, RewardCaseRepository cases, EnterpriseRepository enterprises) {
+    public SettlementViews(SettlementLineRepository lines, CaseRecordRepository cases, RewardClaims claims) {
         this.lines = lines;
         this.cases = cases;
-        this.enterprises = enterprises;
+        this.claims = claims;
     }
 
     public SettlementView view(Settlement s, boolean withLines) {
@@ -33,7 +33,7 @@ public class SettlementViews {
                 s.getClosedAt(), rows);
     }
 
-    /** 公示名单: every case of the settlement with its decided and settled amount. */
+    /** 公示名单: every claim of the settlement with its payee, decided and settled amount. */
     public byte[] noticeList(Settlement s) {
         List<List<Object>> rows = new ArrayList<>();
         int n = 1;
@@ -68,10 +68,10 @@ public class SettlementViews {
     }
 
     private SettlementView.Line line(SettlementLine l) {
-        RewardCase c = cases.findById(l.getCaseId()).orElseThrow();
-        Enterprise e = enterprises.findById(c.getEnterpriseId()).orElseThrow();
-        return new SettlementView.Line(c.getCaseNumber(), e.getName(), e.getUscc(), c.getLocalityUnitId(), e.getBankName(),
-                e.getBankAccount(), l.getAsked(), l.getGranted(), l.getStatus().name(), l.getStatus().label().zh(), l.getStatus().label().en(),
+        CaseRecord c = cases.findById(l.getCaseId()).orElseThrow();
+        Payee payee = claims.payeeOf(claims.get(l.getCaseId()));
+        return new SettlementView.Line(c.getCaseNumber(), payee.name(), payee.code(), c.getLocalityUnitId(), payee.bankName(),
+                payee.bankAccount(), l.getAsked(), l.getGranted(), l.getStatus().name(), l.getStatus().label().zh(), l.getStatus().label().en(),
                 l.getPaymentReference(), l.getPaymentDate(), l.getFailureReason());
     }
 }

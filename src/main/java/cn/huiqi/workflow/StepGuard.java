@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.common.FieldProblem;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.identity.Groups;
@@ -48,9 +48,9 @@ class StepGuard {
 
     private final TaskContracts contracts;
     private final StepRoles roles;
-    private final RewardCaseRepository cases;
+    private final CaseRecordRepository cases;
 
-    StepGuard(TaskContracts contracts, StepRoles roles, RewardCaseRepository cases) {
+    StepGuard(TaskContracts contracts, StepRoles roles, CaseRecordRepository cases) {
         this.contracts = contracts;
         this.roles = roles;
         this.cases = cases;
@@ -239,9 +239,9 @@ class StepGuard {
         while (root.getSuperExecution() != null) {
             root = root.getSuperExecution().getProcessInstance();
         }
-        RewardCase rewardCase = cases.findByProcessInstanceId(root.getId()).orElse(null);
+        CaseRecord caseRecord = cases.findByProcessInstanceId(root.getId()).orElse(null);
         Object reviewUnit = task.getExecution() == null ? null : task.getExecution().getVariable(REVIEW_UNIT);
-        return new StepSite(definition.getKey(), task.getTaskDefinitionKey(), rewardCase,
+        return new StepSite(definition.getKey(), task.getTaskDefinitionKey(), caseRecord,
                 reviewUnit == null ? null : reviewUnit.toString());
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.identity.Groups;
 
@@ -23,23 +23,23 @@ class StepRoles {
         if (userId == null) {
             return false;
         }
-        RewardCase rewardCase = site.rewardCase();
+        CaseRecord caseRecord = site.caseRecord();
         return switch (role.kind()) {
             case ENTERPRISE_USER -> groups.contains(Groups.ENTERPRISE);
-            case APPLICANT -> rewardCase != null && groups.contains(Groups.ENTERPRISE)
-                    && enterprises.actsFor(userId, rewardCase.getEnterpriseId());
+            case APPLICANT -> caseRecord != null && caseRecord.getEnterpriseId() != null && groups.contains(Groups.ENTERPRISE)
+                    && enterprises.actsFor(userId, caseRecord.getEnterpriseId());
             case LOCALITY, CITY_UNIT, FINANCE, GROUP -> groupOf(role, site).map(groups::contains).orElse(false);
         };
     }
 
     /** The one group a role stands for at this step, if it is a group (not for enterprises). */
     Optional<String> groupOf(TaskRole role, StepSite site) {
-        RewardCase rewardCase = site.rewardCase();
+        CaseRecord caseRecord = site.caseRecord();
         return Optional.ofNullable(switch (role.kind()) {
-            case LOCALITY -> rewardCase == null ? null : rewardCase.getLocalityUnitId();
-            case CITY_UNIT -> rewardCase == null || site.reviewUnit() == null
-                    || !rewardCase.getReviewUnits().contains(site.reviewUnit()) ? null : site.reviewUnit();
-            case FINANCE -> rewardCase == null ? null : rewardCase.getFinanceUnit();
+            case LOCALITY -> caseRecord == null ? null : caseRecord.getLocalityUnitId();
+            case CITY_UNIT -> caseRecord == null || site.reviewUnit() == null
+                    || !caseRecord.getReviewUnits().contains(site.reviewUnit()) ? null : site.reviewUnit();
+            case FINANCE -> caseRecord == null ? null : caseRecord.getFinanceUnit();
             case GROUP -> role.groupId();
             case APPLICANT, ENTERPRISE_USER -> null;
         });

@@ -270,8 +270,8 @@ abstract class CaseAttackBase {
         }
         if (caseNumber != null) {
             state.put("case", jdbc.queryForMap("SELECT status, locality_unit_id, review_units, lead_unit, finance_unit, reward_amount,"
-                    + " settled_amount, payment_reference FROM reward_case WHERE case_number = ?", caseNumber).toString());
-            state.put("events", jdbc.queryForObject("SELECT COUNT(*) FROM case_event e JOIN reward_case c ON c.id = e.case_id"
+                    + " settled_amount, payment_reference FROM case_record c JOIN reward_claim r ON r.case_id = c.id WHERE case_number = ?", caseNumber).toString());
+            state.put("events", jdbc.queryForObject("SELECT COUNT(*) FROM case_event e JOIN case_record c ON c.id = e.case_id"
                     + " WHERE c.case_number = ?", Integer.class, caseNumber));
         }
         state.put("ledger", jdbc.queryForObject("SELECT COUNT(*) FROM fund_entry", Integer.class));

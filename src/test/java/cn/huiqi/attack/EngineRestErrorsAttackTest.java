@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.identity.DemoAccounts;
 import cn.huiqi.rules.RulesWebTest;
 import cn.huiqi.testsupport.HttpApi;
@@ -44,7 +44,7 @@ class EngineRestErrorsAttackTest {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
-    RewardCaseRepository cases;
+    CaseRecordRepository cases;
 
     private QuietLogger quiet;
 

@@ -113,7 +113,7 @@ class EnterpriseBindingAttackTest {
         JsonNode agentCase = apply(agent, hongdu, "HT-AG-" + System.nanoTime());
         String caseNumber = agentCase.path("caseNumber").asText();
         assertThat(agentCase.path("enterprise").path("uscc").asText()).isEqualTo("91360102MA35HQ1D2F");
-        assertThat(jdbc.queryForObject("SELECT submitted_by FROM reward_case WHERE case_number = ?", String.class, caseNumber))
+        assertThat(jdbc.queryForObject("SELECT submitted_by FROM case_record WHERE case_number = ?", String.class, caseNumber))
                 .isEqualTo(AGENT);
         refused("agent-authorisation", "authorised agent applies for jixiang", 400,
                 agent.json("POST", "/api/m1/applications", application(jixiang, "HT-AG-JX"), key()));

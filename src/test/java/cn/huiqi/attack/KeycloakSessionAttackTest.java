@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.enterprise.EnterpriseRepository;
 import cn.huiqi.identity.BearerApi;
@@ -49,7 +49,7 @@ class KeycloakSessionAttackTest {
     @Autowired
     EnterpriseRepository enterprises;
     @Autowired
-    RewardCaseRepository cases;
+    CaseRecordRepository cases;
 
     @BeforeEach
     void enterprises() {

@@ -33,8 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.orderreward.OrderVerification;
-import cn.huiqi.testsupport.TestUsers;
 import cn.huiqi.testsupport.HeadlessChromium;
+import cn.huiqi.testsupport.TestUsers;
 
 /**
  * Item 4 of issue 9 in Tasklist, headless Chromium (Debian chromium + chromium-driver, skipped without
@@ -161,7 +161,7 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
         AttackLedger.record("form-display-fields-submitted", changed.isEmpty(), "display fields sent back: " + changed);
         assertThat(changed).as("display fields written back by the completion").isEmpty();
         assertThat(jdbc.queryForMap("SELECT o.verification, o.execution_evidence, o.counterparty FROM m1_order o"
-                + " JOIN reward_case c ON c.id = o.case_id WHERE c.case_number = ?", caseNumber))
+                + " JOIN case_record c ON c.id = o.case_id WHERE c.case_number = ?", caseNumber))
                 .as("the order verified, its text as the enterprise wrote it")
                 .containsEntry("verification", "ACCEPTED").containsEntry("execution_evidence", EVIDENCE)
                 .containsEntry("counterparty", "上海某某贸易有限公司 | 4999999.00 |");

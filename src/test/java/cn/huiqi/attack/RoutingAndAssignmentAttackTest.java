@@ -103,9 +103,9 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
         List<String> reviewers = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("Task_CityReview")
                 .list().stream().flatMap(t -> candidateGroups(taskService.getIdentityLinksForTask(t.getId())).stream()).toList();
         assertThat(reviewers).containsExactlyInAnyOrder("gxj", "swj");
-        assertThat(jdbc.queryForObject("SELECT status FROM reward_case WHERE case_number = ?", String.class, caseNumber))
+        assertThat(jdbc.queryForObject("SELECT status FROM case_record WHERE case_number = ?", String.class, caseNumber))
                 .isEqualTo("CITY_REVIEW");
-        assertThat(jdbc.queryForMap("SELECT lead_unit, finance_unit FROM reward_case WHERE case_number = ?", caseNumber))
+        assertThat(jdbc.queryForMap("SELECT lead_unit, finance_unit FROM case_record WHERE case_number = ?", caseNumber))
                 .containsEntry("lead_unit", "gxj").containsEntry("finance_unit", "czj");
     }
 
@@ -177,7 +177,7 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
 
     @Test
     void startsAndMessagesCarryNoRoutingVariables() {
-        long casesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM reward_case", Long.class);
+        long casesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
         String applicant = newApplicant(); // an enterprise that has not applied yet
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("orders", json(toJson(List.of(order("出库单")))));
@@ -199,17 +199,17 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
                     user + " starts review-chain → " + review.statusCode());
             assertThat(review.statusCode()).isIn(403, 404);
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reward_case", Long.class)).isEqualTo(casesBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class)).isEqualTo(casesBefore);
 
         String caseNumber = awaitingSettlement();
-        String status = jdbc.queryForObject("SELECT status FROM reward_case WHERE case_number = ?", String.class, caseNumber);
+        String status = jdbc.queryForObject("SELECT status FROM case_record WHERE case_number = ?", String.class, caseNumber);
         for (String user : List.of(applicantOf(caseNumber), CITY.get("gxj"), CITY.get("czj"))) {
             HttpResponse<String> message = api(user).post("/engine-rest/message", toJson(Map.of("messageName", "settlement-decided",
                     "businessKey", caseNumber, "processVariables", Map.of("funded", Map.of("value", true, "type", "Boolean")))));
             AttackLedger.record("message-variables", message.statusCode() == 403, user + " correlates settlement-decided → " + message.statusCode());
             assertThat(message.statusCode()).isEqualTo(403);
         }
-        assertThat(jdbc.queryForObject("SELECT status FROM reward_case WHERE case_number = ?", String.class, caseNumber)).isEqualTo(status);
+        assertThat(jdbc.queryForObject("SELECT status FROM case_record WHERE case_number = ?", String.class, caseNumber)).isEqualTo(status);
     }
 
     @Test

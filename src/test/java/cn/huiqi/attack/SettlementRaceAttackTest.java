@@ -154,7 +154,7 @@ class SettlementRaceAttackTest extends OnMariaDbWithWebapps {
     }
 
     private long payEntries(String caseNumber) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM fund_entry e JOIN reward_case c ON c.id = e.case_id "
+        return jdbc.queryForObject("SELECT COUNT(*) FROM fund_entry e JOIN case_record c ON c.id = e.case_id "
                 + "WHERE c.case_number = ? AND e.kind = 'PAY'", Long.class, caseNumber);
     }
 

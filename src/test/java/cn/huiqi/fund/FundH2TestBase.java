@@ -9,8 +9,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.Applicant;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.RewardStatus;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRepository;
 
@@ -36,13 +39,15 @@ abstract class FundH2TestBase {
     @LocalServerPort
     int port;
     @Autowired
+    RewardClaims claims;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     FundLedger ledger;
     @Autowired
     FundFigures figures;
     @Autowired
-    RewardCaseRepository cases;
+    CaseRecordRepository cases;
     @Autowired
     EnterpriseRepository enterprises;
 
@@ -55,9 +60,9 @@ abstract class FundH2TestBase {
     /** A minimal case of the measure for the enterprise (by USCC), in the enterprise's locality. */
     long newCase(String measure, String uscc) {
         Enterprise enterprise = enterprises.findByUscc(uscc).orElseThrow();
-        RewardCase rewardCase = new RewardCase(measure, enterprise.getId(), enterprise.getLocalityUnitId(),
-                "FUND-TEST-" + SUBJECTS.incrementAndGet(), null, "{}", null, "fund-test");
-        return cases.save(rewardCase).getId();
+        CaseRecord caseRecord = new CaseRecord(measure, Applicant.enterprise(enterprise.getId()), enterprise.getLocalityUnitId(),
+                "FUND-TEST-" + SUBJECTS.incrementAndGet(), null, "{}", "fund-test", RewardStatus.SUBMITTED);
+        return claims.open(cases.save(caseRecord), null).getId();
     }
 
     static BigDecimal m(String amount) {

@@ -23,8 +23,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.Applicant;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.RewardStatus;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRepository;
 import cn.huiqi.fund.Reservation.Outcome;
@@ -53,11 +56,13 @@ class FundLedgerConcurrencyOnMariaDbTest {
     }
 
     @Autowired
+    RewardClaims claims;
+    @Autowired
     FundLedger ledger;
     @Autowired
     FundFigures figures;
     @Autowired
-    RewardCaseRepository cases;
+    CaseRecordRepository cases;
     @Autowired
     EnterpriseRepository enterprises;
     @Autowired
@@ -212,9 +217,9 @@ class FundLedgerConcurrencyOnMariaDbTest {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int e = i % enterpriseIds.size();
-            RewardCase rewardCase = new RewardCase(measure, enterpriseIds.get(e), LOCALITIES[e], "FUND-IT-" + (++subjects),
-                    null, "{}", null, "it-ent");
-            ids.add(cases.save(rewardCase).getId());
+            CaseRecord caseRecord = new CaseRecord(measure, Applicant.enterprise(enterpriseIds.get(e)), LOCALITIES[e],
+                    "FUND-IT-" + (++subjects), null, "{}", "it-ent", RewardStatus.SUBMITTED);
+            ids.add(claims.open(cases.save(caseRecord), null).getId());
         }
         return ids;
     }

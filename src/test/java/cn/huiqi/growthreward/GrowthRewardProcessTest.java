@@ -10,9 +10,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
-import cn.huiqi.casefile.CaseStatus;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.DuplicateApplicationException;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.testsupport.ProcessTestSupport;
 
@@ -28,12 +28,12 @@ class GrowthRewardProcessTest extends ProcessTestSupport {
         ProcessInstance instance = apply("ent-ganjiang", revenue("123456789.99", "100000000.00"));
 
         assertThat(instance).hasPassed("Task_Register", "Task_DecideReward", "Task_RecordDecision").isWaitingAt("CallActivity_Review");
-        RewardCase rewardCase = caseOf(instance);
-        assertThat(rewardCase.getCaseNumber()).startsWith("M2-2023-");
-        assertThat(rewardCase.getRewardAmount()).isEqualByComparingTo("123456.79");
-        assertThat(rewardCase.getRewardTier()).isEqualTo("TIER_100M");
-        assertThat(rewardCase.getDecisionKey()).isEqualTo("growth-reward");
-        assertThat(rewardCase.getReviewUnits()).containsExactly("gxj");
+        CaseRecord caseRecord = caseOf(instance);
+        assertThat(caseRecord.getCaseNumber()).startsWith("M2-2023-");
+        assertThat(claims.of(caseRecord).getRewardAmount()).isEqualByComparingTo("123456.79");
+        assertThat(claims.of(caseRecord).getRewardTier()).isEqualTo("TIER_100M");
+        assertThat(claims.of(caseRecord).getDecisionKey()).isEqualTo("growth-reward");
+        assertThat(caseRecord.getReviewUnits()).containsExactly("gxj");
 
         ProcessInstance chain = review(instance);
         completeAs("gaoxin-verifier", taskFor(instance, "Task_LocalityVerification", "gaoxin"), decision("approve", null));
@@ -47,7 +47,7 @@ class GrowthRewardProcessTest extends ProcessTestSupport {
         pay(settlement, instance, "CZ-M2-1", "2023-12-01");
 
         assertThat(instance).isEnded().hasPassed("End_Paid");
-        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.PAID);
+        assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.PAID.name());
     }
 
     @Test
@@ -55,21 +55,21 @@ class GrowthRewardProcessTest extends ProcessTestSupport {
         ProcessInstance instance = apply("ent-xiaolan", revenue("600000000.00", "600000000.00"));
 
         assertThat(instance).isEnded().hasPassed("End_NotEligible").hasNotPassed("CallActivity_Review");
-        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.NOT_ELIGIBLE);
-        assertThat(caseOf(instance).getOutcomeReason()).contains("同比正增长");
+        assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.NOT_ELIGIBLE.name());
+        assertThat(claimOf(instance).getOutcomeReason()).contains("同比正增长");
     }
 
     @Test
     void theBureauRejectsWithAReason() {
         ProcessInstance instance = apply("ent-anyi", revenue("1500000000.00", "900000000.00"));
         ProcessInstance chain = review(instance);
-        assertThat(caseOf(instance).getRewardAmount()).as("capped at 200万").isEqualByComparingTo("2000000.00");
+        assertThat(claimOf(instance).getRewardAmount()).as("capped at 200万").isEqualByComparingTo("2000000.00");
         completeAs("anyi-verifier", taskFor(instance, "Task_LocalityVerification", "anyi"), decision("approve", null));
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("reject", "收入口径不符"));
 
         assertThat(chain).isEnded().hasPassed("End_Rejected");
         assertThat(instance).isEnded().hasPassed("End_Rejected");
-        assertThat(caseOf(instance).getOutcomeReason()).isEqualTo("收入口径不符");
+        assertThat(claimOf(instance).getOutcomeReason()).isEqualTo("收入口径不符");
     }
 
     @Test

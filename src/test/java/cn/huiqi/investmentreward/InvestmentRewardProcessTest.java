@@ -13,18 +13,18 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.huiqi.casefile.CaseStatus;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.DuplicateApplicationException;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.enterprise.EnterpriseRepository;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.project.InvestmentProgress;
+import cn.huiqi.project.Project;
 import cn.huiqi.project.ProjectLibrary;
+import cn.huiqi.project.ProjectRepository;
 import cn.huiqi.project.ProjectRequest;
 import cn.huiqi.project.ReportRequest;
-import cn.huiqi.project.Project;
-import cn.huiqi.project.ProjectRepository;
 import cn.huiqi.testsupport.ProcessTestSupport;
 
 /**
@@ -56,12 +56,12 @@ class InvestmentRewardProcessTest extends ProcessTestSupport {
         ProcessInstance instance = apply("ent-anyi", extrusion);
 
         assertThat(instance).hasPassed("Task_Register", "Task_DecideReward", "Task_RecordDecision").isWaitingAt("CallActivity_Review");
-        RewardCase rewardCase = caseOf(instance);
+        CaseRecord caseRecord = caseOf(instance);
         // equipment: cumulative 18,200,000.00 at 2023-09 − 3,000,000.00 at 2023-06 = 15,200,000.00 → renovation, 5 %
-        assertThat(rewardCase.getClaimedAmount()).isEqualByComparingTo("15200000.00");
-        assertThat(rewardCase.getRewardAmount()).isEqualByComparingTo("760000.00");
-        assertThat(rewardCase.getRewardTier()).isEqualTo("RENOVATION_8M");
-        assertThat(rewardCase.getDecisionKey()).isEqualTo("investment-reward");
+        assertThat(claims.of(caseRecord).getClaimedAmount()).isEqualByComparingTo("15200000.00");
+        assertThat(claims.of(caseRecord).getRewardAmount()).isEqualByComparingTo("760000.00");
+        assertThat(claims.of(caseRecord).getRewardTier()).isEqualTo("RENOVATION_8M");
+        assertThat(claims.of(caseRecord).getDecisionKey()).isEqualTo("investment-reward");
         String reviewerSees = (String) runtimeService.getVariable(review(instance).getId(), "projectAverageProgress");
         assertThat(reviewerSees).isEqualTo(InvestmentApplicationType.percent(comparison.projectAverage()));
         assertThat(runtimeService.getVariable(review(instance).getId(), "overallAverageProgress"))
@@ -74,7 +74,7 @@ class InvestmentRewardProcessTest extends ProcessTestSupport {
         pay(settlement, instance, "CZ-M3-1", "2023-12-05");
 
         assertThat(instance).isEnded().hasPassed("End_Paid");
-        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.PAID);
+        assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.PAID.name());
     }
 
     @Test
@@ -86,10 +86,10 @@ class InvestmentRewardProcessTest extends ProcessTestSupport {
         ProcessInstance instance = apply("ent-jixiang", display);
 
         assertThat(instance).isEnded().hasPassed("Task_ProgressBelowAverage", "End_NotEligible").hasNotPassed("Task_DecideReward");
-        RewardCase rewardCase = caseOf(instance);
-        assertThat(rewardCase.getStatus()).isEqualTo(CaseStatus.NOT_ELIGIBLE);
-        assertThat(rewardCase.getRewardAmount()).isEqualByComparingTo("0");
-        assertThat(rewardCase.getOutcomeReason())
+        CaseRecord caseRecord = caseOf(instance);
+        assertThat(caseRecord.getStatus()).isEqualTo(RewardStatus.NOT_ELIGIBLE.name());
+        assertThat(claims.of(caseRecord).getRewardAmount()).isEqualByComparingTo("0");
+        assertThat(claims.of(caseRecord).getOutcomeReason())
                 .contains(InvestmentApplicationType.percent(comparison.projectAverage()))
                 .contains(InvestmentApplicationType.percent(comparison.overallAverage()))
                 .contains("未超过项目总体平均进度");
@@ -103,8 +103,8 @@ class InvestmentRewardProcessTest extends ProcessTestSupport {
         ProcessInstance instance = apply("ent-xiaolan", small);
 
         assertThat(instance).isEnded().hasPassed("Task_DecideReward", "End_NotEligible").hasNotPassed("CallActivity_Review");
-        assertThat(caseOf(instance).getOutcomeReason()).contains("200万元");
-        assertThat(caseOf(instance).getClaimedAmount()).isEqualByComparingTo("1500000.00");
+        assertThat(claimOf(instance).getOutcomeReason()).contains("200万元");
+        assertThat(claimOf(instance).getClaimedAmount()).isEqualByComparingTo("1500000.00");
     }
 
     @Test

@@ -163,7 +163,7 @@ class OrderRewardLifecycleOnMariaDbTest {
 
     @Test
     void aBadApplicationGetsFieldErrorsInChineseAndEnglishAndCreatesNothing() {
-        int before = jdbc.queryForObject("SELECT COUNT(*) FROM reward_case", Integer.class);
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Integer.class);
         Map<String, Object> badOrder = order("HT-BAD-1", "12.345");
         badOrder.put("signingDate", "2023/08/01");
         Map<String, Object> bad = Map.of("orders", List.of(badOrder));
@@ -176,7 +176,7 @@ class OrderRewardLifecycleOnMariaDbTest {
             assertThat(e.get("zh").asText()).isNotBlank();
             assertThat(e.get("en").asText()).isNotBlank();
         });
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reward_case", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Integer.class)).isEqualTo(before);
         assertThat(api("it-ent").post("/api/m1/applications", toJson(application("HT-BAD-2", "60000000")))
                 .statusCode()).as("no Idempotency-Key").isEqualTo(400);
     }
@@ -206,9 +206,9 @@ class OrderRewardLifecycleOnMariaDbTest {
         HttpResponse<String> refused = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
         String caseNumber = HttpApi.json(created).get("caseNumber").asText();
         assertThat(HttpApi.json(refused).get("errors").get(0).get("zh").asText()).contains(caseNumber);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reward_case WHERE measure = 'M1' AND enterprise_id = ?", Integer.class,
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_record WHERE measure = 'M1' AND enterprise_id = ?", Integer.class,
                 enterprise)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM m1_order o JOIN reward_case c ON c.id = o.case_id WHERE c.enterprise_id = ?",
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM m1_order o JOIN case_record c ON c.id = o.case_id WHERE c.enterprise_id = ?",
                 Integer.class, enterprise)).isEqualTo(1);
     }
 

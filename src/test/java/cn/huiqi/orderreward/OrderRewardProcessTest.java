@@ -22,15 +22,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 
-import cn.huiqi.casefile.CaseStatus;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.DuplicateApplicationException;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.fund.CaseFunds;
 import cn.huiqi.fund.FundLedger;
-import cn.huiqi.review.FlagResolutionController;
 import cn.huiqi.review.FlagResolutionController.FlagResolution;
+import cn.huiqi.review.FlagResolutionController;
 import cn.huiqi.testsupport.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -66,19 +66,19 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         ProcessInstance chain = review(instance);
         assertThat(chain).hasProcessDefinitionKey("review-chain").hasBusinessKey(instance.getBusinessKey())
                 .hasPassed("Task_AssignUnits").isWaitingAt("Task_LocalityVerification");
-        RewardCase rewardCase = caseOf(instance);
-        assertThat(rewardCase.getCaseNumber()).matches("M1-2023-\\d{6}");
-        assertThat(rewardCase.getRewardAmount()).isEqualByComparingTo("50000.00");
-        assertThat(rewardCase.getRewardTier()).isEqualTo("TIER_50M");
-        assertThat(rewardCase.getDecisionKey()).isEqualTo("order-reward");
-        assertThat(rewardCase.getDecisionVersion()).isEqualTo(1);
-        assertThat(rewardCase.getStatus()).isEqualTo(CaseStatus.LOCALITY_VERIFICATION);
+        CaseRecord caseRecord = caseOf(instance);
+        assertThat(caseRecord.getCaseNumber()).matches("M1-2023-\\d{6}");
+        assertThat(claims.of(caseRecord).getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(claims.of(caseRecord).getRewardTier()).isEqualTo("TIER_50M");
+        assertThat(claims.of(caseRecord).getDecisionKey()).isEqualTo("order-reward");
+        assertThat(claims.of(caseRecord).getDecisionVersion()).isEqualTo(1);
+        assertThat(caseRecord.getStatus()).isEqualTo(RewardStatus.LOCALITY_VERIFICATION.name());
         assertThat(chain).task().hasCandidateGroup("donghu");
 
         completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), approveAccepting(1));
 
         assertThat(review(instance)).isWaitingAt("Task_CityReview");
-        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.CITY_REVIEW);
+        assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.CITY_REVIEW.name());
         Task gxj = taskFor(instance, "Task_CityReview", "gxj");
         Task swj = taskFor(instance, "Task_CityReview", "swj");
         assertThat(gxj).isNotNull();
@@ -89,28 +89,28 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         completeAs("swj-reviewer", swj, decision("approve", null));
 
         assertThat(chain).hasPassed("Task_ReserveFunds").isWaitingAt("Message_SettlementDecided");
-        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.AWAITING_SETTLEMENT);
+        assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.AWAITING_SETTLEMENT.name());
         ProcessInstance settlement = settle("M1");
 
         assertThat(chain).isWaitingAt("Gateway_Notice");
-        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.PUBLIC_NOTICE);
-        assertThat(caseOf(instance).getSettledAmount()).isEqualByComparingTo("50000.00");
+        assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.PUBLIC_NOTICE.name());
+        assertThat(claimOf(instance).getSettledAmount()).isEqualByComparingTo("50000.00");
         Job notice = job("Timer_NoticePeriod", settlement);
         assertThat(Duration.between(new Date().toInstant(), notice.getDuedate().toInstant()))
                 .isBetween(Duration.ofDays(5).minusMinutes(1), Duration.ofDays(5));
         endNotice(settlement);
 
         assertThat(chain).isWaitingAt("Message_PaymentConfirmed");
-        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.DISBURSEMENT);
+        assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.DISBURSEMENT.name());
         assertThat(settlement).isWaitingAt("Task_ConfirmPayments").task().hasCandidateGroup("czj");
         pay(settlement, instance, "CZ-2023-0001", "2023-11-20");
 
         assertThat(chain).isEnded().hasPassed("End_Paid");
         assertThat(instance).isEnded().hasPassed("End_Paid");
-        RewardCase paid = caseOf(instance);
-        assertThat(paid.getStatus()).isEqualTo(CaseStatus.PAID);
-        assertThat(paid.getPaymentReference()).isEqualTo("CZ-2023-0001");
-        assertThat(paid.getPaymentDate()).isEqualTo(LocalDate.of(2023, 11, 20));
+        CaseRecord paid = caseOf(instance);
+        assertThat(paid.getStatus()).isEqualTo(RewardStatus.PAID.name());
+        assertThat(claims.of(paid).getPaymentReference()).isEqualTo("CZ-2023-0001");
+        assertThat(claims.of(paid).getPaymentDate()).isEqualTo(LocalDate.of(2023, 11, 20));
         assertThat(timelineActions(instance)).contains("SUBMITTED", "RULE_ELIGIBLE",
                 "TASK_LOCALITYVERIFICATION_APPROVE", "TASK_CITYREVIEW_APPROVE", "FUNDS_RESERVED", "STATUS_AWAITING_SETTLEMENT",
                 "SETTLED", "STATUS_PUBLIC_NOTICE", "STATUS_DISBURSEMENT", "PAYMENT_RECORDED", "STATUS_PAID");
@@ -136,7 +136,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThat(cases.count()).isEqualTo(casesBefore);
 
         ProcessInstance instance = apply(applicant, orders("60000000.00", "2023-08-01"));
-        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
     }
 
     @Test
@@ -144,7 +144,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         ProcessInstance instance = apply(applicant, orders("49999999.99", "2023-07-01"));
 
         assertThat(instance).isEnded().hasPassed("End_NotEligible");
-        assertThat(caseOf(instance).getOutcomeReason()).contains("5000万元");
+        assertThat(claimOf(instance).getOutcomeReason()).contains("5000万元");
     }
 
     @Test
@@ -154,14 +154,14 @@ class OrderRewardProcessTest extends ProcessTestSupport {
                 decision("sendBack", "请补充验收单"));
 
         assertThat(review(instance)).isWaitingAt("Task_LocalitySupplement").task().isAssignedTo(applicant);
-        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.SUPPLEMENT_REQUESTED);
+        assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.SUPPLEMENT_REQUESTED.name());
         assertThat(runtimeService.getVariable(review(instance).getId(), "supplementRequest")).isEqualTo("请补充验收单");
 
         completeAs(applicant, singleTask(instance, "Task_LocalitySupplement"),
                 Map.of("supplementNote", "已补充验收单", "supplementEvidence", "验收单 YS-009"));
 
         assertThat(review(instance)).isWaitingAt("Task_LocalityVerification");
-        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.LOCALITY_VERIFICATION);
+        assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.LOCALITY_VERIFICATION.name());
         assertThat(timelineActions(instance)).contains("TASK_LOCALITYVERIFICATION_SEND_BACK", "SUPPLEMENT_PROVIDED");
     }
 
@@ -174,9 +174,9 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
         assertThat(chain).isEnded().hasPassed("End_Rejected").hasNotPassed("Task_CityReview");
         assertThat(instance).isEnded().hasPassed("End_Rejected");
-        RewardCase rewardCase = caseOf(instance);
-        assertThat(rewardCase.getStatus()).isEqualTo(CaseStatus.REJECTED);
-        assertThat(rewardCase.getOutcomeReason()).isEqualTo("订单未实际履行");
+        CaseRecord caseRecord = caseOf(instance);
+        assertThat(caseRecord.getStatus()).isEqualTo(RewardStatus.REJECTED.name());
+        assertThat(claims.of(caseRecord).getOutcomeReason()).isEqualTo("订单未实际履行");
     }
 
     @Test
@@ -188,7 +188,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
         assertThat(chain).isEnded().hasPassed("Boundary_CityRejected", "End_Rejected").hasNotPassed("Gateway_Notice");
         assertThat(instance).isEnded().hasPassed("End_Rejected");
-        assertThat(caseOf(instance).getOutcomeReason()).isEqualTo("合同对方为关联企业");
+        assertThat(claimOf(instance).getOutcomeReason()).isEqualTo("合同对方为关联企业");
     }
 
     @Test
@@ -227,10 +227,10 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
         assertThat(review(instance)).hasPassed("Message_ObjectionRaised", "Task_WithdrawFromSettlement").isWaitingAt("Task_CityReview");
         assertThat(ledger.ofCase(caseOf(instance).getId()).state()).isEqualTo(CaseFunds.State.RELEASED);
-        assertThat(caseOf(instance).getSettledAmount()).isNull();
+        assertThat(claimOf(instance).getSettledAmount()).isNull();
         assertThat(taskFor(instance, "Task_CityReview", "gxj")).isNotNull();
         assertThat(taskFor(instance, "Task_CityReview", "swj")).isNotNull();
-        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.CITY_REVIEW);
+        assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.CITY_REVIEW.name());
         assertThat(timelineActions(instance)).contains("WITHDRAWN_FROM_SETTLEMENT");
     }
 
@@ -256,10 +256,10 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         ProcessInstance instance = apply(applicant, orders("60000000.00", "2023-08-01", "250000000.00", "2023-09-01"));
 
         assertThat(cases.findAll()).filteredOn(c -> c.getSubmittedBy().equals(applicant)).hasSize(1);
-        assertThat(caseOf(instance).getRewardAmount()).as("provisional").isEqualByComparingTo("200000.00");
+        assertThat(claimOf(instance).getRewardAmount()).as("provisional").isEqualByComparingTo("200000.00");
         completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), approveAccepting(2));
-        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("200000.00");
-        assertThat(caseOf(instance).getRewardTier()).isEqualTo("TIER_200M");
+        assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("200000.00");
+        assertThat(claimOf(instance).getRewardTier()).isEqualTo("TIER_200M");
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
         completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
 
@@ -312,16 +312,16 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         approve.put("orderVerification", java.util.List.of(Map.of("line", 1, "result", "accept")));
         assertThatThrownBy(() -> completeAs("donghu-verifier", verification, approve))
                 .as("every order needs a result").isInstanceOf(InvalidInputException.class).hasMessageContaining("第2笔");
-        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("200000.00");
+        assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("200000.00");
 
         approve.put("orderVerification", java.util.List.of(Map.of("line", 1, "result", "accept"),
                 Map.of("line", 2, "result", "notAccept", "reason", "现场核查未发货，合同未履行")));
         completeAs("donghu-verifier", verification, approve);
 
-        RewardCase verified = caseOf(instance);
-        assertThat(verified.getRewardAmount()).isEqualByComparingTo("50000.00");
-        assertThat(verified.getRewardTier()).isEqualTo("TIER_50M");
-        assertThat(verified.getDecisionVersion()).isNotNull();
+        CaseRecord verified = caseOf(instance);
+        assertThat(claims.of(verified).getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(claims.of(verified).getRewardTier()).isEqualTo("TIER_50M");
+        assertThat(claims.of(verified).getDecisionVersion()).isNotNull();
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
         completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
         assertThat(ledger.ofCase(verified.getId()).reserved()).isEqualByComparingTo("50000.00");
@@ -330,7 +330,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
     @Test
     void aCityReviewerChangingAnOrdersVerificationWithAReasonDecidesTheCaseAgain() {
         ProcessInstance instance = approvedByLocality(orders("60000000.00", "2023-08-01", "250000000.00", "2023-09-01"));
-        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("200000.00");
+        assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("200000.00");
         Task gxj = taskFor(instance, "Task_CityReview", "gxj");
         // the form shows every order with its current result
         assertThat(String.valueOf(taskService.getVariable(gxj.getId(), "orderVerification"))).contains("\"result\":\"accept\"");
@@ -342,7 +342,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         change.put("orderVerification", java.util.List.of(Map.of("line", 2, "result", "notAccept", "reason", "出口报关单与合同不符")));
         completeAs("gxj-reviewer", gxj, change);
 
-        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
         assertThat(timelineActions(instance)).contains("ORDER_VERIFICATION_CHANGED", "RULE_REDECIDED_ELIGIBLE");
         completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
         assertThat(ledger.ofCase(caseOf(instance).getId()).reserved()).isEqualByComparingTo("50000.00");
@@ -356,7 +356,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
         assertThatThrownBy(() -> completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), approve))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("驳回");
-        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
         assertThat(review(instance)).isWaitingAt("Task_LocalityVerification");
     }
 
@@ -382,8 +382,8 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThatThrownBy(() -> completeAs("donghu-verifier", verification, approve))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("orderVerification[1].line");
         completeAs("donghu-verifier", verification, approveAccepting(1));
-        assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
-        assertThat(caseOf(instance).getClaimedAmount()).isEqualByComparingTo("60000000.00");
+        assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(claimOf(instance).getClaimedAmount()).isEqualByComparingTo("60000000.00");
     }
 
     @Test
@@ -408,7 +408,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
     @Test
     void aFlaggedCaseCannotPassCityReviewNorBeSettledUntilTheLeadBureauDecides() {
         ProcessInstance instance = approvedByLocality(orders("60000000.00", "2023-08-01"));
-        RewardCase flagged = caseOf(instance);
+        CaseRecord flagged = caseOf(instance);
         flagged.flag("FLAGGED_SEVERAL_M1_CASES: 同一企业迁移前持有多个措施1案件");
         cases.save(flagged);
         String caseNumber = flagged.getCaseNumber();
@@ -435,7 +435,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
     @Test
     void aMeasureWithAFlaggedCaseAwaitingSettlementIsNotSettled() {
         ProcessInstance instance = approvedByCity(orders("60000000.00", "2023-08-01"));
-        RewardCase flagged = caseOf(instance);
+        CaseRecord flagged = caseOf(instance);
         flagged.flag("FLAGGED_SEVERAL_M1_CASES");
         cases.save(flagged);
         long settlementsBefore = settlements.count();
@@ -473,7 +473,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThatThrownBy(() -> pay(settlement, instance, "CZ-1", LocalDate.now().plusDays(2).toString()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("paymentDate");
         assertThat(review(instance)).isWaitingAt("Message_PaymentConfirmed");
-        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.DISBURSEMENT);
+        assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.DISBURSEMENT.name());
     }
 
     private ProcessInstance approvedByLocality(Map<String, Object> form) {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.huiqi.casefile.ApplicationPeriods;
 import cn.huiqi.casefile.ApplicationSubmission;
 import cn.huiqi.casefile.ApplicationTypes;
-import cn.huiqi.casefile.CaseStatus;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.catalogue.Measure;
 import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.common.FieldProblem;
@@ -115,8 +115,8 @@ class RoundsProcessTest extends ProcessTestSupport {
         String key = "order-reward";
         String original = as("policy-staff", () -> rules.detail(key)).xml();
         ProcessInstance first = apply(newEnterpriseUser("donghu"), "m1-order-reward", orders("250000000.00", "2023-08-01"));
-        int pinned = caseOf(first).getDecisionVersion();
-        assertThat(caseOf(first).getRewardAmount()).isEqualByComparingTo("200000.00");
+        int pinned = claimOf(first).getDecisionVersion();
+        assertThat(claimOf(first).getRewardAmount()).isEqualByComparingTo("200000.00");
         try {
             // no choice while the round is open: a 400 asking for it
             String nextRoundDraft = withCell(original, "rule-tier-200m-reward", "210000");
@@ -129,11 +129,11 @@ class RoundsProcessTest extends ProcessTestSupport {
             RuleApi.PublicationView next = publish(key, nextRoundDraft, "NEXT_ROUND");
             assertThat(next.scope()).isEqualTo("NEXT_ROUND");
             assertThat(next.redecisions()).isNull();
-            assertThat(caseOf(first).getRewardAmount()).isEqualByComparingTo("200000.00");
-            assertThat(caseOf(first).getDecisionVersion()).isEqualTo(pinned);
+            assertThat(claimOf(first).getRewardAmount()).isEqualByComparingTo("200000.00");
+            assertThat(claimOf(first).getDecisionVersion()).isEqualTo(pinned);
             ProcessInstance second = apply(newEnterpriseUser("xihu"), "m1-order-reward", orders("260000000.00", "2023-08-02"));
-            assertThat(caseOf(second).getDecisionVersion()).isEqualTo(pinned);
-            assertThat(caseOf(second).getRewardAmount()).isEqualByComparingTo("200000.00");
+            assertThat(claimOf(second).getDecisionVersion()).isEqualTo(pinned);
+            assertThat(claimOf(second).getRewardAmount()).isEqualByComparingTo("200000.00");
             assertThat(timelineActions(first)).doesNotContain("ROUND_REDECIDED");
 
             // for this round too: re-pinned, and its unpaid cases are decided again, each audited
@@ -143,9 +143,9 @@ class RoundsProcessTest extends ProcessTestSupport {
             assertThat(now.redecisions()).extracting(RuleApi.RedecisionLine::caseNumber)
                     .contains(caseOf(first).getCaseNumber(), caseOf(second).getCaseNumber());
             for (ProcessInstance instance : List.of(first, second)) {
-                assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.LOCALITY_VERIFICATION);
-                assertThat(caseOf(instance).getRewardAmount()).isEqualByComparingTo("220000.00");
-                assertThat(caseOf(instance).getDecisionVersion()).isEqualTo(now.version());
+                assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.LOCALITY_VERIFICATION.name());
+                assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("220000.00");
+                assertThat(claimOf(instance).getDecisionVersion()).isEqualTo(now.version());
                 assertThat(timelineActions(instance)).contains("ROUND_REDECIDED");
                 assertThat(runtimeService.getVariable(review(instance).getId(), "rewardAmount")).isEqualTo("220000.00");
             }
@@ -160,8 +160,8 @@ class RoundsProcessTest extends ProcessTestSupport {
                     key, now.version())).isEqualTo("THIS_ROUND");
             // a new case of the round is decided by the re-pinned version
             ProcessInstance third = apply(newEnterpriseUser("xihu"), "m1-order-reward", orders("270000000.00", "2023-08-03"));
-            assertThat(caseOf(third).getDecisionVersion()).isEqualTo(now.version());
-            assertThat(caseOf(third).getRewardAmount()).isEqualByComparingTo("220000.00");
+            assertThat(claimOf(third).getDecisionVersion()).isEqualTo(now.version());
+            assertThat(claimOf(third).getRewardAmount()).isEqualByComparingTo("220000.00");
         } finally {
             // the shipped figure, in force for this round, for the other tests of this context
             String current = as("policy-staff", () -> rules.detail(key)).xml();

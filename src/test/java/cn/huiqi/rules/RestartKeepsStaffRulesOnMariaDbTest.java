@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.process.ModelDeployment;
 import cn.huiqi.testsupport.AppStarts;
 import cn.huiqi.testsupport.MariaDbTestDatabase;
@@ -82,15 +83,15 @@ class RestartKeepsStaffRulesOnMariaDbTest {
                     .getSingleResult().getEntry("rewardAmount").toString()).isEqualTo("60000");
 
             // and a case started now is decided by the staff version
-            RewardCase decided = applyForMeasureOne(context, "60000000.00");
-            assertThat(decided.getDecisionVersion()).isEqualTo(2);
-            assertThat(decided.getDecisionDefinitionId()).isEqualTo(staffPublished[0]);
-            assertThat(decided.getRewardAmount()).isEqualByComparingTo("60000.00");
+            CaseRecord decided = applyForMeasureOne(context, "60000000.00");
+            assertThat(context.getBean(RewardClaims.class).of(decided).getDecisionVersion()).isEqualTo(2);
+            assertThat(context.getBean(RewardClaims.class).of(decided).getDecisionDefinitionId()).isEqualTo(staffPublished[0]);
+            assertThat(context.getBean(RewardClaims.class).of(decided).getRewardAmount()).isEqualByComparingTo("60000.00");
             assertThat(decided.getReviewUnits()).containsExactly("gxj", "swj");
         });
     }
 
-    private static RewardCase applyForMeasureOne(ConfigurableApplicationContext context, String amount) {
+    private static CaseRecord applyForMeasureOne(ConfigurableApplicationContext context, String amount) {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         IdentityService identity = context.getBean(IdentityService.class);
         jdbc.update("INSERT INTO enterprise (uscc, name, locality_unit_id, contact_name, contact_phone, created_at)"
@@ -121,7 +122,7 @@ class RestartKeepsStaffRulesOnMariaDbTest {
         } finally {
             identity.clearAuthentication();
         }
-        return context.getBean(RewardCaseRepository.class).findByProcessInstanceId(processInstanceId).orElseThrow();
+        return context.getBean(CaseRecordRepository.class).findByProcessInstanceId(processInstanceId).orElseThrow();
     }
 
     private static String rules_xml(RepositoryService repository, String key) {

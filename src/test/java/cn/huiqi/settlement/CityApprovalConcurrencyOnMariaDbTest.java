@@ -28,9 +28,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import cn.huiqi.casefile.CaseEventRepository;
-import cn.huiqi.casefile.CaseStatus;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.PoolBalance;
@@ -64,7 +64,7 @@ class CityApprovalConcurrencyOnMariaDbTest {
     @Autowired
     EnterpriseRegister register;
     @Autowired
-    RewardCaseRepository cases;
+    CaseRecordRepository cases;
     @Autowired
     CaseEventRepository events;
     @Autowired
@@ -104,8 +104,8 @@ class CityApprovalConcurrencyOnMariaDbTest {
         }
         pool.shutdown();
 
-        List<RewardCase> all = cases.findAll();
-        assertThat(all).hasSize(APPROVALS).allSatisfy(c -> assertThat(c.getStatus()).isEqualTo(CaseStatus.AWAITING_SETTLEMENT));
+        List<CaseRecord> all = cases.findAll();
+        assertThat(all).hasSize(APPROVALS).allSatisfy(c -> assertThat(c.getStatus()).isEqualTo(RewardStatus.AWAITING_SETTLEMENT.name()));
         long reserved = all.stream().filter(c -> has(c, "FUNDS_RESERVED")).count();
         long exhausted = all.stream().filter(c -> has(c, "FUNDS_NOT_RESERVED")).count();
         assertThat(reserved).isEqualTo(25);
@@ -120,8 +120,8 @@ class CityApprovalConcurrencyOnMariaDbTest {
         assertThat(stored).isEqualByComparingTo(m1.reserved());
     }
 
-    private boolean has(RewardCase rewardCase, String action) {
-        return events.findByCaseIdOrderByOccurredAtAscIdAsc(rewardCase.getId()).stream().anyMatch(e -> e.getAction().equals(action));
+    private boolean has(CaseRecord caseRecord, String action) {
+        return events.findByCaseIdOrderByOccurredAtAscIdAsc(caseRecord.getId()).stream().anyMatch(e -> e.getAction().equals(action));
     }
 
     private String apply() {

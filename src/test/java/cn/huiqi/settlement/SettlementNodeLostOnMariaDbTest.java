@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.huiqi.casefile.CaseStatus;
-import cn.huiqi.casefile.RewardCase;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.fund.FundEntry;
 import cn.huiqi.fund.FundFigures;
 import cn.huiqi.testsupport.AppStarts;
@@ -74,9 +74,9 @@ class SettlementNodeLostOnMariaDbTest {
                 sleep();
 
                 for (String caseNumber : caseNumbers) {
-                    RewardCase rewardCase = SettlementRestartOnMariaDbTest.caseOf(nodeB, caseNumber);
-                    assertThat(rewardCase.getStatus()).isEqualTo(CaseStatus.PUBLIC_NOTICE);
-                    assertThat(SettlementRestartOnMariaDbTest.entries(nodeB, rewardCase, FundEntry.Kind.COMMIT)).as(caseNumber).isEqualTo(1);
+                    CaseRecord caseRecord = SettlementRestartOnMariaDbTest.caseOf(nodeB, caseNumber);
+                    assertThat(caseRecord.getStatus()).isEqualTo(RewardStatus.PUBLIC_NOTICE.name());
+                    assertThat(SettlementRestartOnMariaDbTest.entries(nodeB, caseRecord, FundEntry.Kind.COMMIT)).as(caseNumber).isEqualTo(1);
                 }
                 assertThat(settlements.findAll()).hasSize(1);
                 assertThat(nodeB.getBean(SettlementLineRepository.class).findAll()).hasSize(5)

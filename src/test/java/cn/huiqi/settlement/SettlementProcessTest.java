@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import cn.huiqi.casefile.CaseStatus;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.fund.FundEntry;
 import cn.huiqi.fund.FundLedger;
@@ -71,7 +71,7 @@ class SettlementProcessTest extends ProcessTestSupport {
         assertThat(after.reserved().add(after.committed()).add(after.paid())).isLessThanOrEqualTo(after.cap());
         assertThat(approved).allSatisfy(i -> {
             assertThat(review(i)).isWaitingAt("Gateway_Notice");
-            assertThat(caseOf(i).getSettledAmount()).isEqualByComparingTo("192307.69");
+            assertThat(claimOf(i).getSettledAmount()).isEqualByComparingTo("192307.69");
         });
 
         try (XSSFWorkbook notice = new XSSFWorkbook(new ByteArrayInputStream(views.noticeList(s)))) {
@@ -103,7 +103,7 @@ class SettlementProcessTest extends ProcessTestSupport {
         assertThat(ledger.entriesOf(caseOf(first).getId())).filteredOn(e -> e.getKind() == FundEntry.Kind.PAY).hasSize(1);
         assertThatThrownBy(() -> confirm(s, first, "CZ-9999")).isInstanceOf(ConflictException.class);
         assertThat(review(first)).isEnded().hasPassed("End_Paid");
-        assertThat(caseOf(first).getStatus()).isEqualTo(CaseStatus.PAID);
+        assertThat(caseOf(first).getStatus()).isEqualTo(RewardStatus.PAID.name());
 
         ProcessInstance failing = approved.get(2);
         as("czj-finance", () -> payments.reportFailure(s.getId(), caseOf(failing).getCaseNumber(), "账户已销户", "czj-finance"));
@@ -130,12 +130,12 @@ class SettlementProcessTest extends ProcessTestSupport {
 
         ProcessInstance settlement = settle("M2");
 
-        assertThat(caseOf(early).getSettledAmount()).isEqualByComparingTo("150000.00");
-        assertThat(caseOf(middle).getSettledAmount()).isEqualByComparingTo("150000.00");
-        assertThat(caseOf(late).getSettledAmount()).isEqualByComparingTo("0.00");
+        assertThat(claimOf(early).getSettledAmount()).isEqualByComparingTo("150000.00");
+        assertThat(claimOf(middle).getSettledAmount()).isEqualByComparingTo("150000.00");
+        assertThat(claimOf(late).getSettledAmount()).isEqualByComparingTo("0.00");
         assertThat(review(late)).isEnded().hasPassed("End_NotFunded");
         assertThat(late).isEnded().hasPassed("End_NotFunded");
-        assertThat(caseOf(late).getStatus()).isEqualTo(CaseStatus.NOT_FUNDED);
+        assertThat(caseOf(late).getStatus()).isEqualTo(RewardStatus.NOT_FUNDED.name());
         assertThat(review(early)).isWaitingAt("Gateway_Notice");
         assertThat(ledger.balance("M2").committed()).isEqualByComparingTo("300000.00");
         assertThat(settlement).isWaitingAt("Timer_NoticePeriod");

@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import cn.huiqi.casefile.CaseStatus;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.fund.FundEntry;
@@ -59,9 +59,9 @@ class SettlementRestartOnMariaDbTest {
             runJobs(app, settlementProcess[0], "Task_Settle");
             runJobs(app, settlementProcess[0], "Task_Settle");
             for (String caseNumber : caseNumbers) {
-                RewardCase rewardCase = caseOf(app, caseNumber);
-                assertThat(rewardCase.getStatus()).isEqualTo(CaseStatus.PUBLIC_NOTICE);
-                assertThat(entries(app, rewardCase, FundEntry.Kind.COMMIT)).isEqualTo(1);
+                CaseRecord caseRecord = caseOf(app, caseNumber);
+                assertThat(caseRecord.getStatus()).isEqualTo(RewardStatus.PUBLIC_NOTICE.name());
+                assertThat(entries(app, caseRecord, FundEntry.Kind.COMMIT)).isEqualTo(1);
             }
             assertThat(app.getBean(SettlementRepository.class).findAll()).hasSize(1);
             assertThat(app.getBean(SettlementLineRepository.class).findAll()).hasSize(3);
@@ -80,9 +80,9 @@ class SettlementRestartOnMariaDbTest {
             as(app, "rs-czj", () -> payments.confirm(settlement.getId(), List.of(new SettlementPayments.Confirmation(
                     caseNumbers.get(0), "CZ-" + caseNumbers.get(0), "2023-12-01")), "rs-czj"));
             for (String caseNumber : caseNumbers) {
-                RewardCase rewardCase = caseOf(app, caseNumber);
-                assertThat(rewardCase.getStatus()).isEqualTo(CaseStatus.PAID);
-                assertThat(entries(app, rewardCase, FundEntry.Kind.PAY)).isEqualTo(1);
+                CaseRecord caseRecord = caseOf(app, caseNumber);
+                assertThat(caseRecord.getStatus()).isEqualTo(RewardStatus.PAID.name());
+                assertThat(entries(app, caseRecord, FundEntry.Kind.PAY)).isEqualTo(1);
             }
             assertThat(app.getBean(FundLedger.class).balance("M1").paid()).isEqualByComparingTo("600000.00");
             assertThat(app.getBean(RuntimeService.class).createProcessInstanceQuery()
@@ -116,7 +116,7 @@ class SettlementRestartOnMariaDbTest {
         complete(app, businessKey, "Task_LocalityVerification", "donghu", "rs-donghu");
         complete(app, businessKey, "Task_CityReview", "gxj", "rs-gxj");
         complete(app, businessKey, "Task_CityReview", "swj", "rs-swj");
-        assertThat(caseOf(app, businessKey).getStatus()).isEqualTo(CaseStatus.AWAITING_SETTLEMENT);
+        assertThat(caseOf(app, businessKey).getStatus()).isEqualTo(RewardStatus.AWAITING_SETTLEMENT.name());
         return businessKey;
     }
 
@@ -144,12 +144,12 @@ class SettlementRestartOnMariaDbTest {
         }
     }
 
-    static RewardCase caseOf(ConfigurableApplicationContext app, String caseNumber) {
-        return app.getBean(RewardCaseRepository.class).findByCaseNumber(caseNumber).orElseThrow();
+    static CaseRecord caseOf(ConfigurableApplicationContext app, String caseNumber) {
+        return app.getBean(CaseRecordRepository.class).findByCaseNumber(caseNumber).orElseThrow();
     }
 
-    static long entries(ConfigurableApplicationContext app, RewardCase rewardCase, FundEntry.Kind kind) {
-        return app.getBean(FundLedger.class).entriesOf(rewardCase.getId()).stream().filter(e -> e.getKind() == kind).count();
+    static long entries(ConfigurableApplicationContext app, CaseRecord caseRecord, FundEntry.Kind kind) {
+        return app.getBean(FundLedger.class).entriesOf(caseRecord.getId()).stream().filter(e -> e.getKind() == kind).count();
     }
 
     private static <T> T as(ConfigurableApplicationContext app, String userId, Supplier<T> work) {

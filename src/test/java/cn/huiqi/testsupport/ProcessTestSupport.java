@@ -25,8 +25,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import cn.huiqi.casefile.CaseEventRepository;
-import cn.huiqi.casefile.RewardCase;
-import cn.huiqi.casefile.RewardCaseRepository;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.round.RoundCalendar;
 import cn.huiqi.settlement.SettlementAllocation;
 import cn.huiqi.settlement.SettlementPayments;
@@ -50,7 +52,9 @@ public abstract class ProcessTestSupport {
     @Autowired
     protected IdentityService identityService;
     @Autowired
-    protected RewardCaseRepository cases;
+    protected CaseRecordRepository cases;
+    @Autowired
+    protected RewardClaims claims;
     @Autowired
     protected CaseEventRepository events;
     @Autowired
@@ -130,7 +134,11 @@ public abstract class ProcessTestSupport {
                 .taskDefinitionKey(activityId).singleResult();
     }
 
-    protected RewardCase caseOf(ProcessInstance instance) {
+    protected RewardClaim claimOf(ProcessInstance instance) {
+        return claims.of(caseOf(instance));
+    }
+
+    protected CaseRecord caseOf(ProcessInstance instance) {
         return cases.findByProcessInstanceId(instance.getId()).orElseThrow();
     }
 

@@ -1,8 +1,6 @@
 package cn.huiqi.casefile;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,13 +12,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import cn.huiqi.catalogue.ApplicantKind;
+
 /**
- * One application for one measure's reward. The case record, not the process variables, is the
- * source of truth for who applied, what was decided and what was paid.
+ * One application under one measure, by one applicant: the case core every measure shares. The record, not
+ * the process variables, is the source of truth for who applied and where the case stands. What a measure
+ * decides and pays lives in its own table(s) keyed by the case id (rewards: {@code claim.RewardClaim}).
  */
 @Entity
-@Table(name = "reward_case")
-public class RewardCase {
+@Table(name = "case_record")
+public class CaseRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -28,12 +29,25 @@ public class RewardCase {
     @Column(name = "case_number")
     private String caseNumber;
     private String measure;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "applicant_kind")
+    private ApplicantKind applicantKind;
+    /** The applying enterprise (ENTERPRISE), or the owner of the project (PROJECT_OWNER); null for a locality. */
     @Column(name = "enterprise_id")
     private Long enterpriseId;
+    @Column(name = "project_id")
+    private Long projectId;
+    /** The applying locality unit (LOCALITY). */
+    @Column(name = "applicant_unit_id")
+    private String applicantUnitId;
+    /** {@link Applicant#key()}: the unique keys (measure, applicant, subject) and (applicant, idempotency key) use it. */
+    @Column(name = "applicant_key")
+    private String applicantKey;
+    /** The locality that verifies the case and sees it. */
     @Column(name = "locality_unit_id")
     private String localityUnitId;
     /**
-     * What one application is about; one case per (measure, enterprise, subject), a database unique key.
+     * What one application is about; one case per (measure, applicant, subject), a database unique key.
      * Measure 1: {@code ENTERPRISE} — the enterprise applies once for the measure as a whole. A future
      * withdrawal before verification frees the enterprise by renaming the key (e.g. {@code WITHDRAWN:<case number>}).
      */
@@ -43,23 +57,10 @@ public class RewardCase {
     private String idempotencyKey;
     @Column(name = "process_instance_id")
     private String processInstanceId;
-    @Enumerated(EnumType.STRING)
-    private CaseStatus status;
+    /** A {@link CaseStatus} name of the measure's {@link CaseLifecycle}; moved only through {@link CaseLifecycles}. */
+    private String status;
     @Column(name = "application_json")
     private String applicationJson;
-    @Column(name = "claimed_amount")
-    private BigDecimal claimedAmount;
-    private Boolean eligible;
-    @Column(name = "reward_amount")
-    private BigDecimal rewardAmount;
-    @Column(name = "reward_tier")
-    private String rewardTier;
-    @Column(name = "decision_key")
-    private String decisionKey;
-    @Column(name = "decision_version")
-    private Integer decisionVersion;
-    @Column(name = "decision_definition_id")
-    private String decisionDefinitionId;
     /** The city units that review this case (DMN responsible-units), comma-separated group ids. */
     @Column(name = "review_units")
     private String reviewUnits;
@@ -68,15 +69,6 @@ public class RewardCase {
     private String leadUnit;
     @Column(name = "finance_unit")
     private String financeUnit;
-    @Column(name = "outcome_reason")
-    private String outcomeReason;
-    /** What the case is paid after settlement (the decided reward, possibly scaled down to fit the pool). */
-    @Column(name = "settled_amount")
-    private BigDecimal settledAmount;
-    @Column(name = "payment_reference")
-    private String paymentReference;
-    @Column(name = "payment_date")
-    private LocalDate paymentDate;
     @Column(name = "submitted_by")
     private String submittedBy;
     @Column(name = "submitted_at")
@@ -92,20 +84,23 @@ public class RewardCase {
     @Column(name = "row_version")
     private long rowVersion;
 
-    protected RewardCase() {
+    protected CaseRecord() {
     }
 
-    public RewardCase(String measure, Long enterpriseId, String localityUnitId, String subjectKey,
-                      String idempotencyKey, String applicationJson, BigDecimal claimedAmount, String submittedBy) {
+    public CaseRecord(String measure, Applicant applicant, String localityUnitId, String subjectKey,
+                      String idempotencyKey, String applicationJson, String submittedBy, CaseStatus initial) {
         this.measure = measure;
-        this.enterpriseId = enterpriseId;
+        this.applicantKind = applicant.kind();
+        this.enterpriseId = applicant.enterpriseId();
+        this.projectId = applicant.projectId();
+        this.applicantUnitId = applicant.unitId();
+        this.applicantKey = applicant.key();
         this.localityUnitId = localityUnitId;
         this.subjectKey = subjectKey;
         this.idempotencyKey = idempotencyKey;
         this.applicationJson = applicationJson;
-        this.claimedAmount = claimedAmount;
         this.submittedBy = submittedBy;
-        this.status = CaseStatus.SUBMITTED;
+        this.status = initial.name();
         this.submittedAt = Instant.now();
         this.updatedAt = submittedAt;
     }
@@ -119,21 +114,15 @@ public class RewardCase {
         this.processInstanceId = processInstanceId;
     }
 
-    public void moveTo(CaseStatus newStatus) {
-        this.status = newStatus;
+    /** Only through {@link CaseLifecycles#moveTo}, which refuses a status the measure does not have. */
+    void moveTo(CaseStatus newStatus) {
+        this.status = newStatus.name();
         this.updatedAt = Instant.now();
     }
 
-    public void recordDecision(String key, int version, String definitionId, boolean eligible,
-                               BigDecimal rewardAmount, String tier, String reason) {
-        this.decisionKey = key;
-        this.decisionVersion = version;
-        this.decisionDefinitionId = definitionId;
-        this.eligible = eligible;
-        this.rewardAmount = rewardAmount;
-        this.rewardTier = tier;
-        this.outcomeReason = reason;
-        this.updatedAt = Instant.now();
+    /** Whether the case is in this status (statuses are compared by name, within the case's lifecycle). */
+    public boolean is(CaseStatus candidate) {
+        return candidate.name().equals(status);
     }
 
     /** The units DMN responsible-units names for this case; the review chain routes on these only. */
@@ -146,31 +135,6 @@ public class RewardCase {
 
     public java.util.List<String> getReviewUnits() {
         return reviewUnits == null || reviewUnits.isEmpty() ? java.util.List.of() : java.util.List.of(reviewUnits.split(","));
-    }
-
-    /** Not eligible for a reason outside any decision table (e.g. measure 3's progress condition). */
-    public void recordIneligibility(String reason) {
-        this.eligible = false;
-        this.rewardAmount = BigDecimal.ZERO.setScale(2);
-        this.rewardTier = "NONE";
-        this.outcomeReason = reason;
-        this.updatedAt = Instant.now();
-    }
-
-    public void recordOutcomeReason(String reason) {
-        this.outcomeReason = reason;
-        this.updatedAt = Instant.now();
-    }
-
-    public void recordSettlement(BigDecimal amount) {
-        this.settledAmount = amount;
-        this.updatedAt = Instant.now();
-    }
-
-    public void recordPayment(String reference, LocalDate date) {
-        this.paymentReference = reference;
-        this.paymentDate = date;
-        this.updatedAt = Instant.now();
     }
 
     public void flag(String reason) {
@@ -189,29 +153,26 @@ public class RewardCase {
         this.updatedAt = Instant.now();
     }
 
+    public Applicant getApplicant() {
+        return new Applicant(applicantKind, enterpriseId, projectId, applicantUnitId);
+    }
+
     public Long getId() { return id; }
     public String getCaseNumber() { return caseNumber; }
     public String getMeasure() { return measure; }
+    public ApplicantKind getApplicantKind() { return applicantKind; }
     public Long getEnterpriseId() { return enterpriseId; }
+    public Long getProjectId() { return projectId; }
+    public String getApplicantUnitId() { return applicantUnitId; }
     public String getLocalityUnitId() { return localityUnitId; }
     public String getSubjectKey() { return subjectKey; }
     public String getIdempotencyKey() { return idempotencyKey; }
     public String getProcessInstanceId() { return processInstanceId; }
-    public CaseStatus getStatus() { return status; }
+    /** The status name; {@link CaseLifecycles#statusOf} gives it with its labels. */
+    public String getStatus() { return status; }
     public String getApplicationJson() { return applicationJson; }
-    public BigDecimal getClaimedAmount() { return claimedAmount; }
-    public Boolean getEligible() { return eligible; }
-    public BigDecimal getRewardAmount() { return rewardAmount; }
-    public String getRewardTier() { return rewardTier; }
-    public String getDecisionKey() { return decisionKey; }
-    public Integer getDecisionVersion() { return decisionVersion; }
-    public String getDecisionDefinitionId() { return decisionDefinitionId; }
     public String getLeadUnit() { return leadUnit; }
     public String getFinanceUnit() { return financeUnit; }
-    public String getOutcomeReason() { return outcomeReason; }
-    public BigDecimal getSettledAmount() { return settledAmount; }
-    public String getPaymentReference() { return paymentReference; }
-    public LocalDate getPaymentDate() { return paymentDate; }
     public String getSubmittedBy() { return submittedBy; }
     public Instant getSubmittedAt() { return submittedAt; }
     public Instant getUpdatedAt() { return updatedAt; }

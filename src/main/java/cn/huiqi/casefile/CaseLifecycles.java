@@ -1,0 +1,50 @@
+package cn.huiqi.casefile;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.huiqi.catalogue.MeasureCatalogue;
+
+/** The lifecycle of a case, from its measure; every status change of a case passes here. */
+@Component
+public class CaseLifecycles {
+
+    private final MeasureCatalogue catalogue;
+    private final List<CaseLifecycle> lifecycles;
+
+    CaseLifecycles(MeasureCatalogue catalogue, List<CaseLifecycle> lifecycles) {
+        this.catalogue = catalogue;
+        this.lifecycles = List.copyOf(lifecycles);
+    }
+
+    /** The one lifecycle governing this measure's cases; IllegalStateException for a measure without cases (a programming error). */
+    public CaseLifecycle of(String measureId) {
+        var measure = catalogue.require(measureId);
+        List<CaseLifecycle> governing = lifecycles.stream().filter(l -> l.governs(measure)).toList();
+        if (governing.size() != 1) {
+            throw new IllegalStateException("measure " + measureId + " is governed by " + governing.size() + " case lifecycles, not one");
+        }
+        return governing.get(0);
+    }
+
+    /** The case's status with its labels. */
+    public CaseStatus statusOf(CaseRecord caseRecord) {
+        return of(caseRecord.getMeasure()).find(caseRecord.getStatus()).orElseThrow(() -> new IllegalStateException(
+                "case " + caseRecord.getCaseNumber() + " holds status " + caseRecord.getStatus() + ", unknown to its measure"));
+    }
+
+    /** The status of this name for the case's measure, or IllegalArgumentException when its measure has none such. */
+    public CaseStatus status(CaseRecord caseRecord, String name) {
+        return of(caseRecord.getMeasure()).find(name).orElseThrow(() -> new IllegalArgumentException(
+                "measure " + caseRecord.getMeasure() + " has no case status " + name));
+    }
+
+    /** Moves the case; refused (IllegalArgumentException) when the case's measure does not allow the status. */
+    public void moveTo(CaseRecord caseRecord, CaseStatus status) {
+        if (!of(caseRecord.getMeasure()).allows(status)) {
+            throw new IllegalArgumentException("measure " + caseRecord.getMeasure() + " has no case status " + status.name());
+        }
+        caseRecord.moveTo(status);
+    }
+}
