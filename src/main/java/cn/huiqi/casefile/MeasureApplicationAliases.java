@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -18,6 +19,7 @@ import cn.huiqi.catalogue.MeasureCatalogue;
  * integrating systems used before the one submit path, without a controller per measure.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class MeasureApplicationAliases implements SmartInitializingSingleton {
 
     private static final String PREFIX = "/api/";
