@@ -2,6 +2,7 @@ package cn.huiqi.casefile;
 
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.catalogue.MeasureCatalogue;
@@ -12,10 +13,12 @@ public class CaseLifecycles {
 
     private final MeasureCatalogue catalogue;
     private final List<CaseLifecycle> lifecycles;
+    private final ApplicationEventPublisher events;
 
-    CaseLifecycles(MeasureCatalogue catalogue, List<CaseLifecycle> lifecycles) {
+    CaseLifecycles(MeasureCatalogue catalogue, List<CaseLifecycle> lifecycles, ApplicationEventPublisher events) {
         this.catalogue = catalogue;
         this.lifecycles = List.copyOf(lifecycles);
+        this.events = events;
     }
 
     /** The one lifecycle governing this measure's cases; IllegalStateException for a measure without cases (a programming error). */
@@ -40,11 +43,18 @@ public class CaseLifecycles {
                 "measure " + caseRecord.getMeasure() + " has no case status " + name));
     }
 
-    /** Moves the case; refused (IllegalArgumentException) when the case's measure does not allow the status. */
+    /**
+     * Moves the case and publishes {@link CaseStatusChanged}; refused (IllegalArgumentException) when the case's
+     * measure does not allow the status.
+     */
     public void moveTo(CaseRecord caseRecord, CaseStatus status) {
         if (!of(caseRecord.getMeasure()).allows(status)) {
             throw new IllegalArgumentException("measure " + caseRecord.getMeasure() + " has no case status " + status.name());
         }
+        String from = caseRecord.getStatus();
         caseRecord.moveTo(status);
+        if (!status.name().equals(from)) {
+            events.publishEvent(new CaseStatusChanged(caseRecord, from, status));
+        }
     }
 }

@@ -48,7 +48,7 @@ class CaseLifecyclesTest {
 
     @Test
     void measuresThatPayShareTheRewardLifecycle() {
-        CaseLifecycles lifecycles = new CaseLifecycles(catalogue, List.of(new RewardLifecycle(), DEMANDS));
+        CaseLifecycles lifecycles = new CaseLifecycles(catalogue, List.of(new RewardLifecycle(), DEMANDS), event -> { });
         for (String id : List.of("M1", "M3", "M5")) {
             assertThat(lifecycles.of(id).initial()).isEqualTo(RewardStatus.SUBMITTED);
             assertThat(List.<CaseStatus>copyOf(lifecycles.of(id).statuses())).contains(RewardStatus.PAID, RewardStatus.NOT_FUNDED);
@@ -59,7 +59,7 @@ class CaseLifecyclesTest {
 
     @Test
     void aCaseMovesOnlyToAStatusOfItsMeasure() {
-        CaseLifecycles lifecycles = new CaseLifecycles(catalogue, List.of(new RewardLifecycle(), DEMANDS));
+        CaseLifecycles lifecycles = new CaseLifecycles(catalogue, List.of(new RewardLifecycle(), DEMANDS), event -> { });
         CaseRecord reward = new CaseRecord("M1", Applicant.enterprise(1L), "donghu", "ENTERPRISE", null, "{}", "u", RewardStatus.SUBMITTED);
         lifecycles.moveTo(reward, RewardStatus.CITY_REVIEW);
         assertThat(reward.getStatus()).isEqualTo("CITY_REVIEW");
