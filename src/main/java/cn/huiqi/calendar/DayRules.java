@@ -36,6 +36,16 @@ final class DayRules {
         return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 
+    /** Required text on one line: no line break or other control character (it is shown in lists and written to the log). */
+    private static String oneLine(FieldChecks checks, String field, String raw, String labelZh, String labelEn, int maxLength) {
+        String text = checks.requiredText(field, raw, labelZh, labelEn, maxLength);
+        if (text != null && text.codePoints().anyMatch(Character::isISOControl)) {
+            checks.add(field, labelZh + "只能是一行文字，不能含换行或控制字符", labelEn + " must be one line, without line breaks or control characters");
+            return null;
+        }
+        return text;
+    }
+
     /** A date written YYYY-MM-DD, or null with the problem recorded under {@code field}. */
     static LocalDate date(FieldChecks checks, String field, String raw) {
         String text = checks.requiredText(field, raw, "日期", "Date", 10);
@@ -68,8 +78,8 @@ final class DayRules {
                     "The kind must be rest (a rest day) or work (an adjusted working day)");
             kind = null;
         }
-        String occasion = checks.requiredText(prefix + "occasion", rawOccasion, "名目（节日）", "Occasion", 50);
-        String source = checks.requiredText(prefix + "source", rawSource, "依据（通知文号）", "Source (the notice)", 100);
+        String occasion = oneLine(checks, prefix + "occasion", rawOccasion, "名目（节日）", "Occasion", 50);
+        String source = oneLine(checks, prefix + "source", rawSource, "依据（通知文号）", "Source (the notice)", 100);
         if (date == null) {
             return null;
         }
