@@ -89,6 +89,17 @@ class PublicNoticeInWorkingDaysTest extends ProcessTestSupport {
                 .isEqualTo(workingDays.endOf(LocalDate.parse("2023-09-22")));
     }
 
+    @Test
+    void instancesOfTheModelBeforeWorkingDaysWaitTheSameNotice() {
+        // version(s) of fund-settlement with timeDuration ${publicNotice.duration}: the time left until the same end
+        ClockUtil.setCurrentTime(at("2023-09-22T10:00:00+08:00"));
+        assertThat(java.time.Duration.parse(publicNotice.getDuration())).isEqualTo(java.time.Duration.between(
+                at("2023-09-22T10:00:00+08:00").toInstant(), at("2023-10-08T00:00:00+08:00").toInstant()));
+    }
+
+    @Autowired
+    PublicNotice publicNotice;
+
     private ProcessInstance settleAt(String time) {
         ClockUtil.setCurrentTime(at(time));
         return settle("M1");
