@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -54,8 +55,7 @@ class NewTaskNotices implements TaskListener {
             return;
         }
         Label step = CaseDescriptions.step(task.getName());
-        Label about = caseRecord == null ? Label.of("流程 " + task.getProcessInstanceId(), "process " + task.getProcessInstanceId())
-                : descriptions.of(caseRecord);
+        Label about = caseRecord == null ? processOf(task) : descriptions.of(caseRecord);
         Label title = Label.of("新任务：" + step.zh() + (caseRecord == null ? "" : " " + caseRecord.getCaseNumber()),
                 "New task: " + step.en() + (caseRecord == null ? "" : " " + caseRecord.getCaseNumber()));
         Label body = Label.of(about.zh() + "进入“" + step.zh() + "”步骤，请在任务列表中办理。",
@@ -72,6 +72,16 @@ class NewTaskNotices implements TaskListener {
             instance = instance.getSuperExecution().getProcessInstance();
         }
         return instance == null ? Optional.empty() : cases.findByProcessInstanceId(instance.getId());
+    }
+
+    /** A task outside any case (e.g. a settlement's payments): its process by name, and business key when it has one. */
+    private static Label processOf(DelegateTask task) {
+        // the engine's own entity, not RepositoryService: that would check the acting user's authorizations
+        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+        Label name = CaseDescriptions.step(execution == null ? null : execution.getProcessDefinition().getName());
+        String key = execution == null ? null : execution.getProcessBusinessKey();
+        String suffix = key == null ? "" : " " + key;
+        return Label.of("流程“" + name.zh() + "”" + suffix, "process \"" + name.en() + "\"" + suffix);
     }
 
     private boolean isApplicant(String userId, CaseRecord caseRecord) {

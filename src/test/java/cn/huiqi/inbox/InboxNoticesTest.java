@@ -96,6 +96,33 @@ class InboxNoticesTest extends ProcessTestSupport {
     }
 
     @Test
+    void theEnterpriseHearsOfItsPublicNoticeAndPaymentAndFinanceOfItsPaymentTask() {
+        String applicant = newEnterpriseUser("gaoxin");
+        long enterprise = mobile(applicant, "13600000004");
+        java.util.Map<String, Object> form = new java.util.HashMap<>();
+        form.put("taxableRevenue", "123456789.99");
+        form.put("priorYearRevenue", "100000000.00");
+        form.put("revenueEvidence", "2023年第三季度增值税申报表");
+        ProcessInstance instance = apply(applicant, cn.huiqi.growthreward.GrowthApplicationType.PROCESS_KEY, form);
+        CaseRecord caseRecord = caseOf(instance);
+        completeAs("gaoxin-verifier", taskFor(instance, "Task_LocalityVerification", "gaoxin"), decision("approve", null));
+        completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
+        ProcessInstance settlement = settle("M2");
+        endNotice(settlement);
+        pay(settlement, instance, "CZ-INBOX-1", "2023-12-01");
+
+        assertThat(notices(caseRecord)).containsExactly("NEW_TASK→UNIT:gaoxin", "NEW_TASK→UNIT:gxj",
+                "PUBLIC_NOTICE→ENTERPRISE:" + enterprise, "PAID→ENTERPRISE:" + enterprise);
+        assertThat(last(caseRecord).body().zh()).contains(caseRecord.getCaseNumber(), "已拨付").doesNotContain("czj-finance", "CZ-INBOX-1");
+        assertThat(smsOf(caseRecord)).extracting(SmsLogEntry::getStatus).containsExactly(SmsLogEntry.Status.SENT, SmsLogEntry.Status.SENT);
+        // the settlement's payment task has no case: finance is told of it by the process's name
+        List<InboxMessage> toFinance = messages.findAll().stream().filter(m -> m.getKind() == NoticeKind.NEW_TASK
+                && m.recipient().equals(Recipient.unit("czj")) && m.getCaseId() == null).toList();
+        assertThat(toFinance).isNotEmpty();
+        assertThat(toFinance.get(toFinance.size() - 1).body().zh()).startsWith("流程“资金结算与批量拨付”").contains("确认支付");
+    }
+
+    @Test
     void eachReaderSeesOnlyItsOwnMessagesReadOrUnreadForItself() {
         String applicant = newEnterpriseUser("donghu");
         ProcessInstance instance = apply(applicant, OrderApplicationType.PROCESS_KEY, orders("60000000.00", "2023-08-16"));
