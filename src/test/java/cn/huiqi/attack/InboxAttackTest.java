@@ -6,72 +6,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.huiqi.identity.DemoAccounts;
-import cn.huiqi.identity.IdentityIntegrationTest;
-import cn.huiqi.testsupport.TestEnterprises;
-import cn.huiqi.testsupport.TestUsers;
-
 /**
- * Issue 12 item 6: a message is visible only to its recipients. Over HTTP, every demo role reads only its own
+ * Issue 12 item 6: a message is visible only to its recipients. Over HTTP on MariaDB, every role reads only its own
  * messages (default deny), another recipient's or a forged message id is 404 (the same answer as an id that does
  * not exist, so ids do not leak), bad paging is a bilingual 400, and no attempt leaves a read mark behind.
  */
-@IdentityIntegrationTest
-class InboxAttackTest {
+class InboxAttackTest extends CaseAttackBase {
 
     private static final String FAMILY = "inbox";
-    private static final List<String> OUTSIDERS = List.of("xihu-verifier", "gxj-reviewer", "swj-reviewer", "czj-finance",
-            "policy-staff", "admin", "audit-staff", "ent-hongdu", "ent-jixiang");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    IdentityService identityService;
 
     @Test
     void messagesAreVisibleOnlyToTheirRecipients() {
-        String password = "pw-" + System.nanoTime();
-        String applicant = TestEnterprises.freshUser(context, "donghu", password);
-        RawHttp enterprise = RawHttp.as(port, applicant, password);
-        RawHttp verifier = http("donghu-verifier");
-        RawHttp.Response applied = enterprise.json("POST", "/api/m1/applications", "{\"orders\":[{\"counterparty\":\"上海某某贸易有限公司\","
-                + "\"contractNumber\":\"HT-INBOX-" + System.nanoTime() + "\",\"signingDate\":\"2023-08-15\",\"orderAmount\":\"60000000.00\","
-                + "\"executionEvidence\":\"合同及发票\"}]}", Map.of("Idempotency-Key", "inbox-" + System.nanoTime()));
-        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
-        String caseNumber = applied.json().path("caseNumber").asText();
-
-        Task verification = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-                .taskDefinitionKey("Task_LocalityVerification").singleResult();
-        TestUsers.as(identityService, "donghu-verifier", () -> {
-            taskService.complete(verification.getId(), Map.of("decision", "sendBack", "comment", "请补充合同原件"));
-            return null;
-        });
+        String caseNumber = atLocalitySupplement();
+        RawHttp enterprise = http(applicantOf(caseNumber));
+        RawHttp verifier = http(LOCALITY);
+        List<String> outsiders = new ArrayList<>(roles(applicantOf(caseNumber)));
+        outsiders.removeAll(List.of(applicantOf(caseNumber), LOCALITY));
+        outsiders.add(ADMIN);
 
         JsonNode unitMessage = only(verifier, caseNumber, "NEW_TASK");
         JsonNode enterpriseMessage = only(enterprise, caseNumber, "SUPPLEMENT_REQUESTED");
         assertThat(enterpriseMessage.path("title").path("zh").asText()).isEqualTo("请补正材料：" + caseNumber);
         assertThat(enterpriseMessage.path("read").asBoolean()).isFalse();
-        assertThat(enterpriseMessage.toString()).contains("请补充合同原件").doesNotContain("donghu-verifier");
+        assertThat(enterpriseMessage.toString()).contains("请补充发票").doesNotContain(LOCALITY);
         assertThat(unitMessage.toString()).contains(caseNumber, "属地核实").doesNotContain("60000000");
         long toUnit = unitMessage.path("id").asLong();
         long toEnterprise = enterpriseMessage.path("id").asLong();
 
         // default deny: no other role lists them, marks them read or learns they exist
-        for (String outsider : OUTSIDERS) {
+        for (String outsider : outsiders) {
             RawHttp other = http(outsider);
             JsonNode list = other.get("/api/inbox?size=100").json();
             boolean hidden = list != null && list.path("items").findValues("caseNumber").stream().noneMatch(n -> n.asText().equals(caseNumber));
@@ -85,8 +52,8 @@ class InboxAttackTest {
                 verifier.send("POST", "/api/inbox/" + toEnterprise + "/read", null, null, Map.of()));
         refused("the enterprise marks the locality's message read", 404,
                 enterprise.send("POST", "/api/inbox/" + toUnit + "/read", null, null, Map.of()));
-        String missing = http("xihu-verifier").send("POST", "/api/inbox/" + toUnit + "/read", null, null, Map.of()).body();
-        String absent = http("xihu-verifier").send("POST", "/api/inbox/987654321012/read", null, null, Map.of()).body();
+        String missing = http(OTHER_LOCALITY).send("POST", "/api/inbox/" + toUnit + "/read", null, null, Map.of()).body();
+        String absent = http(OTHER_LOCALITY).send("POST", "/api/inbox/987654321012/read", null, null, Map.of()).body();
         assertThat(missing.replace(Long.toString(toUnit), "#")).as("another's id answers as an absent one")
                 .isEqualTo(absent.replace("987654321012", "#"));
 
@@ -122,7 +89,7 @@ class InboxAttackTest {
                 .doesNotContain(toEnterprise);
         assertThat(verifier.send("POST", "/api/inbox/read-all", null, null, Map.of()).status()).isEqualTo(200);
         assertThat(verifier.get("/api/inbox/unread-count").json().path("unread").asLong()).isZero();
-        assertThat(http("donghu-verifier").get("/api/inbox?size=1").json().path("items").size()).isEqualTo(1);
+        assertThat(http(LOCALITY).get("/api/inbox?size=1").json().path("items").size()).isEqualTo(1);
     }
 
     /** The one message of this kind for the case in the caller's inbox. */
@@ -146,6 +113,6 @@ class InboxAttackTest {
     }
 
     private RawHttp http(String user) {
-        return RawHttp.as(port, user, DemoAccounts.PASSWORD);
+        return RawHttp.as(port, user, PASSWORD);
     }
 }
