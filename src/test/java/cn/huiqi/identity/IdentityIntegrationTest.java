@@ -22,6 +22,6 @@ import org.springframework.context.annotation.Import;
 
 public @interface IdentityIntegrationTest {
 
-    String DATABASE_URL = "jdbc:h2:mem:sec;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE,DAY";
+    String DATABASE_URL = "jdbc:h2:mem:sec;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE";
     String LOCK_DURATION = "PT4S";
 }

@@ -39,7 +39,7 @@ import cn.huiqi.settlement.SettlementRepository;
  * on one shared in-memory H2 application context (job executor off: tests run timers themselves).
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:processes;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE,DAY",
+        "spring.datasource.url=jdbc:h2:mem:processes;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
         "camunda.bpm.job-execution.enabled=false"})
 public abstract class ProcessTestSupport {
 
