@@ -2,6 +2,7 @@ package cn.huiqi.inbox;
 
 import java.util.Map;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,12 +53,21 @@ class InboxController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "标为已读（他人的消息：404）/ Mark one of my messages read (anyone else's: 404)")
     void markRead(@PathVariable long id) {
-        inbox.markRead(currentCaller.get(), id);
+        try {
+            inbox.markRead(currentCaller.get(), id);
+        } catch (DataIntegrityViolationException concurrentMark) {
+            // the same user marked it read at the same moment (a double click): it is read, as asked
+        }
     }
 
     @PostMapping("/read-all")
     @Operation(summary = "全部标为已读 / Mark all my messages read")
     Map<String, Integer> markAllRead() {
-        return Map.of("marked", inbox.markAllRead(currentCaller.get()));
+        try {
+            return Map.of("marked", inbox.markAllRead(currentCaller.get()));
+        } catch (DataIntegrityViolationException concurrentMark) {
+            // another request of the same user marked some of them meanwhile: once more marks the rest
+            return Map.of("marked", inbox.markAllRead(currentCaller.get()));
+        }
     }
 }
