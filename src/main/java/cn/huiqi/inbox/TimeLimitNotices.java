@@ -38,38 +38,36 @@ class TimeLimitNotices {
         if (blank(event.unit())) {
             return;
         }
-        cases.findById(event.caseId()).ifPresent(caseRecord -> {
-            Label step = stepOf(event.taskId(), event.step());
-            Label due = CaseDescriptions.day(event.due());
-            notices.post(NoticeKind.STEP_DUE_SOON, Recipient.unit(event.unit()), caseRecord,
-                    Label.of("即将到期：" + step.zh() + " " + caseRecord.getCaseNumber(), "Due soon: " + step.en() + " " + caseRecord.getCaseNumber()),
-                    officialBody(caseRecord, step, Label.of("办理期限 " + due.zh() + "，请及时办理。", "due on " + due.en() + "; please act in time.")),
-                    Notices.taskLink(event.taskId()));
-        });
+        CaseRecord caseRecord = cases.findById(event.caseId()).orElse(null);
+        Label step = stepOf(event.taskId(), event.step());
+        Label due = CaseDescriptions.day(event.due());
+        notices.post(NoticeKind.STEP_DUE_SOON, Recipient.unit(event.unit()), caseRecord,
+                Label.of("即将到期：" + step.zh() + number(caseRecord), "Due soon: " + step.en() + number(caseRecord)),
+                officialBody(caseRecord, step, Label.of("办理期限 " + due.zh() + "，请及时办理。", "due on " + due.en() + "; please act in time.")),
+                Notices.taskLink(event.taskId()));
     }
 
     @EventListener
     void on(StepOverdue event) {
-        cases.findById(event.caseId()).ifPresent(caseRecord -> {
-            Label step = stepOf(event.taskId(), event.step());
-            Label due = CaseDescriptions.day(event.due());
-            if (!blank(event.unit())) {
-                notices.post(NoticeKind.STEP_OVERDUE, Recipient.unit(event.unit()), caseRecord,
-                        Label.of("已超期：" + step.zh() + " " + caseRecord.getCaseNumber(), "Overdue: " + step.en() + " " + caseRecord.getCaseNumber()),
-                        officialBody(caseRecord, step, Label.of("已超过办理期限 " + due.zh() + "，牵头单位已收到督办提醒。",
-                                "past its time limit of " + due.en() + "; the lead unit has been told to supervise.")),
-                        Notices.taskLink(event.taskId()));
-            }
-            if (!blank(event.leadUnit())) {
-                Label unit = Label.of(blank(event.unit()) ? "" : "（承办单位 " + event.unit() + "）",
-                        blank(event.unit()) ? "" : " (unit " + event.unit() + ")");
-                notices.post(NoticeKind.SUPERVISION, Recipient.unit(event.leadUnit()), caseRecord,
-                        Label.of("督办：" + step.zh() + " " + caseRecord.getCaseNumber(), "Supervise: " + step.en() + " " + caseRecord.getCaseNumber()),
-                        officialBody(caseRecord, step, Label.of("已超过办理期限 " + due.zh() + unit.zh() + "，请督促办理。",
-                                "past its time limit of " + due.en() + unit.en() + "; please see that it is done.")),
-                        Notices.caseLink(caseRecord));
-            }
-        });
+        CaseRecord caseRecord = cases.findById(event.caseId()).orElse(null);
+        Label step = stepOf(event.taskId(), event.step());
+        Label due = CaseDescriptions.day(event.due());
+        if (!blank(event.unit())) {
+            notices.post(NoticeKind.STEP_OVERDUE, Recipient.unit(event.unit()), caseRecord,
+                    Label.of("已超期：" + step.zh() + number(caseRecord), "Overdue: " + step.en() + number(caseRecord)),
+                    officialBody(caseRecord, step, Label.of("已超过办理期限 " + due.zh() + "，牵头单位已收到督办提醒。",
+                            "past its time limit of " + due.en() + "; the lead unit has been told to supervise.")),
+                    Notices.taskLink(event.taskId()));
+        }
+        if (!blank(event.leadUnit())) {
+            Label unit = Label.of(blank(event.unit()) ? "" : "（承办单位 " + event.unit() + "）",
+                    blank(event.unit()) ? "" : " (unit " + event.unit() + ")");
+            notices.post(NoticeKind.SUPERVISION, Recipient.unit(event.leadUnit()), caseRecord,
+                    Label.of("督办：" + step.zh() + number(caseRecord), "Supervise: " + step.en() + number(caseRecord)),
+                    officialBody(caseRecord, step, Label.of("已超过办理期限 " + due.zh() + unit.zh() + "，请督促办理。",
+                            "past its time limit of " + due.en() + unit.en() + "; please see that it is done.")),
+                    caseRecord == null ? Notices.taskLink(event.taskId()) : Notices.caseLink(caseRecord));
+        }
     }
 
     @EventListener
@@ -86,8 +84,9 @@ class TimeLimitNotices {
         }));
     }
 
+    /** A step outside any case (e.g. a settlement's payments, case id 0) is named by its step alone. */
     private Label officialBody(CaseRecord caseRecord, Label step, Label what) {
-        Label about = descriptions.of(caseRecord);
+        Label about = caseRecord == null ? Label.of("办理事项", "a task") : descriptions.of(caseRecord);
         return Label.of(about.zh() + "的“" + step.zh() + "”步骤" + what.zh(), "The step \"" + step.en() + "\" of " + about.en() + " is " + what.en());
     }
 
@@ -96,6 +95,10 @@ class TimeLimitNotices {
         Optional<String> name = Optional.ofNullable(taskId).map(id -> history.createHistoricTaskInstanceQuery().taskId(id).singleResult())
                 .map(HistoricTaskInstance::getName);
         return CaseDescriptions.step(name.orElse(step));
+    }
+
+    private static String number(CaseRecord caseRecord) {
+        return caseRecord == null ? "" : " " + caseRecord.getCaseNumber();
     }
 
     private static boolean blank(String text) {
