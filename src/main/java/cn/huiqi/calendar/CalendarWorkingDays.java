@@ -10,13 +10,20 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** {@link WorkingDays} over table calendar_day, held in memory and reloaded when an administrator changes a day. */
+/**
+ * {@link WorkingDays} over table calendar_day, held in memory: reloaded at once on the node where an administrator
+ * changed a day, and on every other node within {@link #RECHECK_NANOS} (the latest calendar_change id tells).
+ */
 @Component
 class CalendarWorkingDays implements WorkingDays {
+
+    static final long RECHECK_NANOS = 30_000_000_000L;
 
     private final JdbcTemplate jdbc;
     private volatile Map<LocalDate, Boolean> exceptions;
     private volatile Set<Integer> noticeYears;
+    private volatile long loadedChange;
+    private volatile long checkedAt;
 
     CalendarWorkingDays(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -24,6 +31,8 @@ class CalendarWorkingDays implements WorkingDays {
 
     /** Reads calendar_day and calendar_notice_year again (after a change by an administrator has committed). */
     synchronized void reload() {
+        loadedChange = latestChange();
+        checkedAt = System.nanoTime();
         Map<LocalDate, Boolean> days = new HashMap<>();
         jdbc.query("SELECT calendar_date, kind FROM calendar_day", rs -> {
             days.put(rs.getDate("calendar_date").toLocalDate(), "work".equals(rs.getString("kind")));
@@ -39,8 +48,20 @@ class CalendarWorkingDays implements WorkingDays {
         return noticeYears.contains(year);
     }
 
+    private long latestChange() {
+        Long latest = jdbc.queryForObject("SELECT MAX(id) FROM calendar_change", Long.class);
+        return latest == null ? 0 : latest;
+    }
+
     private Map<LocalDate, Boolean> exceptions() {
         Map<LocalDate, Boolean> days = exceptions;
+        if (days != null && System.nanoTime() - checkedAt > RECHECK_NANOS) {
+            checkedAt = System.nanoTime();
+            if (latestChange() != loadedChange) {
+                reload();
+                days = exceptions;
+            }
+        }
         if (days == null) {
             synchronized (this) {
                 if (exceptions == null) {
