@@ -53,10 +53,14 @@ public final class MariaDbTestDatabase {
         return database.endsWith(SUFFIX) ? database : database + SUFFIX;
     }
 
+    /**
+     * nullDatabaseMeansCurrent: metadata lookups without a database (the engine's table metadata) read this
+     * database only, not every database of the server, where other runs create and drop theirs meanwhile.
+     */
     public static String url(String database) {
         return "jdbc:mysql://" + HOST + "/" + name(database)
                 + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true"
-                + "&connectionCollation=utf8mb4_unicode_ci";
+                + "&connectionCollation=utf8mb4_unicode_ci&nullDatabaseMeansCurrent=true";
     }
 
     public static synchronized void recreateOnce(String logicalName) {
