@@ -1,5 +1,10 @@
 package cn.huiqi.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -76,6 +81,21 @@ public final class MariaDbTestDatabase {
             } catch (SQLException e) {
                 throw new IllegalStateException("MariaDB/MySQL at " + HOST + " is not reachable; scripts/test.sh starts it", e);
             }
+            noteCreated(database);
+        }
+    }
+
+    /**
+     * Lists the database in the build directory's test-databases.txt; scripts/test.sh drops the listed ones when
+     * the run ends (all but huiqi_test, the one the README names), once no test JVM holds a connection to them.
+     */
+    private static void noteCreated(String database) {
+        Path list = Path.of(System.getProperty("huiqi.build.dir", "target"), "test-databases.txt");
+        try {
+            Files.createDirectories(list.toAbsolutePath().getParent());
+            Files.writeString(list, database + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
