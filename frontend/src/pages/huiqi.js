@@ -219,6 +219,7 @@ const PAGES = [
   { href: 'fund.html', zh: '资金池', en: 'Fund', needs: m => m.paysMoney },
   { href: 'settlements.html', zh: '结算与拨付', en: 'Settlements', needs: m => m.paysMoney },
   { href: 'rules.html', zh: '规则管理', en: 'Rules', needs: m => m.ruleTables && m.ruleTables.length > 0 },
+  { href: 'calendar.html', zh: '工作日历', en: 'Calendar' },
   { href: 'camunda/app/tasklist/', zh: '任务列表', en: 'Tasklist' }
 ];
 

@@ -2,7 +2,7 @@
 // (huiqi.js, loaded first: session, formats, the measure catalogue).
 (function () {
   'use strict';
-  const { api, cell, text, moneyCell, date, label, say, showError, measureOptions, payingMeasures } = Huiqi;
+  const { api, cell, el, text, moneyCell, date, label, say, showError, measureOptions, payingMeasures } = Huiqi;
   const $ = (id) => document.getElementById(id);
   let current = null;
 
@@ -32,6 +32,7 @@
       moneyCell(row, s.granted, true);
       moneyCell(row, s.remainder);
       cell(row, label(s, 'status'));
+      cell(row, s.notice ? date(s.notice.firstDay) + ' — ' + date(s.notice.lastDay) : '');
     }
     if (location.hash) await show(location.hash.substring(1));
   }
@@ -42,6 +43,7 @@
     $('detail-title').textContent = '第 ' + s.id + ' 批 ' + s.measure + ' — ' + label(s, 'status');
     $('notice-list').href = 'api/settlements/' + s.id + '/notice-list.xlsx';
     $('payment-list').href = 'api/settlements/' + s.id + '/payment-list.xlsx';
+    noticeBox(s.notice);
     const tbody = document.querySelector('#lines tbody');
     tbody.replaceChildren();
     for (const l of s.lines) {
@@ -62,6 +64,20 @@
     }
     $('pay-form').hidden = s.status !== 'DISBURSEMENT';
     $('detail').hidden = false;
+  }
+
+  // the public notice in working days and where to object (docs/working-days.md)
+  function noticeBox(n) {
+    const box = $('settlement-notice');
+    box.hidden = !n;
+    if (!n) return;
+    box.replaceChildren(
+      el('strong', null, '公示期 '), date(n.firstDay) + '至' + date(n.lastDay) + '（' + n.workingDays + '个工作日，'
+        + date(n.lastDay) + '24时届满）', ' ', el('span', 'en', 'Notice period: ' + n.firstDay + ' to ' + n.lastDay + ', '
+        + n.workingDays + ' working days, ending 24:00 Beijing time'),
+      el('br'), el('strong', null, '异议 '), '公示期内如有异议，请向' + n.objectionContactZh + '提出；市工信局登记异议：',
+      el('code', null, 'POST ' + n.objectionPath), ' ', el('span', 'en', 'Objections during the notice: ' + n.objectionContactEn
+        + '; the lead bureau records them with POST ' + n.objectionPath));
   }
 
   const selected = () => [...document.querySelectorAll('#lines tbody input:checked')].map(b => b.value);

@@ -5,7 +5,7 @@
 -- weekday a working day. Source: ../shared/policy/cn-working-calendar-2023-2026.csv. Administrators add a new
 -- year's notice on /calendar.html (audited in calendar_change).
 CREATE TABLE calendar_day (
-    day         DATE          NOT NULL PRIMARY KEY,
+    calendar_date DATE        NOT NULL PRIMARY KEY,
     kind        VARCHAR(4)    NOT NULL,
     occasion    VARCHAR(50)   NOT NULL,
     source      VARCHAR(100)  NOT NULL,
@@ -17,7 +17,7 @@ CREATE TABLE calendar_day (
 -- who changed which day, when, from what to what
 CREATE TABLE calendar_change (
     id          BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    day         DATE          NOT NULL,
+    calendar_date DATE        NOT NULL,
     old_kind    VARCHAR(4),
     new_kind    VARCHAR(4),
     occasion    VARCHAR(50),
@@ -26,7 +26,7 @@ CREATE TABLE calendar_change (
     changed_at  DATETIME(6)   NOT NULL
 )${tableOptions};
 
-INSERT INTO calendar_day (day, kind, occasion, source, updated_by, updated_at) VALUES
+INSERT INTO calendar_day (calendar_date, kind, occasion, source, updated_by, updated_at) VALUES
     (DATE '2022-12-31', 'rest', '元旦', '国办发明电〔2022〕16号', 'flyway', TIMESTAMP '2026-11-30 00:00:00'),
     (DATE '2023-01-01', 'rest', '元旦', '国办发明电〔2022〕16号', 'flyway', TIMESTAMP '2026-11-30 00:00:00'),
     (DATE '2023-01-02', 'rest', '元旦', '国办发明电〔2022〕16号', 'flyway', TIMESTAMP '2026-11-30 00:00:00'),

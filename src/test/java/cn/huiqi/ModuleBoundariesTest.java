@@ -43,8 +43,8 @@ class ModuleBoundariesTest {
      * says so (cycles are refused either way). Measures never depend on each other.
      */
     static final List<Layer> LAYERS = List.of(
-            new Layer("shared kernel 共享内核", true, "common", "calendar", "catalogue", "process"),
-            new Layer("directory 名录", true, "unit", "identity", "enterprise"),
+            new Layer("shared kernel 共享内核", true, "common", "catalogue", "process"),
+            new Layer("directory 名录", true, "unit", "identity", "calendar", "enterprise"),
             new Layer("case core 案件核心", true, "casefile", "workflow"),
             new Layer("capabilities 通用能力", true, "claim", "review", "fund", "settlement", "round", "rules", "project", "timelimit", "inbox"),
             new Layer("measures 各项措施", false, "orderreward", "growthreward", "investmentreward", "pilotzone",

@@ -3,7 +3,9 @@ package cn.huiqi.calendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,18 +16,27 @@ class CalendarWorkingDays implements WorkingDays {
 
     private final JdbcTemplate jdbc;
     private volatile Map<LocalDate, Boolean> exceptions;
+    private volatile Set<Integer> noticeYears;
 
     CalendarWorkingDays(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Reads calendar_day again (after a change by an administrator). */
-    void reload() {
+    /** Reads calendar_day and calendar_notice_year again (after a change by an administrator has committed). */
+    synchronized void reload() {
         Map<LocalDate, Boolean> days = new HashMap<>();
-        jdbc.query("SELECT day, kind FROM calendar_day", rs -> {
-            days.put(rs.getDate("day").toLocalDate(), "work".equals(rs.getString("kind")));
+        jdbc.query("SELECT calendar_date, kind FROM calendar_day", rs -> {
+            days.put(rs.getDate("calendar_date").toLocalDate(), "work".equals(rs.getString("kind")));
         });
+        Set<Integer> years = new HashSet<>(jdbc.queryForList("SELECT notice_year FROM calendar_notice_year", Integer.class));
+        noticeYears = Set.copyOf(years);
         exceptions = Map.copyOf(days);
+    }
+
+    @Override
+    public boolean hasNotice(int year) {
+        exceptions();
+        return noticeYears.contains(year);
     }
 
     private Map<LocalDate, Boolean> exceptions() {

@@ -14,13 +14,22 @@ import java.time.ZoneId;
  * <li>an event on a rest day counts as if it happened on the next working day, so the period starts the working day
  * after that (the system's reading, labelled as such where it is shown).</li>
  * </ul>
- * A period ends at the end of its last day, 24:00 Asia/Shanghai.
+ * A period ends at the end of its last day, 24:00 Asia/Shanghai. A year whose notice on public holidays is not loaded
+ * yet ({@link #hasNotice}) has Saturdays and Sundays as its only rest days until an administrator adds the notice.
  */
 public interface WorkingDays {
 
     ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     boolean isWorkingDay(LocalDate day);
+
+    /**
+     * Whether the State Council's notice on public holidays for {@code year} is loaded; without it only Saturdays and
+     * Sundays are rest days in that year, and pages showing its dates say so ("2027年节假日安排尚未录入").
+     */
+    default boolean hasNotice(int year) {
+        return true;
+    }
 
     /** The day itself when it is a working day, else the next working day after it. */
     LocalDate workingDayOnOrAfter(LocalDate day);

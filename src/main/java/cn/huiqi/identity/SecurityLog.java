@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * changes, one line each, written by logback-spring.xml to its own rolling file kept 180 days
  * (docs/security.md). Lines are {@code event key=value ...}; values never contain a password.
  */
-final class SecurityLog {
+public final class SecurityLog {
 
     public static final String LOGGER = "huiqi.security";
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
@@ -27,6 +27,7 @@ final class SecurityLog {
     private SecurityLog() {
     }
 
+    /** One line: {@code event user=… channel=… from=… detail}; other modules log their administrators' changes here too. */
     public static void event(String event, String userId, String detail) {
         HttpServletRequest request = currentRequest();
         log.info("{} user={} channel={} from={}{}", event, clean(userId),

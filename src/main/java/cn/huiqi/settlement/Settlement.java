@@ -2,6 +2,7 @@ package cn.huiqi.settlement;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,6 +61,10 @@ public class Settlement {
     private Instant noticeEndedAt;
     @Column(name = "closed_at")
     private Instant closedAt;
+    @Column(name = "notice_first_day")
+    private LocalDate noticeFirstDay;
+    @Column(name = "notice_last_day")
+    private LocalDate noticeLastDay;
 
     protected Settlement() {
     }
@@ -78,8 +83,11 @@ public class Settlement {
         this.settledAt = Instant.now();
     }
 
-    void announce() {
+    /** Every case is announced: the public notice runs from {@code notice.firstDay()} to {@code notice.lastDay()}. */
+    void announce(PublicNotice.Period notice) {
         this.status = Status.NOTICE;
+        this.noticeFirstDay = notice.firstDay();
+        this.noticeLastDay = notice.lastDay();
     }
 
     void endNotice() {
@@ -106,4 +114,6 @@ public class Settlement {
     public Instant getSettledAt() { return settledAt; }
     public Instant getNoticeEndedAt() { return noticeEndedAt; }
     public Instant getClosedAt() { return closedAt; }
+    public LocalDate getNoticeFirstDay() { return noticeFirstDay; }
+    public LocalDate getNoticeLastDay() { return noticeLastDay; }
 }

@@ -39,11 +39,13 @@ public class SettlementRun {
     private final RuntimeService runtimeService;
     private final int casesPerJob;
     private final RewardClaims claims;
+    private final PublicNotice publicNotice;
 
     public SettlementRun(SettlementAllocation allocation, CaseRecordRepository cases, SettlementRepository settlements,
                          SettlementLineRepository lines, FundLedger ledger, CaseTimeline timeline, RuntimeService runtimeService,
-                         @Value("${huiqi.settlement.cases-per-job:20}") int casesPerJob, RewardClaims claims) {
+                         @Value("${huiqi.settlement.cases-per-job:20}") int casesPerJob, RewardClaims claims, PublicNotice publicNotice) {
         this.claims = claims;
+        this.publicNotice = publicNotice;
         this.allocation = allocation;
         this.cases = cases;
         this.settlements = settlements;
@@ -57,7 +59,8 @@ public class SettlementRun {
     /**
      * Moves the money of the next few allocated cases (commit their share; the ledger releases the rest,
      * or reserves and commits for a case that held no reservation), announces each and tells its review
-     * chain. Sets {@code casesLeftToSettle}; when none is left the settlement goes to public notice.
+     * chain. Sets {@code casesLeftToSettle}; when none is left the settlement goes to public notice, from the next working
+     * day for {@code huiqi.notice.working-days} working days ({@link PublicNotice}).
      */
     public void settleNextCases(DelegateExecution execution) {
         Settlement settlement = settlementOf(execution);
@@ -70,7 +73,7 @@ public class SettlementRun {
                 settle(settlement, line, actor);
             }
             if (!lines.existsBySettlementIdAndStatus(settlement.getId(), SettlementLine.Status.ALLOCATED)) {
-                settlement.announce();
+                settlement.announce(publicNotice.startingToday());
             }
         }
         execution.setVariable("casesLeftToSettle", settlement.getStatus() == Settlement.Status.SETTLING);

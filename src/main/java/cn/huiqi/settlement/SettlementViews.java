@@ -1,25 +1,37 @@
 package cn.huiqi.settlement;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.calendar.WorkingDays;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.claim.Payee;
 import cn.huiqi.claim.RewardClaims;
+import cn.huiqi.common.Label;
 import cn.huiqi.common.Spreadsheet;
 
 /** Views of settlements, the public notice list (公示名单) and the payment list as xlsx. */
 @Component
 public class SettlementViews {
 
+    /** Where the lead bureau records an objection it received (review.ObjectionController). */
+    static final String OBJECTION_PATH = "/api/cases/{caseNumber}/objections";
+    private static final DateTimeFormatter ZH = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
     private final SettlementLineRepository lines;
     private final CaseRecordRepository cases;
     private final RewardClaims claims;
+    private final PublicNotice publicNotice;
+    private final WorkingDays workingDays;
 
-    public SettlementViews(SettlementLineRepository lines, CaseRecordRepository cases, RewardClaims claims) {
+    public SettlementViews(SettlementLineRepository lines, CaseRecordRepository cases, RewardClaims claims, PublicNotice publicNotice,
+                           WorkingDays workingDays) {
+        this.publicNotice = publicNotice;
+        this.workingDays = workingDays;
         this.lines = lines;
         this.cases = cases;
         this.claims = claims;
@@ -30,7 +42,17 @@ public class SettlementViews {
         return new SettlementView(s.getId(), s.getMeasure(), s.getRule().name(), s.getRule().label().zh(), s.getRule().label().en(),
                 s.getAvailable(), s.getAsked(), s.getGranted(), s.getRemainder(), s.isScaled(), s.getStatus().name(),
                 s.getStatus().label().zh(), s.getStatus().label().en(), s.getStartedBy(), s.getSettledAt(), s.getNoticeEndedAt(),
-                s.getClosedAt(), rows);
+                s.getClosedAt(), notice(s), rows);
+    }
+
+    private SettlementView.Notice notice(Settlement s) {
+        if (s.getNoticeLastDay() == null) {
+            return null;
+        }
+        Label contact = publicNotice.objectionContact();
+        return new SettlementView.Notice(s.getNoticeFirstDay(), s.getNoticeLastDay(),
+                workingDays.workingDaysBetween(s.getNoticeFirstDay(), s.getNoticeLastDay()) + 1, // the first day is a working day
+                workingDays.endOf(s.getNoticeLastDay()), contact.zh(), contact.en(), OBJECTION_PATH);
     }
 
     /** 公示名单: every claim of the settlement with its payee, decided and settled amount. */
@@ -60,11 +82,18 @@ public class SettlementViews {
     }
 
     private List<String[]> notes(Settlement s) {
-        return List.of(new String[]{"措施", s.getMeasure()}, new String[]{"结算批次", String.valueOf(s.getId())},
+        List<String[]> notes = new ArrayList<>(List.of(new String[]{"措施", s.getMeasure()}, new String[]{"结算批次", String.valueOf(s.getId())},
                 new String[]{"规则", s.getRule().label().both()},
                 new String[]{"可用资金（元）", s.getAvailable().toPlainString()}, new String[]{"认定合计（元）", s.getAsked().toPlainString()},
                 new String[]{"核定合计（元）", s.getGranted().toPlainString()}, new String[]{"余额（元）", s.getRemainder().toPlainString()},
-                new String[]{"依据", "洪府办发〔2023〕81号：统筹1亿元；措施1总奖励金额不超过500万元"});
+                new String[]{"依据", "洪府办发〔2023〕81号：统筹1亿元；措施1总奖励金额不超过500万元"}));
+        SettlementView.Notice notice = notice(s);
+        if (notice != null) {
+            notes.add(new String[]{"公示期", ZH.format(notice.firstDay()) + "至" + ZH.format(notice.lastDay()) + "（" + notice.workingDays()
+                    + "个工作日，" + ZH.format(notice.lastDay()) + "24时届满）"});
+            notes.add(new String[]{"异议受理", "公示期内如有异议，请向" + notice.objectionContactZh() + "提出（由市工信局登记）"});
+        }
+        return notes;
     }
 
     private SettlementView.Line line(SettlementLine l) {

@@ -1,5 +1,5 @@
 @ApplicationModule(displayName = "结算 Settlement",
-        allowedDependencies = { "common", "catalogue", "process", "identity", "enterprise", "casefile", "workflow", "fund", "claim" })
+        allowedDependencies = { "common", "calendar", "catalogue", "process", "identity", "enterprise", "casefile", "workflow", "fund", "claim" })
 package cn.huiqi.settlement;
 
 import org.springframework.modulith.ApplicationModule;

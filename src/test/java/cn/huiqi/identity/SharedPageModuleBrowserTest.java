@@ -31,7 +31,7 @@ import cn.huiqi.testsupport.HttpApi;
 class SharedPageModuleBrowserTest {
 
     private static final List<String> MENU = List.of("./", "cases.html", "projects.html", "fund.html", "settlements.html",
-            "rules.html", "camunda/app/tasklist/");
+            "rules.html", "calendar.html", "camunda/app/tasklist/");
 
     @LocalServerPort
     int port;

@@ -132,7 +132,7 @@ class OrderRewardLifecycleOnMariaDbTest {
         assertThat(noticeList.statusCode()).isEqualTo(200);
         assertThat(noticeList.body().length).isGreaterThan(1000);
 
-        // the notice period (P5D) is over: the operator runs the timer job from Cockpit / REST
+        // the notice period (5 working days) is over: the operator runs the timer job from Cockpit / REST
         endNoticeOf(settlementProcess);
         assertThat(api("it-ent").getJson("/api/cases/" + caseNumber).get("status").asText()).isEqualTo("DISBURSEMENT");
         assertThat(api("it-czj").getJson("/engine-rest/task?processInstanceId=" + settlementProcess)).hasSize(1);

@@ -7,9 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 
+import cn.huiqi.calendar.WorkingDays;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.DuplicateApplicationException;
 import cn.huiqi.casefile.RewardStatus;
@@ -40,6 +39,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class OrderRewardProcessTest extends ProcessTestSupport {
 
+    @Autowired
+    WorkingDays workingDays;
     @Autowired
     FundLedger ledger;
     @Autowired
@@ -96,8 +97,9 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.PUBLIC_NOTICE.name());
         assertThat(claimOf(instance).getSettledAmount()).isEqualByComparingTo("50000.00");
         Job notice = job("Timer_NoticePeriod", settlement);
-        assertThat(Duration.between(new Date().toInstant(), notice.getDuedate().toInstant()))
-                .isBetween(Duration.ofDays(5).minusMinutes(1), Duration.ofDays(5));
+        // 5 working days from the day after the notice starts, to 24:00 Asia/Shanghai (docs/working-days.md)
+        assertThat(notice.getDuedate().toInstant())
+                .isEqualTo(workingDays.endOf(workingDays.lastDayOf(LocalDate.now(WorkingDays.CHINA), 5)));
         endNotice(settlement);
 
         assertThat(chain).isWaitingAt("Message_PaymentConfirmed");

@@ -62,6 +62,10 @@ public final class HttpApi {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public JsonNode getJson(String path) {
         return expect(200, get(path));
     }

@@ -57,6 +57,16 @@ public final class PageSession {
         return send(request);
     }
 
+    /** A page's fetch with any method (PUT, DELETE …), with or without the CSRF header. */
+    public HttpResponse<String> fetch(String method, String path, String json, boolean withCsrfToken) {
+        HttpRequest.Builder request = fetchRequest(path).header("Content-Type", "application/json").header("Origin", baseUrl)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (withCsrfToken) {
+            csrfToken().ifPresent(token -> request.header(CSRF_HEADER, token));
+        }
+        return send(request);
+    }
+
     public HttpResponse<String> postForm(String path, String form, boolean withCsrfToken) {
         HttpRequest.Builder request = fetchRequest(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", baseUrl).POST(HttpRequest.BodyPublishers.ofString(form));
