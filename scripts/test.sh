@@ -41,7 +41,6 @@ ensure_keycloak() {
     echo "Keycloak already answers at 127.0.0.1:8180: using it (and leaving it running)"
     return 0
   fi
-  trap stop_keycloak EXIT
   KEYCLOAK_STARTED_HERE=1
   bash scripts/keycloak.sh start
 }
@@ -85,15 +84,45 @@ ensure_chromium() {
   fi
 }
 
+# the MariaDB databases the tests created (the build directory's test-databases.txt, written by
+# testsupport.MariaDbTestDatabase) are dropped when the script ends, however it ends, all but huiqi_test
+# (the one the README names; with HUIQI_TEST_DB_SUFFIX appended when that is set)
+TEST_DATABASES=""
+drop_test_databases() {
+  [ -n "$TEST_DATABASES" ] && [ -f "$TEST_DATABASES" ] || return 0
+  local keep="huiqi_test${HUIQI_TEST_DB_SUFFIX:-}" server="${HUIQI_TEST_DB_HOST:-127.0.0.1:3306}" name
+  sort -u "$TEST_DATABASES" | while read -r name; do
+    case "$name" in
+      "$keep" | "") ;;
+      *[!a-z0-9_]*) echo "[test] not a test database name: $name" >&2 ;;
+      *) mariadb --protocol=tcp -h"${server%:*}" -P"${server##*:}" -u"${HUIQI_TEST_DB_USER:-root}" ${HUIQI_TEST_DB_PASSWORD:+-p"$HUIQI_TEST_DB_PASSWORD"} \
+           -e "DROP DATABASE IF EXISTS $name" || echo "[test] could not drop database $name" >&2 ;;
+    esac
+  done
+  rm -f "$TEST_DATABASES"
+}
+
 maven_verify() {
   step "mvn -B verify $*"
+  local build_dir=target arg
+  for arg in "$@"; do
+    case "$arg" in -Dhuiqi.build.dir=*) build_dir="${arg#-Dhuiqi.build.dir=}" ;; esac
+  done
+  TEST_DATABASES="$build_dir/test-databases.txt"
+  rm -f "$TEST_DATABASES"
   local opts=(-B)
   # CI logs: no download progress lines
   if [ -n "${CI:-}" ]; then opts+=(--no-transfer-progress -Dstyle.color=never); fi
   mvn "${opts[@]}" verify "$@"
 }
 
+on_exit() {
+  drop_test_databases
+  stop_keycloak
+}
+
 main() {
+  trap on_exit EXIT
   check_tools
   ensure_mariadb
   ensure_node

@@ -12,21 +12,19 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.huiqi.project.ProjectRepository;
 import cn.huiqi.testsupport.HttpApi;
+import cn.huiqi.testsupport.QuickStartTest;
 
 /**
  * GET /api/measures (public: the policy's own content) and the one submit path POST /api/measures/{id}/applications
- * (the quick start's demo enterprises and projects, on a private H2).
+ * (the quick start's demo enterprises and projects, on the H2 of {@link QuickStartTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:catalogue;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
-        "camunda.bpm.job-execution.enabled=false"})
+@QuickStartTest
 class MeasureApiTest {
 
     @LocalServerPort

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.huiqi.HuiqiApplication;
+import cn.huiqi.testsupport.QuietLoggers;
 
 /** Runs against the seeded quick-start store, where every demo account still opens with "demo". */
 @IdentityIntegrationTest
@@ -84,11 +85,11 @@ class DemoAccountGuardTest {
                 "--camunda.bpm.generate-unique-process-engine-name=true",
                 "--camunda.bpm.job-execution.enabled=false"};
 
-        assertThatThrownBy(() -> {
+        assertThatThrownBy(QuietLoggers.during(() -> {
             try (ConfigurableApplicationContext started = new SpringApplicationBuilder(HuiqiApplication.class).run(args)) {
                 // reaching this line is the failure; the context is closed on the way out
             }
-        }).isInstanceOf(IllegalStateException.class)
+        }, "org.springframework.boot.SpringApplication")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Refusing to start").hasMessageContaining("admin");
     }
 

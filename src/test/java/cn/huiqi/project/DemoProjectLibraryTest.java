@@ -8,14 +8,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.huiqi.identity.Caller;
+import cn.huiqi.testsupport.QuickStartTest;
 
 /** The quick start's demo library (db/demo/V1001) loads and reads as its comments say. */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:projdemo;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
-        "camunda.bpm.job-execution.enabled=false"})
+@QuickStartTest
 class DemoProjectLibraryTest {
 
     static final Caller GXJ = new Caller("gxj-reviewer", List.of("gxj"));

@@ -1,5 +1,10 @@
 package cn.huiqi.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -53,6 +58,10 @@ public final class MariaDbTestDatabase {
         return database.endsWith(SUFFIX) ? database : database + SUFFIX;
     }
 
+    /**
+     * nullDatabaseMeansCurrent: metadata lookups without a database (the engine's table metadata) read this
+     * database only, not every database of the server, where other runs create and drop theirs meanwhile.
+     */
     public static String url(String database) {
         return "jdbc:mysql://" + HOST + "/" + name(database)
                 + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true"
@@ -72,6 +81,21 @@ public final class MariaDbTestDatabase {
             } catch (SQLException e) {
                 throw new IllegalStateException("MariaDB/MySQL at " + HOST + " is not reachable; scripts/test.sh starts it", e);
             }
+            noteCreated(database);
+        }
+    }
+
+    /**
+     * Lists the database in the build directory's test-databases.txt; scripts/test.sh drops the listed ones when
+     * the run ends (all but huiqi_test, the one the README names), once no test JVM holds a connection to them.
+     */
+    private static void noteCreated(String database) {
+        Path list = Path.of(System.getProperty("huiqi.build.dir", "target"), "test-databases.txt");
+        try {
+            Files.createDirectories(list.toAbsolutePath().getParent());
+            Files.writeString(list, database + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
