@@ -29,7 +29,8 @@ public record CaseView(
         String submittedBy,
         Instant submittedAt,
         Instant updatedAt,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        List<StepTime> steps) {
 
     public record EnterpriseRef(String name, String uscc) {
     }
@@ -53,5 +54,14 @@ public record CaseView(
     }
 
     public record TimelineEntry(Instant at, String actor, String action, String detail) {
+    }
+
+    /**
+     * A limited step of the case on the working-day clock ({@link CaseStepTimes}): its limit, the working days used
+     * and left (negative: overdue by that many), its due instant while it runs, and where it stands (RUNNING, PAUSED
+     * while the enterprise supplements, DONE; the supplement step itself is SUPPLEMENT).
+     */
+    public record StepTime(String step, String stepName, String unit, int limitDays, int elapsedDays, int remainingDays,
+                           Instant due, String state, String stateZh, String stateEn, boolean overdue) {
     }
 }

@@ -20,9 +20,11 @@ public class CaseViews {
     private final ApplicationTypes types;
     private final CaseLifecycles lifecycles;
     private final List<CaseRewards> rewards;
+    private final List<CaseStepTimes> stepTimes;
 
     public CaseViews(ApplicantNames applicants, CaseTimeline timeline, ObjectMapper json, ApplicationTypes types,
-                     CaseLifecycles lifecycles, List<CaseRewards> rewards) {
+                     CaseLifecycles lifecycles, List<CaseRewards> rewards, List<CaseStepTimes> stepTimes) {
+        this.stepTimes = stepTimes;
         this.applicants = applicants;
         this.timeline = timeline;
         this.json = json;
@@ -52,7 +54,8 @@ public class CaseViews {
                 applicant, c.getLocalityUnitId(),
                 application(c), r.claimedAmount(), r.eligible(), r.rewardAmount(), r.rewardTier(), r.settledAmount(),
                 r.decision(), r.outcomeReason(), c.getFlag(), r.payment(),
-                c.getSubmittedBy(), c.getSubmittedAt(), updated, entries);
+                c.getSubmittedBy(), c.getSubmittedAt(), updated, entries,
+                stepTimes.stream().flatMap(source -> source.of(c, status.isFinal()).stream()).toList());
     }
 
     private Map<String, Object> application(CaseRecord c) {

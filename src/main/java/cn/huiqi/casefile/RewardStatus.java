@@ -14,7 +14,9 @@ public enum RewardStatus implements CaseStatus {
     DISBURSEMENT(Label.of("待拨付", "Awaiting disbursement")),
     PAID(Label.of("已拨付", "Paid")),
     REJECTED(Label.of("已驳回", "Rejected")),
-    NOT_FUNDED(Label.of("资金池已用尽，未获拨付", "Not funded: the pool is exhausted"));
+    NOT_FUNDED(Label.of("资金池已用尽，未获拨付", "Not funded: the pool is exhausted")),
+    /** 视为撤回: the enterprise did not supply the requested supplement by its deadline. */
+    WITHDRAWN(Label.of("已撤回", "Withdrawn"));
 
     private final Label label;
 
@@ -27,6 +29,6 @@ public enum RewardStatus implements CaseStatus {
 
     @Override
     public boolean isFinal() {
-        return this == NOT_ELIGIBLE || this == PAID || this == REJECTED || this == NOT_FUNDED;
+        return this == NOT_ELIGIBLE || this == PAID || this == REJECTED || this == NOT_FUNDED || this == WITHDRAWN;
     }
 }

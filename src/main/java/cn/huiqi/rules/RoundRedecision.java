@@ -90,7 +90,8 @@ class RoundRedecision {
         });
         List<CaseRecord> decided = cases.findAllById(rounds.caseIdsOf(round.id())).stream()
                 .filter(c -> key.equals(claims.of(c).getDecisionKey()))
-                .filter(c -> !c.is(RewardStatus.PAID) && !c.is(RewardStatus.REJECTED) && !c.is(RewardStatus.NOT_FUNDED))
+                .filter(c -> !c.is(RewardStatus.PAID) && !c.is(RewardStatus.REJECTED) && !c.is(RewardStatus.NOT_FUNDED)
+                        && !c.is(RewardStatus.WITHDRAWN))
                 .sorted(Comparator.comparing(CaseRecord::getId)).toList();
         Map<Long, Map<String, Object>> inputs = caseInputs.of(decided);
         String why = "第 " + published.version() + " 版发布时选择「本批次也适用」（" + round.name() + "）：" + note;

@@ -7,12 +7,15 @@ import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.claim.RewardClaims;
+import cn.huiqi.common.Money;
+import cn.huiqi.fund.CaseFunds;
 import cn.huiqi.fund.FundLedger;
 
 /**
  * An objection during the public notice takes the case out of its settlement's batch and releases its
  * committed money; city review decides again, and an approved case waits for the next settlement.
- * Service task: {@code ${settlementWithdrawal.withdraw(execution)}}.
+ * Service task: {@code ${settlementWithdrawal.withdraw(execution)}}. A case treated as withdrawn (视为撤回: no
+ * supplement by its deadline) gives back whatever it holds: {@code ${settlementWithdrawal.releaseWithdrawnCase(execution)}}.
  */
 @Component("settlementWithdrawal")
 public class SettlementWithdrawal {
@@ -30,6 +33,37 @@ public class SettlementWithdrawal {
         this.lines = lines;
         this.ledger = ledger;
         this.timeline = timeline;
+    }
+
+    /**
+     * 逾期未补正，视为撤回: releases the case's open reservation or unpaid commitment and takes it out of a settlement
+     * it is still in, so a stalled case never holds money a settlement could share. In the shipped models money is
+     * reserved only after city review and an upheld objection releases it before city review starts again, so this
+     * usually finds nothing to release; it is the one place that makes sure.
+     */
+    public void releaseWithdrawnCase(DelegateExecution execution) {
+        CaseRecord caseRecord = caseOfProcess.of(execution);
+        ledger.lockPools(caseRecord.getMeasure());
+        String actor = CaseTimeline.SYSTEM;
+        String reason = "逾期未补正，视为撤回 / no supplement by the deadline: treated as withdrawn";
+        var funds = ledger.ofCase(caseRecord.getId());
+        String released = "";
+        if (funds.reserved().signum() > 0) {
+            released = Money.format(funds.reserved());
+            ledger.releaseReservation(caseRecord.getId(), reason, actor);
+        } else if (funds.state() == CaseFunds.State.COMMITTED) {
+            released = Money.format(funds.committed());
+            ledger.cancelCommitment(caseRecord.getId(), reason, actor);
+        }
+        lines.findFirstByCaseIdOrderByIdDesc(caseRecord.getId())
+                .filter(l -> l.getStatus() == SettlementLine.Status.ALLOCATED || l.getStatus() == SettlementLine.Status.ANNOUNCED)
+                .ifPresent(l -> l.moveTo(SettlementLine.Status.WITHDRAWN, actor));
+        if (!released.isEmpty()) {
+            claims.of(caseRecord).recordSettlement(null);
+        }
+        timeline.record(caseRecord, "SUPPLEMENT_DEADLINE_PASSED", "逾期未补正，视为撤回" + (released.isEmpty() ? "" : "，已释放资金 " + released + " 元")
+                + " / No supplement by the deadline: the case is treated as withdrawn"
+                + (released.isEmpty() ? "" : "; CNY " + released + " released"));
     }
 
     public void withdraw(DelegateExecution execution) {

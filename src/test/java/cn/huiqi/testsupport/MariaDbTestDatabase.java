@@ -56,7 +56,7 @@ public final class MariaDbTestDatabase {
     public static String url(String database) {
         return "jdbc:mysql://" + HOST + "/" + name(database)
                 + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true"
-                + "&connectionCollation=utf8mb4_unicode_ci";
+                + "&connectionCollation=utf8mb4_unicode_ci&nullDatabaseMeansCurrent=true";
     }
 
     public static synchronized void recreateOnce(String logicalName) {

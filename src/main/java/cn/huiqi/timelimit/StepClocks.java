@@ -1,0 +1,149 @@
+package cn.huiqi.timelimit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/** Table step_clock and supervision_item (V17), written in the engine's transaction. */
+@Component
+class StepClocks {
+
+    private static final String COLUMNS = "id, case_id, measure, process_instance_id, scope_id, step, step_name, kind, unit_id, "
+            + "limit_days, elapsed_days, state, task_id, running_since, due_at, reminded_at, overdue_at";
+
+    private final JdbcTemplate jdbc;
+
+    StepClocks(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long open(Long caseId, String measure, String processInstanceId, String scopeId, String step, String stepName,
+              StepClock.Kind kind, String unitId, int limitDays, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("INSERT INTO step_clock (case_id, measure, process_instance_id, scope_id, step, "
+                    + "step_name, kind, unit_id, limit_days, elapsed_days, state, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'WAITING', ?, ?)", new String[] {"id"});
+            insert.setObject(1, caseId);
+            insert.setString(2, measure);
+            insert.setString(3, processInstanceId);
+            insert.setString(4, scopeId);
+            insert.setString(5, step);
+            insert.setString(6, stepName);
+            insert.setString(7, kind.name());
+            insert.setString(8, unitId);
+            insert.setInt(9, limitDays);
+            insert.setTimestamp(10, Timestamp.from(now));
+            insert.setTimestamp(11, Timestamp.from(now));
+            return insert;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /** The clock of this step in this scope that waits for a supplement. */
+    Optional<StepClock> paused(String scopeId, String step) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM step_clock WHERE scope_id = ? AND step = ? AND state = 'PAUSED' ORDER BY id DESC",
+                StepClocks::row, scopeId, step).stream().findFirst();
+    }
+
+    /** The clock of this step in this scope whose task just ended (sent back for a supplement). */
+    Optional<StepClock> waiting(String scopeId, String step) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM step_clock WHERE scope_id = ? AND step = ? AND state = 'WAITING' ORDER BY id DESC",
+                StepClocks::row, scopeId, step).stream().findFirst();
+    }
+
+    Optional<StepClock> byTask(String taskId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM step_clock WHERE task_id = ?", StepClocks::row, taskId).stream().findFirst();
+    }
+
+    Optional<StepClock> byId(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM step_clock WHERE id = ?", StepClocks::row, id).stream().findFirst();
+    }
+
+    List<StepClock> ofCase(long caseId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM step_clock WHERE case_id = ? ORDER BY id", StepClocks::row, caseId);
+    }
+
+    void run(long id, String taskId, Instant since, Instant due) {
+        jdbc.update("UPDATE step_clock SET state = 'RUNNING', task_id = ?, running_since = ?, due_at = ?, updated_at = ? WHERE id = ?",
+                taskId, Timestamp.from(since), Timestamp.from(due), Timestamp.from(since), id);
+    }
+
+    void stop(long id, int elapsedDays, Instant now) {
+        jdbc.update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, updated_at = ? WHERE id = ?",
+                elapsedDays, Timestamp.from(now), id);
+    }
+
+    void pause(long id, Instant now) {
+        jdbc.update("UPDATE step_clock SET state = 'PAUSED', updated_at = ? WHERE id = ?", Timestamp.from(now), id);
+    }
+
+    void unpause(long id, Instant now) {
+        jdbc.update("UPDATE step_clock SET state = 'WAITING', updated_at = ? WHERE id = ? AND state = 'PAUSED'", Timestamp.from(now), id);
+    }
+
+    /** Marks the reminder sent; false when it had been (so it is published once). */
+    boolean markReminded(long id, Instant now) {
+        return jdbc.update("UPDATE step_clock SET reminded_at = ?, updated_at = ? WHERE id = ? AND reminded_at IS NULL",
+                Timestamp.from(now), Timestamp.from(now), id) == 1;
+    }
+
+    /** Marks the step overdue; false when it had been. */
+    boolean markOverdue(long id, Instant now) {
+        return jdbc.update("UPDATE step_clock SET overdue_at = ?, updated_at = ? WHERE id = ? AND overdue_at IS NULL",
+                Timestamp.from(now), Timestamp.from(now), id) == 1;
+    }
+
+    void openSupervision(StepClock clock, String subject, String leadUnitId, Instant now) {
+        jdbc.update("INSERT INTO supervision_item (step_clock_id, case_id, subject, measure, step, step_name, unit_id, lead_unit_id, "
+                        + "due_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                clock.id(), clock.caseId(), subject, clock.measure(), clock.step(), clock.stepName(), clock.unitId(), leadUnitId,
+                Timestamp.from(clock.dueAt()), Timestamp.from(now));
+    }
+
+    void closeSupervision(long clockId, Instant now) {
+        jdbc.update("UPDATE supervision_item SET closed_at = ? WHERE step_clock_id = ? AND closed_at IS NULL", Timestamp.from(now), clockId);
+    }
+
+    List<SupervisionItem> openSupervisionOf(List<String> leadUnits) {
+        if (leadUnits.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", leadUnits.stream().map(u -> "?").toList());
+        return jdbc.query("SELECT id, case_id, subject, measure, step, step_name, unit_id, lead_unit_id, due_at, opened_at, closed_at "
+                        + "FROM supervision_item WHERE closed_at IS NULL AND lead_unit_id IN (" + marks + ") ORDER BY due_at, id",
+                (rs, n) -> new SupervisionItem(rs.getLong("id"), rs.getString("subject"), rs.getString("measure"), rs.getString("step"),
+                        rs.getString("step_name"), rs.getString("unit_id"), rs.getString("lead_unit_id"), instant(rs, "due_at"),
+                        instant(rs, "opened_at"), instant(rs, "closed_at")),
+                leadUnits.toArray());
+    }
+
+    List<SupervisionItem> supervisionOfCase(long caseId) {
+        return jdbc.query("SELECT id, case_id, subject, measure, step, step_name, unit_id, lead_unit_id, due_at, opened_at, closed_at "
+                        + "FROM supervision_item WHERE case_id = ? ORDER BY id",
+                (rs, n) -> new SupervisionItem(rs.getLong("id"), rs.getString("subject"), rs.getString("measure"), rs.getString("step"),
+                        rs.getString("step_name"), rs.getString("unit_id"), rs.getString("lead_unit_id"), instant(rs, "due_at"),
+                        instant(rs, "opened_at"), instant(rs, "closed_at")), caseId);
+    }
+
+    private static StepClock row(ResultSet rs, int n) throws SQLException {
+        long caseId = rs.getLong("case_id");
+        return new StepClock(rs.getLong("id"), rs.wasNull() ? null : caseId, rs.getString("measure"), rs.getString("process_instance_id"),
+                rs.getString("scope_id"), rs.getString("step"), rs.getString("step_name"), StepClock.Kind.valueOf(rs.getString("kind")),
+                rs.getString("unit_id"), rs.getInt("limit_days"), rs.getInt("elapsed_days"), StepClock.State.valueOf(rs.getString("state")),
+                rs.getString("task_id"), instant(rs, "running_since"), instant(rs, "due_at"), instant(rs, "reminded_at"),
+                instant(rs, "overdue_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

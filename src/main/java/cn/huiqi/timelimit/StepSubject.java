@@ -1,0 +1,68 @@
+package cn.huiqi.timelimit;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.catalogue.MeasureCatalogue;
+import cn.huiqi.catalogue.MeasureUnits;
+
+/**
+ * What a limited step works on: the case of the process hierarchy (found by the root instance, like
+ * {@code casefile.CaseOfProcess}), or, for a process of no single case (fund-settlement), its measure, which the
+ * system writes when it starts the settlement. The lead unit supervises the step (督办).
+ */
+@Component
+class StepSubject {
+
+    record Subject(Long caseId, String name, String measure, String leadUnit) {
+    }
+
+    private final CaseRecordRepository cases;
+    private final MeasureCatalogue catalogue;
+    private final MeasureUnits units;
+
+    StepSubject(CaseRecordRepository cases, MeasureCatalogue catalogue, MeasureUnits units) {
+        this.cases = cases;
+        this.catalogue = catalogue;
+        this.units = units;
+    }
+
+    Optional<Subject> of(DelegateExecution execution) {
+        DelegateExecution instance = execution.getProcessInstance();
+        while (instance.getSuperExecution() != null) {
+            instance = instance.getSuperExecution().getProcessInstance();
+        }
+        Optional<CaseRecord> caseRecord = cases.findByProcessInstanceId(instance.getId());
+        if (caseRecord.isPresent()) {
+            CaseRecord c = caseRecord.get();
+            return Optional.of(new Subject(c.getId(), c.getCaseNumber(), c.getMeasure(),
+                    c.getLeadUnit() != null ? c.getLeadUnit() : leadUnitOf(c.getMeasure())));
+        }
+        Object measure = instance.getVariable("measure");
+        if (measure == null || catalogue.find(measure.toString()).isEmpty()) {
+            return Optional.empty();
+        }
+        Object settlement = instance.getVariable("settlementId");
+        String name = settlement != null ? "结算第 " + settlement + " 批 / settlement " + settlement : "结算 / settlement " + instance.getId();
+        return Optional.of(new Subject(null, name, measure.toString(), leadUnitOf(measure.toString())));
+    }
+
+    Subject ofClock(StepClock clock) {
+        if (clock.caseId() != null) {
+            CaseRecord c = cases.findById(clock.caseId()).orElseThrow();
+            return new Subject(c.getId(), c.getCaseNumber(), c.getMeasure(),
+                    c.getLeadUnit() != null ? c.getLeadUnit() : leadUnitOf(c.getMeasure()));
+        }
+        return new Subject(null, "结算 / settlement " + clock.processInstanceId(), clock.measure(), leadUnitOf(clock.measure()));
+    }
+
+    private String leadUnitOf(String measure) {
+        MeasureUnits.Units of = units.of(List.of(catalogue.require(measure))).get(measure);
+        return of == null || of.lead() == null ? null : of.lead().id();
+    }
+}

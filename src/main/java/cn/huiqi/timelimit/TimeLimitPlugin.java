@@ -1,0 +1,54 @@
+package cn.huiqi.timelimit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the time limits into the engine: every user task of every model gets built-in listeners on create, complete
+ * and delete ({@link TimeLimits}), so a later measure gets its limits by configuration alone, and the engine runs the
+ * checks' jobs ({@link TimeLimitJobs}).
+ */
+@Component
+class TimeLimitPlugin extends AbstractProcessEnginePlugin {
+
+    private final ObjectProvider<TimeLimits> timeLimits;
+
+    TimeLimitPlugin(ObjectProvider<TimeLimits> timeLimits) {
+        this.timeLimits = timeLimits;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, created -> timeLimits.getObject().taskCreated(created));
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (DelegateTask ended) -> timeLimits.getObject().taskEnded(ended, true));
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, (DelegateTask ended) -> timeLimits.getObject().taskEnded(ended, false));
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
+        List<JobHandler> handlers = configuration.getCustomJobHandlers() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomJobHandlers());
+        handlers.add(new TimeLimitJobs(timeLimits::getObject));
+        configuration.setCustomJobHandlers(handlers);
+    }
+}

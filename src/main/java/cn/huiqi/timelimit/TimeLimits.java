@@ -1,0 +1,193 @@
+package cn.huiqi.timelimit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import cn.huiqi.calendar.WorkingDays;
+
+/**
+ * The time limits of user tasks, on the working-day clock and the engine's clock ({@code ClockUtil}). Every user task
+ * of every model passes through here when it is created and when it ends ({@link TimeLimitPlugin}); a task whose
+ * measure and step have a configured limit ({@link TimeLimitProperties}) gets its due date and two checks: the
+ * reminder at {@code reminder-percent} of the limit ({@link StepDueSoon}) and the limit itself ({@link StepOverdue}
+ * and a 督办 item for the lead unit). A supplement task pauses its step's clock; its own deadline is its due date,
+ * with a reminder before it ({@link SupplementDeadlineNear}); the boundary timer of the model withdraws the case
+ * when it passes ({@link #supplementDeadline}).
+ */
+@Component("timeLimits")
+public class TimeLimits {
+
+    private final TimeLimitProperties properties;
+    private final WorkingDays workingDays;
+    private final StepClocks clocks;
+    private final StepSubject subjects;
+    private final ApplicationEventPublisher events;
+
+    TimeLimits(TimeLimitProperties properties, WorkingDays workingDays, StepClocks clocks, StepSubject subjects,
+               ApplicationEventPublisher events) {
+        this.properties = properties;
+        this.workingDays = workingDays;
+        this.clocks = clocks;
+        this.subjects = subjects;
+        this.events = events;
+    }
+
+    /**
+     * The enterprise's supplement deadline for a supplement task starting now: the interrupting boundary timer of
+     * the supplement task, {@code <timeDate>${timeLimits.supplementDeadline(execution)}</timeDate>}.
+     */
+    public Date supplementDeadline(DelegateExecution execution) {
+        return Date.from(workingDays.deadline(now(), properties.getSupplement().getDeadline()));
+    }
+
+    void taskCreated(DelegateTask task) {
+        String step = task.getTaskDefinitionKey();
+        String pausedStep = properties.getSupplement().getPauses().get(step);
+        Integer limit = pausedStep != null ? Integer.valueOf(properties.getSupplement().getDeadline()) : null;
+        if (pausedStep == null && properties.getSteps().values().stream().noneMatch(steps -> steps.containsKey(step))) {
+            return;
+        }
+        Optional<StepSubject.Subject> found = subjects.of(task.getExecution());
+        if (found.isEmpty()) {
+            return;
+        }
+        StepSubject.Subject subject = found.get();
+        if (limit == null) {
+            limit = properties.getSteps().getOrDefault(subject.measure(), Map.of()).get(step);
+            if (limit == null) {
+                return;
+            }
+        }
+        Instant now = now();
+        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+        String scope = scopeOf(execution);
+        if (pausedStep != null) {
+            clocks.waiting(scope, pausedStep).ifPresent(clock -> clocks.pause(clock.id(), now));
+            long id = clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope, step, task.getName(),
+                    StepClock.Kind.SUPPLEMENT, null, limit, now);
+            Instant due = workingDays.deadline(now, limit);
+            start(task, id, now, due);
+            TimeLimitJobs.schedule(execution, workingDays.deadline(now, limit - properties.getSupplement().getReminderBefore()),
+                    new TimeLimitJobs.Check(id, task.getId(), TimeLimitJobs.Kind.SUPPLEMENT_REMINDER));
+            return;
+        }
+        StepClock clock = clocks.paused(scope, step).orElse(null);
+        long id = clock != null ? clock.id() : clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope,
+                step, task.getName(), StepClock.Kind.STEP, unitOf(task), limit, now);
+        int elapsed = clock == null ? 0 : clock.elapsedDays();
+        Instant due = workingDays.deadline(now, Math.max(0, limit - elapsed));
+        start(task, id, now, due);
+        int reminderAfter = limit * properties.getReminderPercent() / 100;
+        if (clock == null || clock.remindedAt() == null) {
+            Instant remindAt = reminderAfter > elapsed ? workingDays.deadline(now, reminderAfter - elapsed) : now;
+            TimeLimitJobs.schedule(execution, remindAt, new TimeLimitJobs.Check(id, task.getId(), TimeLimitJobs.Kind.REMINDER));
+        }
+        if (clock == null || clock.overdueAt() == null) {
+            TimeLimitJobs.schedule(execution, due, new TimeLimitJobs.Check(id, task.getId(), TimeLimitJobs.Kind.OVERDUE));
+        }
+    }
+
+    private void start(DelegateTask task, long clockId, Instant now, Instant due) {
+        clocks.run(clockId, task.getId(), now, due);
+        task.setDueDate(Date.from(due));
+    }
+
+    /** The task was completed or deleted (cancelled, or its supplement deadline passed): its clock stops. */
+    void taskEnded(DelegateTask task, boolean completed) {
+        Optional<StepClock> found = clocks.byTask(task.getId());
+        if (found.isEmpty()) {
+            return;
+        }
+        StepClock clock = found.get();
+        Instant now = now();
+        int used = workingDays.workingDaysBetween(day(clock.runningSince()), day(now));
+        clocks.stop(clock.id(), clock.elapsedDays() + used, now);
+        clocks.closeSupervision(clock.id(), now);
+        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+        TimeLimitJobs.cancel(execution, task.getId());
+        String pausedStep = properties.getSupplement().getPauses().get(clock.step());
+        if (pausedStep != null && !completed) {
+            clocks.paused(clock.scopeId(), pausedStep).ifPresent(paused -> clocks.unpause(paused.id(), now));
+        }
+    }
+
+    /** A check of a limited task is due (job {@link TimeLimitJobs}); a check of a task that ended does nothing. */
+    void check(TimeLimitJobs.Check check, ExecutionEntity execution) {
+        StepClock clock = clocks.byId(check.clockId()).orElse(null);
+        if (clock == null || !check.taskId().equals(clock.taskId())) {
+            return;
+        }
+        Instant now = now();
+        long caseId = clock.caseId() == null ? 0 : clock.caseId();
+        switch (check.kind()) {
+            case REMINDER -> {
+                if (clocks.markReminded(clock.id(), now)) {
+                    events.publishEvent(new StepDueSoon(caseId, clock.taskId(), clock.step(), clock.unitId(), clock.dueAt()));
+                }
+            }
+            case SUPPLEMENT_REMINDER -> {
+                if (clocks.markReminded(clock.id(), now)) {
+                    events.publishEvent(new SupplementDeadlineNear(caseId, lastDayOf(clock.dueAt())));
+                }
+            }
+            case OVERDUE -> {
+                if (clocks.markOverdue(clock.id(), now)) {
+                    StepSubject.Subject subject = execution != null ? subjects.of(execution).orElse(subjects.ofClock(clock))
+                            : subjects.ofClock(clock);
+                    if (subject.leadUnit() != null) {
+                        clocks.openSupervision(clock, subject.name(), subject.leadUnit(), now);
+                    }
+                    events.publishEvent(new StepOverdue(caseId, clock.taskId(), clock.step(), clock.unitId(), subject.leadUnit(),
+                            clock.dueAt()));
+                }
+            }
+        }
+    }
+
+    /** The last day of a period ending at {@code end} (24:00 of that day, Asia/Shanghai). */
+    static LocalDate lastDayOf(Instant end) {
+        return end.atZone(WorkingDays.CHINA).toLocalDate().minusDays(1);
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant.atZone(WorkingDays.CHINA).toLocalDate();
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** The first candidate group of the task: the unit working on it. */
+    private static String unitOf(DelegateTask task) {
+        return task.getCandidates().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId()).findFirst().orElse(null);
+    }
+
+    /**
+     * The execution a step's tasks share: the scope around the task (the review chain's instance for 属地核实, one
+     * unit's instance of the city-review subprocess for 市级审核), so the task after a supplement finds its clock and
+     * city review after an objection (a new subprocess instance) starts a new one.
+     */
+    static String scopeOf(ExecutionEntity execution) {
+        ExecutionEntity scope = execution;
+        if (scope.getActivity() != null && scope.getActivity().isScope() && scope.getParent() != null
+                && scope.getActivity().getId().equals(scope.getActivityId())) {
+            scope = scope.getParent();
+        }
+        while (scope.isConcurrent() && scope.getParent() != null) {
+            scope = scope.getParent();
+        }
+        return scope.getId();
+    }
+}
