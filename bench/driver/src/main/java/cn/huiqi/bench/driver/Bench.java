@@ -78,13 +78,13 @@ public final class Bench {
 
     private void run() throws Exception {
         String started = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        String load = Files.readString(Path.of("/proc/loadavg")).strip();
+        String load = String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).strip().split(" ")).subList(0, 3));
         List<App> apps = List.of(new HuiqiApp(options.huiqiPort, options.huiqiClasspath),
                 new BaselineApp(options.baselinePort, options.baselineClasspath));
         apps.forEach(app -> Db.ensureAppUser(app.dbUser, app.seededDatabase()));
         boolean statisticsWereOn = Db.userStatisticsOn();
         try {
-            if (!options.listsOnly) {
+            if (!options.listsOnly && !options.seedOnly) {
                 for (int run = 1; run <= options.runs; run++) {
                     for (App app : apps) {
                         lifecycleRun(app, run);
