@@ -72,7 +72,7 @@ final class Http {
 
     private HttpRequest.Builder request(String user, String password, String path) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(600))
                 .header("Authorization", "Basic " + credentials).header("Accept", "application/json");
     }
 
