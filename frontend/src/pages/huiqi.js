@@ -176,12 +176,37 @@ function sessionBox(header) {
     csrf.value = csrfToken() || '';
     const name = el('span', null, user.userId + ' · ');
     name.id = 'session-user';
+    box.append(inboxLink());
     const button = el('button', null, '退出 Sign out');
     button.type = 'submit';
     button.onclick = () => { csrf.value = csrfToken() || ''; };
     form.append(csrf, name, button);
     box.append(form);
   });
+}
+
+// ---- inbox badge -----------------------------------------------------------------------------------
+// 消息 with the number of unread messages (GET /api/inbox/unread-count), to inbox.html; the inbox page refreshes it.
+function inboxLink() {
+  const badge = el('span');
+  badge.id = 'inbox-badge';
+  badge.hidden = true;
+  const link = el('a', 'on-red', '消息 ', badge);
+  link.id = 'inbox-link';
+  link.href = 'inbox.html';
+  link.title = '站内消息 Inbox';
+  if (here('inbox.html')) link.setAttribute('aria-current', 'page');
+  quietly('api/inbox/unread-count').then(r => refreshInboxBadge(r ? r.unread : null));
+  return link;
+}
+
+/** Shows `unread` on the header's badge (hidden at 0 or null). */
+export function refreshInboxBadge(unread) {
+  const badge = document.getElementById('inbox-badge');
+  if (!badge) return;
+  badge.hidden = !unread;
+  badge.textContent = unread > 99 ? '99+' : String(unread || 0);
+  badge.setAttribute('aria-label', '未读 ' + (unread || 0) + ' unread');
 }
 
 // ---- menu ------------------------------------------------------------------------------------------

@@ -1,0 +1,101 @@
+package cn.huiqi.inbox;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import cn.huiqi.casefile.CaseEvent;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseStatusChanged;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.common.Label;
+
+/**
+ * The applicant's messages from its case's status (CaseStatusChanged, in the step's transaction): 补正 requested,
+ * 公示 started, paid, rejected, withdrawn. Statuses are matched by name, so any lifecycle with these names is served.
+ * A reason comes from the reviewer's decision on the timeline (its text only, never who wrote it).
+ */
+@Component
+class CaseNotices {
+
+    private final Notices notices;
+    private final CaseDescriptions descriptions;
+    private final CaseTimeline timeline;
+
+    CaseNotices(Notices notices, CaseDescriptions descriptions, CaseTimeline timeline) {
+        this.notices = notices;
+        this.descriptions = descriptions;
+        this.timeline = timeline;
+    }
+
+    @EventListener
+    void on(CaseStatusChanged change) {
+        CaseRecord caseRecord = change.caseRecord();
+        Optional<Recipient> applicant = applicantOf(caseRecord);
+        if (applicant.isEmpty()) {
+            return;
+        }
+        Label about = descriptions.of(caseRecord);
+        switch (change.to().name()) {
+            case "SUPPLEMENT_REQUESTED" -> {
+                String reason = lastReason(caseRecord, "_SEND_BACK");
+                notices.post(NoticeKind.SUPPLEMENT_REQUESTED, applicant.get(), caseRecord,
+                        Label.of("请补正材料：" + caseRecord.getCaseNumber(), "Please provide a supplement: " + caseRecord.getCaseNumber()),
+                        Label.of("您的" + about.zh() + "被退回补正" + (reason == null ? "" : "，理由：" + reason)
+                                        + "。请在任务列表中补正材料后提交；补正期限内未提交的，案件视为撤回。",
+                                "Your " + about.en() + " was sent back for a supplement" + (reason == null ? "" : "; reason: " + reason)
+                                        + ". Provide it in the Tasklist; a case whose supplement misses its deadline is treated as withdrawn."),
+                        Notices.taskLink(null));
+            }
+            case "PUBLIC_NOTICE" -> notices.post(NoticeKind.PUBLIC_NOTICE, applicant.get(), caseRecord,
+                    Label.of("公示开始：" + caseRecord.getCaseNumber(), "Public notice started: " + caseRecord.getCaseNumber()),
+                    Label.of("您的" + about.zh() + "已进入公示。公示期满无异议的，进入拨付。",
+                            "Your " + about.en() + " is on public notice; without objections it goes on to payment when the notice period ends."),
+                    Notices.caseLink(caseRecord));
+            case "PAID" -> notices.post(NoticeKind.PAID, applicant.get(), caseRecord,
+                    Label.of("已拨付：" + caseRecord.getCaseNumber(), "Paid: " + caseRecord.getCaseNumber()),
+                    Label.of("您的" + about.zh() + "的资金已拨付，请留意账户到账情况。",
+                            "The money of your " + about.en() + " has been paid; please check your account."),
+                    Notices.caseLink(caseRecord));
+            case "REJECTED" -> {
+                String reason = lastReason(caseRecord, "_REJECT");
+                notices.post(NoticeKind.REJECTED, applicant.get(), caseRecord,
+                        Label.of("已驳回：" + caseRecord.getCaseNumber(), "Rejected: " + caseRecord.getCaseNumber()),
+                        Label.of("您的" + about.zh() + "未获通过" + (reason == null ? "。" : "，理由：" + reason + "。"),
+                                "Your " + about.en() + " was rejected" + (reason == null ? "." : "; reason: " + reason + ".")),
+                        Notices.caseLink(caseRecord));
+            }
+            case "WITHDRAWN" -> notices.post(NoticeKind.WITHDRAWN, applicant.get(), caseRecord,
+                    Label.of("视为撤回：" + caseRecord.getCaseNumber(), "Treated as withdrawn: " + caseRecord.getCaseNumber()),
+                    Label.of("您的" + about.zh() + "未在补正期限内提交补正材料，视为撤回申请。",
+                            "Your " + about.en() + " received no supplement within its deadline and is treated as withdrawn."),
+                    Notices.caseLink(caseRecord));
+            default -> {
+            }
+        }
+    }
+
+    /** The applicant as a recipient: its enterprise (also as a project's owner), or its locality unit. */
+    static Optional<Recipient> applicantOf(CaseRecord caseRecord) {
+        if (caseRecord.getEnterpriseId() != null) {
+            return Optional.of(Recipient.enterprise(caseRecord.getEnterpriseId()));
+        }
+        return Optional.ofNullable(caseRecord.getApplicantUnitId()).map(Recipient::unit);
+    }
+
+    /** The reviewer's reason of the latest decision whose timeline action ends so (text after " — "), or null. */
+    private String lastReason(CaseRecord caseRecord, String actionSuffix) {
+        List<CaseEvent> events = timeline.of(caseRecord);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            CaseEvent event = events.get(i);
+            if (event.getAction() != null && event.getAction().endsWith(actionSuffix)) {
+                String detail = event.getDetail();
+                int dash = detail == null ? -1 : detail.indexOf(" — ");
+                return dash < 0 ? null : detail.substring(dash + 3).strip();
+            }
+        }
+        return null;
+    }
+}

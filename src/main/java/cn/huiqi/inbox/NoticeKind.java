@@ -1,0 +1,27 @@
+package cn.huiqi.inbox;
+
+import cn.huiqi.common.Label;
+
+/** What a message is about; the first six go to enterprises, the others to officials (docs/notices.md). */
+enum NoticeKind {
+    SUPPLEMENT_REQUESTED(Label.of("补正通知", "Supplement requested")),
+    SUPPLEMENT_DEADLINE_NEAR(Label.of("补正期限将至", "Supplement deadline near")),
+    PUBLIC_NOTICE(Label.of("公示开始", "Public notice started")),
+    PAID(Label.of("已拨付", "Paid")),
+    REJECTED(Label.of("已驳回", "Rejected")),
+    WITHDRAWN(Label.of("视为撤回", "Treated as withdrawn")),
+    NEW_TASK(Label.of("新任务", "New task")),
+    STEP_DUE_SOON(Label.of("即将到期", "Due soon")),
+    STEP_OVERDUE(Label.of("已超期", "Overdue")),
+    SUPERVISION(Label.of("督办", "Supervision"));
+
+    private final Label label;
+
+    NoticeKind(Label label) {
+        this.label = label;
+    }
+
+    Label label() {
+        return label;
+    }
+}

@@ -1,0 +1,42 @@
+package cn.huiqi.inbox;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.common.Label;
+
+/** Writes messages, in the transaction of the step that caused them (none without one), and offers them to SMS. */
+@Service
+class Notices {
+
+    private final InboxMessageRepository messages;
+    private final SmsOutbox sms;
+
+    Notices(InboxMessageRepository messages, SmsOutbox sms) {
+        this.messages = messages;
+        this.sms = sms;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    InboxMessage post(NoticeKind kind, Recipient recipient, CaseRecord caseRecord, Label title, Label body, String link) {
+        InboxMessage message = messages.save(new InboxMessage(kind, recipient,
+                caseRecord == null ? null : caseRecord.getId(), caseRecord == null ? null : caseRecord.getCaseNumber(),
+                title, body, link));
+        if (recipient.kind() == Recipient.Kind.ENTERPRISE) {
+            sms.offer(message, Long.parseLong(recipient.id()));
+        }
+        return message;
+    }
+
+    /** The page where an enterprise reads its case. */
+    static String caseLink(CaseRecord caseRecord) {
+        return "cases.html#" + caseRecord.getCaseNumber();
+    }
+
+    /** Tasklist, opened on the task. */
+    static String taskLink(String taskId) {
+        return taskId == null ? "camunda/app/tasklist/" : "camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+}
