@@ -1,0 +1,95 @@
+package cn.huiqi.bench.driver;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A started app: its JVM, how long it took to answer, its resident memory; stopped with SIGTERM. */
+final class RunningApp implements AutoCloseable {
+
+    private static final long START_TIMEOUT_MS = 900_000;
+
+    final App app;
+    final Process process;
+    final double startupSeconds;
+    final Path log;
+
+    private RunningApp(App app, Process process, double startupSeconds, Path log) {
+        this.app = app;
+        this.process = process;
+        this.startupSeconds = startupSeconds;
+        this.log = log;
+    }
+
+    /**
+     * Starts the app on the database and waits until {@code GET /engine-rest/engine} answers 200 to the
+     * administrator: the start-up time is from launching the JVM to that answer, the same for both apps.
+     */
+    static RunningApp start(App app, String database, Path root, String label) {
+        Path log = root.resolve("logs").resolve(app.name.toLowerCase() + "-" + label + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            File work = app.workDirectory(root);
+            ProcessBuilder builder = new ProcessBuilder(app.command(database)).directory(work)
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(app.environment(database));
+            long start = System.nanoTime();
+            Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(app.name + " exited with " + process.exitValue() + " while starting; see " + log
+                            + "\n" + tail(log));
+                }
+                if (app.http.get(App.ADMIN, App.DEMO_PASSWORD, "/engine-rest/engine").status() == 200) {
+                    return new RunningApp(app, process, (System.nanoTime() - start) / 1e9, log);
+                }
+                if ((System.nanoTime() - start) / 1_000_000 > START_TIMEOUT_MS) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException(app.name + " did not start within " + START_TIMEOUT_MS / 1000 + " s; see " + log);
+                }
+                App.sleep(200);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** VmRSS of the app's JVM in MB. */
+    double rssMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
