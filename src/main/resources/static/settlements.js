@@ -73,8 +73,8 @@
     if (!n) return;
     box.replaceChildren(
       el('strong', null, '公示期 '), date(n.firstDay) + '至' + date(n.lastDay) + '（' + n.workingDays + '个工作日，'
-        + date(n.lastDay) + '24时届满）', ' ', el('span', 'en', 'Notice period: ' + n.firstDay + ' to ' + n.lastDay + ', '
-        + n.workingDays + ' working days, ending 24:00 Beijing time'),
+        + date(n.lastDay) + '24时届满；公示期长度为系统默认值，待政策部门确认）', ' ', el('span', 'en', 'Notice period: ' + n.firstDay + ' to ' + n.lastDay + ', '
+        + n.workingDays + ' working days, ending 24:00 Beijing time; the length is a default awaiting confirmation by policy staff'),
       el('br'), el('strong', null, '异议 '), '公示期内如有异议，请向' + n.objectionContactZh + '提出；市工信局登记异议：',
       el('code', null, 'POST ' + n.objectionPath), ' ', el('span', 'en', 'Objections during the notice: ' + n.objectionContactEn
         + '; the lead bureau records them with POST ' + n.objectionPath));

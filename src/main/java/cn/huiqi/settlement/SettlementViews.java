@@ -90,7 +90,7 @@ public class SettlementViews {
         SettlementView.Notice notice = notice(s);
         if (notice != null) {
             notes.add(new String[]{"公示期", ZH.format(notice.firstDay()) + "至" + ZH.format(notice.lastDay()) + "（" + notice.workingDays()
-                    + "个工作日，" + ZH.format(notice.lastDay()) + "24时届满）"});
+                    + "个工作日，" + ZH.format(notice.lastDay()) + "24时届满；公示期长度为系统默认值，待政策部门确认）"});
             notes.add(new String[]{"异议受理", "公示期内如有异议，请向" + notice.objectionContactZh() + "提出（由市工信局登记）"});
         }
         return notes;

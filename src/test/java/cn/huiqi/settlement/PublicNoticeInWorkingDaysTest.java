@@ -69,7 +69,7 @@ class PublicNoticeInWorkingDaysTest extends ProcessTestSupport {
         assertThat(notice.endsAt()).isEqualTo(timer.getDuedate().toInstant());
         assertThat(notice.objectionContactZh()).contains("市工信局").contains("联系电话以公示文件为准");
         assertThat(notice.objectionPath()).isEqualTo("/api/cases/{caseNumber}/objections");
-        assertThat(cells(views.noticeList(s))).contains("2023年9月25日至2023年10月7日（5个工作日，2023年10月7日24时届满）")
+        assertThat(cells(views.noticeList(s))).contains("2023年9月25日至2023年10月7日（5个工作日，2023年10月7日24时届满；公示期长度为系统默认值，待政策部门确认）")
                 .anySatisfy(c -> assertThat(c).startsWith("公示期内如有异议，请向").contains("市工信局"));
 
         endNotice(settlement);
