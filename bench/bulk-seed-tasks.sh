@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Bulk seeder for the task-list figures (docs/performance.md, "Task lists"): tops a seeded database up to
+# K open tasks in one locality's queue in minutes, by cloning the engine's own rows of the process instances
+# that the API seeding (bench/run.sh --seed-only) created.
+#
+#   bench/bulk-seed-tasks.sh DATABASE K [GROUP]      # GROUP defaults to donghu
+#
+# What is cloned, per copy of each template instance (every root process instance that has an open
+# candidate task of GROUP), with fresh time-based UUIDs (MariaDB's UUID(), the same kind of id as the
+# engine's StrongUuidGenerator) and every reference between the copied rows rewritten to the new ids:
+#   ACT_RU_EXECUTION      every execution of the instance tree (root, call-activity sub-instance, scopes)
+#   ACT_RU_TASK           its open tasks
+#   ACT_RU_IDENTITYLINK   the tasks' candidate links
+#   ACT_RU_AUTHORIZATION  the engine's automatic per-task authorizations (RESOURCE_TYPE_ 7, RESOURCE_ID_ = task)
+# Not cloned: variables, history, jobs and Huiqi's own case tables. The clones are therefore only good for
+# what reads the tables above (the task list and count, with and without authorization); they are not cases
+# and must never be worked on. Use a bench database only (the driver's huiqi_bench_app / _baseline).
+set -euo pipefail
+DB=${1:?database}
+K=${2:?number of open tasks wanted}
+GROUP=${3:-donghu}
+BENCH_DB_HOST=${BENCH_DB_HOST:-127.0.0.1:3306}
+MYSQL=(mysql -h"${BENCH_DB_HOST%:*}" -P"${BENCH_DB_HOST##*:}" -u"${BENCH_DB_ROOT_USER:-root}")
+[[ -n "${BENCH_DB_ROOT_PASSWORD:-}" ]] && MYSQL+=(-p"$BENCH_DB_ROOT_PASSWORD")
+MYSQL+=(-N -B "$DB")
+
+open_tasks() {
+  "${MYSQL[@]}" -e "select count(distinct T.ID_) from ACT_RU_TASK T join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = T.ID_
+                    where I.TYPE_ = 'candidate' and I.GROUP_ID_ = '$GROUP' and T.ASSIGNEE_ is null"
+}
+
+# templates: the root instances of GROUP's open candidate tasks as the API seeding left them (clones excluded)
+"${MYSQL[@]}" <<SQL
+create table if not exists BENCH_CLONE_TEMPLATE (ROOT_ID_ varchar(64) primary key) engine=InnoDB;
+create table if not exists BENCH_CLONED (ID_ varchar(64) primary key) engine=InnoDB;
+insert ignore into BENCH_CLONE_TEMPLATE
+  select distinct E.ROOT_PROC_INST_ID_
+  from ACT_RU_TASK T join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = T.ID_
+  join ACT_RU_EXECUTION E on E.ID_ = T.PROC_INST_ID_
+  where I.TYPE_ = 'candidate' and I.GROUP_ID_ = '$GROUP' and T.ASSIGNEE_ is null
+    and E.ROOT_PROC_INST_ID_ not in (select ID_ from BENCH_CLONED);
+SQL
+templates=$("${MYSQL[@]}" -e "select count(*) from BENCH_CLONE_TEMPLATE")
+[[ "$templates" -gt 0 ]] || { echo "no open $GROUP task to clone in $DB: seed a few through the API first"; exit 1; }
+
+start=$(date +%s)
+open=$(open_tasks)
+while [[ "$open" -lt "$K" ]]; do
+  missing=$((K - open))
+  # one batch clones each template up to C times (at most ~5,000 tasks a batch, one transaction)
+  copies=$(( (missing + templates - 1) / templates ))
+  max=$(( 5000 / templates )); [[ "$max" -lt 1 ]] && max=1
+  [[ "$copies" -gt "$max" ]] && copies=$max
+  "${MYSQL[@]}" <<SQL
+set foreign_key_checks = 0;  -- parents and children of one copy arrive in the same statement
+start transaction;
+create temporary table CLONE_N (N int primary key);
+insert into CLONE_N with recursive S(N) as (select 1 union all select N + 1 from S where N < $copies) select N from S;
+-- every execution of the template trees (only process instances carry ROOT_PROC_INST_ID_)
+create temporary table CLONE_EXEC (ID_ varchar(64) primary key);
+insert into CLONE_EXEC
+  select E.ID_ from ACT_RU_EXECUTION E where E.PROC_INST_ID_ in
+    (select PI.ID_ from ACT_RU_EXECUTION PI join BENCH_CLONE_TEMPLATE P on P.ROOT_ID_ = PI.ROOT_PROC_INST_ID_);
+-- old id -> new id, per copy, for every execution and task of the template trees
+create temporary table CLONE_MAP (N int, OLD_ID varchar(64), NEW_ID varchar(64), primary key (N, OLD_ID), key (OLD_ID));
+insert into CLONE_MAP
+  select C.N, X.ID_, uuid() from CLONE_EXEC X cross join CLONE_N C;
+insert into CLONE_MAP
+  select C.N, T.ID_, uuid() from ACT_RU_TASK T join CLONE_EXEC X on X.ID_ = T.EXECUTION_ID_ cross join CLONE_N C;
+create temporary table CLONE_MAP2 like CLONE_MAP;
+insert into CLONE_MAP2 select * from CLONE_MAP;
+create temporary table CLONE_MAP3 like CLONE_MAP;
+insert into CLONE_MAP3 select * from CLONE_MAP;
+create temporary table CLONE_MAP4 like CLONE_MAP;
+insert into CLONE_MAP4 select * from CLONE_MAP;
+create temporary table CLONE_MAP5 like CLONE_MAP;
+insert into CLONE_MAP5 select * from CLONE_MAP;
+
+insert into ACT_RU_EXECUTION (ID_, REV_, ROOT_PROC_INST_ID_, PROC_INST_ID_, BUSINESS_KEY_, PARENT_ID_,
+    PROC_DEF_ID_, SUPER_EXEC_, SUPER_CASE_EXEC_, CASE_INST_ID_, ACT_ID_, ACT_INST_ID_, IS_ACTIVE_, IS_CONCURRENT_,
+    IS_SCOPE_, IS_EVENT_SCOPE_, SUSPENSION_STATE_, CACHED_ENT_STATE_, SEQUENCE_COUNTER_, TENANT_ID_, PROC_DEF_KEY_)
+  select M.NEW_ID, E.REV_, MR.NEW_ID, MP.NEW_ID, E.BUSINESS_KEY_, MPA.NEW_ID, E.PROC_DEF_ID_, MS.NEW_ID,
+         E.SUPER_CASE_EXEC_, E.CASE_INST_ID_, E.ACT_ID_, E.ACT_INST_ID_, E.IS_ACTIVE_, E.IS_CONCURRENT_,
+         E.IS_SCOPE_, E.IS_EVENT_SCOPE_, E.SUSPENSION_STATE_, E.CACHED_ENT_STATE_, E.SEQUENCE_COUNTER_,
+         E.TENANT_ID_, E.PROC_DEF_KEY_
+  from ACT_RU_EXECUTION E join CLONE_EXEC X on X.ID_ = E.ID_
+  join CLONE_MAP M on M.OLD_ID = E.ID_
+  left join CLONE_MAP2 MR on MR.N = M.N and MR.OLD_ID = E.ROOT_PROC_INST_ID_
+  join CLONE_MAP3 MP on MP.N = M.N and MP.OLD_ID = E.PROC_INST_ID_
+  left join CLONE_MAP4 MPA on MPA.N = M.N and MPA.OLD_ID = E.PARENT_ID_
+  left join CLONE_MAP5 MS on MS.N = M.N and MS.OLD_ID = E.SUPER_EXEC_;
+
+insert into ACT_RU_TASK (ID_, REV_, EXECUTION_ID_, PROC_INST_ID_, PROC_DEF_ID_, CASE_EXECUTION_ID_, CASE_INST_ID_,
+    CASE_DEF_ID_, NAME_, PARENT_TASK_ID_, DESCRIPTION_, TASK_DEF_KEY_, OWNER_, ASSIGNEE_, DELEGATION_, PRIORITY_,
+    CREATE_TIME_, LAST_UPDATED_, DUE_DATE_, FOLLOW_UP_DATE_, SUSPENSION_STATE_, TENANT_ID_, TASK_STATE_)
+  select M.NEW_ID, T.REV_, ME.NEW_ID, MP.NEW_ID, T.PROC_DEF_ID_, T.CASE_EXECUTION_ID_, T.CASE_INST_ID_,
+         T.CASE_DEF_ID_, T.NAME_, T.PARENT_TASK_ID_, T.DESCRIPTION_, T.TASK_DEF_KEY_, T.OWNER_, T.ASSIGNEE_,
+         T.DELEGATION_, T.PRIORITY_, T.CREATE_TIME_, T.LAST_UPDATED_, T.DUE_DATE_, T.FOLLOW_UP_DATE_,
+         T.SUSPENSION_STATE_, T.TENANT_ID_, T.TASK_STATE_
+  from ACT_RU_TASK T join CLONE_MAP M on M.OLD_ID = T.ID_
+  join CLONE_MAP2 ME on ME.N = M.N and ME.OLD_ID = T.EXECUTION_ID_
+  join CLONE_MAP3 MP on MP.N = M.N and MP.OLD_ID = T.PROC_INST_ID_;
+
+insert into ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, USER_ID_, TASK_ID_, PROC_DEF_ID_, TENANT_ID_)
+  select uuid(), L.REV_, L.GROUP_ID_, L.TYPE_, L.USER_ID_, M.NEW_ID, L.PROC_DEF_ID_, L.TENANT_ID_
+  from ACT_RU_IDENTITYLINK L join CLONE_MAP M on M.OLD_ID = L.TASK_ID_;
+
+insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_,
+    REMOVAL_TIME_, ROOT_PROC_INST_ID_)
+  select uuid(), A.REV_, A.TYPE_, A.GROUP_ID_, A.USER_ID_, A.RESOURCE_TYPE_, M.NEW_ID, A.PERMS_,
+         A.REMOVAL_TIME_, MR.NEW_ID
+  from ACT_RU_AUTHORIZATION A join CLONE_MAP M on M.OLD_ID = A.RESOURCE_ID_ and A.RESOURCE_TYPE_ = 7
+  left join CLONE_MAP2 MR on MR.N = M.N and MR.OLD_ID = A.ROOT_PROC_INST_ID_;
+
+insert ignore into BENCH_CLONED select M.NEW_ID from CLONE_MAP M join BENCH_CLONE_TEMPLATE P on P.ROOT_ID_ = M.OLD_ID;
+commit;
+SQL
+  open=$(open_tasks)
+  echo "[bulk-seed] $DB: $open open $GROUP tasks ($(( $(date +%s) - start )) s)"
+done
+"${MYSQL[@]}" -e "analyze table ACT_RU_EXECUTION, ACT_RU_TASK, ACT_RU_IDENTITYLINK, ACT_RU_AUTHORIZATION" > /dev/null
+echo "[bulk-seed] $DB: $open open $GROUP tasks in $(( $(date +%s) - start )) s"
