@@ -1,0 +1,168 @@
+package cn.huiqi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.ParameterMapping;
+import org.apache.ibatis.reflection.MetaObject;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import cn.huiqi.testsupport.HttpApi;
+import cn.huiqi.testsupport.MariaDbTestDatabase;
+import cn.huiqi.testsupport.TestUsers;
+
+/**
+ * A unit's Tasklist queue with authorization on, on MariaDB (docs/performance.md, "Task lists"): a member
+ * lists and counts exactly the unit's open tasks, and the SQL the engine issues for it is planned on indexes,
+ * each task's authorization looked up by key, never the block-nested-loop join over every authorization.
+ */
+@ActiveProfiles("mysql")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TaskListOnMariaDbTest {
+
+    private static final String PROCESS = "task-list-plan";
+    private static final String PASSWORD = "Queue-Member-2023";
+    private static final List<String> OTHER_UNITS = List.of("xihu", "qingyunpu", "qingshanhu", "xinjian", "gxj", "swj");
+    private static final int DONGHU_TASKS = 40;
+
+    @DynamicPropertySource
+    static void mariaDb(DynamicPropertyRegistry registry) {
+        MariaDbTestDatabase.register(registry, "huiqi_task_list");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine processEngine;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final Set<String> donghuTasks = new HashSet<>();
+
+    @BeforeAll
+    void openTasksInSeveralUnits() {
+        repositoryService.createDeployment().name(PROCESS)
+                .addModelInstance(PROCESS + ".bpmn", Bpmn.createExecutableProcess(PROCESS)
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("verify").camundaCandidateGroups("${unit}").endEvent()
+                        .done())
+                .deploy();
+        for (int i = 0; i < DONGHU_TASKS; i++) {
+            String instance = runtimeService.startProcessInstanceByKey(PROCESS, Map.of("unit", "donghu")).getId();
+            donghuTasks.add(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
+        }
+        for (String unit : OTHER_UNITS) {
+            for (int i = 0; i < DONGHU_TASKS; i++) {
+                runtimeService.startProcessInstanceByKey(PROCESS, Map.of("unit", unit));
+            }
+        }
+        TestUsers.person(identityService, "queue-donghu", "donghu", PASSWORD);
+        jdbc.execute("analyze table ACT_RU_TASK, ACT_RU_IDENTITYLINK, ACT_RU_AUTHORIZATION, ACT_RE_PROCDEF");
+    }
+
+    @Test
+    void aMemberPagesAndCountsExactlyTheUnitsTasks() {
+        HttpApi member = HttpApi.as(port, "queue-donghu", PASSWORD);
+
+        assertThat(member.getJson("/engine-rest/task/count?candidateGroup=donghu").get("count").asLong())
+                .isEqualTo(DONGHU_TASKS);
+        List<String> firstPage = ids(member.getJson("/engine-rest/task?candidateGroup=donghu&firstResult=0&maxResults=15"));
+        assertThat(firstPage).hasSize(15).allMatch(donghuTasks::contains);
+        assertThat(ids(member.getJson("/engine-rest/task?maxResults=1000"))).containsExactlyInAnyOrderElementsOf(donghuTasks);
+        assertThat(member.getJson("/engine-rest/task/count?candidateGroup=xihu").get("count").asLong()).isZero();
+    }
+
+    @Test
+    void theQueueIsPlannedOnIndexesWithEachTasksAuthorizationLookedUpByKey() {
+        for (String statement : List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria")) {
+            List<Map<String, Object>> plan = jdbc.queryForList("EXPLAIN " + engineSql(statement));
+
+            assertThat(plan).as(statement + ": the candidate filter reads the group index")
+                    .anySatisfy(row -> {
+                        assertThat(row.get("table")).isEqualTo("I");
+                        assertThat(row.get("key")).isEqualTo("ACT_IDX_IDENT_LNK_GROUP_TASK");
+                    });
+            assertThat(plan).as(statement + ": no authorization join, no full scan of ACT_RU_AUTHORIZATION")
+                    .noneSatisfy(row -> assertThat(String.valueOf(row.get("table"))).startsWith("<derived"))
+                    .noneSatisfy(row -> assertThat(String.valueOf(row.get("Extra"))).contains("join buffer"))
+                    .filteredOn(row -> "A".equals(row.get("table")))
+                    .isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.get("type")).isIn("eq_ref", "ref", "const"));
+        }
+    }
+
+    /** The SQL the engine sends for donghu's queue as a member, parameters inlined, as MyBatis binds it. */
+    private String engineSql(String statement) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        identityService.setAuthentication("queue-donghu", List.of("donghu"));
+        try {
+            return configuration.getCommandExecutorTxRequired().execute(context -> {
+                TaskQueryImpl query = (TaskQueryImpl) taskService.createTaskQuery().taskCandidateGroup("donghu");
+                query.setFirstResult(0);
+                query.setMaxResults(15);
+                context.getAuthorizationManager().configureTaskQuery(query);
+                context.getTenantManager().configureQuery(query);
+                MappedStatement mapped = configuration.getSqlSessionFactory().getConfiguration()
+                        .getMappedStatement(configuration.getDbSqlSessionFactory().mapStatement(statement));
+                BoundSql bound = mapped.getBoundSql(query);
+                MetaObject parameters = mapped.getConfiguration().newMetaObject(query);
+                StringBuilder sql = new StringBuilder();
+                String[] parts = bound.getSql().split("\\?", -1);
+                List<ParameterMapping> mappings = new ArrayList<>(bound.getParameterMappings());
+                for (int i = 0; i < parts.length; i++) {
+                    sql.append(parts[i]);
+                    if (i < mappings.size()) {
+                        String property = mappings.get(i).getProperty();
+                        Object value = bound.hasAdditionalParameter(property) ? bound.getAdditionalParameter(property)
+                                : parameters.getValue(property);
+                        sql.append(value instanceof Number ? value.toString() : "'" + value + "'");
+                    }
+                }
+                return sql.toString();
+            });
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static List<String> ids(JsonNode tasks) {
+        List<String> ids = new ArrayList<>();
+        tasks.forEach(task -> ids.add(task.get("id").asText()));
+        return ids;
+    }
+}
