@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -35,6 +37,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.huiqi.testsupport.HttpApi;
 import cn.huiqi.testsupport.MariaDbTestDatabase;
 import cn.huiqi.testsupport.TestUsers;
+import cn.huiqi.workflow.TaskContract;
+import cn.huiqi.workflow.TaskContractDeclarations;
+import cn.huiqi.workflow.TaskRole;
 
 /**
  * A unit's Tasklist queue with authorization on, on MariaDB (docs/performance.md, "Task lists"): a member
@@ -45,11 +50,21 @@ import cn.huiqi.testsupport.TestUsers;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(TaskListOnMariaDbTest.Contracts.class)
 class TaskListOnMariaDbTest {
 
-    private static final String PROCESS = "task-list-plan";
+    /** One single-task process per unit, the task its candidate unit's (every BPMN needs its contracts). */
+    @TestComponent
+    static class Contracts implements TaskContractDeclarations {
+        @Override
+        public List<TaskContract> taskContracts() {
+            return UNITS.stream().map(unit -> TaskContract.userTask(PROCESS + unit, "verify", TaskRole.group(unit))).toList();
+        }
+    }
+
+    private static final String PROCESS = "task-list-";
     private static final String PASSWORD = "Queue-Member-2023";
-    private static final List<String> OTHER_UNITS = List.of("xihu", "qingyunpu", "qingshanhu", "xinjian", "gxj", "swj");
+    private static final List<String> UNITS = List.of("donghu", "xihu", "qingyunpu", "qingshanhu", "xinjian", "gxj", "swj");
     private static final int DONGHU_TASKS = 40;
 
     @DynamicPropertySource
@@ -76,19 +91,18 @@ class TaskListOnMariaDbTest {
 
     @BeforeAll
     void openTasksInSeveralUnits() {
-        repositoryService.createDeployment().name(PROCESS)
-                .addModelInstance(PROCESS + ".bpmn", Bpmn.createExecutableProcess(PROCESS)
-                        .camundaHistoryTimeToLive(1)
-                        .startEvent().userTask("verify").camundaCandidateGroups("${unit}").endEvent()
-                        .done())
-                .deploy();
-        for (int i = 0; i < DONGHU_TASKS; i++) {
-            String instance = runtimeService.startProcessInstanceByKey(PROCESS, Map.of("unit", "donghu")).getId();
-            donghuTasks.add(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
-        }
-        for (String unit : OTHER_UNITS) {
+        for (String unit : UNITS) {
+            repositoryService.createDeployment().name(PROCESS + unit)
+                    .addModelInstance(PROCESS + unit + ".bpmn", Bpmn.createExecutableProcess(PROCESS + unit)
+                            .camundaHistoryTimeToLive(1)
+                            .startEvent().userTask("verify").camundaCandidateGroups(unit).endEvent()
+                            .done())
+                    .deploy();
             for (int i = 0; i < DONGHU_TASKS; i++) {
-                runtimeService.startProcessInstanceByKey(PROCESS, Map.of("unit", unit));
+                String instance = runtimeService.startProcessInstanceByKey(PROCESS + unit).getId();
+                if (unit.equals("donghu")) {
+                    donghuTasks.add(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
+                }
             }
         }
         TestUsers.person(identityService, "queue-donghu", "donghu", PASSWORD);
@@ -109,6 +123,8 @@ class TaskListOnMariaDbTest {
 
     @Test
     void theQueueIsPlannedOnIndexesWithEachTasksAuthorizationLookedUpByKey() {
+        assertThat(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getAuthorizationCheckRevokes())
+                .isEqualTo("always");
         for (String statement : List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria")) {
             List<Map<String, Object>> plan = jdbc.queryForList("EXPLAIN " + engineSql(statement));
 
