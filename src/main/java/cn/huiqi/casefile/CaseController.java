@@ -64,6 +64,20 @@ public class CaseController {
         return list.find(visibility.scopeOf(currentCaller.get()), request);
     }
 
+    /** A status a case list can be filtered by, with its labels. */
+    public record StatusOption(String name, String zh, String en) {
+    }
+
+    /** The statuses of this measure's cases (all measures' without one): the status filter's choices; bounded by nature. */
+    @GetMapping("/statuses")
+    @Operation(summary = "案件状态（筛选用）/ The case statuses, for the list's status filter")
+    public java.util.List<StatusOption> statuses(@RequestParam(name = "measure", required = false) String measure) {
+        java.util.List<? extends CaseStatus> statuses = measure == null || measure.isBlank() ? lifecycles.allStatuses()
+                : lifecycles.find(measure.strip()).orElseThrow(() -> new cn.huiqi.common.InvalidInputException("measure",
+                        "没有该措施的案件", "There are no cases of that measure")).statuses();
+        return statuses.stream().map(s -> new StatusOption(s.name(), s.zh(), s.en())).toList();
+    }
+
     @GetMapping("/{caseNumber}")
     @Transactional(readOnly = true)
     public CaseView get(@PathVariable String caseNumber) {

@@ -39,6 +39,13 @@ public class CaseLifecycles {
         });
     }
 
+    /** Every status some measure's cases can be in, once per name, in lifecycle order. */
+    public List<CaseStatus> allStatuses() {
+        java.util.Map<String, CaseStatus> byName = new java.util.LinkedHashMap<>();
+        lifecycles.forEach(l -> l.statuses().forEach(s -> byName.putIfAbsent(s.name(), s)));
+        return List.copyOf(byName.values());
+    }
+
     /** Whether any measure's cases can be in a status of this name. */
     public boolean anyHas(String statusName) {
         return lifecycles.stream().anyMatch(l -> l.find(statusName).isPresent());
