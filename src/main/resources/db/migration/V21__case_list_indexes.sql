@@ -6,4 +6,3 @@ CREATE INDEX ix_case_list_locality ON case_record (locality_unit_id, submitted_a
 CREATE INDEX ix_case_list_measure ON case_record (measure, status, submitted_at);
 CREATE INDEX ix_case_list_status ON case_record (status, submitted_at);
 CREATE INDEX ix_case_list_enterprise ON case_record (enterprise_id, submitted_at);
-CREATE INDEX ix_reward_claim_amount ON reward_claim (reward_amount);

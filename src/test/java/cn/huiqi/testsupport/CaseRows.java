@@ -48,7 +48,7 @@ public final class CaseRows {
                 long id = base + i - existing;
                 int e = (i * 7) % ENTERPRISES;
                 String measure = i % 4 == 0 ? "M2" : "M1";
-                String status = STATUSES.get((i / 3) % STATUSES.size());
+                String status = STATUSES.get((i / 7) % STATUSES.size());
                 Timestamp at = Timestamp.from(now.minusSeconds(count - i).minusSeconds(i % 5 == 0 ? 0 : 3600));
                 cases.add(new Object[] {id, String.format("%s-2023-%06d", measure, id), measure, enterprises.get(e),
                         "E:" + enterprises.get(e), LOCALITIES.get(e % LOCALITIES.size()), "SEED-" + i, status,

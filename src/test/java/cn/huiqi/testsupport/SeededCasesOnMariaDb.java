@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class SeededCasesOnMariaDb {
 
     public static final int CASES = 5_000;
-    private static final String PASSWORD = "Lt-Secret-2023";
+    protected static final String PASSWORD = "Lt-Secret-2023";
     /** User id → its one group. */
     public static final Map<String, String> USERS = Map.of("lt-admin", "camunda-admin", "lt-auditor", "auditor",
             "lt-donghu", "donghu", "lt-xihu", "xihu", "lt-gxj", "gxj", "lt-swj", "swj", "lt-czj", "czj",
