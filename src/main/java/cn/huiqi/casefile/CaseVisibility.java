@@ -1,8 +1,5 @@
 package cn.huiqi.casefile;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -69,15 +66,11 @@ public class CaseVisibility {
     }
 
     public boolean canRead(Caller caller, CaseRecord caseRecord) {
-        return canRead(caller, caseRecord, register::actsFor);
-    }
-
-    private boolean canRead(Caller caller, CaseRecord caseRecord, ActsFor actsFor) {
         if (caller.isInAny(Groups.CAMUNDA_ADMIN, Groups.POLICY_ADMIN, Groups.AUDITOR)) {
             return true;
         }
         if (caller.isIn(Groups.ENTERPRISE)) {
-            return caseRecord.getEnterpriseId() != null && actsFor.test(caller.userId(), caseRecord.getEnterpriseId());
+            return caseRecord.getEnterpriseId() != null && register.actsFor(caller.userId(), caseRecord.getEnterpriseId());
         }
         if (caller.isIn(caseRecord.getLocalityUnitId())) {
             return true;
@@ -86,16 +79,5 @@ public class CaseVisibility {
             return true;
         }
         return caseRecord.getReviewUnits().stream().anyMatch(caller::isIn);
-    }
-
-    /** The readable ones; each enterprise is asked about once (a list has many cases of few enterprises). */
-    public List<CaseRecord> filter(Caller caller, List<CaseRecord> cases) {
-        Map<Long, Boolean> answers = new HashMap<>();
-        ActsFor once = (user, enterprise) -> answers.computeIfAbsent(enterprise, e -> register.actsFor(user, e));
-        return cases.stream().filter(c -> canRead(caller, c, once)).toList();
-    }
-
-    private interface ActsFor {
-        boolean test(String userId, Long enterpriseId);
     }
 }
