@@ -3,6 +3,10 @@
 (function () {
   'use strict';
   const { api, cell, text, money, date, dateTime, label, say, showError } = Huiqi;
+  const SIZE = 20;
+  const state = { page: 0, query: '' };
+  const $ = (id) => document.getElementById(id);
+  const filter = $('case-filter');
 
   /** A period ends at 24:00 of its last day (Asia/Shanghai): show that day. */
   const lastDay = (end) => end ? date(new Date(Date.parse(end) - 1).toISOString()) : '';
@@ -27,35 +31,89 @@
     document.getElementById('supervision').hidden = false;
   }
 
+  /** The filter form as query parameters (empty fields left out; ascending only for the case number). */
+  function query() {
+    const params = new URLSearchParams();
+    for (const name of ['measure', 'status', 'caseNumber', 'enterprise', 'sort']) {
+      const value = filter.elements[name].value.trim();
+      if (value) params.set(name, value);
+    }
+    if (params.get('sort') === 'caseNumber') params.set('order', 'asc');
+    return params.toString();
+  }
+
   async function load() {
-    let cases;
+    let data;
     try {
-      cases = await api('GET', 'api/cases');
+      data = await api('GET', 'api/cases?' + (state.query ? state.query + '&' : '') + 'size=' + SIZE + '&page=' + state.page);
     } catch (e) {
       showError(e);
       return;
     }
-    if (cases.length === 0) {
-      say('暂无案件 / No cases');
-      return;
-    }
+    say('');
     const body = document.querySelector('#cases tbody');
-    for (const c of cases) {
+    body.replaceChildren();
+    for (const c of data.items) {
       const row = body.insertRow();
       const link = document.createElement('a');
       link.href = '#' + c.caseNumber;
       link.appendChild(text(c.caseNumber));
       link.onclick = () => showTimeline(c.caseNumber);
       row.insertCell().appendChild(link);
-      cell(row, c.enterprise.name);
+      cell(row, (c.enterprise || c.applicant || {}).name);
       cell(row, label(c, 'status'));
       cell(row, money(c.rewardAmount), 'amount');
       cell(row, c.outcomeReason);
       cell(row, dateTime(c.submittedAt));
     }
-    document.getElementById('cases').hidden = false;
+    const pages = Math.max(1, Math.ceil(data.total / SIZE));
+    $('page-of').textContent = '第 ' + (state.page + 1) + ' / ' + pages + ' 页，共 ' + data.total + ' 件 / page '
+      + (state.page + 1) + ' of ' + pages + ', ' + data.total + ' cases';
+    $('prev').disabled = state.page === 0;
+    $('next').disabled = state.page + 1 >= pages;
+    $('cases').hidden = data.items.length === 0;
+    $('case-pages').hidden = data.total === 0;
+    if (data.total === 0) say(state.query ? '没有符合条件的案件 / No cases match' : '暂无案件 / No cases');
+  }
+
+  async function statusOptions() {
+    const select = filter.elements.status;
+    const chosen = select.value;
+    const measure = filter.elements.measure.value;
+    let statuses = [];
+    try {
+      statuses = await api('GET', 'api/cases/statuses' + (measure ? '?measure=' + encodeURIComponent(measure) : ''));
+    } catch (e) {
+      return;
+    }
+    while (select.options.length > 1) select.remove(1);
+    for (const s of statuses) {
+      const option = document.createElement('option');
+      option.value = s.name;
+      option.appendChild(text(s.zh + ' ' + s.en));
+      select.appendChild(option);
+    }
+    select.value = statuses.some(s => s.name === chosen) ? chosen : '';
+  }
+
+  async function start() {
+    const catalogue = await Huiqi.catalogue;
+    // the measures one applies for are the ones with cases
+    if (catalogue) Huiqi.measureOptions(filter.elements.measure, catalogue.measures.filter(m => m.applicationPath));
+    await statusOptions();
+    await load();
     if (location.hash) showTimeline(location.hash.substring(1));
   }
+
+  filter.elements.measure.onchange = statusOptions;
+  filter.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    state.query = query();
+    state.page = 0;
+    load();
+  });
+  $('prev').onclick = () => { if (state.page > 0) { state.page--; load(); } };
+  $('next').onclick = () => { state.page++; load(); };
 
   async function showTimeline(caseNumber) {
     let c;
@@ -99,6 +157,6 @@
     document.getElementById('detail').hidden = false;
   }
 
-  load();
+  start();
   loadSupervision();
 })();

@@ -5,13 +5,14 @@
   'use strict';
   const { el, api, dateTime, showError } = Huiqi;
   const SIZE = 20;
-  const state = { page: 0, unreadOnly: false, total: 0 };
+  const state = { page: 0, unreadOnly: false, total: 0, newest: 0 };
   const $ = (id) => document.getElementById(id);
 
   async function load() {
     try {
       const data = await api('GET', 'api/inbox?size=' + SIZE + '&page=' + state.page + (state.unreadOnly ? '&unread=true' : ''));
       state.total = data.total;
+      for (const m of data.items) state.newest = Math.max(state.newest, m.id);
       render(data);
       Huiqi.refreshInboxBadge(data.unread);
     } catch (e) {
@@ -70,7 +71,8 @@
   $('next').onclick = () => { state.page++; load(); };
   $('read-all').onclick = async () => {
     try {
-      const r = await api('POST', 'api/inbox/read-all');
+      if (!state.newest) return;
+      const r = await api('POST', 'api/inbox/read-all', { upTo: state.newest });
       Huiqi.say('已标为已读 ' + r.marked + ' 条 / ' + r.marked + ' marked read', 'ok');
       load();
     } catch (e) {

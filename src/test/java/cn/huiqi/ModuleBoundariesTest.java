@@ -137,11 +137,47 @@ class ModuleBoundariesTest {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         try (var files = Files.list(Path.of("docs/modules"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
-                Files.writeString(file, stableOrder(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            for (Path file : files.toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (file.toString().endsWith(".puml")) {
+                    Files.writeString(file, stableOrder(text), StandardCharsets.UTF_8);
+                } else if (file.toString().endsWith(".adoc")) {
+                    Files.writeString(file, stableCanvas(text), StandardCharsets.UTF_8);
+                }
             }
         }
         assertThat(Path.of("docs/modules/components.puml")).exists();
+    }
+
+    /** A module canvas lists each cell's items (beans, events) in hash order too: each run of items sorted. */
+    static String stableCanvas(String adoc) {
+        List<String> lines = adoc.lines().map(String::stripTrailing).toList();
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            boolean opensCell = line.startsWith("|* ");
+            if (!opensCell && !line.startsWith("* ")) {
+                out.add(line);
+                i++;
+                continue;
+            }
+            List<String> items = new ArrayList<>(List.of(opensCell ? line.substring(1) : line));
+            i++;
+            while (i < lines.size()) {
+                if (lines.get(i).startsWith("* ")) {
+                    items.add(lines.get(i++));
+                } else if (lines.get(i).isEmpty() && i + 1 < lines.size() && lines.get(i + 1).startsWith("* ")) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            items.sort(null);
+            out.add((opensCell ? "|" : "") + items.get(0));
+            out.addAll(items.subList(1, items.size()));
+        }
+        return String.join("\n", out) + "\n";
     }
 
     /** Structurizr lists elements and relationships in hash order; sorted runs keep the committed files from churning. */

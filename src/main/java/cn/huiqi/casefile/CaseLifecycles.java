@@ -31,6 +31,26 @@ public class CaseLifecycles {
         return governing.get(0);
     }
 
+    /** The lifecycle of this measure, or empty for an unknown measure or one without cases (a caller's bad filter). */
+    public java.util.Optional<CaseLifecycle> find(String measureId) {
+        return catalogue.find(measureId).flatMap(measure -> {
+            List<CaseLifecycle> governing = lifecycles.stream().filter(l -> l.governs(measure)).toList();
+            return governing.size() == 1 ? java.util.Optional.of(governing.get(0)) : java.util.Optional.empty();
+        });
+    }
+
+    /** Every status some measure's cases can be in, once per name, in lifecycle order. */
+    public List<CaseStatus> allStatuses() {
+        java.util.Map<String, CaseStatus> byName = new java.util.LinkedHashMap<>();
+        lifecycles.forEach(l -> l.statuses().forEach(s -> byName.putIfAbsent(s.name(), s)));
+        return List.copyOf(byName.values());
+    }
+
+    /** Whether any measure's cases can be in a status of this name. */
+    public boolean anyHas(String statusName) {
+        return lifecycles.stream().anyMatch(l -> l.find(statusName).isPresent());
+    }
+
     /** The case's status with its labels. */
     public CaseStatus statusOf(CaseRecord caseRecord) {
         return of(caseRecord.getMeasure()).find(caseRecord.getStatus()).orElseThrow(() -> new IllegalStateException(

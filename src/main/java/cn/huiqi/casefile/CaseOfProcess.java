@@ -1,5 +1,10 @@
 package cn.huiqi.casefile;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -7,23 +12,58 @@ import org.springframework.stereotype.Component;
  * Finds the case a process works on by the id of the measure's process instance (the root of the
  * call hierarchy: the shared review chain runs as a called instance), never by a process variable:
  * variables can be overwritten by whoever completes a task.
+ *
+ * <p>A step's listeners ask for the case many times per command. The query by process instance id is a
+ * JPQL query, so each ask flushed the persistence context and ran a SELECT; the answer (which case a process
+ * instance belongs to) never changes once found, so it is remembered by id, and the case itself is then
+ * read by primary key: from the transaction's persistence context when already loaded (no SQL, no flush),
+ * else one SELECT by key. A remembered id is checked against the record, so a case rolled back with its
+ * transaction is looked up again.
  */
 @Component
 public class CaseOfProcess {
 
+    private static final int REMEMBERED = 10_000;
+
     private final CaseRecordRepository cases;
+    private final Map<String, Long> caseIds = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     public CaseOfProcess(CaseRecordRepository cases) {
         this.cases = cases;
     }
 
     public CaseRecord of(DelegateExecution execution) {
+        String rootId = rootOf(execution).getId();
+        return ofRootProcessInstance(rootId)
+                .orElseThrow(() -> new IllegalStateException("no case for process instance " + rootId));
+    }
+
+    /** The process instance of the measure: the top of the call hierarchy the execution runs in. */
+    public static DelegateExecution rootOf(DelegateExecution execution) {
         DelegateExecution instance = execution.getProcessInstance();
         while (instance.getSuperExecution() != null) {
             instance = instance.getSuperExecution().getProcessInstance();
         }
-        String rootId = instance.getId();
-        return cases.findByProcessInstanceId(rootId)
-                .orElseThrow(() -> new IllegalStateException("no case for process instance " + rootId));
+        return instance;
+    }
+
+    /** The case of a measure's process instance (the root id), if it is one. */
+    public Optional<CaseRecord> ofRootProcessInstance(String rootId) {
+        Long id = caseIds.get(rootId);
+        if (id != null) {
+            Optional<CaseRecord> known = cases.findById(id);
+            if (known.isPresent() && rootId.equals(known.get().getProcessInstanceId())) {
+                return known;
+            }
+            caseIds.remove(rootId);
+        }
+        Optional<CaseRecord> found = cases.findByProcessInstanceId(rootId);
+        found.ifPresent(caseRecord -> caseIds.put(rootId, caseRecord.getId()));
+        return found;
     }
 }

@@ -23,8 +23,6 @@ public interface CaseRecordRepository extends JpaRepository<CaseRecord, Long> {
 
     Optional<CaseRecord> findByMeasureAndApplicantKeyAndSubjectKey(String measure, String applicantKey, String subjectKey);
 
-    List<CaseRecord> findAllByOrderBySubmittedAtDesc();
-
     List<CaseRecord> findByEnterpriseIdOrderBySubmittedAtDesc(Long enterpriseId);
 
     List<CaseRecord> findByLocalityUnitIdOrderBySubmittedAtDesc(String localityUnitId);

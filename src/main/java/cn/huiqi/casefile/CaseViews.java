@@ -43,12 +43,29 @@ public class CaseViews {
                 .toList());
     }
 
+    public CaseListItem listItem(CaseRecord c) {
+        CaseView.ApplicantRef applicant = applicants.of(c.getApplicant());
+        CaseStatus status = lifecycles.statusOf(c);
+        CaseView.Reward r = rewardOf(c);
+        return new CaseListItem(c.getCaseNumber(), c.getMeasure(), status.name(), status.zh(), status.en(),
+                c.getApplicant().isEnterprise() ? new CaseView.EnterpriseRef(applicant.name(), applicant.code()) : null,
+                applicant, c.getLocalityUnitId(), c.getRoundId(), r.claimedAmount(), r.rewardAmount(), r.outcomeReason(),
+                c.getFlag(), c.getSubmittedAt(), updated(c, r));
+    }
+
+    private CaseView.Reward rewardOf(CaseRecord c) {
+        return rewards.stream().flatMap(source -> source.rewardOf(c.getId()).stream()).findFirst().orElse(CaseView.Reward.NONE);
+    }
+
+    private static Instant updated(CaseRecord c, CaseView.Reward r) {
+        return r.updatedAt() != null && r.updatedAt().isAfter(c.getUpdatedAt()) ? r.updatedAt() : c.getUpdatedAt();
+    }
+
     private CaseView view(CaseRecord c, List<CaseView.TimelineEntry> entries) {
         CaseView.ApplicantRef applicant = applicants.of(c.getApplicant());
         CaseStatus status = lifecycles.statusOf(c);
-        CaseView.Reward r = rewards.stream().flatMap(source -> source.rewardOf(c.getId()).stream()).findFirst()
-                .orElse(CaseView.Reward.NONE);
-        Instant updated = r.updatedAt() != null && r.updatedAt().isAfter(c.getUpdatedAt()) ? r.updatedAt() : c.getUpdatedAt();
+        CaseView.Reward r = rewardOf(c);
+        Instant updated = updated(c, r);
         return new CaseView(c.getCaseNumber(), c.getMeasure(), status.name(), status.zh(), status.en(),
                 c.getApplicant().isEnterprise() ? new CaseView.EnterpriseRef(applicant.name(), applicant.code()) : null,
                 applicant, c.getLocalityUnitId(),

@@ -72,9 +72,10 @@ class Inbox {
     }
 
     @Transactional
-    int markAllRead(Caller caller) {
+    /** Marks the caller's unread messages up to message {@code upTo} (the newest it has seen) read. */
+    int markAllRead(Caller caller, long upTo) {
         Audience.Of who = audience.of(caller);
-        List<Long> unread = messages.unreadIds(who.user(), who.units(), who.enterprises());
+        List<Long> unread = messages.unreadIds(who.user(), who.units(), who.enterprises()).stream().filter(id -> id <= upTo).toList();
         reads.saveAll(unread.stream().map(id -> new InboxRead(id, who.user())).toList());
         return unread.size();
     }

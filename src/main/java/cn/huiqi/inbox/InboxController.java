@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -60,14 +61,28 @@ class InboxController {
         }
     }
 
+    /** {@code upTo}: the newest message id the reader has seen; a message that arrived after it stays unread. */
+    record ReadAllRequest(Object upTo) {
+    }
+
     @PostMapping("/read-all")
-    @Operation(summary = "全部标为已读 / Mark all my messages read")
-    Map<String, Integer> markAllRead() {
+    @Operation(summary = "全部标为已读（截至 upTo：已看到的最新消息编号）/ Mark all my messages read, up to the newest one seen (upTo)")
+    Map<String, Integer> markAllRead(@RequestBody ReadAllRequest request) {
+        long upTo = upTo(request);
         try {
-            return Map.of("marked", inbox.markAllRead(currentCaller.get()));
+            return Map.of("marked", inbox.markAllRead(currentCaller.get(), upTo));
         } catch (DataIntegrityViolationException concurrentMark) {
             // another request of the same user marked some of them meanwhile: once more marks the rest
-            return Map.of("marked", inbox.markAllRead(currentCaller.get()));
+            return Map.of("marked", inbox.markAllRead(currentCaller.get(), upTo));
         }
+    }
+
+    private static long upTo(ReadAllRequest request) {
+        Object raw = request == null ? null : request.upTo();
+        if (raw instanceof Integer id && id > 0) {
+            return id;
+        }
+        throw new InvalidInputException("upTo", "upTo 须为已看到的最新消息编号（1 至 2147483647 的整数）",
+                "upTo must be the id of the newest message seen (a whole number from 1 to 2147483647)");
     }
 }

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseRecord;
-import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.common.Label;
 import cn.huiqi.enterprise.EnterpriseRegister;
 
@@ -26,10 +26,10 @@ class NewTaskNotices implements TaskListener {
 
     private final Notices notices;
     private final CaseDescriptions descriptions;
-    private final CaseRecordRepository cases;
+    private final CaseOfProcess cases;
     private final EnterpriseRegister register;
 
-    NewTaskNotices(Notices notices, CaseDescriptions descriptions, CaseRecordRepository cases, EnterpriseRegister register) {
+    NewTaskNotices(Notices notices, CaseDescriptions descriptions, CaseOfProcess cases, EnterpriseRegister register) {
         this.notices = notices;
         this.descriptions = descriptions;
         this.cases = cases;
@@ -71,7 +71,7 @@ class NewTaskNotices implements TaskListener {
         while (instance != null && instance.getSuperExecution() != null) {
             instance = instance.getSuperExecution().getProcessInstance();
         }
-        return instance == null ? Optional.empty() : cases.findByProcessInstanceId(instance.getId());
+        return instance == null ? Optional.empty() : cases.ofRootProcessInstance(instance.getId());
     }
 
     /** A task outside any case (e.g. a settlement's payments): its process by name, and business key when it has one. */

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseRecord;
-import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.process.RulePins;
 
 /** The rule versions pinned per round (table round_rule_version); the rule tasks of a round's cases evaluate these. */
@@ -20,9 +20,9 @@ class RoundPins implements RulePins {
     }
 
     private final JdbcTemplate jdbc;
-    private final CaseRecordRepository cases;
+    private final CaseOfProcess cases;
 
-    RoundPins(JdbcTemplate jdbc, CaseRecordRepository cases) {
+    RoundPins(JdbcTemplate jdbc, CaseOfProcess cases) {
         this.jdbc = jdbc;
         this.cases = cases;
     }
@@ -33,7 +33,7 @@ class RoundPins implements RulePins {
      */
     @Override
     public OptionalInt pinned(String processInstanceId, String decisionKey) {
-        return cases.findByProcessInstanceId(processInstanceId).map(CaseRecord::getRoundId)
+        return cases.ofRootProcessInstance(processInstanceId).map(CaseRecord::getRoundId)
                 .map(roundId -> version(roundId, decisionKey)).orElse(OptionalInt.empty());
     }
 

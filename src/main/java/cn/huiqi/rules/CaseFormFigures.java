@@ -1,8 +1,6 @@
 package cn.huiqi.rules;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,14 +33,13 @@ class CaseFormFigures {
         variables.put("rewardTier", outcome.tier());
         variables.put(RuleVersions.PINNED_VERSION, version);
         system.call(() -> {
-            List<String> instances = new ArrayList<>();
-            instances.add(caseRecord.getProcessInstanceId());
-            runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseRecord.getProcessInstanceId()).list()
-                    .stream().map(ProcessInstance::getId).forEach(instances::add);
-            for (String id : instances) {
-                if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
-                    runtimeService.setVariables(id, variables);
-                }
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(caseRecord.getProcessInstanceId()).count() > 0) {
+                runtimeService.setVariables(caseRecord.getProcessInstanceId(), variables);
+            }
+            // the review chain is given only the amount (Tasklist shows it), as the call activity maps it in
+            for (ProcessInstance chain : runtimeService.createProcessInstanceQuery()
+                    .superProcessInstanceId(caseRecord.getProcessInstanceId()).list()) {
+                runtimeService.setVariable(chain.getId(), "rewardAmount", variables.get("rewardAmount"));
             }
             return null;
         });

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.catalogue.MeasureUnits;
@@ -23,11 +24,13 @@ class StepSubject {
     }
 
     private final CaseRecordRepository cases;
+    private final CaseOfProcess caseOfProcess;
     private final MeasureCatalogue catalogue;
     private final MeasureUnits units;
 
-    StepSubject(CaseRecordRepository cases, MeasureCatalogue catalogue, MeasureUnits units) {
+    StepSubject(CaseRecordRepository cases, CaseOfProcess caseOfProcess, MeasureCatalogue catalogue, MeasureUnits units) {
         this.cases = cases;
+        this.caseOfProcess = caseOfProcess;
         this.catalogue = catalogue;
         this.units = units;
     }
@@ -37,7 +40,7 @@ class StepSubject {
         while (instance.getSuperExecution() != null) {
             instance = instance.getSuperExecution().getProcessInstance();
         }
-        Optional<CaseRecord> caseRecord = cases.findByProcessInstanceId(instance.getId());
+        Optional<CaseRecord> caseRecord = caseOfProcess.ofRootProcessInstance(instance.getId());
         if (caseRecord.isPresent()) {
             CaseRecord c = caseRecord.get();
             return Optional.of(new Subject(c.getId(), c.getCaseNumber(), c.getMeasure(),

@@ -53,7 +53,8 @@ class SupervisionController {
     }
 
     @GetMapping
-    @Transactional(readOnly = true)
+    // not read-only: the responsible-units decision it evaluates writes its decision history
+    @Transactional
     public List<Item> open() {
         Caller caller = currentCaller.get();
         List<String> leads = measureUnits.of(catalogue.all()).values().stream().map(MeasureUnits.Units::lead).filter(Objects::nonNull)

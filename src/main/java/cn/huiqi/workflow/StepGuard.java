@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseRecord;
-import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.common.FieldProblem;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.identity.Groups;
@@ -48,9 +48,9 @@ class StepGuard {
 
     private final TaskContracts contracts;
     private final StepRoles roles;
-    private final CaseRecordRepository cases;
+    private final CaseOfProcess cases;
 
-    StepGuard(TaskContracts contracts, StepRoles roles, CaseRecordRepository cases) {
+    StepGuard(TaskContracts contracts, StepRoles roles, CaseOfProcess cases) {
         this.contracts = contracts;
         this.roles = roles;
         this.cases = cases;
@@ -239,7 +239,7 @@ class StepGuard {
         while (root.getSuperExecution() != null) {
             root = root.getSuperExecution().getProcessInstance();
         }
-        CaseRecord caseRecord = cases.findByProcessInstanceId(root.getId()).orElse(null);
+        CaseRecord caseRecord = cases.ofRootProcessInstance(root.getId()).orElse(null);
         Object reviewUnit = task.getExecution() == null ? null : task.getExecution().getVariable(REVIEW_UNIT);
         return new StepSite(definition.getKey(), task.getTaskDefinitionKey(), caseRecord,
                 reviewUnit == null ? null : reviewUnit.toString());

@@ -87,7 +87,9 @@ class InboxAttackTest extends CaseAttackBase {
         assertThat(enterprise.get("/api/inbox/unread-count").json().path("unread").asLong()).isEqualTo(unread - 1);
         assertThat(enterprise.get("/api/inbox?unread=true").json().path("items").findValues("id").stream().map(JsonNode::asLong))
                 .doesNotContain(toEnterprise);
-        assertThat(verifier.send("POST", "/api/inbox/read-all", null, null, Map.of()).status()).isEqualTo(200);
+        long newest = verifier.get("/api/inbox?size=1").json().path("items").get(0).path("id").asLong();
+        assertThat(verifier.json("POST", "/api/inbox/read-all", "{\"upTo\":" + newest + "}", Map.of()).status())
+                .isEqualTo(200);
         assertThat(verifier.get("/api/inbox/unread-count").json().path("unread").asLong()).isZero();
         assertThat(http(LOCALITY).get("/api/inbox?size=1").json().path("items").size()).isEqualTo(1);
     }

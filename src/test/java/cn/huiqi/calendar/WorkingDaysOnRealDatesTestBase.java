@@ -27,19 +27,30 @@ import cn.huiqi.process.V0_1__Camunda_engine_schema;
 
 /**
  * The working-day clock on real dates (docs/working-days.md), over the calendar as Flyway loads it (V15, V16) from the
- * State Council's notices of 2023-2026 ({@code ../shared/policy/cn-working-calendar-2023-2026.csv}).
+ * State Council's notices of 2023-2026 ({@code ../shared/policy/cn-working-calendar-2023-2026.csv}, copied to the test
+ * resources' calendar/).
  */
 abstract class WorkingDaysOnRealDatesTestBase {
 
-    /** The policy folder next to the checkout (../shared/policy; a worktree deeper down finds it further up). */
+    /**
+     * The State Council's notices as the policy folder gives them (../shared/policy/cn-working-calendar-2023-2026.csv),
+     * copied into the test resources so a fresh clone has it; the copy must equal the original where both exist.
+     */
     static Path csv() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path csv = dir.resolve("shared/policy/cn-working-calendar-2023-2026.csv");
-            if (Files.exists(csv)) {
-                return csv;
+        try {
+            Path copy = Path.of(WorkingDaysOnRealDatesTestBase.class.getResource("/calendar/cn-working-calendar-2023-2026.csv").toURI());
+            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+                Path original = dir.resolve("shared/policy/cn-working-calendar-2023-2026.csv");
+                if (Files.exists(original)) {
+                    assertThat(Files.readAllLines(copy, StandardCharsets.UTF_8)).as("the test copy of " + original)
+                            .isEqualTo(Files.readAllLines(original, StandardCharsets.UTF_8));
+                    break;
+                }
             }
+            return copy;
+        } catch (java.net.URISyntaxException | IOException e) {
+            throw new AssertionError("the calendar CSV is not in the test resources (calendar/)", e);
         }
-        throw new AssertionError("shared/policy/cn-working-calendar-2023-2026.csv is not next to the checkout");
     }
 
     abstract JdbcTemplate jdbc();

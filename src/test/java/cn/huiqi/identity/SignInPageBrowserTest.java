@@ -74,6 +74,8 @@ class SignInPageBrowserTest {
         }
 
         browser.get(url("/cases.html"));
+        // the paged list has loaded (its requests are done), so none of them ends in a 401 after signing out
+        wait.until(d -> !d.findElement(By.id("page-of")).getDomProperty("textContent").isEmpty());
         visible(By.cssSelector("#sign-out button")).click();
         wait.until(ExpectedConditions.urlContains("/login.html?signedOut"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已退出登录"));

@@ -152,7 +152,7 @@ class InboxNoticesTest extends ProcessTestSupport {
         assertThat(read(colleague, toUnit)).as("read marks are per user").isFalse();
         assertThat(inbox.unread(colleague)).isEqualTo(before);
         assertThat(inbox.page(verifier, true, 0, 100).items()).extracting(Inbox.MessageView::id).doesNotContain(toUnit);
-        inbox.markAllRead(colleague);
+        inbox.markAllRead(colleague, Long.MAX_VALUE);
         assertThat(inbox.unread(colleague)).isZero();
         assertThat(inbox.page(enterpriseUser, true, 0, 100).items()).extracting(Inbox.MessageView::id).contains(toEnterprise);
         assertThat(inbox.page(enterpriseUser, false, 0, 100).items().get(0).id()).as("newest first").isEqualTo(toEnterprise);

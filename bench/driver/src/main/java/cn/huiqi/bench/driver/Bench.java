@@ -46,14 +46,17 @@ public final class Bench {
     static final Figure MEMBER_P95 = new Figure("task list page + count as donghu-verifier, K open tasks, p95 (ms)", 1, true);
     static final Figure ADMIN_P50 = new Figure("the same as admin (no per-row authorization), p50 (ms)", 1, true);
     static final Figure ADMIN_P95 = new Figure("the same as admin (no per-row authorization), p95 (ms)", 1, true);
-    static final Figure CASES_P95 = new Figure("GET /api/cases as gxj-reviewer at K cases, p95 (ms)", 1, false);
+    static final Figure CASES_P95 = new Figure("GET /api/cases (first page of 20 + total) as gxj-reviewer at K cases, p95 (ms)", 1, false);
     static final Figure CASES_MB = new Figure("GET /api/cases as gxj-reviewer at K cases, body (MB)", 2, false);
+    static final Figure CASES_LOCALITY_P95 = new Figure("GET /api/cases first page as donghu-verifier at K cases, p95 (ms)", 1, false);
+    static final Figure CASES_FILTERED_P95 = new Figure("GET /api/cases?measure=M1&status=LOCALITY_VERIFICATION&page=10 as admin, p95 (ms)", 1, false);
     static final Figure RSS = new Figure("RSS after the lists (MB)", 0, true);
     static final Figure STARTUP = new Figure("start-up on an empty database (s)", 1, true);
     static final Figure SEED_RATE = new Figure("seeding through the API (applications/s, 4 concurrent)", 1, true);
 
     static final List<Figure> ORDER = List.of(THROUGHPUT, SUBMIT_P50, STATEMENTS, INSERTS, VARIABLE_WRITES, VARIABLES,
-            SIZE_PER_CASE, SIZE_PER_OPEN, MEMBER_P50, MEMBER_P95, ADMIN_P50, ADMIN_P95, CASES_P95, CASES_MB, RSS, STARTUP,
+            SIZE_PER_CASE, SIZE_PER_OPEN, MEMBER_P50, MEMBER_P95, ADMIN_P50, ADMIN_P95, CASES_P95, CASES_MB, CASES_LOCALITY_P95,
+            CASES_FILTERED_P95, RSS, STARTUP,
             SEED_RATE);
 
     /** Tables left out of the size: Huiqi's enterprise register (the bench enterprises are reference data). */
@@ -216,22 +219,34 @@ public final class Bench {
         }
     }
 
-    /** The app's own case list as gxj-reviewer; a failure (e.g. out of memory at K) is a note, not the end of the bench. */
+    /**
+     * The app's own case list (paged: the first page plus the total) as a city reviewer, a locality and, filtered and
+     * further on, as admin; a failure (e.g. out of memory at K) is a note, not the end of the bench.
+     */
     private void caseList(App app, int run) {
+        String path = app.caseListPath();
+        caseList(app, run, "gxj-reviewer", path, CASES_P95, CASES_MB);
+        caseList(app, run, App.VERIFIER, path, CASES_LOCALITY_P95, null);
+        caseList(app, run, App.ADMIN, path + "?measure=M1&status=LOCALITY_VERIFICATION&page=10", CASES_FILTERED_P95, null);
+    }
+
+    private void caseList(App app, int run, String user, String path, Figure p95, Figure megabytes) {
         try {
             List<Double> times = new ArrayList<>();
             double bytes = 0;
             for (int call = 0; call < options.warmUpCalls + options.calls; call++) {
-                Http.Answer answer = app.http.get("gxj-reviewer", App.DEMO_PASSWORD, app.caseListPath()).expect(200);
+                Http.Answer answer = app.http.get(user, App.DEMO_PASSWORD, path).expect(200);
                 if (call >= options.warmUpCalls) {
                     times.add(answer.millis());
                     bytes = answer.body().length;
                 }
             }
-            figures.add(CASES_P95, app.name, Stats.percentile(times, 95));
-            figures.add(CASES_MB, app.name, bytes / 1024 / 1024);
+            figures.add(p95, app.name, Stats.percentile(times, 95));
+            if (megabytes != null) {
+                figures.add(megabytes, app.name, bytes / 1024 / 1024);
+            }
         } catch (RuntimeException e) {
-            notes.add(app.name + " lists run " + run + ": " + app.caseListPath() + " failed: " + e.getMessage());
+            notes.add(app.name + " lists run " + run + ": " + user + " " + path + " failed: " + e.getMessage());
         }
     }
 

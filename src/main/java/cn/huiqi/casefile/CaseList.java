@@ -1,0 +1,125 @@
+package cn.huiqi.casefile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A page of cases, selected, counted, sorted and paged by the database: the caller's {@link CaseVisibility.Scope}
+ * and the request's filters are one WHERE clause; only the page's rows are loaded. Indexes: V21.
+ */
+@Component
+class CaseList {
+
+    /** One page: the items, the total count of matching cases, and the page asked for. */
+    record Page(List<CaseListItem> items, long total, int page, int size, String sort, String order) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CaseRecordRepository cases;
+    private final CaseViews views;
+
+    CaseList(NamedParameterJdbcTemplate jdbc, CaseRecordRepository cases, CaseViews views) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.views = views;
+    }
+
+    Page find(CaseVisibility.Scope scope, CaseListRequest request) {
+        String order = request.descending() ? "desc" : "asc";
+        if (scope.none()) {
+            return new Page(List.of(), 0, request.page(), request.size(), request.sort().name(), order);
+        }
+        Query query = where(scope, request);
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM case_record c" + query.where, query.params, Long.class);
+        List<Long> ids = total <= (long) request.page() * request.size() ? List.of()
+                : jdbc.queryForList(pageSql(query, request), query.params, Long.class);
+        Map<Long, CaseRecord> loaded = cases.findAllById(ids).stream()
+                .collect(Collectors.toMap(CaseRecord::getId, Function.identity()));
+        List<CaseListItem> items = ids.stream().map(loaded::get).map(views::listItem).toList();
+        return new Page(items, total, request.page(), request.size(), request.sort().name(), order);
+    }
+
+    /** The ids of the page (for EXPLAIN in tests too): ORDER BY the sort key, then the id, LIMIT/OFFSET. */
+    static String pageSql(Query query, CaseListRequest request) {
+        String direction = request.descending() ? " DESC" : " ASC";
+        // the reward amount lives in the reward claim (1:1 by case id; none for a measure that pays nothing)
+        String join = request.sort() == CaseListRequest.Sort.amount ? " LEFT JOIN reward_claim r ON r.case_id = c.id" : "";
+        return "SELECT c.id FROM case_record c" + join + query.where
+                + " ORDER BY " + request.sort().column + direction + ", c.id" + direction
+                + " LIMIT " + request.size() + " OFFSET " + ((long) request.page() * request.size());
+    }
+
+    record Query(String where, MapSqlParameterSource params) {
+    }
+
+    static Query where(CaseVisibility.Scope scope, CaseListRequest request) {
+        List<String> and = new ArrayList<>();
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (!scope.all()) {
+            List<String> or = new ArrayList<>();
+            if (!scope.enterpriseIds().isEmpty()) {
+                or.add("c.enterprise_id IN (:scopeEnterprises)");
+                params.addValue("scopeEnterprises", scope.enterpriseIds());
+            }
+            if (!scope.localities().isEmpty()) {
+                or.add("c.locality_unit_id IN (:scopeLocalities)");
+                params.addValue("scopeLocalities", scope.localities());
+            }
+            int n = 0;
+            for (String unit : scope.reviewUnits()) {
+                // review_units is a comma-separated list of city unit ids
+                or.add("CONCAT(',', c.review_units, ',') LIKE :scopeReview" + n + " ESCAPE '!'");
+                params.addValue("scopeReview" + n++, "%," + likeLiteral(unit) + ",%");
+            }
+            if (!scope.statuses().isEmpty()) {
+                or.add("c.status IN (:scopeStatuses)");
+                params.addValue("scopeStatuses", scope.statuses());
+            }
+            and.add(or.size() == 1 ? or.get(0) : "(" + String.join(" OR ", or) + ")");
+        }
+        if (request.measure() != null) {
+            and.add("c.measure = :measure");
+            params.addValue("measure", request.measure());
+        }
+        if (request.status() != null) {
+            and.add("c.status = :status");
+            params.addValue("status", request.status());
+        }
+        if (request.locality() != null) {
+            and.add("c.locality_unit_id = :locality");
+            params.addValue("locality", request.locality());
+        }
+        if (request.roundId() != null) {
+            and.add("c.round_id = :round");
+            params.addValue("round", request.roundId());
+        }
+        if (request.enterpriseId() != null) {
+            and.add("c.enterprise_id = :enterpriseId");
+            params.addValue("enterpriseId", request.enterpriseId());
+        }
+        if (request.enterpriseName() != null) {
+            and.add("c.enterprise_id IN (SELECT e.id FROM enterprise e WHERE e.name LIKE :enterpriseName ESCAPE '!')");
+            params.addValue("enterpriseName", "%" + likeLiteral(request.enterpriseName()) + "%");
+        }
+        if (request.caseNumberPrefix() != null) {
+            // an exact number is its own prefix; the unique index on case_number serves both
+            and.add("c.case_number LIKE :caseNumber ESCAPE '!'");
+            params.addValue("caseNumber", likeLiteral(request.caseNumberPrefix()) + "%");
+        }
+        if (request.flagged() != null) {
+            and.add(request.flagged() ? "c.flag IS NOT NULL" : "c.flag IS NULL");
+        }
+        return new Query(and.isEmpty() ? "" : " WHERE " + String.join(" AND ", and), params);
+    }
+
+    private static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}
