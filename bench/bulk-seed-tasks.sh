@@ -12,7 +12,9 @@
 #   ACT_RU_TASK           its open tasks
 #   ACT_RU_IDENTITYLINK   the tasks' candidate links
 #   ACT_RU_AUTHORIZATION  the engine's automatic per-task authorizations (RESOURCE_TYPE_ 7, RESOURCE_ID_ = task)
-# Not cloned: variables, history, jobs and Huiqi's own case tables. The clones are therefore only good for
+#   ACT_RU_VARIABLE       the instances' variables (the REST task list resolves each task's form key from them)
+#   ACT_GE_BYTEARRAY      the byte arrays of those variables
+# Not cloned: history, jobs, event subscriptions and Huiqi's own case tables. The clones are therefore only good for
 # what reads the tables above (the task list and count, with and without authorization); they are not cases
 # and must never be worked on. Use a bench database only (the driver's huiqi_bench_app / _baseline).
 set -euo pipefail
@@ -57,16 +59,20 @@ start transaction;
 create temporary table CLONE_N (N int primary key);
 insert into CLONE_N with recursive S(N) as (select 1 union all select N + 1 from S where N < $copies) select N from S;
 -- every execution of the template trees (only process instances carry ROOT_PROC_INST_ID_)
-create temporary table CLONE_EXEC (ID_ varchar(64) primary key);
+create temporary table CLONE_EXEC (ID_ varchar(64) collate utf8mb4_bin primary key);
 insert into CLONE_EXEC
   select E.ID_ from ACT_RU_EXECUTION E where E.PROC_INST_ID_ in
     (select PI.ID_ from ACT_RU_EXECUTION PI join BENCH_CLONE_TEMPLATE P on P.ROOT_ID_ = PI.ROOT_PROC_INST_ID_);
 -- old id -> new id, per copy, for every execution and task of the template trees
-create temporary table CLONE_MAP (N int, OLD_ID varchar(64), NEW_ID varchar(64), primary key (N, OLD_ID), key (OLD_ID));
+create temporary table CLONE_MAP (N int, OLD_ID varchar(64) collate utf8mb4_bin, NEW_ID varchar(64) collate utf8mb4_bin,
+  primary key (N, OLD_ID), key (OLD_ID));
 insert into CLONE_MAP
   select C.N, X.ID_, uuid() from CLONE_EXEC X cross join CLONE_N C;
 insert into CLONE_MAP
   select C.N, T.ID_, uuid() from ACT_RU_TASK T join CLONE_EXEC X on X.ID_ = T.EXECUTION_ID_ cross join CLONE_N C;
+insert into CLONE_MAP
+  select C.N, V.BYTEARRAY_ID_, uuid() from ACT_RU_VARIABLE V join CLONE_EXEC X on X.ID_ = V.EXECUTION_ID_
+  cross join CLONE_N C where V.BYTEARRAY_ID_ is not null;
 create temporary table CLONE_MAP2 like CLONE_MAP;
 insert into CLONE_MAP2 select * from CLONE_MAP;
 create temporary table CLONE_MAP3 like CLONE_MAP;
@@ -111,6 +117,26 @@ insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURC
          A.REMOVAL_TIME_, MR.NEW_ID
   from ACT_RU_AUTHORIZATION A join CLONE_MAP M on M.OLD_ID = A.RESOURCE_ID_ and A.RESOURCE_TYPE_ = 7
   left join CLONE_MAP2 MR on MR.N = M.N and MR.OLD_ID = A.ROOT_PROC_INST_ID_;
+
+-- the variables (Tasklist and the REST task list resolve each task's form key from them) and their byte arrays
+insert into ACT_GE_BYTEARRAY (ID_, REV_, NAME_, DEPLOYMENT_ID_, BYTES_, GENERATED_, TENANT_ID_, TYPE_, CREATE_TIME_,
+    ROOT_PROC_INST_ID_, REMOVAL_TIME_)
+  select M.NEW_ID, B.REV_, B.NAME_, B.DEPLOYMENT_ID_, B.BYTES_, B.GENERATED_, B.TENANT_ID_, B.TYPE_, B.CREATE_TIME_,
+         MR.NEW_ID, B.REMOVAL_TIME_
+  from ACT_GE_BYTEARRAY B join CLONE_MAP M on M.OLD_ID = B.ID_
+  left join CLONE_MAP2 MR on MR.N = M.N and MR.OLD_ID = B.ROOT_PROC_INST_ID_;
+
+insert into ACT_RU_VARIABLE (ID_, REV_, TYPE_, NAME_, EXECUTION_ID_, PROC_INST_ID_, PROC_DEF_ID_, CASE_EXECUTION_ID_,
+    CASE_INST_ID_, TASK_ID_, BATCH_ID_, BYTEARRAY_ID_, DOUBLE_, LONG_, TEXT_, TEXT2_, VAR_SCOPE_, SEQUENCE_COUNTER_,
+    IS_CONCURRENT_LOCAL_, TENANT_ID_)
+  select uuid(), V.REV_, V.TYPE_, V.NAME_, ME.NEW_ID, MP.NEW_ID, V.PROC_DEF_ID_, V.CASE_EXECUTION_ID_,
+         V.CASE_INST_ID_, MT.NEW_ID, V.BATCH_ID_, MB.NEW_ID, V.DOUBLE_, V.LONG_, V.TEXT_, V.TEXT2_, MS.NEW_ID,
+         V.SEQUENCE_COUNTER_, V.IS_CONCURRENT_LOCAL_, V.TENANT_ID_
+  from ACT_RU_VARIABLE V join CLONE_MAP ME on ME.OLD_ID = V.EXECUTION_ID_
+  join CLONE_MAP2 MP on MP.N = ME.N and MP.OLD_ID = V.PROC_INST_ID_
+  left join CLONE_MAP3 MT on MT.N = ME.N and MT.OLD_ID = V.TASK_ID_
+  left join CLONE_MAP4 MB on MB.N = ME.N and MB.OLD_ID = V.BYTEARRAY_ID_
+  left join CLONE_MAP5 MS on MS.N = ME.N and MS.OLD_ID = V.VAR_SCOPE_;
 
 insert ignore into BENCH_CLONED select M.NEW_ID from CLONE_MAP M join BENCH_CLONE_TEMPLATE P on P.ROOT_ID_ = M.OLD_ID;
 commit;
