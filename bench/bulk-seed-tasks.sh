@@ -33,8 +33,8 @@ open_tasks() {
 
 # templates: the root instances of GROUP's open candidate tasks as the API seeding left them (clones excluded)
 "${MYSQL[@]}" <<SQL
-create table if not exists BENCH_CLONE_TEMPLATE (ROOT_ID_ varchar(64) primary key) engine=InnoDB;
-create table if not exists BENCH_CLONED (ID_ varchar(64) primary key) engine=InnoDB;
+create table if not exists BENCH_CLONE_TEMPLATE (ROOT_ID_ varchar(64) collate utf8mb4_bin primary key) engine=InnoDB;
+create table if not exists BENCH_CLONED (ID_ varchar(64) collate utf8mb4_bin primary key) engine=InnoDB;
 insert ignore into BENCH_CLONE_TEMPLATE
   select distinct E.ROOT_PROC_INST_ID_
   from ACT_RU_TASK T join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = T.ID_
