@@ -78,6 +78,7 @@ class SharedPageModuleBrowserTest {
 
         // a refused request, in both languages: policy staff may read settlements, not start one
         browser.get(url("/settlements.html"));
+        visible(By.id("session-user")); // the header is complete: nothing moves under the click
         visible(By.id("start-button")).click();
         WebElement message = visible(By.cssSelector("#message.error"));
         wait.until(d -> !message.getText().isBlank());
