@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,8 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,7 +52,7 @@ class CalendarPageBrowserTest {
         assertThat(row.getText()).contains("2023年10月8日").contains("周日").contains("调休上班").contains("国庆节调休").contains("国办发明电〔2022〕16号");
         assertThat(browser.findElement(By.id("notice-source")).getText()).contains("国办发明电〔2022〕16号");
         assertThat(browser.findElement(By.id("warning")).isDisplayed()).isFalse();
-        assertFitsAndKeepsThePolicy(width, "/calendar.html?year=2023");
+        chromium.assertFitsAndKeepsThePolicy(width, "/calendar.html?year=2023");
 
         // a year with no notice yet: the warning; the administrator makes a Monday a rest day
         browser.get(url("/calendar.html?year=2103"));
@@ -78,7 +75,7 @@ class CalendarPageBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "本来就是工作日"));
         assertThat(browser.findElement(By.id("message")).getText()).contains("【kind】").contains("working day anyway");
         assertThat(workingDays.isWorkingDay(LocalDate.parse("2103-01-05"))).isTrue();
-        assertFitsAndKeepsThePolicy(width, "/calendar.html?year=2103");
+        chromium.assertFitsAndKeepsThePolicy(width, "/calendar.html?year=2103");
         chromium.close();
         chromium = null;
 
@@ -89,7 +86,7 @@ class CalendarPageBrowserTest {
         assertThat(browser.findElement(By.id("import")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("changes")).isDisplayed()).isFalse();
         assertThat(browser.findElements(By.cssSelector("#days button"))).isEmpty();
-        assertFitsAndKeepsThePolicy(width, "/calendar.html?year=2103 (read-only)");
+        chromium.assertFitsAndKeepsThePolicy(width, "/calendar.html?year=2103 (read-only)");
     }
 
     private void signIn(int width, String user, String page) {
@@ -109,16 +106,6 @@ class CalendarPageBrowserTest {
         WebElement element = browser.findElement(by);
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
-    }
-
-    private void assertFitsAndKeepsThePolicy(int width, String page) {
-        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
-                .as("nothing on " + page + " wider than the screen").isLessThanOrEqualTo(width);
-        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
-                .toList();
-        assertThat(problems).as("CSP violations on " + page).isEmpty();
     }
 
     @AfterEach

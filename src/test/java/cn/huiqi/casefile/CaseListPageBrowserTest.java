@@ -11,8 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,7 +50,7 @@ class CaseListPageBrowserTest extends SeededCasesOnMariaDb {
         assertThat(rows()).hasSize(20);
         assertThat(browser.findElement(By.id("page-of")).getText()).startsWith("第 1 / " + pages + " 页");
         assertThat(browser.findElement(By.id("prev")).isEnabled()).isFalse();
-        assertFits(width);
+        chromium.assertFitsAndKeepsThePolicy(width, "/cases.html");
 
         visible(By.id("next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-of"), "第 2 / " + pages + " 页"));
@@ -79,7 +77,7 @@ class CaseListPageBrowserTest extends SeededCasesOnMariaDb {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-of"), "共 1 件"));
         assertThat(rows()).hasSize(1);
         assertThat(rows().get(0).getText()).startsWith(one);
-        assertFits(width);
+        chromium.assertFitsAndKeepsThePolicy(width, "/cases.html");
     }
 
     private static long pages(long total) {
@@ -88,14 +86,6 @@ class CaseListPageBrowserTest extends SeededCasesOnMariaDb {
 
     private List<WebElement> rows() {
         return browser.findElements(By.cssSelector("#cases tbody tr"));
-    }
-
-    private void assertFits(int width) {
-        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
-                .as("nothing on cases.html wider than the screen").isLessThanOrEqualTo(width);
-        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to")).toList();
-        assertThat(problems).as("CSP violations on cases.html").isEmpty();
     }
 
     private WebElement visible(By by) {

@@ -11,8 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,7 +72,7 @@ class SharedPageModuleBrowserTest {
         } else {
             assertThat(browser.findElements(By.cssSelector("#menu details"))).as("no measures without the catalogue").isEmpty();
         }
-        assertFitsAndKeepsThePolicy(width, "/fund.html");
+        chromium.assertFitsAndKeepsThePolicy(width, "/fund.html");
 
         // a refused request, in both languages: policy staff may read settlements, not start one
         browser.get(url("/settlements.html"));
@@ -83,31 +81,21 @@ class SharedPageModuleBrowserTest {
         WebElement message = visible(By.cssSelector("#message.error"));
         wait.until(d -> !message.getText().isBlank());
         assertThat(message.getText()).matches("(?s).*\\p{IsHan}.* / .*[A-Za-z].*");
-        assertFitsAndKeepsThePolicy(width, "/settlements.html");
+        chromium.assertFitsAndKeepsThePolicy(width, "/settlements.html");
 
         // the project library's dates and amounts
         browser.get(url("/projects.html?month=2023-09"));
         WebElement planned = visible(By.cssSelector("#rows tbody tr td:nth-child(7)"));
         assertThat(planned.getText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 — \\d{4}年\\d{1,2}月\\d{1,2}日");
         assertThat(browser.findElement(By.cssSelector("#rows tbody tr td:nth-child(6)")).getText()).matches("¥[\\d,]+\\.\\d{2}");
-        assertFitsAndKeepsThePolicy(width, "/projects.html");
+        chromium.assertFitsAndKeepsThePolicy(width, "/projects.html");
 
         for (String page : List.of("/", "/cases.html", "/rules.html")) {
             browser.get(url(page));
             visible(By.id("session-user"));
             visible(By.id("menu"));
-            assertFitsAndKeepsThePolicy(width, page);
+            chromium.assertFitsAndKeepsThePolicy(width, page);
         }
-    }
-
-    private void assertFitsAndKeepsThePolicy(int width, String page) {
-        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
-                .as("nothing on " + page + " wider than the screen").isLessThanOrEqualTo(width);
-        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
-                .toList();
-        assertThat(problems).as("CSP violations on " + page).isEmpty();
     }
 
     @AfterEach

@@ -11,8 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,7 +70,7 @@ class InboxPageBrowserTest {
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.urlToBe(url("/cases.html")));
         wait.until(ExpectedConditions.textToBe(By.id("inbox-badge"), "2"));
-        assertFits(width, "/cases.html");
+        chromium.assertFitsAndKeepsThePolicy(width, "/cases.html");
 
         visible(By.id("inbox-link")).click();
         wait.until(ExpectedConditions.urlToBe(url("/inbox.html")));
@@ -80,7 +78,7 @@ class InboxPageBrowserTest {
         List<WebElement> items = browser.findElements(By.cssSelector("#inbox li.inbox-item"));
         assertThat(items.get(0).getText()).as("newest first, Chinese first").startsWith("已超期：市级审核 M1-2023-000002");
         assertThat(items.get(1).findElement(By.cssSelector(".inbox-head strong")).getText()).isEqualTo("新任务：属地核实 M1-2023-000001");
-        assertFits(width, "/inbox.html");
+        chromium.assertFitsAndKeepsThePolicy(width, "/inbox.html");
 
         items.get(1).findElement(By.cssSelector("button.mark-read")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#inbox li.inbox-item.unread"), 1));
@@ -90,15 +88,7 @@ class InboxPageBrowserTest {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("inbox-badge")));
         visible(By.id("unread-only")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#inbox li.inbox-empty"), 1));
-        assertFits(width, "/inbox.html");
-    }
-
-    private void assertFits(int width, String page) {
-        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
-                .as("nothing on " + page + " wider than the screen").isLessThanOrEqualTo(width);
-        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to")).toList();
-        assertThat(problems).as("CSP violations on " + page).isEmpty();
+        chromium.assertFitsAndKeepsThePolicy(width, "/inbox.html");
     }
 
     private WebElement visible(By by) {

@@ -1,15 +1,19 @@
 package cn.huiqi.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.springframework.util.FileSystemUtils;
 
@@ -58,6 +62,20 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public ChromeDriver browser() {
         return browser;
+    }
+
+    /**
+     * Nothing on the page is wider than the window ({@code width}), and the browser logged no Content Security Policy
+     * violation since the last look at its log.
+     */
+    public void assertFitsAndKeepsThePolicy(int width, String page) {
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
+                .as("nothing on " + page + " wider than the screen").isLessThanOrEqualTo(width);
+        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy")
+                        || message.contains("Refused to"))
+                .toList();
+        assertThat(problems).as("CSP violations on " + page).isEmpty();
     }
 
     @Override

@@ -63,12 +63,12 @@ class CaseStepTimesBrowserTest {
         WebElement step = visible(By.cssSelector("#detail table.steps tbody tr"));
         assertThat(step.getText()).contains("属地核实").contains("5 个工作日").matches("(?s).*\\d{4}年\\d{1,2}月\\d{1,2}日.*");
         assertThat(visible(By.cssSelector("#detail .steps-note")).getText()).contains("默认值，待政策部门确认");
-        assertFits(width);
+        chromium.assertFitsAndKeepsThePolicy(width, "/cases.html");
 
         browser.manage().deleteAllCookies();
         signIn("gxj-reviewer");
         assertThat(visible(By.id("supervision")).getText()).contains("督办");
-        assertFits(width);
+        chromium.assertFitsAndKeepsThePolicy(width, "/cases.html");
     }
 
     private void signIn(String user) {
@@ -77,11 +77,6 @@ class CaseStepTimesBrowserTest {
         browser.findElement(By.id("login-password")).sendKeys(DemoAccounts.PASSWORD);
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.urlToBe(url("/cases.html")));
-    }
-
-    private void assertFits(int width) {
-        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
-                .as("nothing on /cases.html wider than the screen").isLessThanOrEqualTo(width);
     }
 
     private WebElement visible(By by) {
