@@ -19,7 +19,7 @@ export default {
   // change the app name and vendor
   app: {
     name: '系统管理',
-    vendor: '惠企'
+    vendor: '南昌市惠企'
   },
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts

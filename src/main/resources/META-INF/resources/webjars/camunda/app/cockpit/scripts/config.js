@@ -19,7 +19,7 @@ export default {
   // change the app name and vendor
   app: {
     name: '流程监控',
-    vendor: '惠企'
+    vendor: '南昌市惠企'
   },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)

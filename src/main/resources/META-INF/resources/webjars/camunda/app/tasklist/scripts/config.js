@@ -19,7 +19,7 @@ export default {
   // change the app name and vendor
   app: {
     name: '任务中心',
-    vendor: '惠企'
+    vendor: '南昌市惠企'
   },
   //
   // configure the date format

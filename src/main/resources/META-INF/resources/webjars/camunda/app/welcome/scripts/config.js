@@ -18,7 +18,7 @@
 export default {
   app: {
     name: '欢迎页',
-    vendor: '惠企'
+    vendor: '南昌市惠企'
   },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
