@@ -51,6 +51,15 @@ our_pid() {
   return 1
 }
 
+# prints a line every 15 seconds until killed, so a long quiet step shows it is alive
+ticker() {
+  local what=$1 seconds=0
+  while sleep 15; do
+    seconds=$((seconds + 15))
+    log "$what: ${seconds}s"
+  done
+}
+
 fetch() {
   if [ -x "$HOME_DIR/bin/kc.sh" ]; then
     return 0
@@ -58,12 +67,21 @@ fetch() {
   command -v mvn >/dev/null || die "mvn not found: Keycloak is fetched through Maven"
   log "fetching org.keycloak:keycloak-quarkus-dist:$VERSION:zip through Maven (about 160 MB, once)"
   mkdir -p "$BASE"
-  local opts=(-B -q)
+  local opts=(-B -q -Dstyle.color=never)
   if [ -n "${CI:-}" ]; then opts+=(--no-transfer-progress); fi
-  # outside the project, so that a half-written pom or source elsewhere cannot break this step
-  (cd "$BASE" && mvn "${opts[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+  # outside the project, so that a half-written pom or source elsewhere cannot break this step; in a scratch
+  # directory, because the plugin run without a project writes its markers under a literal "${project.basedir}"
+  local scratch rc
+  scratch=$(mktemp -d)
+  ticker "fetching Keycloak" &
+  local ticker_pid=$!
+  (cd "$scratch" && mvn "${opts[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
     -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" -DoutputDirectory="$BASE" \
-    -Dmdep.overWriteReleases=true -DmarkersDirectory="$BASE/markers") || die "could not fetch Keycloak $VERSION through Maven"
+    -Dmdep.overWriteReleases=true) && rc=0 || rc=$?
+  kill "$ticker_pid" 2>/dev/null || true
+  wait "$ticker_pid" 2>/dev/null || true
+  rm -rf "$scratch"
+  [ "$rc" -eq 0 ] || die "could not fetch Keycloak $VERSION through Maven"
   [ -f "$HOME_DIR/bin/kc.sh" ] || die "unpacked Keycloak but $HOME_DIR/bin/kc.sh is missing"
   chmod +x "$HOME_DIR"/bin/*.sh
 }
@@ -111,6 +129,7 @@ start() {
     fi
     sleep 1
     waited=$((waited + 1))
+    if [ $((waited % 15)) -eq 0 ]; then log "still starting (${waited}s of at most ${WAIT_SECONDS}s)"; fi
   done
   log "Keycloak is up (pid $pid, after ${waited}s): realm huiqi at http://$HOST:$PORT/realms/huiqi"
 }
@@ -155,9 +174,10 @@ status() {
 
 case "${1:-status}" in
   start) start ;;
+  fetch) fetch ;;
   stop) stop ;;
   status) status ;;
   restart) stop; start ;;
   -h|--help|help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" ;;
-  *) die "unknown command '$1' (use: start | stop | status | restart)" ;;
+  *) die "unknown command '$1' (use: start | stop | status | restart | fetch)" ;;
 esac
