@@ -131,4 +131,12 @@ main() {
   maven_verify "$@"
 }
 
+# scripts/test.sh --drop-test-databases FILE: only the clean-up above, for the databases FILE lists
+# (cn.huiqi.testsupport.TestDatabaseCleanUpTest runs it)
+if [ "${1:-}" = "--drop-test-databases" ]; then
+  TEST_DATABASES="${2:?usage: scripts/test.sh --drop-test-databases FILE}"
+  drop_test_databases
+  exit 0
+fi
+
 main "$@"
