@@ -28,7 +28,8 @@ command = ["mysql", "-h" + host.split(":")[0], "-P" + host.split(":")[1], "-u" +
            "-N", "-B", "--unbuffered", db]
 if os.environ.get("BENCH_DB_ROOT_PASSWORD"):
     command.insert(4, "-p" + os.environ["BENCH_DB_ROOT_PASSWORD"])
-server_pid = subprocess.run(["pgrep", "-x", "mariadbd"], capture_output=True, text=True).stdout.split()[0]
+server_pid = (subprocess.run(["pgrep", "-x", "mariadbd"], capture_output=True, text=True).stdout
+              or subprocess.run(["pgrep", "-x", "mysqld"], capture_output=True, text=True).stdout).split()[0]
 session = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
 
