@@ -4,6 +4,12 @@
 # that the API seeding (bench/run.sh --seed-only) created.
 #
 #   bench/bulk-seed-tasks.sh DATABASE K [GROUP]      # GROUP defaults to donghu
+#   bench/bulk-seed-tasks.sh DATABASE --spread donghu=8000,xihu=4500,gxj=14000,...   # several queues
+#   bench/bulk-seed-tasks.sh DATABASE --realistic     # 100,000 over the 13 localities and 7 city units
+#
+# A GROUP without an open task of its own is filled from the open tasks of TEMPLATE_GROUP (default donghu):
+# the clones' candidate links and automatic authorizations name GROUP instead (the same process definition,
+# as a measure's locality verification is one definition whose candidate group is the case's locality).
 #
 # What is cloned, per copy of each template instance (every root process instance that has an open
 # candidate task of GROUP), with fresh time-based UUIDs (MariaDB's UUID(), the same kind of id as the
@@ -19,8 +25,20 @@
 # and must never be worked on. Use a bench database only (the driver's huiqi_bench_app / _baseline).
 set -euo pipefail
 DB=${1:?database}
+# 100,000 open tasks as a city might hold them: donghu ~8 %, the other 12 localities 4,500 each, the two
+# reviewing bureaus (every measure-1 case passes gxj and swj) 14,000 and 12,000, the other city units 2,400 each
+REALISTIC=donghu=8000,xihu=4500,qingyunpu=4500,qingshanhu=4500,xinjian=4500,honggutan=4500,nanchangxian=4500
+REALISTIC+=,anyi=4500,jinxian=4500,gaoxin=4500,jingkai=4500,xiaolan=4500,wanli=4500,gxj=14000,swj=12000
+REALISTIC+=,czj=2400,jrb=2400,zxqyj=2400,ctjt=2400,szxbm=2400
+if [[ "${2:-}" == --realistic ]]; then set -- "$DB" --spread "$REALISTIC"; fi
+if [[ "${2:-}" == --spread ]]; then
+  IFS=, read -ra queues <<< "${3:?GROUP=K,GROUP=K,...}"
+  for queue in "${queues[@]}"; do "$0" "$DB" "${queue#*=}" "${queue%%=*}"; done
+  exit 0
+fi
 K=${2:?number of open tasks wanted}
 GROUP=${3:-donghu}
+TEMPLATE_GROUP=${TEMPLATE_GROUP:-donghu}
 BENCH_DB_HOST=${BENCH_DB_HOST:-127.0.0.1:3306}
 MYSQL=(mysql -h"${BENCH_DB_HOST%:*}" -P"${BENCH_DB_HOST##*:}" -u"${BENCH_DB_ROOT_USER:-root}")
 [[ -n "${BENCH_DB_ROOT_PASSWORD:-}" ]] && MYSQL+=(-p"$BENCH_DB_ROOT_PASSWORD")
@@ -31,19 +49,25 @@ open_tasks() {
                     where I.TYPE_ = 'candidate' and I.GROUP_ID_ = '$GROUP' and T.ASSIGNEE_ is null"
 }
 
-# templates: the root instances of GROUP's open candidate tasks as the API seeding left them (clones excluded)
-"${MYSQL[@]}" <<SQL
-create table if not exists BENCH_CLONE_TEMPLATE (ROOT_ID_ varchar(64) collate utf8mb4_bin primary key) engine=InnoDB;
-create table if not exists BENCH_CLONED (ID_ varchar(64) collate utf8mb4_bin primary key) engine=InnoDB;
+# templates: the root instances of GROUP's open candidate tasks as the API seeding left them (clones excluded);
+# a GROUP with none is filled from TEMPLATE_GROUP's, renamed
+"${MYSQL[@]}" -e "create table if not exists BENCH_CLONED (ID_ varchar(64) collate utf8mb4_bin primary key) engine=InnoDB"
+pick_templates() {
+  "${MYSQL[@]}" <<SQL
+create or replace table BENCH_CLONE_TEMPLATE (ROOT_ID_ varchar(64) collate utf8mb4_bin primary key) engine=InnoDB;
 insert ignore into BENCH_CLONE_TEMPLATE
   select distinct E.ROOT_PROC_INST_ID_
   from ACT_RU_TASK T join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = T.ID_
   join ACT_RU_EXECUTION E on E.ID_ = T.PROC_INST_ID_
-  where I.TYPE_ = 'candidate' and I.GROUP_ID_ = '$GROUP' and T.ASSIGNEE_ is null
+  where I.TYPE_ = 'candidate' and I.GROUP_ID_ = '$1' and T.ASSIGNEE_ is null
     and E.ROOT_PROC_INST_ID_ not in (select ID_ from BENCH_CLONED);
 SQL
+  "${MYSQL[@]}" -e "select count(*) from BENCH_CLONE_TEMPLATE"
+}
+FROM=$GROUP
+if [[ "$(pick_templates "$GROUP")" -eq 0 ]]; then FROM=$TEMPLATE_GROUP; pick_templates "$FROM" > /dev/null; fi
 templates=$("${MYSQL[@]}" -e "select count(*) from BENCH_CLONE_TEMPLATE")
-[[ "$templates" -gt 0 ]] || { echo "no open $GROUP task to clone in $DB: seed a few through the API first"; exit 1; }
+[[ "$templates" -gt 0 ]] || { echo "no open $FROM task to clone in $DB: seed a few through the API first"; exit 1; }
 
 start=$(date +%s)
 open=$(open_tasks)
@@ -108,12 +132,12 @@ insert into ACT_RU_TASK (ID_, REV_, EXECUTION_ID_, PROC_INST_ID_, PROC_DEF_ID_, 
   join CLONE_MAP3 MP on MP.N = M.N and MP.OLD_ID = T.PROC_INST_ID_;
 
 insert into ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, USER_ID_, TASK_ID_, PROC_DEF_ID_, TENANT_ID_)
-  select uuid(), L.REV_, L.GROUP_ID_, L.TYPE_, L.USER_ID_, M.NEW_ID, L.PROC_DEF_ID_, L.TENANT_ID_
+  select uuid(), L.REV_, if(L.GROUP_ID_ = '$FROM', '$GROUP', L.GROUP_ID_), L.TYPE_, L.USER_ID_, M.NEW_ID, L.PROC_DEF_ID_, L.TENANT_ID_
   from ACT_RU_IDENTITYLINK L join CLONE_MAP M on M.OLD_ID = L.TASK_ID_;
 
 insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_,
     REMOVAL_TIME_, ROOT_PROC_INST_ID_)
-  select uuid(), A.REV_, A.TYPE_, A.GROUP_ID_, A.USER_ID_, A.RESOURCE_TYPE_, M.NEW_ID, A.PERMS_,
+  select uuid(), A.REV_, A.TYPE_, if(A.GROUP_ID_ = '$FROM', '$GROUP', A.GROUP_ID_), A.USER_ID_, A.RESOURCE_TYPE_, M.NEW_ID, A.PERMS_,
          A.REMOVAL_TIME_, MR.NEW_ID
   from ACT_RU_AUTHORIZATION A join CLONE_MAP M on M.OLD_ID = A.RESOURCE_ID_ and A.RESOURCE_TYPE_ = 7
   left join CLONE_MAP2 MR on MR.N = M.N and MR.OLD_ID = A.ROOT_PROC_INST_ID_;

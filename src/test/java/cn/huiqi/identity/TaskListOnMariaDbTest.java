@@ -44,7 +44,8 @@ import cn.huiqi.workflow.TaskRole;
 /**
  * A unit's Tasklist queue with authorization on, on MariaDB (docs/performance.md, "Task lists"): a member
  * lists and counts exactly the unit's open tasks, and the SQL the engine issues for it is planned on indexes,
- * each task's authorization looked up by key, never the block-nested-loop join over every authorization.
+ * each task's authorization looked up by key, never the block-nested-loop join over every authorization, the
+ * unit's own per-task grant from an index alone.
  */
 @ActiveProfiles("mysql")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -139,6 +140,13 @@ class TaskListOnMariaDbTest {
                     .filteredOn(row -> "A".equals(row.get("table")))
                     .isNotEmpty()
                     .allSatisfy(row -> assertThat(row.get("type")).isIn("eq_ref", "ref", "const"));
+            assertThat(plan).as(statement + ": the unit's per-task grant is found in V26's index alone, never by resource id and then the row")
+                    .anySatisfy(row -> {
+                        assertThat(row.get("table")).isEqualTo("A");
+                        assertThat(row.get("key")).isEqualTo("ACT_IDX_AUTH_GROUP_PERMS");
+                        assertThat(String.valueOf(row.get("Extra"))).contains("Using index");
+                    })
+                    .noneSatisfy(row -> assertThat(row.get("key")).isEqualTo("ACT_IDX_AUTH_RESOURCE_ID"));
         }
     }
 
