@@ -84,6 +84,24 @@ ensure_chromium() {
   fi
 }
 
+# the two-node test (cn.huiqi.cluster.TwoNodesOnMariaDbTest, @Tag("cluster")) runs Debian's nginx itself as the
+# load balancer in front of two app JVMs (its own configuration under target/cluster-logs/nginx; the system's
+# nginx service is not used); installed here when missing (needs root), else the test is skipped
+ensure_nginx() {
+  step "nginx (two-node test)"
+  if [ -x /usr/sbin/nginx ]; then
+    /usr/sbin/nginx -v 2>&1
+    return 0
+  fi
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light
+    # the package starts the system service; the test needs only the binary
+    if command -v systemctl >/dev/null && systemctl is-active --quiet nginx 2>/dev/null; then systemctl stop nginx || true; fi
+  else
+    echo "WARNING: nginx missing and cannot be installed here: the two-node test will be skipped" >&2
+  fi
+}
+
 # the MariaDB databases the tests created (the build directory's test-databases.txt, written by
 # testsupport.MariaDbTestDatabase) are dropped when the script ends, however it ends, all but huiqi_test
 # (the one the README names; with HUIQI_TEST_DB_SUFFIX appended when that is set)
@@ -127,6 +145,7 @@ main() {
   ensure_mariadb
   ensure_node
   ensure_chromium
+  ensure_nginx
   ensure_keycloak
   maven_verify "$@"
 }
