@@ -72,11 +72,10 @@ class CaseList {
                 or.add("c.locality_unit_id IN (:scopeLocalities)");
                 params.addValue("scopeLocalities", scope.localities());
             }
-            int n = 0;
-            for (String unit : scope.reviewUnits()) {
-                // review_units is a comma-separated list of city unit ids
-                or.add("CONCAT(',', c.review_units, ',') LIKE :scopeReview" + n + " ESCAPE '!'");
-                params.addValue("scopeReview" + n++, "%," + likeLiteral(unit) + ",%");
+            if (!scope.reviewUnits().isEmpty()) {
+                // one row per (case, reviewing unit), V23: a range of ix_case_review_unit_unit, not a scan of every case
+                or.add("c.id IN (SELECT ru.case_id FROM case_review_unit ru WHERE ru.unit_id IN (:scopeReviewUnits))");
+                params.addValue("scopeReviewUnits", scope.reviewUnits());
             }
             if (!scope.statuses().isEmpty()) {
                 or.add("c.status IN (:scopeStatuses)");
