@@ -50,11 +50,15 @@
     none.textContent = '— 请选择 choose —';
     select.appendChild(none);
     try {
-      for (const e of await api('GET', 'api/enterprises')) {
-        const option = document.createElement('option');
-        option.value = e.id;
-        option.textContent = e.name + '（' + e.uscc + '）';
-        select.appendChild(option);
+      // the owner's choices: every enterprise the caller may read, by name, a page of 100 at a time
+      for (let page = 0, data; !data || (page * data.size < data.total && page < 50);) {
+        data = await api('GET', 'api/enterprises?size=100&page=' + page++);
+        for (const e of data.items) {
+          const option = document.createElement('option');
+          option.value = e.id;
+          option.textContent = e.name + '（' + e.uscc + '）';
+          select.appendChild(option);
+        }
       }
     } catch (e) { /* only the id field then */ }
   }

@@ -10,16 +10,14 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.common.ListPaging;
+
 /**
  * A page of cases, selected, counted, sorted and paged by the database: the caller's {@link CaseVisibility.Scope}
  * and the request's filters are one WHERE clause; only the page's rows are loaded. Indexes: V21.
  */
 @Component
 class CaseList {
-
-    /** One page: the items, the total count of matching cases, and the page asked for. */
-    record Page(List<CaseListItem> items, long total, int page, int size, String sort, String order) {
-    }
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CaseRecordRepository cases;
@@ -31,29 +29,29 @@ class CaseList {
         this.views = views;
     }
 
-    Page find(CaseVisibility.Scope scope, CaseListRequest request) {
-        String order = request.descending() ? "desc" : "asc";
+    ListPaging.Page<CaseListItem> find(CaseVisibility.Scope scope, CaseListRequest request) {
+        ListPaging paging = request.paging();
         if (scope.none()) {
-            return new Page(List.of(), 0, request.page(), request.size(), request.sort().name(), order);
+            return paging.page(List.of(), 0);
         }
         Query query = where(scope, request);
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM case_record c" + query.where, query.params, Long.class);
-        List<Long> ids = total <= (long) request.page() * request.size() ? List.of()
+        List<Long> ids = paging.beyond(total) ? List.of()
                 : jdbc.queryForList(pageSql(query, request), query.params, Long.class);
         Map<Long, CaseRecord> loaded = cases.findAllById(ids).stream()
                 .collect(Collectors.toMap(CaseRecord::getId, Function.identity()));
         List<CaseListItem> items = ids.stream().map(loaded::get).map(views::listItem).toList();
-        return new Page(items, total, request.page(), request.size(), request.sort().name(), order);
+        return paging.page(items, total);
     }
 
     /** The ids of the page (for EXPLAIN in tests too): ORDER BY the sort key, then the id, LIMIT/OFFSET. */
     static String pageSql(Query query, CaseListRequest request) {
-        String direction = request.descending() ? " DESC" : " ASC";
+        String direction = request.paging().direction();
         // the reward amount lives in the reward claim (1:1 by case id; none for a measure that pays nothing)
         String join = request.sort() == CaseListRequest.Sort.amount ? " LEFT JOIN reward_claim r ON r.case_id = c.id" : "";
         return "SELECT c.id FROM case_record c" + join + query.where
                 + " ORDER BY " + request.sort().column + direction + ", c.id" + direction
-                + " LIMIT " + request.size() + " OFFSET " + ((long) request.page() * request.size());
+                + request.paging().limitOffset();
     }
 
     record Query(String where, MapSqlParameterSource params) {
@@ -119,6 +117,6 @@ class CaseList {
     }
 
     private static String likeLiteral(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return ListPaging.likeLiteral(text);
     }
 }
