@@ -14,3 +14,6 @@ CREATE INDEX ix_case_review_unit_unit ON case_review_unit (unit_id, case_id);
 INSERT INTO case_review_unit (case_id, unit_id)
 SELECT c.id, u.id FROM case_record c JOIN unit u ON CONCAT(',', c.review_units, ',') LIKE CONCAT('%,', u.id, ',%')
  WHERE c.review_units IS NOT NULL;
+
+-- GET /api/supervision pages a lead unit's open items by due time (most overdue first) in the database
+CREATE INDEX ix_supervision_open ON supervision_item (lead_unit_id, closed_at, due_at);
