@@ -7,7 +7,7 @@ CREATE TABLE case_review_unit (
     PRIMARY KEY (case_id, unit_id),
     CONSTRAINT fk_case_review_unit_case FOREIGN KEY (case_id) REFERENCES case_record (id),
     CONSTRAINT fk_case_review_unit_unit FOREIGN KEY (unit_id) REFERENCES unit (id)
-);
+)${tableOptions};
 CREATE INDEX ix_case_review_unit_unit ON case_review_unit (unit_id, case_id);
 
 -- the cases already assigned: a review unit is a unit id between commas of the list
