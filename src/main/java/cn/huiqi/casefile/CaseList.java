@@ -55,9 +55,12 @@ class CaseList {
         boolean unfiltered = request.measure() == null && request.status() == null && request.locality() == null
                 && request.roundId() == null && request.enterpriseId() == null && request.enterpriseName() == null
                 && request.caseNumberPrefix() == null && request.flagged() == null;
-        return reviewUnitsOnly && unfiltered
-                ? "SELECT COUNT(DISTINCT ru.case_id) FROM case_review_unit ru WHERE ru.unit_id IN (:scopeReviewUnits)"
-                : "SELECT COUNT(*) FROM case_record c" + query.where;
+        if (!reviewUnitsOnly || !unfiltered) {
+            return "SELECT COUNT(*) FROM case_record c" + query.where;
+        }
+        // (case_id, unit_id) is the primary key: one unit's rows are distinct cases already
+        return (scope.reviewUnits().size() == 1 ? "SELECT COUNT(*)" : "SELECT COUNT(DISTINCT ru.case_id)")
+                + " FROM case_review_unit ru WHERE ru.unit_id IN (:scopeReviewUnits)";
     }
 
     /** The ids of the page (for EXPLAIN in tests too): ORDER BY the sort key, then the id, LIMIT/OFFSET. */
