@@ -264,3 +264,31 @@ if (header && !signInPage) {
   sessionBox(header);
   menu(header);
 }
+
+// The pager of a paged list ({items, total, page, size}, as GET /api/cases answers): 上一页 / 下一页 and
+// "第 n 页 / 共 m 条", inserted after the list's table; load(page) fetches and shows a page and returns the answer.
+export function pager(table, load) {
+  const bar = el('p', 'case-pages');
+  bar.hidden = true;
+  const prev = el('button', null, '上一页 ', el('span', 'en', 'Previous'));
+  const position = el('span', 'page-of');
+  const next = el('button', null, '下一页 ', el('span', 'en', 'Next'));
+  prev.type = next.type = 'button';
+  bar.append(prev, ' ', position, ' ', next);
+  table.after(bar);
+  let page = 0;
+  async function go(to) {
+    const data = await load(to);
+    page = data.page;
+    const pages = Math.max(1, Math.ceil(data.total / data.size));
+    position.textContent = '第 ' + (page + 1) + ' 页 / 共 ' + data.total + ' 条 · page ' + (page + 1) + ' of ' + pages
+      + ', ' + data.total + ' in all';
+    prev.disabled = page === 0;
+    next.disabled = page + 1 >= pages;
+    bar.hidden = data.total === 0;
+    return data;
+  }
+  prev.onclick = () => go(page - 1).catch(showError);
+  next.onclick = () => go(page + 1).catch(showError);
+  return { go, reload: () => go(page), first: () => go(0) };
+}

@@ -2,7 +2,7 @@
 // unit (huiqi.js, loaded first: session, formats).
 (function () {
   'use strict';
-  const { api, cell, text, money, date, dateTime, label, say, showError } = Huiqi;
+  const { api, cell, text, money, date, dateTime, label, say, showError, pager } = Huiqi;
   const SIZE = 20;
   const state = { page: 0, query: '' };
   const $ = (id) => document.getElementById(id);
@@ -11,15 +11,12 @@
   /** A period ends at 24:00 of its last day (Asia/Shanghai): show that day. */
   const lastDay = (end) => end ? date(new Date(Date.parse(end) - 1).toISOString()) : '';
 
-  async function loadSupervision() {
-    let items;
-    try {
-      items = await api('GET', 'api/supervision');
-    } catch (e) {
-      return; // only lead units read 督办 items
-    }
+  // 督办 items of the caller's lead units, most overdue first, a page at a time
+  const supervision = pager(document.querySelector('#supervision table'), async (page) => {
+    const data = await api('GET', 'api/supervision?size=' + SIZE + '&page=' + page);
     const body = document.querySelector('#supervision tbody');
-    for (const item of items) {
+    body.replaceChildren();
+    for (const item of data.items) {
       const row = body.insertRow();
       cell(row, item.subject);
       cell(row, item.stepName);
@@ -27,7 +24,16 @@
       cell(row, lastDay(item.due));
       cell(row, item.overdueDays, 'amount');
     }
-    if (items.length === 0) cell(body.insertRow(), '暂无督办事项 / Nothing overdue');
+    if (data.total === 0) cell(body.insertRow(), '暂无督办事项 / Nothing overdue');
+    return data;
+  });
+
+  async function loadSupervision() {
+    try {
+      await supervision.first();
+    } catch (e) {
+      return; // only lead units read 督办 items
+    }
     document.getElementById('supervision').hidden = false;
   }
 

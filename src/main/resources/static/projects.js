@@ -6,7 +6,7 @@
   const filter = $('#filter');
   const message = $('#message');
 
-  const { api, text, cell, money, percent, date, month, dateTime, decimalText, problems } = Huiqi;
+  const { api, text, cell, money, percent, date, month, dateTime, decimalText, problems, pager } = Huiqi;
   const params = new URLSearchParams(location.search);
 
   function currentMonth() {
@@ -50,21 +50,38 @@
     none.textContent = '— 请选择 choose —';
     select.appendChild(none);
     try {
-      for (const e of await api('GET', 'api/enterprises')) {
-        const option = document.createElement('option');
-        option.value = e.id;
-        option.textContent = e.name + '（' + e.uscc + '）';
-        select.appendChild(option);
+      // the owner's choices: every enterprise the caller may read, by name, a page of 100 at a time
+      for (let page = 0, data; !data || (page * data.size < data.total && page < 50);) {
+        data = await api('GET', 'api/enterprises?size=100&page=' + page++);
+        for (const e of data.items) {
+          const option = document.createElement('option');
+          option.value = e.id;
+          option.textContent = e.name + '（' + e.uscc + '）';
+          select.appendChild(option);
+        }
       }
     } catch (e) { /* only the id field then */ }
   }
 
-  async function refresh() {
+  // the project list a page at a time (GET /api/projects answers {items, total, page, size, ...}); the three lists
+  // of a month are bounded and come whole, without the pager
+  const pages = pager($('#rows'), (page) => load(page));
+  const NO_PAGES = { items: [], total: 0, page: 0, size: 20 };
+
+  /** Shows the page of projects (and the chosen list); keeps the page number unless the filter changed. */
+  async function refresh(samePage) {
+    await pages.go(samePage ? state.page || 0 : 0).catch(() => {});
+  }
+
+  async function load(page) {
+    state.page = page;
+    let answer = NO_PAGES;
     showMessage(null);
     history.replaceState(null, '', '?' + query().toString() + (state.view === 'projects' ? '' : '&list=' + state.view));
     document.querySelectorAll('.tabs button').forEach(b => b.classList.toggle('active', b.dataset.view === state.view));
     try {
-      state.projects = await api('GET', 'api/projects?' + query());
+      answer = await api('GET', 'api/projects?' + query() + '&size=20&page=' + page);
+      state.projects = answer.items;
       fillReportProjects();
       let rows = state.projects;
       if (state.view === 'projects') {
@@ -80,11 +97,13 @@
       }
       render(rows);
     } catch (e) {
+      state.projects = state.projects || [];
       render([]);
       showMessage(e);
     }
     const editable = state.projects.some(p => p.editable);
     $('#forms').hidden = !(editable || (state.canList && state.projects.length === 0));
+    return state.view === 'projects' ? answer : NO_PAGES;
   }
 
   function render(rows) {
@@ -229,7 +248,7 @@
     try {
       const saved = f.elements.editingId.value ? await api('PUT', 'api/projects/' + f.elements.editingId.value, body) : await api('POST', 'api/projects', body);
       resetProjectForm();
-      await refresh();
+      await refresh(true);
       message.className = 'ok';
       message.textContent = '已保存 Saved: ' + saved.name;
     } catch (e) { showErrors(projectForm, e); }
@@ -298,7 +317,7 @@
       const saved = existingReport ? await api('PUT', path + '/' + encodeURIComponent(f.elements.month.value), body) : await api('POST', path, body);
       f.elements.correctionReason.value = '';
       await checkExisting();
-      await refresh();
+      await refresh(true);
       message.className = 'ok';
       message.textContent = '已保存月报 Report saved: ' + saved.month;
     } catch (e) { showErrors(reportForm, e); }

@@ -2,7 +2,7 @@
 // (huiqi.js, loaded first: session, formats, the measure catalogue).
 (function () {
   'use strict';
-  const { api, cell, el, text, moneyCell, date, label, say, showError, measureOptions, payingMeasures } = Huiqi;
+  const { api, cell, el, text, moneyCell, date, label, say, showError, measureOptions, payingMeasures, pager } = Huiqi;
   const $ = (id) => document.getElementById(id);
   let current = null;
 
@@ -14,11 +14,12 @@
     measureOptions($('measure'), settled);
   }
 
-  async function list() {
-    const settlements = await api('GET', 'api/settlements');
+  // newest first, a page at a time (GET /api/settlements answers {items, total, page, size, ...})
+  const pages = pager($('settlements'), async (page) => {
+    const data = await api('GET', 'api/settlements?size=20&page=' + page);
     const tbody = document.querySelector('#settlements tbody');
     tbody.replaceChildren();
-    for (const s of settlements) {
+    for (const s of data.items) {
       const row = tbody.insertRow();
       const link = document.createElement('a');
       link.href = '#' + s.id;
@@ -34,6 +35,11 @@
       cell(row, label(s, 'status'));
       cell(row, s.notice ? date(s.notice.firstDay) + ' — ' + date(s.notice.lastDay) : '');
     }
+    return data;
+  });
+
+  async function list() {
+    await pages.reload();
     if (location.hash) await show(location.hash.substring(1));
   }
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import cn.huiqi.common.ListPaging;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
 import cn.huiqi.unit.UnitRepository;
@@ -48,7 +49,7 @@ public class CaseController {
     @Operation(summary = "案件列表（分页；按措施、状态、属地、批次、企业、案件编号筛选；按提交时间、编号、状态、金额排序）"
             + " / Cases, paged; filter by measure, status, locality, round, enterprise (id or name), case number (prefix);"
             + " sort by submittedAt, caseNumber, status, amount")
-    public CaseList.Page list(@RequestParam(name = "measure", required = false) String measure,
+    public ListPaging.Page<CaseListItem> list(@RequestParam(name = "measure", required = false) String measure,
                               @RequestParam(name = "status", required = false) String status,
                               @RequestParam(name = "locality", required = false) String locality,
                               @RequestParam(name = "round", required = false) String round,

@@ -10,16 +10,14 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.common.ListPaging;
+
 /**
  * A page of cases, selected, counted, sorted and paged by the database: the caller's {@link CaseVisibility.Scope}
  * and the request's filters are one WHERE clause; only the page's rows are loaded. Indexes: V21.
  */
 @Component
 class CaseList {
-
-    /** One page: the items, the total count of matching cases, and the page asked for. */
-    record Page(List<CaseListItem> items, long total, int page, int size, String sort, String order) {
-    }
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CaseRecordRepository cases;
@@ -31,29 +29,48 @@ class CaseList {
         this.views = views;
     }
 
-    Page find(CaseVisibility.Scope scope, CaseListRequest request) {
-        String order = request.descending() ? "desc" : "asc";
+    ListPaging.Page<CaseListItem> find(CaseVisibility.Scope scope, CaseListRequest request) {
+        ListPaging paging = request.paging();
         if (scope.none()) {
-            return new Page(List.of(), 0, request.page(), request.size(), request.sort().name(), order);
+            return paging.page(List.of(), 0);
         }
         Query query = where(scope, request);
-        long total = jdbc.queryForObject("SELECT COUNT(*) FROM case_record c" + query.where, query.params, Long.class);
-        List<Long> ids = total <= (long) request.page() * request.size() ? List.of()
+        long total = jdbc.queryForObject(countSql(scope, request, query), query.params, Long.class);
+        List<Long> ids = paging.beyond(total) ? List.of()
                 : jdbc.queryForList(pageSql(query, request), query.params, Long.class);
         Map<Long, CaseRecord> loaded = cases.findAllById(ids).stream()
                 .collect(Collectors.toMap(CaseRecord::getId, Function.identity()));
         List<CaseListItem> items = ids.stream().map(loaded::get).map(views::listItem).toList();
-        return new Page(items, total, request.page(), request.size(), request.sort().name(), order);
+        return paging.page(items, total);
+    }
+
+    /**
+     * The COUNT (for EXPLAIN in tests too). A city bureau's unfiltered list counts its rows of case_review_unit alone: a
+     * range of ix_case_review_unit_unit, no case row read (each row's case exists: a foreign key); otherwise the cases
+     * matching the WHERE clause.
+     */
+    static String countSql(CaseVisibility.Scope scope, CaseListRequest request, Query query) {
+        boolean reviewUnitsOnly = !scope.all() && scope.enterpriseIds().isEmpty() && scope.localities().isEmpty()
+                && scope.statuses().isEmpty() && !scope.reviewUnits().isEmpty();
+        boolean unfiltered = request.measure() == null && request.status() == null && request.locality() == null
+                && request.roundId() == null && request.enterpriseId() == null && request.enterpriseName() == null
+                && request.caseNumberPrefix() == null && request.flagged() == null;
+        if (!reviewUnitsOnly || !unfiltered) {
+            return "SELECT COUNT(*) FROM case_record c" + query.where;
+        }
+        // (case_id, unit_id) is the primary key: one unit's rows are distinct cases already
+        return (scope.reviewUnits().size() == 1 ? "SELECT COUNT(*)" : "SELECT COUNT(DISTINCT ru.case_id)")
+                + " FROM case_review_unit ru WHERE ru.unit_id IN (:scopeReviewUnits)";
     }
 
     /** The ids of the page (for EXPLAIN in tests too): ORDER BY the sort key, then the id, LIMIT/OFFSET. */
     static String pageSql(Query query, CaseListRequest request) {
-        String direction = request.descending() ? " DESC" : " ASC";
+        String direction = request.paging().direction();
         // the reward amount lives in the reward claim (1:1 by case id; none for a measure that pays nothing)
         String join = request.sort() == CaseListRequest.Sort.amount ? " LEFT JOIN reward_claim r ON r.case_id = c.id" : "";
         return "SELECT c.id FROM case_record c" + join + query.where
                 + " ORDER BY " + request.sort().column + direction + ", c.id" + direction
-                + " LIMIT " + request.size() + " OFFSET " + ((long) request.page() * request.size());
+                + request.paging().limitOffset();
     }
 
     record Query(String where, MapSqlParameterSource params) {
@@ -72,11 +89,10 @@ class CaseList {
                 or.add("c.locality_unit_id IN (:scopeLocalities)");
                 params.addValue("scopeLocalities", scope.localities());
             }
-            int n = 0;
-            for (String unit : scope.reviewUnits()) {
-                // review_units is a comma-separated list of city unit ids
-                or.add("CONCAT(',', c.review_units, ',') LIKE :scopeReview" + n + " ESCAPE '!'");
-                params.addValue("scopeReview" + n++, "%," + likeLiteral(unit) + ",%");
+            if (!scope.reviewUnits().isEmpty()) {
+                // one row per (case, reviewing unit), V23: a range of ix_case_review_unit_unit, not a scan of every case
+                or.add("c.id IN (SELECT ru.case_id FROM case_review_unit ru WHERE ru.unit_id IN (:scopeReviewUnits))");
+                params.addValue("scopeReviewUnits", scope.reviewUnits());
             }
             if (!scope.statuses().isEmpty()) {
                 or.add("c.status IN (:scopeStatuses)");
@@ -120,6 +136,6 @@ class CaseList {
     }
 
     private static String likeLiteral(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return ListPaging.likeLiteral(text);
     }
 }

@@ -3,6 +3,7 @@ package cn.huiqi.casefile;
 import java.util.regex.Pattern;
 
 import cn.huiqi.common.FieldChecks;
+import cn.huiqi.common.ListPaging;
 import cn.huiqi.unit.UnitRepository;
 
 /**
@@ -10,12 +11,11 @@ import cn.huiqi.unit.UnitRepository;
  * Every filter narrows what the caller may see anyway ({@link CaseVisibility.Scope}); none widens it.
  */
 record CaseListRequest(String measure, String status, String locality, Long roundId, Long enterpriseId,
-                       String enterpriseName, String caseNumberPrefix, Boolean flagged, Sort sort, boolean descending,
-                       int page, int size) {
+                       String enterpriseName, String caseNumberPrefix, Boolean flagged, ListPaging paging) {
 
-    static final int DEFAULT_SIZE = 20;
-    static final int MAX_SIZE = 100;
-    static final int MAX_PAGE = 100_000;
+    /** Newest first by default; the amount largest first. */
+    static final ListPaging.Sorts SORTS = ListPaging.Sorts.of(
+            java.util.Arrays.stream(Sort.values()).map(Enum::name).toList(), java.util.List.of("submittedAt", "amount"));
     private static final Pattern CASE_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
     private static final Pattern ENTERPRISE_ID = Pattern.compile("[0-9]{1,18}");
 
@@ -88,51 +88,21 @@ record CaseListRequest(String measure, String status, String locality, Long roun
                 checks.add("flagged", "flagged 只能为 true 或 false", "flagged must be true or false");
             }
         }
-        Sort sort = Sort.submittedAt;
-        String sortText = blankToNull(raw.sort());
-        if (sortText != null) {
-            try {
-                sort = Sort.valueOf(sortText);
-            } catch (IllegalArgumentException e) {
-                checks.add("sort", "sort 只能为 submittedAt、caseNumber、status 或 amount",
-                        "sort must be submittedAt, caseNumber, status or amount");
-            }
-        }
-        String order = blankToNull(raw.order());
-        if (order != null && !order.equals("asc") && !order.equals("desc")) {
-            checks.add("order", "order 只能为 asc 或 desc", "order must be asc or desc");
-        }
-        boolean descending = order == null ? sort == Sort.submittedAt || sort == Sort.amount : order.equals("desc");
-        int page = whole(checks, "page", raw.page(), 0, 0, MAX_PAGE);
-        int size = whole(checks, "size", raw.size(), DEFAULT_SIZE, 1, MAX_SIZE);
+        ListPaging paging = ListPaging.check(checks, SORTS, raw.page(), raw.size(), raw.sort(), raw.order());
         checks.throwIfAny();
         return new CaseListRequest(measure, status, locality, round, enterpriseId, enterpriseName, caseNumber, flagged,
-                sort, descending, page, size);
+                paging);
     }
 
-    private static int whole(FieldChecks checks, String field, String raw, int absent, int min, int max) {
-        String text = blankToNull(raw);
-        if (text == null) {
-            return absent;
-        }
-        if (text.matches("-?[0-9]{1,7}")) {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        }
-        checks.add(field, field + " 应为 " + min + " 至 " + max + " 的整数", field + " must be a whole number from " + min + " to " + max);
-        return absent;
+    Sort sort() {
+        return Sort.valueOf(paging.sort());
     }
 
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return ListPaging.blankToNull(text);
     }
 
-    private static final Pattern QUOTABLE = Pattern.compile("[\\p{L}\\p{N}_.-]{1,40}");
-
-    /** A refused value as the message quotes it: only a short plain word is repeated back. */
     private static String shown(String value) {
-        return QUOTABLE.matcher(value).matches() ? "「" + value + "」" : "（所给值 / the value given）";
+        return ListPaging.shown(value);
     }
 }

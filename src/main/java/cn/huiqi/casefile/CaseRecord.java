@@ -2,13 +2,16 @@ package cn.huiqi.casefile;
 
 import java.time.Instant;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -64,6 +67,14 @@ public class CaseRecord {
     /** The city units that review this case (DMN responsible-units), comma-separated group ids. */
     @Column(name = "review_units")
     private String reviewUnits;
+    /**
+     * The same units, one row each (V23 case_review_unit): the list query's visibility for a city bureau reads this
+     * table's index ({@link CaseList}); written only with {@link #reviewUnits}, never read by the entity.
+     */
+    @ElementCollection
+    @CollectionTable(name = "case_review_unit", joinColumns = @JoinColumn(name = "case_id"))
+    @Column(name = "unit_id")
+    private java.util.Set<String> reviewUnitRows = new java.util.HashSet<>();
     /** DMN responsible-units: the unit that leads the measure and the unit that pays it. */
     @Column(name = "lead_unit")
     private String leadUnit;
@@ -128,6 +139,10 @@ public class CaseRecord {
     /** The units DMN responsible-units names for this case; the review chain routes on these only. */
     public void assignResponsibleUnits(java.util.List<String> reviewUnitIds, String leadUnitId, String financeUnitId) {
         this.reviewUnits = String.join(",", reviewUnitIds);
+        if (!reviewUnitRows.equals(java.util.Set.copyOf(reviewUnitIds))) {
+            reviewUnitRows.clear();
+            reviewUnitRows.addAll(reviewUnitIds);
+        }
         this.leadUnit = leadUnitId;
         this.financeUnit = financeUnitId;
         this.updatedAt = Instant.now();

@@ -2,6 +2,7 @@ package cn.huiqi.enterprise;
 
 import java.util.List;
 
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,13 +12,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
+import cn.huiqi.common.FieldChecks;
+import cn.huiqi.common.ListPaging;
 import cn.huiqi.common.NotFoundException;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
 import cn.huiqi.identity.Groups;
+import cn.huiqi.unit.Unit;
+import cn.huiqi.unit.UnitRepository;
 
 /** The enterprise register. Administrators and policy staff register; each unit reads its own. */
 @RestController
@@ -35,27 +43,65 @@ class EnterpriseController {
     private final AgentAuthorisations agents;
     private final EnterpriseRepository enterprises;
     private final CurrentCaller currentCaller;
+    private final UnitRepository units;
 
     EnterpriseController(EnterpriseRegister register, AgentAuthorisations agents, EnterpriseRepository enterprises,
-                         CurrentCaller currentCaller) {
+                         CurrentCaller currentCaller, UnitRepository units) {
+        this.units = units;
         this.register = register;
         this.agents = agents;
         this.enterprises = enterprises;
         this.currentCaller = currentCaller;
     }
 
+    /** By name by default; the keys are the entity's properties. */
+    private static final ListPaging.Sorts SORTS = ListPaging.Sorts.of(List.of("name", "id", "uscc", "createdAt"),
+            List.of("createdAt"));
+
+    /**
+     * A page of the enterprises the caller may read (default deny): administrators and policy staff all; an
+     * enterprise user those it acts for (its own and those it is an authorised agent of); a locality its own
+     * locality's; nobody else any. Filters narrow that: {@code name} (a fragment), {@code locality}.
+     */
     @GetMapping
     @Transactional(readOnly = true)
-    public List<Enterprise> list() {
+    @Operation(summary = "企业名录（分页；按名称片段、属地筛选；按名称、编号、统一社会信用代码、登记时间排序）"
+            + " / Enterprises, paged; filter by name (a fragment), locality; sort by name, id, uscc, createdAt")
+    public ListPaging.Page<Enterprise> list(@RequestParam(name = "name", required = false) String name,
+                                            @RequestParam(name = "locality", required = false) String locality,
+                                            @RequestParam(name = "sort", required = false) String sort,
+                                            @RequestParam(name = "order", required = false) String order,
+                                            @RequestParam(name = "page", required = false) String page,
+                                            @RequestParam(name = "size", required = false) String size) {
+        FieldChecks checks = new FieldChecks();
+        String fragment = ListPaging.blankToNull(name) == null ? null
+                : checks.requiredText("name", name, "企业名称", "The enterprise name", 100);
+        String localityId = ListPaging.blankToNull(locality);
+        if (localityId != null && units.findById(localityId).filter(Unit::isLocality).isEmpty()) {
+            checks.add("locality", "没有属地单位 " + ListPaging.shown(localityId), "There is no locality unit " + ListPaging.shown(localityId));
+        }
+        ListPaging paging = ListPaging.check(checks, SORTS, page, size, sort, order);
+        checks.throwIfAny();
         Caller caller = currentCaller.get();
+        Specification<Enterprise> scope;
         if (isRegistrar(caller)) {
-            return enterprises.findAll();
+            scope = (e, q, cb) -> cb.conjunction();
+        } else if (caller.isIn(Groups.ENTERPRISE)) {
+            List<Long> ids = register.actedForBy(caller.userId()).stream().map(Enterprise::getId).toList();
+            scope = (e, q, cb) -> ids.isEmpty() ? cb.disjunction() : e.get("id").in(ids);
+        } else {
+            List<String> localities = units.findAllById(caller.groupIds()).stream().filter(Unit::isLocality).map(Unit::getId).toList();
+            scope = (e, q, cb) -> localities.isEmpty() ? cb.disjunction() : e.get("localityUnitId").in(localities);
         }
-        if (caller.isIn(Groups.ENTERPRISE)) {
-            // its own enterprise first, then those it is an authorised agent of
-            return register.actedForBy(caller.userId());
+        Specification<Enterprise> where = scope;
+        if (fragment != null) {
+            String pattern = "%" + ListPaging.likeLiteral(fragment) + "%";
+            where = where.and((e, q, cb) -> cb.like(e.get("name"), pattern, '!'));
         }
-        return caller.groupIds().stream().flatMap(g -> enterprises.findByLocalityUnitIdOrderByName(g).stream()).toList();
+        if (localityId != null) {
+            where = where.and((e, q, cb) -> cb.equal(e.get("localityUnitId"), localityId));
+        }
+        return paging.page(enterprises.findAll(where, paging.pageable(paging.sort())), e -> e);
     }
 
     @PostMapping

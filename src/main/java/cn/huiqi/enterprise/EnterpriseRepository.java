@@ -5,7 +5,8 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface EnterpriseRepository extends JpaRepository<Enterprise, Long> {
+public interface EnterpriseRepository extends JpaRepository<Enterprise, Long>,
+        org.springframework.data.jpa.repository.JpaSpecificationExecutor<Enterprise> {
 
     Optional<Enterprise> findByUscc(String uscc);
 

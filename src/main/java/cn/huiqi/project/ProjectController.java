@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.huiqi.common.FieldChecks;
+import cn.huiqi.common.ListPaging;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.NotFoundException;
 import cn.huiqi.identity.Caller;
@@ -78,13 +79,17 @@ class ProjectController {
     @GetMapping
     @Operation(summary = "项目列表 / List projects", description = "可按属地、状态、是否重大项目、计划完工日期筛选；monthEnd 为所选月份月末的状态、累计投资与投资进度。"
             + " Filter by locality, status, major, planned completion; monthEnd holds status, cumulative investment and progress at the month's end.")
-    public List<ProjectView> list(
+    public ListPaging.Page<ProjectView> list(
             @Parameter(description = "属地 / Locality unit id, e.g. donghu") @RequestParam(required = false) String locality,
             @Parameter(description = "月份 YYYY-MM，缺省为本月 / Month, default the current month") @RequestParam(required = false) String month,
             @Parameter(description = "状态 / Status: PLANNED, UNDER_CONSTRUCTION, COMPLETED") @RequestParam(required = false) String status,
             @Parameter(description = "仅重大项目 / Major projects only (true/false)") @RequestParam(required = false) Boolean major,
             @Parameter(description = "计划完工不晚于 / Planned completion on or before (YYYY-MM-DD), e.g. 2023-06-30 for 上半年计划完工")
-            @RequestParam(required = false) String plannedCompletionBy) {
+            @RequestParam(required = false) String plannedCompletionBy,
+            @Parameter(description = "排序 / Sort: locality (default), id, name, plannedCompletion") @RequestParam(required = false) String sort,
+            @Parameter(description = "asc | desc") @RequestParam(required = false) String order,
+            @Parameter(description = "页码，从 0 起 / Page from 0") @RequestParam(required = false) String page,
+            @Parameter(description = "每页 1-100，缺省 20 / Page size 1-100, default 20") @RequestParam(required = false) String size) {
         YearMonth m = Months.month(month, "month", Months.current());
         ProjectStatus s = null;
         if (status != null && !status.isBlank()) {
@@ -97,8 +102,9 @@ class ProjectController {
         }
         FieldChecks checks = new FieldChecks();
         LocalDate by = Months.date(checks, plannedCompletionBy, "plannedCompletionBy", "计划完工日期", "Planned completion", false);
+        ListPaging paging = ListPaging.check(checks, ProjectQueries.SORTS, page, size, sort, order);
         checks.throwIfAny();
-        return queries.list(currentCaller.get(), new ProjectQueries.Filter(locality, s, major, by), m);
+        return queries.list(currentCaller.get(), new ProjectQueries.Filter(locality, s, major, by), m, paging);
     }
 
     @PostMapping

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.huiqi.common.InvalidInputException;
+import cn.huiqi.common.ListPaging;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.unit.Unit;
 import cn.huiqi.unit.UnitRepository;
@@ -23,7 +24,11 @@ class ProjectQueries {
     private final ProjectViews views;
     private final UnitRepository units;
 
-    public ProjectQueries(ProjectRepository projects, ProjectAccess access, ProjectViews views, UnitRepository units) {
+    private final jakarta.persistence.EntityManager entityManager;
+
+    public ProjectQueries(ProjectRepository projects, ProjectAccess access, ProjectViews views, UnitRepository units,
+                          jakarta.persistence.EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.projects = projects;
         this.access = access;
         this.views = views;
@@ -34,15 +39,60 @@ class ProjectQueries {
     public record Filter(String locality, ProjectStatus status, Boolean major, LocalDate plannedCompletionBy) {
     }
 
+    /** By locality (in the city's unit order), then id, by default; keys to JPQL over p (project) and u (its locality). */
+    static final ListPaging.Sorts SORTS = ListPaging.Sorts.of(List.of("locality", "id", "name", "plannedCompletion"), List.of());
+    private static final java.util.Map<String, String> SORT_COLUMNS = java.util.Map.of("locality", "u.sortOrder",
+            "id", "p.id", "name", "p.name", "plannedCompletion", "p.plannedCompletion");
+
+    /**
+     * A page of the projects the caller may read ({@link ProjectAccess.Scope} as the WHERE clause), filtered, sorted
+     * and counted by the database; only the page's rows are viewed for the month.
+     */
     @Transactional(readOnly = true)
-    public List<ProjectView> list(Caller caller, Filter filter, YearMonth month) {
+    public ListPaging.Page<ProjectView> list(Caller caller, Filter filter, YearMonth month, ListPaging paging) {
         ProjectAccess.Scope scope = access.requireReader(caller);
-        List<Project> found = readable(caller, scope, filter.locality()).stream()
-                .filter(p -> filter.status() == null || p.getStatus() == filter.status())
-                .filter(p -> filter.major() == null || p.isMajor() == filter.major())
-                .filter(p -> filter.plannedCompletionBy() == null || !p.getPlannedCompletion().isAfter(filter.plannedCompletionBy()))
-                .toList();
-        return views.views(caller, found, month);
+        String locality = checkedLocality(caller, scope, filter.locality());
+        StringBuilder where = new StringBuilder(" FROM Project p JOIN Unit u ON u.id = p.localityUnitId WHERE 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (!scope.all()) {
+            List<String> or = new java.util.ArrayList<>();
+            if (!scope.localities().isEmpty()) {
+                or.add("p.localityUnitId IN :scopeLocalities");
+                params.put("scopeLocalities", scope.localities());
+            }
+            if (scope.enterpriseId() != null) {
+                or.add("p.enterpriseId = :scopeEnterprise");
+                params.put("scopeEnterprise", scope.enterpriseId());
+            }
+            where.append(or.isEmpty() ? " AND 1 = 0" : " AND (" + String.join(" OR ", or) + ")");
+        }
+        if (locality != null) {
+            where.append(" AND p.localityUnitId = :locality");
+            params.put("locality", locality);
+        }
+        if (filter.status() != null) {
+            where.append(" AND p.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.major() != null) {
+            where.append(" AND p.major = :major");
+            params.put("major", filter.major());
+        }
+        if (filter.plannedCompletionBy() != null) {
+            where.append(" AND p.plannedCompletion <= :by");
+            params.put("by", filter.plannedCompletionBy());
+        }
+        var count = entityManager.createQuery("SELECT COUNT(p)" + where, Long.class);
+        params.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        if (paging.beyond(total)) {
+            return paging.page(List.of(), total);
+        }
+        var page = entityManager.createQuery("SELECT p" + where + " ORDER BY " + SORT_COLUMNS.get(paging.sort())
+                + paging.direction() + ", p.id" + paging.direction(), Project.class);
+        params.forEach(page::setParameter);
+        List<Project> found = page.setFirstResult((int) paging.offset()).setMaxResults(paging.size()).getResultList();
+        return paging.page(views.views(caller, found, month), total);
     }
 
     @Transactional(readOnly = true)
@@ -56,8 +106,8 @@ class ProjectQueries {
                 list.definitionZh(), list.definitionEn(), rows.size(), views.views(caller, rows, month));
     }
 
-    /** The projects the caller may read, narrowed to one locality when asked (403 for a locality it may not read). */
-    private List<Project> readable(Caller caller, ProjectAccess.Scope scope, String rawLocality) {
+    /** The locality asked for, if any: a locality unit the caller may read (400 for no such locality, 403 for another's). */
+    private String checkedLocality(Caller caller, ProjectAccess.Scope scope, String rawLocality) {
         String locality = blankToNull(rawLocality);
         if (locality != null) {
             if (units.findById(locality).filter(Unit::isLocality).isEmpty()) {
@@ -68,6 +118,12 @@ class ProjectQueries {
                 throw new AccessDeniedException(caller.userId() + " may not read projects of " + locality);
             }
         }
+        return locality;
+    }
+
+    /** The projects the caller may read, narrowed to one locality when asked (403 for a locality it may not read). */
+    private List<Project> readable(Caller caller, ProjectAccess.Scope scope, String rawLocality) {
+        String locality = checkedLocality(caller, scope, rawLocality);
         List<Project> candidates;
         if (scope.all()) {
             candidates = locality == null ? projects.findAllByOrderByLocalityUnitIdAscIdAsc()

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,7 +23,10 @@ import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.NotFoundException;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
+import io.swagger.v3.oas.annotations.Operation;
+
 import cn.huiqi.catalogue.Measure;
+import cn.huiqi.common.ListPaging;
 import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.identity.Groups;
 
@@ -89,10 +93,39 @@ public class SettlementController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    public List<SettlementView> list() {
+    @Operation(summary = "结算批次（分页；按措施、状态筛选；按结算时间、批次、措施、状态排序）"
+            + " / Settlements, paged; filter by measure, status; sort by settledAt, id, measure, status")
+    public ListPaging.Page<SettlementView> list(@RequestParam(name = "measure", required = false) String measure,
+                                                @RequestParam(name = "status", required = false) String status,
+                                                @RequestParam(name = "sort", required = false) String sort,
+                                                @RequestParam(name = "order", required = false) String order,
+                                                @RequestParam(name = "page", required = false) String page,
+                                                @RequestParam(name = "size", required = false) String size) {
         requireReader();
-        return settlements.findAllByOrderBySettledAtDesc().stream().map(s -> views.view(s, false)).toList();
+        FieldChecks checks = new FieldChecks();
+        String measureId = ListPaging.blankToNull(measure);
+        if (measureId != null && !settledMeasures().contains(measureId)) {
+            checks.add("measure", "只有以下措施有结算：" + String.join("、", settledMeasures()),
+                    "Only these measures have settlements: " + String.join(", ", settledMeasures()));
+        }
+        Settlement.Status statusValue = null;
+        String statusText = ListPaging.blankToNull(status);
+        if (statusText != null) {
+            try {
+                statusValue = Settlement.Status.valueOf(statusText);
+            } catch (IllegalArgumentException e) {
+                checks.add("status", "status 只能为 SETTLING、NOTICE、DISBURSEMENT 或 CLOSED",
+                        "status must be SETTLING, NOTICE, DISBURSEMENT or CLOSED");
+            }
+        }
+        ListPaging paging = ListPaging.check(checks, SORTS, page, size, sort, order);
+        checks.throwIfAny();
+        return paging.page(settlements.page(measureId, statusValue, paging.pageable(paging.sort())), s -> views.view(s, false));
     }
+
+    /** Newest first by default; the keys are the entity's properties. */
+    private static final ListPaging.Sorts SORTS = ListPaging.Sorts.of(List.of("settledAt", "id", "measure", "status"),
+            List.of("settledAt", "id"));
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -14,6 +16,10 @@ public interface SettlementRepository extends JpaRepository<Settlement, Long> {
     Optional<Settlement> findByProcessInstanceId(String processInstanceId);
 
     List<Settlement> findAllByOrderBySettledAtDesc();
+
+    /** A page of settlements, optionally of one measure and/or in one status (GET /api/settlements). */
+    @Query("select s from Settlement s where (:measure is null or s.measure = :measure) and (:status is null or s.status = :status)")
+    Page<Settlement> page(String measure, Settlement.Status status, Pageable pageable);
 
     Optional<Settlement> findFirstByMeasureAndStatusOrderByIdDesc(String measure, Settlement.Status status);
 

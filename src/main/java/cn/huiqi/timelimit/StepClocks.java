@@ -4,12 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+
+import cn.huiqi.common.ListPaging;
 
 /** Table step_clock and supervision_item (V17), written in the engine's transaction. */
 @Component
@@ -112,17 +116,39 @@ class StepClocks {
         jdbc.update("UPDATE supervision_item SET closed_at = ? WHERE step_clock_id = ? AND closed_at IS NULL", Timestamp.from(now), clockId);
     }
 
-    List<SupervisionItem> openSupervisionOf(List<String> leadUnits) {
+    /** The supervision list's sort keys and their columns; ties break on the id in the same direction. */
+    static final Map<String, String> SUPERVISION_SORTS = Map.of("due", "due_at", "openedAt", "opened_at", "measure", "measure");
+
+    /**
+     * A page of the open items of these lead units (V23 ix_supervision_open: lead unit, open, by due time), optionally
+     * of one measure and/or one acting unit; the total of them.
+     */
+    ListPaging.Page<SupervisionItem> openSupervisionOf(List<String> leadUnits, String measure, String unit, ListPaging paging) {
         if (leadUnits.isEmpty()) {
-            return List.of();
+            return paging.page(List.of(), 0);
         }
-        String marks = String.join(", ", leadUnits.stream().map(u -> "?").toList());
-        return jdbc.query("SELECT id, case_id, subject, measure, step, step_name, unit_id, lead_unit_id, due_at, opened_at, closed_at "
-                        + "FROM supervision_item WHERE closed_at IS NULL AND lead_unit_id IN (" + marks + ") ORDER BY due_at, id",
+        List<Object> args = new ArrayList<>(leadUnits);
+        String where = " FROM supervision_item WHERE closed_at IS NULL AND lead_unit_id IN ("
+                + String.join(", ", leadUnits.stream().map(u -> "?").toList()) + ")";
+        if (measure != null) {
+            where += " AND measure = ?";
+            args.add(measure);
+        }
+        if (unit != null) {
+            where += " AND unit_id = ?";
+            args.add(unit);
+        }
+        long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
+        if (paging.beyond(total)) {
+            return paging.page(List.of(), total);
+        }
+        String column = SUPERVISION_SORTS.get(paging.sort());
+        return paging.page(jdbc.query("SELECT id, case_id, subject, measure, step, step_name, unit_id, lead_unit_id, due_at, opened_at, closed_at"
+                        + where + " ORDER BY " + column + paging.direction() + ", id" + paging.direction() + paging.limitOffset(),
                 (rs, n) -> new SupervisionItem(rs.getLong("id"), rs.getString("subject"), rs.getString("measure"), rs.getString("step"),
                         rs.getString("step_name"), rs.getString("unit_id"), rs.getString("lead_unit_id"), instant(rs, "due_at"),
                         instant(rs, "opened_at"), instant(rs, "closed_at")),
-                leadUnits.toArray());
+                args.toArray()), total);
     }
 
     List<SupervisionItem> supervisionOfCase(long caseId) {

@@ -119,7 +119,7 @@ class EnterpriseBindingAttackTest {
                 agent.json("POST", "/api/m1/applications", application(jixiang, "HT-AG-JX"), key()));
         refused("agent-authorisation", "authorised agent reads jixiang's case", 403, agent.get("/api/cases/" + jixiangCase));
         assertThat(agent.get("/api/cases/" + caseNumber).status()).isEqualTo(200);
-        assertThat(http(AGENT).get("/api/enterprises").json()).extracting(e -> e.path("id").asLong()).containsExactly(hongdu);
+        assertThat(http(AGENT).get("/api/enterprises").json().get("items")).extracting(e -> e.path("id").asLong()).containsExactly(hongdu);
 
         // the locality sends the case back: the supplement is the agent's
         Task verification = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
@@ -139,7 +139,7 @@ class EnterpriseBindingAttackTest {
         refused("agent-authorisation", "revoked agent applies for hongdu", 400,
                 agent.json("POST", "/api/m1/applications", application(hongdu, "HT-AG-LATE"), key()));
         assertThat(supplementTask(caseNumber).getAssignee()).isEqualTo("ent-hongdu");
-        assertThat(http(AGENT).get("/api/enterprises").json()).isEmpty();
+        assertThat(http(AGENT).get("/api/enterprises").json().get("items")).isEmpty();
 
         // the enterprise supplements; a later send-back goes to the enterprise too, never to the revoked agent
         Task supplement = supplementTask(caseNumber);

@@ -123,10 +123,42 @@ class CaseListOnMariaDbTest extends SeededCasesOnMariaDb {
         assertThat(plan("lt-ent", "enterprise", "")).as("an enterprise's cases").isEqualTo("ix_case_list_enterprise");
         assertThat(plan("lt-admin", "camunda-admin", "caseNumber=M1-2023-0001")).isEqualTo("uq_case_number");
         assertThat(plan("lt-admin", "camunda-admin", "")).as("everything, newest first").isEqualTo("ix_case_list_submitted");
-        // a city bureau's review units are a comma-separated column: newest first on the time index, filtered row by row
-        assertThat(plan("lt-gxj", "gxj", "")).isEqualTo("ix_case_list_submitted");
+        plan("lt-gxj", "gxj", "");
         plan("lt-czj", "czj", "");
         plan("lt-admin", "camunda-admin", "sort=amount");
+    }
+
+    @Test
+    void aCityBureausCountIsAnIndexRangeOfItsReviewUnits() {
+        // V23 case_review_unit: no LIKE over every case's review_units. A city bureau's unfiltered count is a range of
+        // its rows in ix_case_review_unit_unit alone, no case row read
+        for (String unit : List.of("gxj", "swj")) {
+            List<Map<String, Object>> plan = countPlan("lt-" + unit, unit, "");
+            assertThat(plan).as(unit).hasSize(1);
+            assertThat(row(plan, "ru").get("key")).as(unit).isEqualTo("ix_case_review_unit_unit");
+            assertThat(String.valueOf(row(plan, "ru").get("Extra"))).as(unit).contains("Using index");
+        }
+        // filtered: the cases of the filter's index, each probed for the unit's review row by primary key
+        List<Map<String, Object>> filtered = countPlan("lt-swj", "swj", "measure=M2&status=PAID");
+        assertThat(row(filtered, "c").get("key")).isEqualTo("ix_case_list_measure");
+        assertThat(String.valueOf(row(filtered, "ru").get("key"))).isIn("PRIMARY", "ix_case_review_unit_unit");
+        // the finance bureau: its review rows (materialised once from the unit's index) or its statuses
+        List<Map<String, Object>> czj = countPlan("lt-czj", "czj", "");
+        assertThat(row(czj, "ru").get("key")).isEqualTo("ix_case_review_unit_unit");
+    }
+
+    private List<Map<String, Object>> countPlan(String user, String group, String query) {
+        CaseListRequest request = request(query);
+        CaseVisibility.Scope scope = visibility.scopeOf(new Caller(user, List.of(group)));
+        CaseList.Query where = CaseList.where(scope, request);
+        List<Map<String, Object>> rows = named.queryForList("EXPLAIN " + CaseList.countSql(scope, request, where), where.params());
+        System.out.println("EXPLAIN COUNT as " + user + " [" + query + "]: " + rows);
+        return rows;
+    }
+
+    private static Map<String, Object> row(List<Map<String, Object>> plan, String table) {
+        return plan.stream().filter(r -> String.valueOf(r.get("table")).equals(table)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + table + " in " + plan));
     }
 
     /** The index MariaDB's EXPLAIN names for the case_record row of the page query. */

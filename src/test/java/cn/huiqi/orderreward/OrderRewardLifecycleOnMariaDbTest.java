@@ -125,7 +125,7 @@ class OrderRewardLifecycleOnMariaDbTest {
                 .get("processInstanceId").asText();
         runJobsOf(settlementProcess);
         JsonNode settlements = api("it-gxj").getJson("/api/settlements");
-        long settlementId = settlements.get(0).get("id").asLong();
+        long settlementId = settlements.get("items").get(0).get("id").asLong();
         assertThat(api("it-ent").getJson("/api/cases/" + caseNumber).get("status").asText()).isEqualTo("PUBLIC_NOTICE");
         assertThat(api("it-ent").getJson("/api/cases/" + caseNumber).get("settledAmount").decimalValue()).isEqualByComparingTo("100000.00");
         HttpResponse<byte[]> noticeList = api("it-gxj").getBytes("/api/settlements/" + settlementId + "/notice-list.xlsx");

@@ -66,7 +66,7 @@ class ProjectApiTest extends ProjectLibraryTestBase {
         assertThat(count("project_report")).isZero();
 
         // the enterprise reads its own project but changes nothing and sees no lists
-        assertThat(HttpApi.expect(200, call("ent-hongdu", "GET", "/api/projects", null))).hasSize(1);
+        assertThat(HttpApi.expect(200, call("ent-hongdu", "GET", "/api/projects", null)).get("items")).hasSize(1);
         JsonNode own = HttpApi.expect(200, call("ent-hongdu", "GET", "/api/projects/" + donghu, null));
         assertThat(own.get("editable").asBoolean()).isFalse();
         HttpApi.expect(403, call("ent-hongdu", "PUT", "/api/projects/" + donghu, HttpApi.toJson(renamed)));
@@ -74,7 +74,7 @@ class ProjectApiTest extends ProjectLibraryTestBase {
         HttpApi.expect(403, call("ent-hongdu", "POST", "/api/projects/" + donghu + "/reports",
                 "{\"month\":\"2023-07\",\"cumulativeInvestment\":\"1.00\",\"cumulativeEquipmentInvestment\":\"0\"}"));
         HttpApi.expect(403, call("ent-jixiang", "GET", "/api/projects/" + donghu, null));
-        assertThat(HttpApi.expect(200, call("ent-jixiang", "GET", "/api/projects", null))).isEmpty();
+        assertThat(HttpApi.expect(200, call("ent-jixiang", "GET", "/api/projects", null)).get("items")).isEmpty();
 
         // other city bureaus: nothing; anonymous: 401
         HttpApi.expect(403, call("swj-reviewer", "GET", "/api/projects", null));
@@ -91,10 +91,10 @@ class ProjectApiTest extends ProjectLibraryTestBase {
         completed.put("actualCompletion", "2023-08-31");
         JsonNode done = HttpApi.expect(200, call("gxj-reviewer", "PUT", "/api/projects/" + xihu, HttpApi.toJson(completed)));
         assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(HttpApi.expect(200, call("policy-staff", "GET", "/api/projects", null))).hasSize(2);
-        assertThat(HttpApi.expect(200, call("admin", "GET", "/api/projects?locality=xihu", null))).hasSize(1);
+        assertThat(HttpApi.expect(200, call("policy-staff", "GET", "/api/projects", null)).get("items")).hasSize(2);
+        assertThat(HttpApi.expect(200, call("admin", "GET", "/api/projects?locality=xihu", null)).get("items")).hasSize(1);
         HttpApi.expect(403, call("policy-staff", "PUT", "/api/projects/" + xihu, HttpApi.toJson(completed)));
-        assertThat(HttpApi.expect(200, call("donghu-verifier", "GET", "/api/projects", null))).hasSize(1);
+        assertThat(HttpApi.expect(200, call("donghu-verifier", "GET", "/api/projects", null)).get("items")).hasSize(1);
 
         JsonNode history = HttpApi.expect(200, call("gxj-reviewer", "GET", "/api/projects/" + donghu + "/history", null));
         assertThat(history).hasSize(2);

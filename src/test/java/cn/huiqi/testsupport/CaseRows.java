@@ -44,6 +44,7 @@ public final class CaseRows {
         for (int from = existing.intValue(); from < count; from += BATCH) {
             List<Object[]> cases = new ArrayList<>();
             List<Object[]> claims = new ArrayList<>();
+            List<Object[]> reviewUnits = new ArrayList<>();
             for (int i = from; i < Math.min(count, from + BATCH); i++) {
                 long id = base + i - existing;
                 int e = (i * 7) % ENTERPRISES;
@@ -53,6 +54,10 @@ public final class CaseRows {
                 cases.add(new Object[] {id, String.format("%s-2023-%06d", measure, id), measure, enterprises.get(e),
                         "E:" + enterprises.get(e), LOCALITIES.get(e % LOCALITIES.size()), "SEED-" + i, status,
                         i % 3 == 0 ? "gxj,swj" : "gxj", i % 97 == 0 ? "FLAGGED_SEED" : null, "seed", at, at});
+                reviewUnits.add(new Object[] {id, "gxj"});
+                if (i % 3 == 0) {
+                    reviewUnits.add(new Object[] {id, "swj"});
+                }
                 claims.add(new Object[] {id, new BigDecimal(10_000 + (i * 131L) % 990_000).setScale(2),
                         new BigDecimal((i * 53L) % 500_000).setScale(2), enterprises.get(e), at});
             }
@@ -60,6 +65,7 @@ public final class CaseRows {
                     + "locality_unit_id, subject_key, status, application_json, review_units, lead_unit, finance_unit, flag, "
                     + "submitted_by, submitted_at, updated_at, row_version) "
                     + "VALUES (?, ?, ?, 'ENTERPRISE', ?, ?, ?, ?, ?, '{}', ?, 'gxj', 'czj', ?, ?, ?, ?, 0)", cases);
+            jdbc.batchUpdate("INSERT INTO case_review_unit (case_id, unit_id) VALUES (?, ?)", reviewUnits);
             jdbc.batchUpdate("INSERT INTO reward_claim (case_id, claimed_amount, reward_amount, payee_kind, payee_enterprise_id, "
                     + "updated_at, row_version) VALUES (?, ?, ?, 'ENTERPRISE', ?, ?, 0)", claims);
         }

@@ -52,7 +52,7 @@ public abstract class SeededCasesOnMariaDb {
                 if (jdbc.queryForObject("SELECT COUNT(*) FROM enterprise_user WHERE user_id = 'lt-ent'", Integer.class) == 0) {
                     jdbc.update("INSERT INTO enterprise_user (user_id, enterprise_id) VALUES ('lt-ent', ?)", enterprises.get(0));
                 }
-                jdbc.execute("ANALYZE TABLE case_record, reward_claim");
+                jdbc.execute("ANALYZE TABLE case_record, reward_claim, case_review_unit");
             }
         }
     }

@@ -103,7 +103,7 @@ class TimeLimitProcessTest extends ProcessTestSupport {
             assertThat(overdue.leadUnit()).isEqualTo("gxj");
         });
         assertThat(step(instance, "Task_LocalityVerification").overdue()).isTrue();
-        assertThat(as("gxj-reviewer", () -> supervision.open())).filteredOn(item -> item.subject().equals(caseNumber(instance)))
+        assertThat(as("gxj-reviewer", () -> supervision.open(null, null, null, null, null, "100").items())).filteredOn(item -> item.subject().equals(caseNumber(instance)))
                 .singleElement().satisfies(item -> {
                     assertThat(item.step()).isEqualTo("Task_LocalityVerification");
                     assertThat(item.unit()).isEqualTo("donghu");
@@ -111,11 +111,11 @@ class TimeLimitProcessTest extends ProcessTestSupport {
                     assertThat(item.overdueDays()).isEqualTo(1);
                 });
         for (String notLead : List.of("swj-reviewer", "donghu-verifier", "czj-finance", applicant)) {
-            assertThatThrownBy(() -> as(notLead, () -> supervision.open())).as(notLead).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> as(notLead, () -> supervision.open(null, null, null, null, null, "100").items())).as(notLead).isInstanceOf(AccessDeniedException.class);
         }
 
         completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), approveAccepting(1));
-        assertThat(as("gxj-reviewer", () -> supervision.open())).as("closed when the step is done")
+        assertThat(as("gxj-reviewer", () -> supervision.open(null, null, null, null, null, "100").items())).as("closed when the step is done")
                 .noneMatch(item -> item.subject().equals(caseNumber(instance)));
         for (String unit : List.of("gxj", "swj")) {
             assertThat(taskFor(instance, "Task_CityReview", unit).getDueDate()).as("10 working days from Thursday 10-12")
