@@ -7,9 +7,16 @@
   const $ = (sel) => document.querySelector(sel);
   const params = new URLSearchParams(location.search);
 
-  // only a path of this site: never "//other.site" or "/\other.site"
+  // only a path of this site, as the browser itself will read it (it drops tabs and newlines and reads "\\" as
+  // "/", so "/\t/other.site" and "/\\other.site" are other sites): never another origin, never a scheme
   const next = (function (value) {
-    return value && /^\/(?![/\\])/.test(value) ? value : './';
+    if (!value || value.charAt(0) !== '/' || /[\u0000-\u001f\u007f\\]/.test(value)) return './';
+    try {
+      const url = new URL(value, location.href);
+      return url.origin === location.origin ? url.pathname + url.search + url.hash : './';
+    } catch (e) {
+      return './';
+    }
   })(params.get('next'));
 
   const { csrfToken, problems } = Huiqi;
