@@ -13,7 +13,8 @@
     if (!value || value.charAt(0) !== '/' || /[\u0000-\u001f\u007f\\]/.test(value)) return './';
     try {
       const url = new URL(value, location.href);
-      return url.origin === location.origin ? url.pathname + url.search + url.hash : './';
+      // the whole URL: a path alone may read as another site again ("/.//other.site" → "//other.site")
+      return url.origin === location.origin ? url.href : './';
     } catch (e) {
       return './';
     }
