@@ -23,7 +23,13 @@
   const { csrfToken, problems } = Huiqi;
   const say = (text, kind) => Huiqi.say(text, kind);
 
-  if (params.has('signedOut')) say('已退出登录。 Signed out.', 'ok');
+  // signed out (of the pages, the webapps and, with Keycloak, Keycloak itself): say so and offer to sign in again,
+  // which with Keycloak is Keycloak's login form (login.html without ?signedOut needs a session there)
+  if (params.has('signedOut')) {
+    say('已退出登录。 Signed out.', 'ok');
+    document.getElementById('login').hidden = true;
+    document.getElementById('sign-in-again').hidden = false;
+  }
 
   // already signed in (or, with Keycloak, back from Keycloak's login page): straight on
   fetch('api/me', { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })

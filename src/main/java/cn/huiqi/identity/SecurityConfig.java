@@ -150,6 +150,12 @@ class SecurityConfig {
         return new OrRequestMatcher(anyOf(SIGNED_IN_PAGES), anyOf(API_DOCS), PATHS.matcher(PageSignIn.PAGE));
     }
 
+    /** The page a sign-out lands on, {@code /login.html?signedOut}: open without a session in every profile. */
+    static RequestMatcher signedOutPage() {
+        RequestMatcher page = PATHS.matcher(HttpMethod.GET, PageSignIn.PAGE);
+        return request -> page.matches(request) && request.getParameter("signedOut") != null;
+    }
+
     private static RequestMatcher anyOf(String... patterns) {
         return new OrRequestMatcher(Arrays.stream(patterns).<RequestMatcher>map(PATHS::matcher).toList());
     }
