@@ -47,10 +47,10 @@ class CaseNotices {
                 notices.post(NoticeKind.SUPPLEMENT_REQUESTED, applicant.get(), caseRecord,
                         Label.of("请补正材料：" + caseRecord.getCaseNumber(), "Please provide a supplement: " + caseRecord.getCaseNumber()),
                         Label.of("您的" + about.zh() + "被退回补正" + (reason == null ? "" : "，理由：" + reason)
-                                        + "。请在任务列表中补正材料后提交；补正期限内未提交的，案件视为撤回。",
+                                        + "。请在案件页点击“补正材料”提交；补正期限内未提交的，案件视为撤回。",
                                 "Your " + about.en() + " was sent back for a supplement" + (reason == null ? "" : "; reason: " + reason)
-                                        + ". Provide it in the Tasklist; a case whose supplement misses its deadline is treated as withdrawn."),
-                        Notices.taskLink(null));
+                                        + ". Provide it from the case page (补正材料); a case whose supplement misses its deadline is treated as withdrawn."),
+                        Notices.caseLink(caseRecord)); // the case page links the supplement form; enterprises get no Tasklist
             }
             case "PUBLIC_NOTICE" -> notices.post(NoticeKind.PUBLIC_NOTICE, applicant.get(), caseRecord,
                     Label.of("公示开始：" + caseRecord.getCaseNumber(), "Public notice started: " + caseRecord.getCaseNumber()),
