@@ -24,6 +24,7 @@
       .replace(/\b[a-z]+(?:-[a-z]+)+ v\d+[：:]\s*/g, '按规则认定：')
       .replace(/ \/ [^\u3000-\u9fff\uff00-\uffef—]*/g, '')
       .replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, '')
+      .replace(/[（(]\s*[)）]/g, '')
       .replace(/(\d+(?:\.\d{1,2})?)\s*元/g, (m, n) => words(n))
       .replace(/\s{2,}/g, ' ').trim();
   }
