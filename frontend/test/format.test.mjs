@@ -2,7 +2,7 @@
 // Maven build's test phase.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { amount, date, dateTime, decimalText, label, money, month, percent, problems, wan } from '../src/pages/format.js';
+import { amount, date, dateTime, decimalText, label, money, month, percent, problems, wan, words } from '../src/pages/format.js';
 
 test('money: ¥, thousands separators, two decimals, from the decimal text', () => {
   assert.equal(money('1234567.89'), '¥1,234,567.89');
@@ -101,4 +101,14 @@ test('problems: the bilingual error body of common.ApiErrors, one line each', ()
   assert.equal(problems(errors), '【orders[0].orderAmount】金额须大于0 / The amount must be positive\n无权操作 / Not allowed');
   assert.equal(problems(errors, 'en'), '【orders[0].orderAmount】The amount must be positive\nNot allowed');
   assert.equal(problems(undefined), '');
+});
+
+test('words: 亿元 / 万元 / 元 as people say amounts, trailing zeros dropped, never rounded', () => {
+  assert.equal(words('120000000.00'), '1.2亿元');
+  assert.equal(words('100000.00'), '10万元');
+  assert.equal(words(50000), '5万元');
+  assert.equal(words('123456789.12'), '1.2345678912亿元');
+  assert.equal(words('800.50'), '800.5元');
+  assert.equal(words('0.00'), '0元');
+  assert.equal(words(null), '');
 });

@@ -70,6 +70,24 @@ export function wan(value) {
   return g.sign + g.text + '万元';
 }
 
+/**
+ * The amount as people say it (common.Money.inWords): 1.2亿元 from one hundred million, 10万元 from ten thousand,
+ * else 800元; trailing zeros dropped, never rounded.
+ */
+export function words(value) {
+  const d = parseDecimal(value);
+  if (!d) return value == null ? '' : String(value);
+  const abs = d.unscaled < 0n ? -d.unscaled : d.unscaled;
+  const scaleOf = (shift) => 10n ** BigInt(d.scale + shift);
+  let shift = 0;
+  let unit = '元';
+  if (abs >= 100000000n * scaleOf(0)) { shift = 8; unit = '亿元'; }
+  else if (abs >= 10000n * scaleOf(0)) { shift = 4; unit = '万元'; }
+  let plain = decimalText(value, d.scale + shift, -shift);
+  if (plain.includes('.')) plain = plain.replace(/0+$/, '').replace(/\.$/, '');
+  return plain + unit;
+}
+
 /** A ratio as a percentage with two decimals: 0.4567 → 45.67%. */
 export function percent(value) {
   if (value == null || value === '') return '';

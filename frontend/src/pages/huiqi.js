@@ -17,7 +17,7 @@ const SAFE = ['GET', 'HEAD', 'OPTIONS'];
 const nativeFetch = window.fetch.bind(window);
 const signInPage = document.body && document.body.dataset.page === 'login';
 
-export const { money, amount, wan, percent, date, dateTime, month, label, problems, decimalText } = format;
+export const { money, amount, wan, words, percent, date, dateTime, month, label, problems, decimalText } = format;
 
 // ---- DOM -------------------------------------------------------------------------------------------
 export const text = (value) => document.createTextNode(value == null ? '' : String(value));
@@ -128,7 +128,7 @@ function quietly(path) {
     .catch(() => null);
 }
 
-/** Who is signed in ({userId, ...} of GET /api/me), or null. */
+/** Who is signed in ({userId, name, groupIds} of GET /api/me), or null. */
 export const me = signInPage ? Promise.resolve(null) : quietly('api/me');
 
 /** The policy and its measures (GET /api/measures), or null while that is not served. */
@@ -174,10 +174,12 @@ function sessionBox(header) {
     csrf.type = 'hidden';
     csrf.name = '_csrf';
     csrf.value = csrfToken() || '';
-    const name = el('span', null, user.userId + ' · ');
+    // the person's name, never the login id (that only as a tooltip)
+    const name = el('span', null, (user.name || '已登录') + ' · ');
+    name.title = user.userId;
     name.id = 'session-user';
     box.append(inboxLink());
-    const button = el('button', null, '退出 Sign out');
+    const button = el('button', null, '退出登录 ', el('span', 'en', 'Sign out'));
     button.type = 'submit';
     button.onclick = () => { csrf.value = csrfToken() || ''; };
     form.append(csrf, name, button);
@@ -210,8 +212,43 @@ export function refreshInboxBadge(unread) {
 }
 
 // ---- menu ------------------------------------------------------------------------------------------
+// Who may use which page, as the pages' APIs decide it (default deny: a page not listed for a role is not linked;
+// the API refuses it anyway). Groups: docs/security.md.
+const OFFICIAL_PAGES = {
+  'cases.html': () => true,
+  'projects.html': (g, locality) => locality || ['gxj', 'policy-admin', 'camunda-admin', 'auditor'].some(x => g.includes(x)),
+  'fund.html': (g) => ['policy-admin', 'czj', 'camunda-admin', 'auditor'].some(x => g.includes(x)),
+  'settlements.html': (g) => ['gxj', 'czj', 'policy-admin', 'camunda-admin', 'auditor'].some(x => g.includes(x)),
+  'rules.html': (g) => ['policy-admin', 'camunda-admin', 'auditor'].some(x => g.includes(x)),
+  'rounds.html': (g) => ['policy-admin', 'gxj', 'camunda-admin', 'auditor'].some(x => g.includes(x)),
+  'calendar.html': () => true,
+  'camunda/app/tasklist/': () => true,
+  'camunda/app/cockpit/': (g) => ['camunda-admin', 'auditor'].some(x => g.includes(x)),
+  'camunda/app/admin/': (g) => g.includes('camunda-admin'),
+  'swagger-ui.html': () => true
+};
+
+/** An enterprise login (applicant or agent): the portal is its whole site, no Tasklist. */
+export const isEnterprise = (user) => Boolean(user && user.groupIds && user.groupIds.includes('enterprise'));
+
+/** The locality units' ids (GET /api/units), for the pages a locality may use. */
+const localities = signInPage ? Promise.resolve([]) : me.then(user => user && !isEnterprise(user)
+  ? quietly('api/units').then(units => (units || []).filter(u => u.kind === 'LOCALITY').map(u => u.id)) : []);
+
+/** Whether the signed-in `user` may use the page at `href` (home always; nothing else without a login). */
+export async function mayUse(user, href) {
+  if (href === './') return true;
+  if (!user) return false;
+  const groups = user.groupIds || [];
+  if (isEnterprise(user)) return false;
+  const rule = OFFICIAL_PAGES[href];
+  if (!rule) return false;
+  const ids = await localities;
+  return rule(groups, groups.some(g => ids.includes(g)));
+}
+
 // The app's pages. `needs` hides a page whose measures the catalogue does not have (with no catalogue,
-// every page is shown).
+// every page is shown); the signed-in user's role hides the pages it may not use (mayUse).
 const PAGES = [
   { href: './', zh: '首页', en: 'Home' },
   { href: 'cases.html', zh: '我的案件', en: 'Cases' },
@@ -243,9 +280,12 @@ function menu(header) {
   });
   nav.appendChild(list);
   header.appendChild(nav);
+  me.then(async user => {
+    for (const { page, item } of items) if (!(await mayUse(user, page.href))) item.hidden = true;
+  });
   catalogue.then(c => {
     if (!c) return;
-    for (const { page, item } of items) item.hidden = Boolean(page.needs) && !c.measures.some(page.needs);
+    for (const { page, item } of items) if (page.needs && !c.measures.some(page.needs)) item.hidden = true;
     // the policy's measures, each to its entry in the catalogue on the home page
     const details = el('details', 'measures', el('summary', null, '政策措施 ', el('span', 'en', 'Measures')));
     const measures = el('ul');

@@ -7,15 +7,29 @@
   const $ = (sel) => document.querySelector(sel);
   const params = new URLSearchParams(location.search);
 
-  // only a path of this site: never "//other.site" or "/\other.site"
+  // only a path of this site, as the browser itself will read it (it drops tabs and newlines and reads "\\" as
+  // "/", so "/\t/other.site" and "/\\other.site" are other sites): never another origin, never a scheme
   const next = (function (value) {
-    return value && /^\/(?![/\\])/.test(value) ? value : './';
+    if (!value || value.charAt(0) !== '/' || /[\u0000-\u001f\u007f\\]/.test(value)) return './';
+    try {
+      const url = new URL(value, location.href);
+      // the whole URL: a path alone may read as another site again ("/.//other.site" → "//other.site")
+      return url.origin === location.origin ? url.href : './';
+    } catch (e) {
+      return './';
+    }
   })(params.get('next'));
 
   const { csrfToken, problems } = Huiqi;
   const say = (text, kind) => Huiqi.say(text, kind);
 
-  if (params.has('signedOut')) say('已退出登录。 Signed out.', 'ok');
+  // signed out (of the pages, the webapps and, with Keycloak, Keycloak itself): say so and offer to sign in again,
+  // which with Keycloak is Keycloak's login form (login.html without ?signedOut needs a session there)
+  if (params.has('signedOut')) {
+    say('已退出登录。 Signed out.', 'ok');
+    document.getElementById('login').hidden = true;
+    document.getElementById('sign-in-again').hidden = false;
+  }
 
   // already signed in (or, with Keycloak, back from Keycloak's login page): straight on
   fetch('api/me', { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })

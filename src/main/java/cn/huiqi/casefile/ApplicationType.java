@@ -39,6 +39,13 @@ public interface ApplicationType {
     default void opened(CaseRecord caseRecord, ValidatedApplication validated) {
     }
 
+    /**
+     * The applicant withdrew the case before verification (same transaction): free what the application claims
+     * beyond its subject key (measure 1: its contract numbers), so the enterprise may apply again.
+     */
+    default void withdrawn(CaseRecord caseRecord) {
+    }
+
     /** Decision inputs kept outside the application record (measure 1: the counted orders' figures). */
     default Map<String, Object> decisionInputs(CaseRecord caseRecord) {
         return Map.of();

@@ -51,8 +51,8 @@ public class CaseRecord {
     private String localityUnitId;
     /**
      * What one application is about; one case per (measure, applicant, subject), a database unique key.
-     * Measure 1: {@code ENTERPRISE} — the enterprise applies once for the measure as a whole. A future
-     * withdrawal before verification frees the enterprise by renaming the key (e.g. {@code WITHDRAWN:<case number>}).
+     * Measure 1: {@code ENTERPRISE} — the enterprise applies once for the measure as a whole. A withdrawal
+     * frees the subject by renaming the key to {@code WITHDRAWN:<case number>} ({@link #releaseSubject}).
      */
     @Column(name = "subject_key")
     private String subjectKey;
@@ -160,6 +160,12 @@ public class CaseRecord {
     /** The lead bureau has decided on the flagged case (recorded on the timeline by the caller). */
     public void clearFlag() {
         this.flag = null;
+        this.updatedAt = Instant.now();
+    }
+
+    /** The applicant withdrew the case: its subject is free for a new application (the row keeps its history). */
+    public void releaseSubject() {
+        this.subjectKey = "WITHDRAWN:" + caseNumber;
         this.updatedAt = Instant.now();
     }
 

@@ -62,4 +62,43 @@ public final class Money {
     public static String format(BigDecimal amount) {
         return amount == null ? null : fen(amount).toPlainString();
     }
+
+    private static final BigDecimal YI = new BigDecimal("100000000");
+    private static final BigDecimal WAN = new BigDecimal("10000");
+
+    /**
+     * The amount as people say it: 1.2亿元 from one hundred million up, 10万元 from ten thousand up, else 800元
+     * (trailing zeros dropped, never rounded: 123,456,789.12 is 1.2345678912亿元). The pages' format.words does the same.
+     */
+    public static String inWords(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        BigDecimal a = fen(amount);
+        BigDecimal abs = a.abs();
+        if (abs.compareTo(YI) >= 0) {
+            return plain(a.divide(YI)) + "亿元";
+        }
+        if (abs.compareTo(WAN) >= 0) {
+            return plain(a.divide(WAN)) + "万元";
+        }
+        return plain(a) + "元";
+    }
+
+    /** The same in English: CNY 120 million, CNY 100,000 below a million. */
+    public static String inWordsEn(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        BigDecimal a = fen(amount);
+        if (a.abs().compareTo(new BigDecimal("1000000")) >= 0) {
+            return "CNY " + plain(a.divide(new BigDecimal("1000000"))) + " million";
+        }
+        return "CNY " + new java.text.DecimalFormat("#,##0.##").format(a);
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
 }

@@ -230,7 +230,8 @@ class KeycloakSecurityConfig {
 
         OidcClientInitiatedLogoutSuccessHandler rpInitiatedLogout =
                 new OidcClientInitiatedLogoutSuccessHandler(keycloakClientRegistrations);
-        rpInitiatedLogout.setPostLogoutRedirectUri("{baseUrl}/");
+        // back from Keycloak's end-session to the app's signed-out page (open without a session; it links to sign in again)
+        rpInitiatedLogout.setPostLogoutRedirectUri("{baseUrl}" + PageSignIn.PAGE + "?signedOut");
         LogoutSuccessHandler afterLogout = (request, response, authentication) -> {
             if (camundaLogoutPath.matches(request)) {
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -240,6 +241,7 @@ class KeycloakSecurityConfig {
         };
 
         http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(SecurityConfig.signedOutPage()).permitAll()
                         .requestMatchers(PATHS.matcher(webappPath + "/**"), SecurityConfig.keycloakSignedInPages()).authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login

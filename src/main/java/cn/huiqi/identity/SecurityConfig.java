@@ -55,7 +55,7 @@ class SecurityConfig {
 
     /** The pages that show data (their data comes from /api, which needs a caller anyway). */
     static final String[] SIGNED_IN_PAGES = {"/cases.html", "/projects.html", "/fund.html", "/settlements.html", "/rules.html",
-            "/rounds.html", "/inbox.html", "/calendar.html"};
+            "/rounds.html", "/inbox.html", "/calendar.html", "/case.html"};
     static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
 
     private final CsrfTokenRepository pageCsrfTokens = PageCsrf.tokens();
@@ -148,6 +148,12 @@ class SecurityConfig {
      */
     static RequestMatcher keycloakSignedInPages() {
         return new OrRequestMatcher(anyOf(SIGNED_IN_PAGES), anyOf(API_DOCS), PATHS.matcher(PageSignIn.PAGE));
+    }
+
+    /** The page a sign-out lands on, {@code /login.html?signedOut}: open without a session in every profile. */
+    static RequestMatcher signedOutPage() {
+        RequestMatcher page = PATHS.matcher(HttpMethod.GET, PageSignIn.PAGE);
+        return request -> page.matches(request) && request.getParameter("signedOut") != null;
     }
 
     private static RequestMatcher anyOf(String... patterns) {

@@ -14,11 +14,14 @@ import cn.huiqi.common.Label;
 
 /**
  * The applicant's messages from its case's status (CaseStatusChanged, in the step's transaction): 补正 requested,
- * 公示 started, paid, rejected, withdrawn. Statuses are matched by name, so any lifecycle with these names is served.
+ * 公示 started, paid, rejected, withdrawn (by the deadline, or by the applicant: then the locality is told too). Statuses are matched by name, so any lifecycle with these names is served.
  * A reason comes from the reviewer's decision on the timeline (its text only, never who wrote it).
  */
 @Component
 class CaseNotices {
+
+    /** The timeline action of review.ApplicationWithdrawal (its detail: "… — reason"). */
+    static final String APPLICANT_WITHDREW = "APPLICATION_WITHDRAWN";
 
     private final Notices notices;
     private final CaseDescriptions descriptions;
@@ -44,10 +47,10 @@ class CaseNotices {
                 notices.post(NoticeKind.SUPPLEMENT_REQUESTED, applicant.get(), caseRecord,
                         Label.of("请补正材料：" + caseRecord.getCaseNumber(), "Please provide a supplement: " + caseRecord.getCaseNumber()),
                         Label.of("您的" + about.zh() + "被退回补正" + (reason == null ? "" : "，理由：" + reason)
-                                        + "。请在任务列表中补正材料后提交；补正期限内未提交的，案件视为撤回。",
+                                        + "。请在案件页点击“补正材料”提交；补正期限内未提交的，案件视为撤回。",
                                 "Your " + about.en() + " was sent back for a supplement" + (reason == null ? "" : "; reason: " + reason)
-                                        + ". Provide it in the Tasklist; a case whose supplement misses its deadline is treated as withdrawn."),
-                        Notices.taskLink(null));
+                                        + ". Provide it from the case page (补正材料); a case whose supplement misses its deadline is treated as withdrawn."),
+                        Notices.caseLink(caseRecord)); // the case page links the supplement form; enterprises get no Tasklist
             }
             case "PUBLIC_NOTICE" -> notices.post(NoticeKind.PUBLIC_NOTICE, applicant.get(), caseRecord,
                     Label.of("公示开始：" + caseRecord.getCaseNumber(), "Public notice started: " + caseRecord.getCaseNumber()),
@@ -67,11 +70,30 @@ class CaseNotices {
                                 "Your " + about.en() + " was rejected" + (reason == null ? "." : "; reason: " + reason + ".")),
                         Notices.caseLink(caseRecord));
             }
-            case "WITHDRAWN" -> notices.post(NoticeKind.WITHDRAWN, applicant.get(), caseRecord,
-                    Label.of("视为撤回：" + caseRecord.getCaseNumber(), "Treated as withdrawn: " + caseRecord.getCaseNumber()),
-                    Label.of("您的" + about.zh() + "未在补正期限内提交补正材料，视为撤回申请。",
-                            "Your " + about.en() + " received no supplement within its deadline and is treated as withdrawn."),
-                    Notices.caseLink(caseRecord));
+            case "WITHDRAWN" -> {
+                String applicantsReason = lastReason(caseRecord, APPLICANT_WITHDREW);
+                if (applicantsReason == null) {
+                    notices.post(NoticeKind.WITHDRAWN, applicant.get(), caseRecord,
+                            Label.of("视为撤回：" + caseRecord.getCaseNumber(), "Treated as withdrawn: " + caseRecord.getCaseNumber()),
+                            Label.of("您的" + about.zh() + "未在补正期限内提交补正材料，视为撤回申请。",
+                                    "Your " + about.en() + " received no supplement within its deadline and is treated as withdrawn."),
+                            Notices.caseLink(caseRecord));
+                } else {
+                    notices.post(NoticeKind.APPLICATION_WITHDRAWN, applicant.get(), caseRecord,
+                            Label.of("已撤回：" + caseRecord.getCaseNumber(), "Withdrawn: " + caseRecord.getCaseNumber()),
+                            Label.of("您已撤回" + about.zh() + "，理由：" + applicantsReason + "。可以重新申请。",
+                                    "You withdrew your " + about.en() + "; reason: " + applicantsReason + ". You may apply again."),
+                            Notices.caseLink(caseRecord));
+                    if (caseRecord.getLocalityUnitId() != null) {
+                        notices.post(NoticeKind.APPLICATION_WITHDRAWN, Recipient.unit(caseRecord.getLocalityUnitId()), caseRecord,
+                                Label.of("企业撤回申请：" + caseRecord.getCaseNumber(), "Application withdrawn: " + caseRecord.getCaseNumber()),
+                                Label.of(about.zh() + "已由企业在核实前撤回，属地核实任务已取消。理由：" + applicantsReason + "。",
+                                        "The applicant withdrew " + about.en() + " before verification; the verification task is cancelled."
+                                                + " Reason: " + applicantsReason + "."),
+                                Notices.caseLink(caseRecord));
+                    }
+                }
+            }
             default -> {
             }
         }

@@ -2,7 +2,7 @@ package cn.huiqi.inbox;
 
 import cn.huiqi.common.Label;
 
-/** What a message is about; the first six go to enterprises, the others to officials (docs/notices.md). */
+/** What a message is about; the first seven go to enterprises (APPLICATION_WITHDRAWN to the locality too), the others to officials (docs/notices.md). */
 enum NoticeKind {
     SUPPLEMENT_REQUESTED(Label.of("补正通知", "Supplement requested")),
     SUPPLEMENT_DEADLINE_NEAR(Label.of("补正期限将至", "Supplement deadline near")),
@@ -10,6 +10,8 @@ enum NoticeKind {
     PAID(Label.of("已拨付", "Paid")),
     REJECTED(Label.of("已驳回", "Rejected")),
     WITHDRAWN(Label.of("视为撤回", "Treated as withdrawn")),
+    /** The applicant withdrew before verification: to the applicant and to its locality. */
+    APPLICATION_WITHDRAWN(Label.of("企业撤回申请", "Application withdrawn")),
     NEW_TASK(Label.of("新任务", "New task")),
     STEP_DUE_SOON(Label.of("即将到期", "Due soon")),
     STEP_OVERDUE(Label.of("已超期", "Overdue")),

@@ -30,9 +30,9 @@ class Notices {
         return message;
     }
 
-    /** The page where an enterprise reads its case. */
+    /** The case page (status in words, timeline, what waits, withdrawal), for the enterprise and the units alike. */
     static String caseLink(CaseRecord caseRecord) {
-        return "cases.html#" + caseRecord.getCaseNumber();
+        return "case.html?n=" + caseRecord.getCaseNumber();
     }
 
     /** Tasklist, opened on the task. */

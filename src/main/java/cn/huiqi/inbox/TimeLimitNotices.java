@@ -80,7 +80,7 @@ class TimeLimitNotices {
                     Label.of("您的" + about.zh() + "的补正材料最迟须于 " + last.zh() + " 提交，逾期未提交的视为撤回申请。",
                             "The supplement of your " + about.en() + " is due by " + last.en()
                                     + "; a case without it by then is treated as withdrawn."),
-                    Notices.taskLink(null));
+                    Notices.caseLink(caseRecord));
         }));
     }
 

@@ -91,6 +91,11 @@ public class M1Order {
         return verification != Verification.NOT_ACCEPTED;
     }
 
+    /** The case was withdrawn: the contract may be claimed again (a NULL key is no duplicate). */
+    void releaseContract() {
+        this.contractKey = null;
+    }
+
     public Long getId() { return id; }
     public Long getCaseId() { return caseId; }
     public int getLineNo() { return lineNo; }

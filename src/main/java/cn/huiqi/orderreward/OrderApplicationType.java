@@ -107,6 +107,11 @@ public class OrderApplicationType implements ApplicationType {
     }
 
     @Override
+    public void withdrawn(CaseRecord caseRecord) {
+        orders.findByCaseIdOrderByLineNo(caseRecord.getId()).forEach(M1Order::releaseContract);
+    }
+
+    @Override
     public Map<String, Object> decisionInputs(CaseRecord caseRecord) {
         return CountedOrders.of(orders.findByCaseIdOrderByLineNo(caseRecord.getId())).asDecisionInputs();
     }

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <ul>
  * <li>{@code m1_order}: the orders of each measure 1 application, each with its own verification;
  * {@code contract_key} (the normalised contract number) is unique across all applications. A future
- * withdrawal before verification frees the contracts by clearing it (NULL is not a duplicate).</li>
+ * withdrawal before verification frees the contracts by clearing it (NULL is not a duplicate; OrderApplicationType#withdrawn).</li>
  * <li>{@code reward_case.flag}: why the lead bureau must decide on a case.</li>
  * <li>Every existing contract-based M1 case becomes an application with one order (its contract, with
  * the evidence; accepted if the locality had approved it, with that verifier and time, pending otherwise);

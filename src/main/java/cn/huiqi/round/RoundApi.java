@@ -25,6 +25,11 @@ public final class RoundApi {
                             Instant updatedAt, long rowVersion) {
     }
 
+    /** A round open today, as applicants see it (GET /api/rounds/open). */
+    public record OpenRoundView(String measure, String name, LocalDate performanceFrom, LocalDate performanceTo,
+                                LocalDate opensOn, LocalDate closesOn) {
+    }
+
     public record PinView(String decisionKey, int version, String pinnedBy, Instant pinnedAt) {
     }
 

@@ -80,6 +80,23 @@ public class Rounds {
         return new RoundApi.Listing(caller.userId(), canManage(caller), today, measures);
     }
 
+    /**
+     * The rounds taking applications today, one per measure at most: what an applicant needs (name, performance
+     * window, application period), readable by any signed-in user — the periods are published anyway.
+     */
+    @Transactional(readOnly = true)
+    public List<RoundApi.OpenRoundView> openToday() {
+        LocalDate today = calendar.today();
+        List<RoundApi.OpenRoundView> open = new ArrayList<>();
+        for (Measure measure : catalogue.all()) {
+            if (!measure.continuous()) {
+                openRound(measure.id(), today).ifPresent(r -> open.add(new RoundApi.OpenRoundView(r.getMeasure(), r.getName(),
+                        r.getPerformanceFrom(), r.getPerformanceTo(), r.getOpensOn(), r.getClosesOn())));
+            }
+        }
+        return open;
+    }
+
     @Transactional
     public RoundApi.RoundView open(RoundApi.OpenRequest request) {
         Caller caller = manager();

@@ -30,6 +30,12 @@ class RoundsController {
         return rounds.list();
     }
 
+    @GetMapping("/open")
+    @Operation(summary = "今天受理申请的批次（申报期、业绩期；任何登录用户）/ The rounds taking applications today, with their periods (any signed-in user)")
+    java.util.List<RoundApi.OpenRoundView> openToday() {
+        return rounds.openToday();
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "开设批次（锁定各决策表现行版本）/ Open a round; pins the latest version of the measure's tables (policy-admin, gxj)")

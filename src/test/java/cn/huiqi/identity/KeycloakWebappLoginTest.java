@@ -159,7 +159,9 @@ class KeycloakWebappLoginTest {
 
         HttpResponse<String> after = browser.logOutOfThePages();
 
-        assertThat(after.uri().toString()).isEqualTo("http://localhost:" + port + "/");
+        assertThat(after.uri().toString()).isEqualTo("http://localhost:" + port + "/login.html?signedOut");
+        assertThat(after.statusCode()).as("the signed-out page itself, not Keycloak's login form").isEqualTo(200);
+        assertThat(after.body()).contains("<body data-page=\"login\"");
         assertThat(browser.xhr("GET", "/api/cases", null).statusCode()).isEqualTo(401);
         assertThat(KeycloakBrowser.isKeycloakLoginForm(browser.open(TASKLIST))).isTrue();
     }

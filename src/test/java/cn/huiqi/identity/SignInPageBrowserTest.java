@@ -58,8 +58,8 @@ class SignInPageBrowserTest {
         browser.findElement(By.id("login-password")).sendKeys(DemoAccounts.PASSWORD);
         submit.click();
         wait.until(ExpectedConditions.urlToBe(url("/cases.html")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-user"), "ent-hongdu"));
-        assertThat(browser.findElement(By.cssSelector("#sign-out button")).getText()).isEqualTo("退出 Sign out");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-user"), "张伟"));
+        assertThat(browser.findElement(By.cssSelector("#sign-out button")).getText()).isEqualTo("退出登录 Sign out");
         assertNoPolicyViolations("/cases.html");
 
         for (String page : List.of("/", "/projects.html", "/fund.html", "/settlements.html", "/rules.html", "/swagger-ui/index.html")) {
