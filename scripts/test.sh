@@ -69,18 +69,26 @@ ensure_node() {
   echo "node $(node -v), npm $(npm -v)"
 }
 
-# the browser test of the rules page (cn.huiqi.rules.RulesPageBrowserTest) drives Debian's headless
-# chromium through chromium-driver (both at /usr/bin); installed here when missing (needs root)
+# the browser tests (HeadlessChromium) drive Debian's headless chromium through chromium-driver (both at
+# /usr/bin) and read the pages in Chinese with a CJK font as a phone has one (fonts-wqy-microhei): without
+# it Chinese text is drawn as empty boxes and widths at 390 px are not a phone's; installed here when missing
+# (needs root)
 ensure_chromium() {
-  step "Chromium (browser tests)"
+  step "Chromium and a Chinese font (browser tests)"
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+      echo "installing ${missing[*]}"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+    else
+      echo "WARNING: ${missing[*]} missing and cannot be installed here: the browser tests will be skipped or read the pages without a Chinese font" >&2
+    fi
+  fi
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     echo "$(/usr/bin/chromium --version 2>/dev/null || echo chromium), $(/usr/bin/chromedriver --version 2>/dev/null | head -n 1)"
-    return 0
-  fi
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
-  else
-    echo "WARNING: chromium / chromium-driver missing and cannot be installed here: the browser tests will be skipped" >&2
   fi
 }
 
