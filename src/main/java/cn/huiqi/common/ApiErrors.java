@@ -153,6 +153,23 @@ class ApiErrors {
                         "The request body must be JSON (Content-Type: application/json, UTF-8)"))));
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Body> payloadTooLarge(PayloadTooLargeException e) {
+        return Body.of(HttpStatus.PAYLOAD_TOO_LARGE, e.problem());
+    }
+
+    @ExceptionHandler(UnsupportedContentException.class)
+    ResponseEntity<Body> unsupportedContent(UnsupportedContentException e) {
+        return Body.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.problem());
+    }
+
+    /** The servlet container's own limit (spring.servlet.multipart.*, set from huiqi.evidence.max-size): JSON, not Tomcat's page. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<Body> uploadTooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return Body.of(HttpStatus.PAYLOAD_TOO_LARGE, new FieldProblem("file", "文件超过允许的大小",
+                "The file is larger than allowed"));
+    }
+
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Body> multipart(MultipartException e) {
         return unsupportedMediaType(null);
