@@ -170,9 +170,14 @@ class ApiErrors {
                 "The file is larger than allowed"));
     }
 
+    /**
+     * Only upload endpoints parse multipart bodies (JsonBodiesOnly answers 415 to any other first): a body the container
+     * cannot read, e.g. a file name with a NUL or a line break in its part header.
+     */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Body> multipart(MultipartException e) {
-        return unsupportedMediaType(null);
+        return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem("file", "上传内容无法读取（表单格式或文件名不对）",
+                "The upload cannot be read (its form or file name is malformed)"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
