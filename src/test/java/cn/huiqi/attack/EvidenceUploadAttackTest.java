@@ -143,6 +143,18 @@ class EvidenceUploadAttackTest extends CaseAttackBase {
         for (JsonNode file : seen.get("files")) {
             assertThat(file.get("addedAfterLatestSendBack").asBoolean()).as("file " + file.get("id")).isEqualTo(file.get("id").asLong() == added);
         }
+
+        // the enterprise completes its supplement; the verifier's form lists both files with links, the new one marked,
+        // in text the system wrote (the enterprise's file names only verbatim in their own disabled field)
+        complete(applicant, task(caseNumber, "Task_LocalitySupplement"), Map.of("supplementNote", "已补充第1笔订单的发票"));
+        String verification = task(caseNumber, "Task_LocalityVerification").getId();
+        String links = String.valueOf(taskService.getVariableLocal(verification, "systemEvidence"));
+        assertThat(links).contains("](/api/evidence/" + draft + ")").contains("](/api/evidence/" + added + ")")
+                .doesNotContain("购销合同").doesNotContain("增值税发票");
+        assertThat(links.split("补正后新增", -1)).as("exactly one file marked as added: " + links).hasSize(2);
+        assertThat(links.lines().filter(line -> line.contains("补正后新增")).findFirst().orElseThrow()).contains("/api/evidence/" + added + ")");
+        assertThat(String.valueOf(taskService.getVariableLocal(verification, "declaredEvidenceNames")))
+                .contains("购销合同 HT-1.pdf").contains("增值税发票.png");
     }
 
     private HttpResponse<String> toCase(String user, String caseNumber) {
