@@ -84,9 +84,11 @@ public class CaseFigures implements TaskListener {
         shown.put("systemSettledAmount", claim.getSettledAmount() == null ? "尚未结算 / not settled yet"
                 : Money.format(claim.getSettledAmount()));
         List<EvidenceItem> files = evidence.ofCase(caseRecord);
-        shown.put("systemEvidence", evidenceLinks(files));
-        shown.put("declaredEvidenceNames", files.isEmpty() ? NONE : String.join("\n", files.stream()
-                .map(f -> "文件 " + f.id() + " / File " + f.id() + "：" + f.fileName()).toList()));
+        if (!files.isEmpty()) { // none: the form says so by itself, and a case without files stores no more variables
+            shown.put("systemEvidence", evidenceLinks(files));
+            shown.put("declaredEvidenceNames", String.join("\n", files.stream()
+                    .map(f -> "文件 " + f.id() + " / File " + f.id() + "：" + f.fileName()).toList()));
+        }
         application(caseRecord).forEach((key, value) -> shown.put(
                 (COMPUTED_AT_SUBMISSION.contains(key) ? "system" : "declared") + Character.toUpperCase(key.charAt(0)) + key.substring(1),
                 text(value)));
@@ -99,9 +101,6 @@ public class CaseFigures implements TaskListener {
      * files are shown verbatim in a disabled field ({@code declaredEvidenceNames}), never as markdown.
      */
     static String evidenceLinks(List<EvidenceItem> files) {
-        if (files.isEmpty()) {
-            return "（尚无上传的材料 / no files uploaded）";
-        }
         StringBuilder list = new StringBuilder();
         for (EvidenceItem f : files) {
             list.append("- [文件 ").append(f.id()).append("：").append(f.kindZh())
