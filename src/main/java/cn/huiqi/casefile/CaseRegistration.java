@@ -164,7 +164,7 @@ public class CaseRegistration {
         if (raw == null || raw.toString().isBlank()) {
             return List.of();
         }
-        List<?> items = raw instanceof java.util.Collection<?> collection ? List.copyOf(collection)
+        List<?> items = raw instanceof java.util.Collection<?> collection ? new java.util.ArrayList<>(collection)
                 : List.of(raw.toString().split("[,，\\s]+"));
         java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
         for (Object item : items) {
