@@ -206,6 +206,12 @@ class ApiErrors {
         return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(name, "参数 " + name + " " + expectedZh, "Parameter " + name + " " + expectedEn));
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ResponseEntity<Body> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+        String name = printable(e.getRequestPartName());
+        return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(name, "缺少 " + name + "（请选择文件）", "Part " + name + " is required (choose a file)"));
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Body> missingParameter(MissingServletRequestParameterException e) {
         String name = printable(e.getParameterName());

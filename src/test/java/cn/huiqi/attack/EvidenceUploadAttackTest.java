@@ -74,6 +74,11 @@ class EvidenceUploadAttackTest extends CaseAttackBase {
                 .post(port, "/api/evidence/drafts", applicant, PASSWORD), 415, files, chunks);
         refused("evidence-unknown-kind", Multipart.file("a.pdf", Multipart.pdf(2000)).field("measure", "M1").field("kind", "SCRIPT")
                 .post(port, "/api/evidence/drafts", applicant, PASSWORD), 400, files, chunks);
+        HttpResponse<String> noFile = cn.huiqi.testsupport.HttpApi.as(port, applicant, PASSWORD).post("/api/evidence/drafts", "{}");
+        AttackLedger.record("evidence-not-multipart", noFile.statusCode() == 415 && files() == files, noFile.body());
+        assertThat(noFile.statusCode()).isEqualTo(415);
+        refused("evidence-no-file-part", Multipart.file("a.pdf", Multipart.pdf(100)).withoutTheFile().field("measure", "M1")
+                .field("kind", "OTHER").post(port, "/api/evidence/drafts", applicant, PASSWORD), 400, files, chunks);
         refused("evidence-staff-upload", draft(LOCALITY, "a.pdf", Multipart.pdf(2000)), 403, files, chunks);
         HttpResponse<String> anonymous = draft(null, "a.pdf", Multipart.pdf(2000));
         AttackLedger.record("evidence-anonymous-upload", anonymous.statusCode() == 401 && files() == files, anonymous.body());

@@ -24,6 +24,7 @@ final class Multipart {
     private String fileName = "file.pdf";
     private byte[] bytes = new byte[0];
     private boolean requestedWith = true;
+    private boolean withFile = true;
 
     static Multipart file(String fileName, byte[] bytes) {
         Multipart upload = new Multipart();
@@ -43,6 +44,12 @@ final class Multipart {
         return this;
     }
 
+    /** The fields only, no file part. */
+    Multipart withoutTheFile() {
+        withFile = false;
+        return this;
+    }
+
     HttpResponse<String> post(int port, String path, String user, String password) {
         String boundary = "----huiqi" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -51,10 +58,13 @@ final class Multipart {
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
                         + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(bytes);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            if (withFile) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(bytes);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError(e);
         }
