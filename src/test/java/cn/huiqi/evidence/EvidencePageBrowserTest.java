@@ -89,6 +89,15 @@ class EvidencePageBrowserTest {
             new Select(upload.findElement(By.name("orderIndex"))).selectByValue("1");
             upload.findElement(By.name("file")).sendKeys(png.toString());
             upload.findElement(By.cssSelector("button[type=submit]")).click();
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.or(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#evidence .evidence-files li.added")),
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#evidence .evidence-message.error"))));
+            } finally {
+                Files.write(Path.of("target", "evidence-upload-" + width + "px.png"), browser.getScreenshotAs(OutputType.BYTES));
+            }
+            assertThat(browser.findElements(By.cssSelector("#evidence .evidence-message.error"))).as("upload errors")
+                    .extracting(WebElement::getText).isEmpty();
             WebElement added = visible(By.cssSelector("#evidence .evidence-files li.added"));
             assertThat(added.getText()).contains("发票（订单1）").contains(png.getFileName().toString()).contains("补正后新增").contains("PNG");
             assertThat(visible(By.cssSelector("#evidence .evidence-message")).getText()).contains("已上传");
