@@ -11,6 +11,8 @@
 // The sign-in page (<body data-page="login">) gets the helpers but no session box, no menu, no redirect.
 import * as format from './format.js';
 
+export { evidencePanel, draftUploader, fileSize } from './evidence.js';
+
 const COOKIE = 'HUIQI-XSRF-TOKEN';
 const HEADER = 'X-HUIQI-XSRF-TOKEN';
 const SAFE = ['GET', 'HEAD', 'OPTIONS'];

@@ -160,6 +160,7 @@
       cell(row, e.actor);
       cell(row, e.detail);
     }
+    Huiqi.evidencePanel(document.getElementById('evidence'), c.caseNumber);
     document.getElementById('detail').hidden = false;
   }
 

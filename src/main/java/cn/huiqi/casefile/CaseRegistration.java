@@ -36,6 +36,11 @@ public class CaseRegistration {
      * to an enterprise may leave it out and applies for its own, as before.
      */
     public static final String ENTERPRISE_ID = "enterpriseId";
+    /**
+     * Start variable (and API field of every measure's body) listing the ids of the evidence drafts the application
+     * claims (a list of ids, or their comma-separated text as a form field sends it); see {@link CaseOpened}.
+     */
+    public static final String EVIDENCE_DRAFTS = "evidenceDrafts";
 
     private final CaseRecordRepository cases;
     private final EnterpriseRegister register;
@@ -141,7 +146,7 @@ public class CaseRegistration {
         caseRecord.setRoundId(roundId);
         caseRecord = cases.saveAndFlush(caseRecord);
         caseRecord.assignNumber(POLICY_YEAR);
-        events.publishEvent(new CaseOpened(caseRecord, application));
+        events.publishEvent(new CaseOpened(caseRecord, application, draftIds(execution.getVariable(EVIDENCE_DRAFTS))));
         caseRecord.attachProcess(execution.getProcessInstanceId());
         execution.setProcessBusinessKey(caseRecord.getCaseNumber());
         execution.setVariable("caseNumber", caseRecord.getCaseNumber());
@@ -152,6 +157,28 @@ public class CaseRegistration {
         execution.setVariable("localityUnit", enterprise.getLocalityUnitId());
         timeline.record(caseRecord, "SUBMITTED", "提交申请 / Application submitted");
         return caseRecord;
+    }
+
+    /** The evidence drafts an application lists: a JSON list of whole numbers, or "12, 13" from a form field. */
+    static List<Long> draftIds(Object raw) {
+        if (raw == null || raw.toString().isBlank()) {
+            return List.of();
+        }
+        List<?> items = raw instanceof java.util.Collection<?> collection ? new java.util.ArrayList<>(collection)
+                : List.of(raw.toString().split("[,，\\s]+"));
+        java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+        for (Object item : items) {
+            String text = item == null ? "" : item.toString().strip();
+            if (text.isEmpty() && !(raw instanceof java.util.Collection<?>)) {
+                continue;
+            }
+            if (!(item instanceof Number || item instanceof String) || !text.matches("[1-9][0-9]{0,17}") || ids.size() >= 100) {
+                throw new InvalidInputException(EVIDENCE_DRAFTS, "所附材料应为上传后得到的材料编号（至多100个）",
+                        "evidenceDrafts must list the ids the uploads returned (at most 100)");
+            }
+            ids.add(Long.valueOf(text));
+        }
+        return List.copyOf(ids);
     }
 
     /** The application as the case stores it (application_json). */

@@ -54,8 +54,11 @@ public class MeasureApplicationController {
     public ResponseEntity<CaseView> submit(@PathVariable String id, @RequestHeader("Idempotency-Key") String idempotencyKey,
                                            HttpServletRequest request) throws IOException {
         ApplicationType type = typeOf(id);
-        ApplicationRequest body = read(type.requestType(), request);
-        return submission.submit(type, idempotencyKey, body.asFormFields()).asResponse();
+        byte[] bytes = new ServletServerHttpRequest(request).getBody().readAllBytes();
+        ApplicationRequest body = read(type.requestType(), request, bytes);
+        java.util.Map<String, Object> fields = new java.util.HashMap<>(body.asFormFields());
+        evidenceDrafts(bytes).ifPresent(drafts -> fields.put(CaseRegistration.EVIDENCE_DRAFTS, drafts));
+        return submission.submit(type, idempotencyKey, fields).asResponse();
     }
 
     /**
@@ -80,9 +83,8 @@ public class MeasureApplicationController {
     }
 
     /** As {@code @RequestBody} would read it: the API's JSON converter, and an empty body is "required". */
-    private <T extends ApplicationRequest> T read(Class<T> type, HttpServletRequest request) throws IOException {
+    private <T extends ApplicationRequest> T read(Class<T> type, HttpServletRequest request, byte[] bytes) throws IOException {
         ServletServerHttpRequest servlet = new ServletServerHttpRequest(request);
-        byte[] bytes = servlet.getBody().readAllBytes();
         HttpInputMessage message = new HttpInputMessage() {
             @Override
             public InputStream getBody() {
@@ -102,5 +104,19 @@ public class MeasureApplicationController {
             throw new HttpMessageNotReadableException("Required request body is missing", message);
         }
         return type.cast(body);
+    }
+
+    /**
+     * The evidence files uploaded before the case existed (drafts, {@code POST /api/evidence/drafts}) that the
+     * application lists in {@code evidenceDrafts}: a field of every measure's body, passed on as the start variable
+     * {@link CaseRegistration#EVIDENCE_DRAFTS} (checked when the case opens, {@link CaseOpened#evidenceDrafts}).
+     */
+    private java.util.Optional<Object> evidenceDrafts(byte[] bytes) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode tree = json.getObjectMapper().readTree(bytes);
+        com.fasterxml.jackson.databind.JsonNode drafts = tree == null ? null : tree.get(CaseRegistration.EVIDENCE_DRAFTS);
+        if (drafts == null || drafts.isNull()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(json.getObjectMapper().convertValue(drafts, Object.class));
     }
 }

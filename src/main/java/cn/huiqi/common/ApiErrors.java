@@ -153,9 +153,31 @@ class ApiErrors {
                         "The request body must be JSON (Content-Type: application/json, UTF-8)"))));
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Body> payloadTooLarge(PayloadTooLargeException e) {
+        return Body.of(HttpStatus.PAYLOAD_TOO_LARGE, e.problem());
+    }
+
+    @ExceptionHandler(UnsupportedContentException.class)
+    ResponseEntity<Body> unsupportedContent(UnsupportedContentException e) {
+        return Body.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.problem());
+    }
+
+    /** The servlet container's own limit (spring.servlet.multipart.*, set from huiqi.evidence.max-size): JSON, not Tomcat's page. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<Body> uploadTooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return Body.of(HttpStatus.PAYLOAD_TOO_LARGE, new FieldProblem("file", "文件超过允许的大小",
+                "The file is larger than allowed"));
+    }
+
+    /**
+     * Only upload endpoints parse multipart bodies (JsonBodiesOnly answers 415 to any other first): a body the container
+     * cannot read, e.g. a file name with a NUL or a line break in its part header.
+     */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Body> multipart(MultipartException e) {
-        return unsupportedMediaType(null);
+        return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem("file", "上传内容无法读取（表单格式或文件名不对）",
+                "The upload cannot be read (its form or file name is malformed)"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -182,6 +204,12 @@ class ApiErrors {
             expectedEn = "has an invalid value";
         }
         return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(name, "参数 " + name + " " + expectedZh, "Parameter " + name + " " + expectedEn));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ResponseEntity<Body> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+        String name = printable(e.getRequestPartName());
+        return Body.of(HttpStatus.BAD_REQUEST, new FieldProblem(name, "缺少 " + name + "（请选择文件）", "Part " + name + " is required (choose a file)"));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

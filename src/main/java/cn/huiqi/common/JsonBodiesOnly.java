@@ -24,6 +24,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * controller or multipart parser sees it. Besides clear errors this closes the door that browsers leave
  * open to other sites: they may send text/plain, form and multipart POSTs cross-site without asking, never
  * JSON. Runs after authentication (a stranger gets 401 first).
+ * <p>
+ * The one exception: file uploads ({@link #UPLOADS}, evidence files) take {@code multipart/form-data}, and only with an
+ * {@code X-Requested-With} header, which another site's page cannot add without the browser asking this server first
+ * (CORS preflight, which it does not allow): the same protection as JSON's.
  */
 @Component
 class JsonBodiesOnly extends OncePerRequestFilter {
@@ -32,6 +36,9 @@ class JsonBodiesOnly extends OncePerRequestFilter {
     private static final FieldProblem ONLY_JSON = new FieldProblem(null,
             "请求内容须为 JSON（Content-Type: application/json，UTF-8 编码）",
             "The request body must be JSON (Content-Type: application/json, UTF-8)");
+
+    /** Upload endpoints: {@code POST /api/evidence/drafts}, {@code POST /api/cases/{caseNumber}/evidence}. */
+    static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile("/api/(evidence/drafts|cases/[^/]{1,64}/evidence)");
 
     private final ObjectMapper json;
 
@@ -50,7 +57,7 @@ class JsonBodiesOnly extends OncePerRequestFilter {
             throws ServletException, IOException {
         String contentType = request.getContentType();
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-        boolean acceptable = contentType == null ? !hasBody : isUtf8Json(contentType);
+        boolean acceptable = contentType == null ? !hasBody : isUtf8Json(contentType) || isUpload(request, contentType);
         if (acceptable) {
             chain.doFilter(request, response);
             return;
@@ -60,6 +67,12 @@ class JsonBodiesOnly extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         json.writeValue(response.getOutputStream(), new ApiErrors.Body(List.of(ONLY_JSON)));
+    }
+
+    static boolean isUpload(HttpServletRequest request, String contentType) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod()) && UPLOADS.matcher(path).matches() && request.getHeader("X-Requested-With") != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
     static boolean isUtf8Json(String contentType) {

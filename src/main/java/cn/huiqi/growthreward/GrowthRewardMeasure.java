@@ -10,6 +10,8 @@ import cn.huiqi.catalogue.ApplicantKind;
 import cn.huiqi.catalogue.Measure;
 import cn.huiqi.catalogue.PolicyDocuments;
 import cn.huiqi.common.Label;
+import cn.huiqi.evidence.DocumentKind;
+import cn.huiqi.evidence.RequiredDocuments;
 import cn.huiqi.workflow.TaskContract;
 import cn.huiqi.workflow.TaskContractDeclarations;
 import cn.huiqi.workflow.TaskRole;
@@ -33,6 +35,15 @@ class GrowthRewardMeasure {
     TaskContractDeclarations growthRewardStartForm() {
         return () -> List.of(TaskContract.startForm(PROCESS_KEY, "StartEvent_Applied", TaskRole.ENTERPRISE_USER,
                 "taxableRevenue", "priorYearRevenue", "revenueEvidence", CaseRegistration.IDEMPOTENCY_KEY,
-                CaseRegistration.ENTERPRISE_ID));
+                CaseRegistration.ENTERPRISE_ID, CaseRegistration.EVIDENCE_DRAFTS));
+    }
+
+    /** Measure 2: the tax returns of both periods whose taxable sales revenue it compares. A system default (RequiredDocuments.DEFAULT_NOTE). */
+    @Bean
+    RequiredDocuments growthRewardDocuments() {
+        return new RequiredDocuments(ID, List.of(
+                DocumentKind.required("TAX_RETURN_2023", "纳税申报表（2023年7—9月）", "Tax returns (2023-07..09)"),
+                DocumentKind.required("TAX_RETURN_2022", "纳税申报表（上年同期，2022年7—9月）", "Tax returns (prior year, 2022-07..09)"),
+                RequiredDocuments.OTHER));
     }
 }

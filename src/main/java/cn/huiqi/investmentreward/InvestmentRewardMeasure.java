@@ -10,6 +10,8 @@ import cn.huiqi.catalogue.ApplicantKind;
 import cn.huiqi.catalogue.Measure;
 import cn.huiqi.catalogue.PolicyDocuments;
 import cn.huiqi.common.Label;
+import cn.huiqi.evidence.DocumentKind;
+import cn.huiqi.evidence.RequiredDocuments;
 import cn.huiqi.workflow.TaskContract;
 import cn.huiqi.workflow.TaskContractDeclarations;
 import cn.huiqi.workflow.TaskRole;
@@ -33,6 +35,15 @@ class InvestmentRewardMeasure {
     TaskContractDeclarations investmentRewardStartForm() {
         return () -> List.of(TaskContract.startForm(PROCESS_KEY, "StartEvent_Applied", TaskRole.ENTERPRISE_USER,
                 "projectId", "equipmentEvidence", CaseRegistration.IDEMPOTENCY_KEY,
-                CaseRegistration.ENTERPRISE_ID));
+                CaseRegistration.ENTERPRISE_ID, CaseRegistration.EVIDENCE_DRAFTS));
+    }
+
+    /** Measure 3: the invoices of the production equipment bought in 2023-07..09 (the policy asks for no approval document; it is optional). A system default (RequiredDocuments.DEFAULT_NOTE). */
+    @Bean
+    RequiredDocuments investmentRewardDocuments() {
+        return new RequiredDocuments(ID, List.of(
+                DocumentKind.required("EQUIPMENT_INVOICE", "设备发票", "Equipment invoices"),
+                DocumentKind.optional("PROJECT_APPROVAL", "项目立项（备案）文件", "Project approval or filing"),
+                RequiredDocuments.OTHER));
     }
 }

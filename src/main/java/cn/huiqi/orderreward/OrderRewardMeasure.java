@@ -11,6 +11,8 @@ import cn.huiqi.catalogue.ApplicantKind;
 import cn.huiqi.catalogue.Measure;
 import cn.huiqi.catalogue.PolicyDocuments;
 import cn.huiqi.common.Label;
+import cn.huiqi.evidence.DocumentKind;
+import cn.huiqi.evidence.RequiredDocuments;
 import cn.huiqi.workflow.TaskContract;
 import cn.huiqi.workflow.TaskContractDeclarations;
 import cn.huiqi.workflow.TaskRole;
@@ -36,6 +38,16 @@ class OrderRewardMeasure {
     TaskContractDeclarations orderRewardStartForm() {
         return () -> List.of(TaskContract.startForm(PROCESS_KEY, "StartEvent_Applied", TaskRole.ENTERPRISE_USER,
                 "orders", CaseRegistration.IDEMPOTENCY_KEY,
-                CaseRegistration.ENTERPRISE_ID));
+                CaseRegistration.ENTERPRISE_ID, CaseRegistration.EVIDENCE_DRAFTS));
+    }
+
+    /** Measure 1, per order: the contract, its invoices and the record that it was delivered or accepted (落地实施). A system default (RequiredDocuments.DEFAULT_NOTE). */
+    @Bean
+    RequiredDocuments orderRewardDocuments() {
+        return new RequiredDocuments(ID, List.of(
+                DocumentKind.requiredPerOrder("CONTRACT", "合同", "Contract"),
+                DocumentKind.requiredPerOrder("INVOICE", "发票", "Invoices"),
+                DocumentKind.requiredPerOrder("DELIVERY", "交付或验收凭证", "Delivery or acceptance record"),
+                RequiredDocuments.OTHER));
     }
 }

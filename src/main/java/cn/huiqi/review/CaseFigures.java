@@ -20,6 +20,8 @@ import cn.huiqi.casefile.CaseView;
 import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Money;
+import cn.huiqi.evidence.EvidenceFiles;
+import cn.huiqi.evidence.EvidenceItem;
 import cn.huiqi.unit.UnitRepository;
 
 /**
@@ -44,9 +46,11 @@ public class CaseFigures implements TaskListener {
     private final RewardClaims claims;
     private final ObjectMapper json;
     private final ApplicantNames applicantNames;
+    private final EvidenceFiles evidence;
 
     public CaseFigures(CaseOfProcess caseOfProcess, UnitRepository units, ObjectMapper json, RewardClaims claims,
-                       ApplicantNames applicantNames) {
+                       ApplicantNames applicantNames, EvidenceFiles evidence) {
+        this.evidence = evidence;
         this.applicantNames = applicantNames;
         this.claims = claims;
         this.caseOfProcess = caseOfProcess;
@@ -79,10 +83,44 @@ public class CaseFigures implements TaskListener {
         shown.put("systemReviewUnits", caseRecord.getReviewUnits().isEmpty() ? NONE : unitNames(caseRecord.getReviewUnits()));
         shown.put("systemSettledAmount", claim.getSettledAmount() == null ? "尚未结算 / not settled yet"
                 : Money.format(claim.getSettledAmount()));
+        List<EvidenceItem> files = evidence.ofCase(caseRecord);
+        if (!files.isEmpty()) { // none: the form says so by itself, and a case without files stores no more variables
+            shown.put("systemEvidence", evidenceLinks(files));
+            shown.put("declaredEvidenceNames", String.join("\n", files.stream()
+                    .map(f -> "文件 " + f.id() + " / File " + f.id() + "：" + f.fileName()).toList()));
+        }
         application(caseRecord).forEach((key, value) -> shown.put(
                 (COMPUTED_AT_SUBMISSION.contains(key) ? "system" : "declared") + Character.toUpperCase(key.charAt(0)) + key.substring(1),
                 text(value)));
         return shown;
+    }
+
+    /**
+     * The case's files as a markdown list of links for the review form's text component: only text the system wrote
+     * (number, kind, order, type, size, date, the 补正 mark) and the download link; the names the enterprise gave the
+     * files are shown verbatim in a disabled field ({@code declaredEvidenceNames}), never as markdown.
+     */
+    static String evidenceLinks(List<EvidenceItem> files) {
+        StringBuilder list = new StringBuilder();
+        for (EvidenceItem f : files) {
+            list.append("- [文件 ").append(f.id()).append("：").append(f.kindZh())
+                    .append(f.orderIndex() == null ? "" : "（订单 " + f.orderIndex() + "）")
+                    .append("，").append(f.format()).append("，").append(size(f.size())).append("，")
+                    .append(java.time.LocalDate.ofInstant(f.uploadedAt(), java.time.ZoneId.of("Asia/Shanghai")))
+                    .append(" / File ").append(f.id()).append(": ").append(f.kindEn())
+                    .append(f.orderIndex() == null ? "" : " (order " + f.orderIndex() + ")").append("](").append(f.href()).append(")");
+            if (f.addedAfterLatestSendBack()) {
+                list.append(" **补正后新增 / added after the send-back**");
+            } else if (f.supplementRound() > 0) {
+                list.append(" （第 ").append(f.supplementRound()).append(" 次补正 / supplement ").append(f.supplementRound()).append("）");
+            }
+            list.append("\n");
+        }
+        return list.toString();
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1048576.0) : Math.max(1, (bytes + 1023) / 1024) + " KB";
     }
 
     private String unitNames(List<String> unitIds) {

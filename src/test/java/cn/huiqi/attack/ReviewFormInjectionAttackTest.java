@@ -131,6 +131,9 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
             assertThat(systemGroup).contains("200000.00").contains("order-reward").doesNotContain("4999999");
             assertThat(systemGroup).startsWith("系统认定");
             assertThat(declaredGroup).startsWith("企业填报").contains(EVIDENCE);
+            assertThat((String) browser.executeScript("const g = Array.from(document.querySelectorAll('.fjs-container .fjs-form-field-group'))"
+                    + ".find(e => e.textContent.includes('Evidence files')); return g ? g.textContent : '';"))
+                    .as("the files list, written by the system (none here)").contains("尚无上传的材料");
             Number right = (Number) browser.executeScript("return arguments[0].getBoundingClientRect().right;", evidence);
             assertThat(right.doubleValue()).as("the evidence fits the screen at " + width).isLessThanOrEqualTo(size.getWidth());
         }

@@ -1,0 +1,349 @@
+package cn.huiqi.evidence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.huiqi.casefile.CaseEvent;
+import cn.huiqi.casefile.CaseOpened;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
+import cn.huiqi.casefile.CaseRegistration;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.casefile.CaseVisibility;
+import cn.huiqi.casefile.RewardStatus;
+import cn.huiqi.common.ConflictException;
+import cn.huiqi.common.InvalidInputException;
+import cn.huiqi.common.NotFoundException;
+import cn.huiqi.common.PayloadTooLargeException;
+import cn.huiqi.common.UnsupportedContentException;
+import cn.huiqi.enterprise.EnterpriseRegister;
+import cn.huiqi.identity.Caller;
+import cn.huiqi.identity.Groups;
+
+/**
+ * Evidence files: checked uploads (drafts before a case exists, or to a case awaiting the enterprise's supplement),
+ * drafts claimed by an application, the list of a case's files, and authorized, logged downloads. Every refusal is a
+ * bilingual 4xx that stores nothing (checks first, then one transaction for the row and its bytes).
+ */
+@Service
+public class EvidenceFiles {
+
+    /** Orders of one measure-1 application at most (orderreward); a draft's order line is checked against it. */
+    static final int MAX_ORDERS = 10;
+    private static final String SEND_BACK_SUFFIX = "_SEND_BACK";
+
+    private final JdbcTemplate jdbc;
+    private final EvidenceStore store;
+    private final TransactionTemplate transaction;
+    private final CaseRecordRepository cases;
+    private final CaseVisibility visibility;
+    private final CaseTimeline timeline;
+    private final EnterpriseRegister register;
+    private final ObjectMapper json;
+    private final Map<String, RequiredDocuments> documents;
+    private final long maxSize;
+
+    public EvidenceFiles(JdbcTemplate jdbc, EvidenceStore store, TransactionTemplate transaction, CaseRecordRepository cases,
+                         CaseVisibility visibility, CaseTimeline timeline, EnterpriseRegister register, ObjectMapper json,
+                         List<RequiredDocuments> declared, @Value("${huiqi.evidence.max-size:20MB}") DataSize maxSize) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.transaction = transaction;
+        this.cases = cases;
+        this.visibility = visibility;
+        this.timeline = timeline;
+        this.register = register;
+        this.json = json;
+        this.documents = declared.stream().collect(Collectors.toUnmodifiableMap(RequiredDocuments::measure, Function.identity()));
+        this.maxSize = maxSize.toBytes();
+    }
+
+    /** A file as it arrived: the form's fields and the bytes. */
+    record Upload(String kind, Integer orderIndex, String fileName, byte[] bytes) {
+    }
+
+    /** The documents a measure asks for, or empty when it takes none (measures without applications). */
+    public Optional<RequiredDocuments> documentsOf(String measure) {
+        return Optional.ofNullable(documents.get(measure));
+    }
+
+    long maxSize() {
+        return maxSize;
+    }
+
+    /** A file uploaded before the application: bound to the enterprise (its own, or the one an agent names) and the measure. */
+    EvidenceItem uploadDraft(Caller caller, String measure, Long namedEnterprise, Upload upload) {
+        if (!caller.isIn(Groups.ENTERPRISE)) {
+            throw new AccessDeniedException("only enterprise users upload evidence");
+        }
+        long enterpriseId = enterpriseOf(caller, namedEnterprise);
+        RequiredDocuments required = documentsOf(measure == null ? "" : measure.strip()).orElseThrow(() -> new InvalidInputException(
+                "measure", "该措施不收申报材料", "That measure takes no evidence files"));
+        Checked checked = check(required, upload, MAX_ORDERS);
+        return item(store(null, enterpriseId, required.measure(), checked, caller.userId(), 0), 0);
+    }
+
+    /** A file added to a case: only by the enterprise (or its agent), only while the case awaits its supplement (补正). */
+    EvidenceItem uploadToCase(Caller caller, String caseNumber, Upload upload) {
+        CaseRecord caseRecord = cases.getByCaseNumber(caseNumber);
+        if (!caller.isIn(Groups.ENTERPRISE) || caseRecord.getEnterpriseId() == null
+                || !register.actsFor(caller.userId(), caseRecord.getEnterpriseId())) {
+            throw new AccessDeniedException("case " + caseNumber + ": " + caller.userId() + " does not act for its enterprise");
+        }
+        if (!caseRecord.is(RewardStatus.SUPPLEMENT_REQUESTED)) {
+            throw new ConflictException("caseNumber", "案件已提交，只有在待补正材料期间才能补充上传材料",
+                    "The case has been submitted; files can be added only while it awaits your supplement");
+        }
+        RequiredDocuments required = documentsOf(caseRecord.getMeasure()).orElseThrow(() -> new InvalidInputException(
+                "measure", "该措施不收申报材料", "That measure takes no evidence files"));
+        Checked checked = check(required, upload, ordersOf(caseRecord));
+        int round = sendBacks(caseRecord);
+        return item(store(caseRecord.getId(), caseRecord.getEnterpriseId(), caseRecord.getMeasure(), checked, caller.userId(), round), round);
+    }
+
+    /** What the caller uploaded as drafts and no application has claimed yet, for the enterprises it acts for. */
+    List<EvidenceItem> drafts(Caller caller, String measure) {
+        if (!caller.isIn(Groups.ENTERPRISE)) {
+            return List.of();
+        }
+        List<Long> enterprises = register.actedForBy(caller.userId()).stream().map(e -> e.getId()).toList();
+        if (enterprises.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", enterprises.stream().map(String::valueOf).toList());
+        return jdbc.query("SELECT " + EvidenceRow.COLUMNS + " FROM evidence_file WHERE case_id IS NULL AND enterprise_id IN (" + in
+                        + ") AND measure = ? ORDER BY id", EvidenceRow.MAPPER, measure == null ? "" : measure.strip())
+                .stream().map(row -> item(row, 0)).toList();
+    }
+
+    /** The case's files, oldest first, with the send-back marks; for whoever may read the case (403 otherwise). */
+    CaseEvidence listOf(Caller caller, String caseNumber) {
+        CaseRecord caseRecord = cases.getByCaseNumber(caseNumber);
+        if (!visibility.canRead(caller, caseRecord)) {
+            throw new AccessDeniedException("case " + caseNumber + " is not visible to " + caller.userId());
+        }
+        boolean canUpload = caller.isIn(Groups.ENTERPRISE) && caseRecord.is(RewardStatus.SUPPLEMENT_REQUESTED)
+                && caseRecord.getEnterpriseId() != null && register.actsFor(caller.userId(), caseRecord.getEnterpriseId());
+        List<DocumentKind> kinds = documentsOf(caseRecord.getMeasure()).map(RequiredDocuments::kinds).orElse(List.of());
+        List<EvidenceItem> files = ofCase(caseRecord);
+        return CaseEvidence.of(caseRecord.getCaseNumber(), kinds, ordersOf(caseRecord), latestSendBack(caseRecord), canUpload, files);
+    }
+
+    /** The case's files (for the review forms, {@code review.CaseFigures}): no authorization here, the caller decides. */
+    public List<EvidenceItem> ofCase(CaseRecord caseRecord) {
+        int latest = latestSendBack(caseRecord);
+        return jdbc.query("SELECT " + EvidenceRow.COLUMNS + " FROM evidence_file WHERE case_id = ? ORDER BY uploaded_at, id",
+                EvidenceRow.MAPPER, caseRecord.getId()).stream().map(row -> item(row, latest)).toList();
+    }
+
+    /** The number of the latest send-back (补正) whose uploads were made, 0 when none: files of this round are the "new" ones. */
+    public int latestSendBack(CaseRecord caseRecord) {
+        return sendBacks(caseRecord);
+    }
+
+    /**
+     * The application lists drafts ({@link CaseRegistration#EVIDENCE_DRAFTS}): each must exist, be unclaimed, and
+     * belong to the case's enterprise and measure; otherwise the whole application is refused (the same answer for
+     * each reason, so ids cannot be probed). Runs in the transaction that opens the case.
+     */
+    @EventListener
+    void claim(CaseOpened opened) {
+        CaseRecord caseRecord = opened.caseRecord();
+        for (Long id : opened.evidenceDrafts()) {
+            int claimed = caseRecord.getEnterpriseId() == null ? 0 : jdbc.update(
+                    "UPDATE evidence_file SET case_id = ? WHERE id = ? AND case_id IS NULL AND enterprise_id = ? AND measure = ?",
+                    caseRecord.getId(), id, caseRecord.getEnterpriseId(), caseRecord.getMeasure());
+            if (claimed != 1) {
+                throw new InvalidInputException(CaseRegistration.EVIDENCE_DRAFTS,
+                        "材料 " + id + " 不存在、已用于其他申请，或不是本企业为本措施上传的材料",
+                        "File " + id + " does not exist, belongs to another application, or was not uploaded by this enterprise for this measure");
+            }
+        }
+    }
+
+    /**
+     * A download: the row when the caller may read it, else 404 (no such file) or 403 (the issue's rule: another
+     * enterprise, an unrelated unit); every attempt logged in {@code evidence_access}, refused ones too.
+     */
+    EvidenceRow openForDownload(Caller caller, long id) {
+        List<EvidenceRow> rows = jdbc.query("SELECT " + EvidenceRow.COLUMNS + " FROM evidence_file WHERE id = ?", EvidenceRow.MAPPER, id);
+        if (rows.isEmpty()) {
+            log(id, caller, "NOT_FOUND");
+            throw new NotFoundException("id", "材料 " + id + " 不存在", "File " + id + " does not exist");
+        }
+        EvidenceRow row = rows.get(0);
+        if (!mayRead(caller, row)) {
+            log(id, caller, "FORBIDDEN");
+            throw new AccessDeniedException("evidence " + id + " is not visible to " + caller.userId());
+        }
+        if (!row.store().equals(store.name())) {
+            throw new IllegalStateException("evidence " + id + " is in store " + row.store() + ", this node uses " + store.name());
+        }
+        log(id, caller, "SERVED");
+        return row;
+    }
+
+    private boolean mayRead(Caller caller, EvidenceRow row) {
+        if (row.caseId() == null) {
+            return caller.isInAny(Groups.CAMUNDA_ADMIN, Groups.POLICY_ADMIN, Groups.AUDITOR)
+                    || (caller.isIn(Groups.ENTERPRISE) && register.actsFor(caller.userId(), row.enterpriseId()));
+        }
+        return cases.findById(row.caseId()).map(c -> visibility.canRead(caller, c)).orElse(false);
+    }
+
+    private void log(long fileId, Caller caller, String outcome) {
+        jdbc.update("INSERT INTO evidence_access (file_id, user_id, accessed_at, outcome) VALUES (?, ?, ?, ?)",
+                fileId, caller.userId(), Timestamp.from(Instant.now()), outcome);
+    }
+
+    private long enterpriseOf(Caller caller, Long named) {
+        if (named == null) {
+            return register.ownEnterpriseOf(caller.userId()).orElseThrow(() -> new InvalidInputException("enterpriseId",
+                    "账号未绑定企业；经办人须在 enterpriseId 中指明代为上传的企业",
+                    "The account is not bound to an enterprise; an agent must name the enterprise in enterpriseId"));
+        }
+        if (!register.actsFor(caller.userId(), named)) {
+            throw new AccessDeniedException(caller.userId() + " does not act for enterprise " + named);
+        }
+        return named;
+    }
+
+    private record Checked(DocumentKind kind, Integer orderIndex, String fileName, ContentType type, byte[] bytes, String sha256) {
+    }
+
+    private Checked check(RequiredDocuments required, Upload upload, int orders) {
+        DocumentKind kind = required.kind(upload.kind() == null ? "" : upload.kind().strip()).orElseThrow(() -> new InvalidInputException(
+                "kind", "材料类别不对，应为：" + required.kinds().stream().map(k -> k.code() + "（" + k.label().zh() + "）").collect(Collectors.joining("、")),
+                "Unknown kind of document; expected one of " + required.kinds().stream().map(DocumentKind::code).collect(Collectors.joining(", "))));
+        Integer order = upload.orderIndex();
+        if (kind.perOrder() && (order == null || order < 1 || order > Math.max(1, orders))) {
+            throw new InvalidInputException("orderIndex", "请指明该材料所属的订单（第1至" + Math.max(1, orders) + "笔）",
+                    "Name the order the file belongs to (1 to " + Math.max(1, orders) + ")");
+        }
+        if (!kind.perOrder() && order != null) {
+            throw new InvalidInputException("orderIndex", "“" + kind.label().zh() + "”不按订单分列，请不要填写订单序号",
+                    "“" + kind.label().en() + "” is not per order; leave orderIndex out");
+        }
+        String name = FileNames.forDisplay(upload.fileName());
+        byte[] bytes = upload.bytes();
+        if (bytes == null || bytes.length == 0) {
+            throw new InvalidInputException("file", "文件是空的", "The file is empty");
+        }
+        if (bytes.length > maxSize) {
+            throw tooLarge();
+        }
+        ContentType type = ContentType.of(bytes).orElseThrow(() -> new UnsupportedContentException("file",
+                "只接受 PDF、OFD、JPG、PNG 文件（按文件内容判断，与文件名无关）",
+                "Only PDF, OFD, JPG and PNG files are accepted (judged by the content, not the name)"));
+        return new Checked(kind, order, name, type, bytes, sha256(bytes));
+    }
+
+    PayloadTooLargeException tooLarge() {
+        String limit = DataSize.ofBytes(maxSize).toMegabytes() + " MB";
+        return new PayloadTooLargeException("file", "文件超过 " + limit + " 的上限", "The file is larger than the limit of " + limit);
+    }
+
+    private EvidenceRow store(Long caseId, long enterpriseId, String measure, Checked checked, String userId, int round) {
+        return transaction.execute(status -> {
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            Instant now = Instant.now();
+            jdbc.update(connection -> {
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO evidence_file (case_id, enterprise_id, measure, kind, "
+                        + "order_index, file_name, media_type, size_bytes, sha256, store, uploaded_by, uploaded_at, supplement_round) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                if (caseId == null) {
+                    insert.setNull(1, Types.BIGINT);
+                } else {
+                    insert.setLong(1, caseId);
+                }
+                insert.setLong(2, enterpriseId);
+                insert.setString(3, measure);
+                insert.setString(4, checked.kind().code());
+                if (checked.orderIndex() == null) {
+                    insert.setNull(5, Types.INTEGER);
+                } else {
+                    insert.setInt(5, checked.orderIndex());
+                }
+                insert.setString(6, checked.fileName());
+                insert.setString(7, checked.type().mediaType);
+                insert.setLong(8, checked.bytes().length);
+                insert.setString(9, checked.sha256());
+                insert.setString(10, store.name());
+                insert.setString(11, userId);
+                insert.setTimestamp(12, Timestamp.from(now));
+                insert.setInt(13, round);
+                return insert;
+            }, key);
+            long id = generatedId(key);
+            try {
+                store.write(id, checked.bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new EvidenceRow(id, caseId, enterpriseId, measure, checked.kind().code(), checked.orderIndex(), checked.fileName(),
+                    checked.type().mediaType, checked.bytes().length, checked.sha256(), store.name(), userId, now, round);
+        });
+    }
+
+    /** MariaDB answers GENERATED_KEY (or insert_id), H2 the column; either way the one number, or the one named id. */
+    private static long generatedId(GeneratedKeyHolder key) {
+        Map<String, Object> keys = key.getKeyList().get(0);
+        Object id = keys.size() == 1 ? keys.values().iterator().next()
+                : keys.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("id")).map(Map.Entry::getValue).findFirst().orElseThrow();
+        return ((Number) id).longValue();
+    }
+
+    private int ordersOf(CaseRecord caseRecord) {
+        try {
+            return json.readTree(caseRecord.getApplicationJson()).path("orders").size();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private int sendBacks(CaseRecord caseRecord) {
+        return (int) timeline.of(caseRecord).stream().map(CaseEvent::getAction)
+                .filter(action -> action != null && action.endsWith(SEND_BACK_SUFFIX)).count();
+    }
+
+    private EvidenceItem item(EvidenceRow row, int latestSendBack) {
+        Optional<DocumentKind> kind = documentsOf(row.measure()).flatMap(d -> d.kind(row.kind()));
+        return new EvidenceItem(row.id(), row.kind(), kind.map(k -> k.label().zh()).orElse(row.kind()),
+                kind.map(k -> k.label().en()).orElse(row.kind()), row.orderIndex(), row.fileName(), row.mediaType(),
+                ContentType.ofMediaType(row.mediaType()).map(t -> t.shortName).orElse(row.mediaType()), row.size(), row.sha256(),
+                row.uploadedBy(), row.uploadedAt(), row.supplementRound(),
+                row.supplementRound() > 0 && row.supplementRound() == latestSendBack, "/api/evidence/" + row.id());
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
