@@ -70,6 +70,20 @@ export function wan(value) {
   return g.sign + g.text + '万元';
 }
 
+/**
+ * The amount in 万元 or 亿元 as people say it, shortest form: 120000000 → "1.2亿元", 12000 → "1.2万元",
+ * 123456789 → "1.2345679亿元" (at most as precise as the fen); "" below 1万元. prefix goes before a non-empty answer.
+ */
+export function inUnits(value, prefix = '') {
+  const d = parseDecimal(value);
+  if (!d || d.negative) return '';
+  const yuan = decimalText(value, 0);
+  if (yuan.length < 5) return '';
+  const [shift, unit] = yuan.length >= 9 ? [8, '亿元'] : [4, '万元'];
+  const text = decimalText(value, shift + 2, -shift).replace(/\.?0+$/, '');
+  return prefix + grouped(text).text + unit;
+}
+
 /** A ratio as a percentage with two decimals: 0.4567 → 45.67%. */
 export function percent(value) {
   if (value == null || value === '') return '';
