@@ -53,10 +53,10 @@ class ApplicationPreviewApiTest {
     @Test
     void measureOneOrdersThatQualifyShowTheTierAndItsPolicyAmount() {
         JsonNode preview = expect(200, HttpApi.as(port, "ent-hongdu", "demo").post("/api/measures/M1/applications/preview",
-                toJson(Map.of("orders", List.of(order("60000000.00"), order("50000000.00"))))));
+                toJson(Map.of("orders", List.of(order("120000000.00"), order("30000000.00"))))));
         assertThat(preview.get("measure").asText()).isEqualTo("M1");
         assertThat(preview.get("qualifies").asBoolean()).isTrue();
-        // 洪府办发〔2023〕81号 第1条: 1亿元以上 10万元 (the two orders add up to 1.1亿元)
+        // 洪府办发〔2023〕81号 第1条: an order of 1亿元以上 earns 10万元 (the table reads it per order: the 1.2亿元 one)
         assertThat(preview.get("rewardAmount").decimalValue()).isEqualByComparingTo("100000.00");
         assertThat(preview.get("labelledDefault").asBoolean()).as("measure 1's amounts are the policy's own").isFalse();
         assertThat(preview.get("ruleTable").asText()).isEqualTo("order-reward");
