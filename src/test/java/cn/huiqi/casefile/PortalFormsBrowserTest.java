@@ -101,12 +101,13 @@ class PortalFormsBrowserTest {
         field("订单金额", 1).sendKeys("30,000,000.50");
         field("落地实施证明", 1).sendKeys("验收单 YS-0901");
         assertThat(echoOf("签订日期", 1)).isEqualTo("2023年9月1日");
+        screenshot("apply-m1-" + width);
         click(By.id("submit"));
 
         wait.until(ExpectedConditions.urlContains("/receipt.html?case="));
         String caseNumber = visible(By.id("case-number")).getText();
         assertThat(caseNumber).startsWith("M1-");
-        assertThat(text("measure")).contains("订单奖励");
+        assertThat(text("measure")).contains("第1条");
         assertThat(text("next-step")).contains("属地核实").contains("东湖区");
         assertThat(text("due")).matches("\\d{4}年\\d{1,2}月\\d{1,2}日前办结（5个工作日）");
         assertThat(text("reward")).contains("¥100,000.00").contains("10万元");
@@ -171,7 +172,9 @@ class PortalFormsBrowserTest {
 
         open(width, applicant, "/supplement.html?task=" + supplement);
         WebElement note = field("补正说明", 0);
-        assertThat(text("form")).contains(caseNumber).contains("请补充增值税发票");
+        assertThat(field("案件编号", 0).getDomProperty("value")).isEqualTo(caseNumber);
+        assertThat(field("审核意见（原文）", 0).getDomProperty("value")).isEqualTo("请补充增值税发票");
+        assertThat(text("task-info")).contains(caseNumber).contains("补正材料");
         click(By.id("submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form"), "请填写此项"));
         assertNoEnglish(text("form"));
@@ -200,15 +203,19 @@ class PortalFormsBrowserTest {
 
     /** The index-th input (or textarea) of the form field labelled so. */
     private WebElement field(String label, int index) {
-        By by = By.xpath("//div[contains(@class,'fjs-form-field ')][.//label[contains(., '" + label + "')]]//*[self::input or self::textarea]");
-        wait.until(driver -> driver.findElements(by).size() > index);
-        return browser.findElements(by).get(index);
+        By by = By.xpath("(" + fieldOf(label, index) + "//*[self::input or self::textarea])[1]");
+        return wait.until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     private String echoOf(String label, int index) {
-        By by = By.xpath("//div[contains(@class,'fjs-form-field ')][.//label[contains(., '" + label + "')]]//div[@class='hq-echo']");
-        wait.until(driver -> driver.findElements(by).size() > index && !driver.findElements(by).get(index).getText().isBlank());
-        return browser.findElements(by).get(index).getText();
+        By by = By.xpath(fieldOf(label, index) + "//div[@class='hq-echo']");
+        wait.until(driver -> !driver.findElement(by).getText().isBlank());
+        return browser.findElement(by).getText();
+    }
+
+    /** The form field (the innermost fjs-form-field) of the index-th label saying so. */
+    private static String fieldOf(String label, int index) {
+        return "(//label[contains(., '" + label + "')])[" + (index + 1) + "]/ancestor::div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][1]";
     }
 
     private void click(By by) {
