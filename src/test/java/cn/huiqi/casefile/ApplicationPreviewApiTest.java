@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.huiqi.attack.AttackLedger;
 import cn.huiqi.enterprise.EnterpriseRepository;
 import cn.huiqi.project.ProjectRepository;
 import cn.huiqi.testsupport.HttpApi;
@@ -110,6 +111,7 @@ class ApplicationPreviewApiTest {
         assertThat(staff.get("errors").get(0).get("field").asText()).isEqualTo("applicant");
     }
 
+    /** Attack family "preview-other-enterprise": a preview reading another enterprise's project or applying for it. */
     @Test
     void anotherEnterprisesDataIsNeverUsed() {
         HttpApi hongdu = HttpApi.as(port, "ent-hongdu", "demo");
@@ -118,6 +120,8 @@ class ApplicationPreviewApiTest {
         // another enterprise's project: refused as if it did not exist, no figure of it shown
         JsonNode project = expect(400, hongdu.post("/api/measures/M3/applications/preview",
                 toJson(Map.of("projectId", Long.toString(anyiProject), "equipmentEvidence", "设备发票"))));
+        AttackLedger.record("preview-other-enterprise", !project.toString().contains("节能型铝型材")
+                && "projectId".equals(project.get("errors").get(0).get("field").asText()), "ent-hongdu previews ent-anyi's project");
         assertThat(project.get("errors").get(0).get("field").asText()).isEqualTo("projectId");
         assertThat(project.toString()).doesNotContain("节能型铝型材");
         // naming another enterprise without an authorisation
@@ -128,6 +132,8 @@ class ApplicationPreviewApiTest {
         growth.put("revenueEvidence", "增值税申报表");
         growth.put("enterpriseId", anyi);
         JsonNode named = expect(400, hongdu.post("/api/measures/M2/applications/preview", toJson(growth)));
+        AttackLedger.record("preview-other-enterprise", "enterpriseId".equals(named.get("errors").get(0).get("field").asText()),
+                "ent-hongdu previews for ent-anyi without an authorisation");
         assertThat(named.get("errors").get(0).get("field").asText()).isEqualTo("enterpriseId");
         // the owner previews its own project
         JsonNode own = expect(200, HttpApi.as(port, "ent-anyi", "demo").post("/api/measures/M3/applications/preview",
