@@ -30,7 +30,9 @@ test('amounts are echoed in 万元 and 亿元', () => {
   assert.equal(inUnits('120000000'), '1.2亿元');
   assert.equal(inUnits('12000'), '1.2万元');
   assert.equal(inUnits('50000000.00'), '5,000万元');
-  assert.equal(inUnits('123456789.12', ' = '), ' = 1.2345678912亿元');
+  assert.equal(inUnits('123456789.12', ' = '), ' = 约1.2346亿元');
+  assert.equal(inUnits('30000000.50'), '约3,000万元');
+  assert.equal(inUnits('100000'), '10万元');
   assert.equal(inUnits('9999'), '');
 });
 

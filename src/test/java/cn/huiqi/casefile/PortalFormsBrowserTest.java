@@ -94,6 +94,7 @@ class PortalFormsBrowserTest {
         amount.clear();
         amount.sendKeys("120,000,000");
         assertThat(echoOf("订单金额", 0)).isEqualTo("¥120,000,000.00 = 1.2亿元");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("preview"))); // the old figures' preview is gone
         click(By.cssSelector("button.fjs-repeat-render-add"));
         field("签约对方", 1).sendKeys("江西赣江机电有限公司");
         field("合同编号", 1).sendKeys("HT-" + UUID.randomUUID().toString().substring(0, 8));
