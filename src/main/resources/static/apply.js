@@ -11,8 +11,6 @@
   // one key per page: a double click or a retry after a lost answer opens one case
   const idempotencyKey = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()).replace(/[^A-Za-z0-9-]/g, '');
   let rendered = null;
-  let previewed = null;
-  const typed = () => JSON.stringify(rendered.form._getState().data);
 
   async function start() {
     const catalogue = await Huiqi.catalogue;
@@ -28,15 +26,6 @@
       const key = measure.processKeys[0];
       const schema = await api('GET', 'engine-rest/process-definition/key/' + encodeURIComponent(key) + '/deployed-start-form');
       rendered = await HuiqiForms.render($('form'), schema, await inputData(measure));
-      // a preview or a question about figures since changed says nothing any more
-      rendered.form.on('changed', () => {
-        if (typed() === previewed) return; // validating or submitting changes no figure
-        $('preview').hidden = true;
-        if (!$('confirm').hidden) {
-          $('confirm').hidden = true;
-          lock(false);
-        }
-      });
     } catch (e) {
       showError(e);
       lock(true);
@@ -73,7 +62,6 @@
 
   async function preview(data) {
     const result = await api('POST', 'api/measures/' + encodeURIComponent(measureId) + '/applications/preview', data);
-    previewed = typed();
     const box = $('preview');
     box.replaceChildren();
     if (result.qualifies) {
@@ -144,6 +132,14 @@
     }
   }
 
+  // a preview or a question about figures since retyped says nothing any more
+  $('form').addEventListener('input', () => {
+    $('preview').hidden = true;
+    if (!$('confirm').hidden) {
+      $('confirm').hidden = true;
+      lock(false);
+    }
+  });
   $('check').addEventListener('click', check);
   $('submit').addEventListener('click', submitClicked);
   $('confirm-submit').addEventListener('click', () => {
