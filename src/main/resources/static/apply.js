@@ -51,6 +51,8 @@
   /** The form's values, or null after showing what to correct (form-js marks the fields, in Chinese). */
   function values() {
     if (!rendered) return null;
+    // form-js writes what is typed after a pause or on leaving the field: leave it first, so nothing typed is missed
+    if (document.activeElement && $('form').contains(document.activeElement)) document.activeElement.blur();
     const { data, errors } = rendered.submit();
     if (Object.keys(errors).length > 0) {
       say('请按标红处的提示修改后再提交。 / Please correct the fields marked in red.', 'error');

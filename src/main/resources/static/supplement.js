@@ -41,6 +41,8 @@
 
   async function submit() {
     if (!rendered) return;
+    // form-js writes what is typed after a pause or on leaving the field: leave it first, so nothing typed is missed
+    if (document.activeElement && $('form').contains(document.activeElement)) document.activeElement.blur();
     const { data, errors } = rendered.submit();
     if (Object.keys(errors).length > 0) {
       say('请按标红处的提示修改后再提交。 / Please correct the fields marked in red.', 'error');
