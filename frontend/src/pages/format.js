@@ -88,6 +88,23 @@ export function words(value) {
   return plain + unit;
 }
 
+/**
+ * The amount in 万元 or 亿元 as people say it: 120000000 → "1.2亿元", 12000 → "1.2万元", 50000000 → "5,000万元";
+ * at most two decimals of 万元 and four of 亿元, "约" when that rounds (30000000.50 → "约3,000万元"); "" below
+ * 1万元. prefix goes before a non-empty answer.
+ */
+export function inUnits(value, prefix = '') {
+  const d = parseDecimal(value);
+  if (!d || d.negative) return '';
+  const yuan = decimalText(value, 0);
+  if (yuan.length < 5) return '';
+  const [shift, decimals, unit] = yuan.length >= 9 ? [8, 4, '亿元'] : [4, 2, '万元'];
+  const trim = (t) => (t.includes('.') ? t.replace(/\.?0+$/, '') : t);
+  const exact = trim(decimalText(value, shift + 2, -shift));
+  const shown = trim(decimalText(value, decimals, -shift));
+  return prefix + (shown === exact ? '' : '约') + grouped(shown).text + unit;
+}
+
 /** A ratio as a percentage with two decimals: 0.4567 → 45.67%. */
 export function percent(value) {
   if (value == null || value === '') return '';

@@ -1,6 +1,7 @@
 package cn.huiqi.casefile;
 
 import java.util.Map;
+import java.util.Optional;
 
 import cn.huiqi.enterprise.Enterprise;
 
@@ -49,6 +50,14 @@ public interface ApplicationType {
     /** Decision inputs kept outside the application record (measure 1: the counted orders' figures). */
     default Map<String, Object> decisionInputs(CaseRecord caseRecord) {
         return Map.of();
+    }
+
+    /**
+     * The reason ("中文 / English") a validated application ends not eligible before its rule table decides, as its
+     * process would (measure 3: progress not above the overall average), or empty when the table decides.
+     */
+    default Optional<String> notEligibleBeforeRules(Map<String, Object> variables) {
+        return Optional.empty();
     }
 
     /** The application as the API shows it; by default the validated application as stored on the case. */

@@ -3,6 +3,8 @@ package cn.huiqi.casefile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -19,6 +21,8 @@ import cn.huiqi.catalogue.Measure;
 import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.catalogue.MeasureController;
 import cn.huiqi.common.InvalidInputException;
+import cn.huiqi.common.Money;
+import cn.huiqi.enterprise.Enterprise;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,13 +40,18 @@ public class MeasureApplicationController {
     private final ApplicationTypes types;
     private final ApplicationSubmission submission;
     private final MappingJackson2HttpMessageConverter json;
+    private final CaseRegistration registration;
+    private final RewardPreviews previews;
 
     public MeasureApplicationController(MeasureCatalogue catalogue, ApplicationTypes types, ApplicationSubmission submission,
-                                        MappingJackson2HttpMessageConverter apiJsonConverter) {
+                                        MappingJackson2HttpMessageConverter apiJsonConverter, CaseRegistration registration,
+                                        RewardPreviews previews) {
         this.catalogue = catalogue;
         this.types = types;
         this.submission = submission;
         this.json = apiJsonConverter;
+        this.registration = registration;
+        this.previews = previews;
     }
 
     @PostMapping("/api/measures/{id}/applications")
@@ -59,6 +68,29 @@ public class MeasureApplicationController {
         java.util.Map<String, Object> fields = new java.util.HashMap<>(body.asFormFields());
         evidenceDrafts(bytes).ifPresent(drafts -> fields.put(CaseRegistration.EVIDENCE_DRAFTS, drafts));
         return submission.submit(type, idempotencyKey, fields).asResponse();
+    }
+
+    /**
+     * Before submitting: the same body, the same checks and the same applicant as a submission, then the measure's
+     * rule table (the version its open round pins) on the figures. Stores nothing, opens no case.
+     */
+    @PostMapping("/api/measures/{id}/applications/preview")
+    @Operation(summary = "申请试算 / Preview an application",
+            description = "与提交申请相同的请求体与校验，按本批次适用的规则版本试算是否符合条件与奖励金额（暂定），不保存、不建案件。"
+                    + "由系统默认比例决定时 labelledDefault 为 true。"
+                    + " The same body and checks as a submission; evaluates the rule version of the open round on the figures"
+                    + " (provisional), stores nothing. labelledDefault is true where a default rate decides.")
+    public ApplicationPreview preview(@PathVariable String id, HttpServletRequest request) throws IOException {
+        ApplicationType type = typeOf(id);
+        ApplicationRequest body = read(type.requestType(), request);
+        Map<String, Object> fields = body.asFormFields();
+        Enterprise enterprise = registration.applicantEnterprise(fields.get(CaseRegistration.ENTERPRISE_ID));
+        registration.admit(type.measure());
+        Map<String, Object> variables = type.validate(fields, enterprise).variables();
+        return type.notEligibleBeforeRules(variables)
+                .map(reason -> new ApplicationPreview(type.measure(), false, Money.fen(BigDecimal.ZERO), reason, false, null,
+                        null, null, null))
+                .orElseGet(() -> previews.preview(type.measure(), variables));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -54,6 +55,13 @@ public class InvestmentApplicationType implements ApplicationType {
     @Override
     public String processKey() {
         return PROCESS_KEY;
+    }
+
+    @Override
+    public Optional<String> notEligibleBeforeRules(Map<String, Object> variables) {
+        return Boolean.FALSE.equals(variables.get("progressExceedsAverage"))
+                ? Optional.of(ProgressBelowAverage.reason(variables.get("projectAverageProgress"), variables.get("overallAverageProgress")))
+                : Optional.empty();
     }
 
     @Override

@@ -31,13 +31,17 @@ public class ProgressBelowAverage {
     public void record(DelegateExecution execution) {
         String project = (String) execution.getVariable("projectAverageProgress");
         String overall = (String) execution.getVariable("overallAverageProgress");
-        String reason = "2023年7—9月项目平均投资进度 " + project + " 未超过项目总体平均进度 " + overall
-                + " / The project's average investment progress in 2023-07..09 (" + project
-                + ") does not exceed the overall average (" + overall + ")";
+        String reason = reason(project, overall);
         CaseRecord caseRecord = caseOfProcess.of(execution);
         claims.of(caseRecord).recordIneligibility(reason);
         timeline.record(caseRecord, "PROGRESS_NOT_ABOVE_AVERAGE", reason);
         execution.setVariable("ineligibleReason", reason);
         execution.setVariable("rewardAmount", BigDecimal.ZERO.setScale(2).toPlainString());
+    }
+
+    static String reason(Object project, Object overall) {
+        return "2023年7—9月项目平均投资进度 " + project + " 未超过项目总体平均进度 " + overall
+                + " / The project's average investment progress in 2023-07..09 (" + project
+                + ") does not exceed the overall average (" + overall + ")";
     }
 }

@@ -52,6 +52,7 @@ class WhatIfRunner {
                    List<CaseResult> cases, List<MeasureRow> measures) {
     }
 
+    private final DraftDmnEngine draftEngine;
     private final DmnEngine engine;
     private final CaseRecordRepository cases;
     private final CaseInputs inputs;
@@ -62,6 +63,7 @@ class WhatIfRunner {
 
     WhatIfRunner(DraftDmnEngine engine, CaseRecordRepository cases, CaseInputs inputs, PoolCaps poolCaps, RewardClaims claims,
                  MeasureCatalogue catalogue, RuleKinds kinds) {
+        this.draftEngine = engine;
         this.engine = engine.get();
         this.cases = cases;
         this.inputs = inputs;
@@ -165,12 +167,30 @@ class WhatIfRunner {
 
     /** What {@code review.RewardDecisions} would record for this result. */
     Outcome reward(DmnDecision decision, Map<String, Object> variables) {
-        DmnDecisionResult result;
-        try {
-            result = engine.evaluateDecision(decision, variables);
-        } catch (RuntimeException e) {
-            return new Outcome(null, null, null, null, DraftValidator.rootMessage(e));
+        return decide(decision, variables).outcome();
+    }
+
+    /** The outcome with the table's reason and the rules that matched (the application preview shows them). */
+    record Decided(Outcome outcome, String reason, List<String> matchedRuleIds) {
+    }
+
+    Decided decide(DmnDecision decision, Map<String, Object> variables) {
+        DraftDmnEngine.Matched<Object> evaluated = draftEngine.matchedRules(() -> {
+            try {
+                return engine.evaluateDecision(decision, variables);
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        if (evaluated.result() instanceof RuntimeException e) {
+            return new Decided(new Outcome(null, null, null, null, DraftValidator.rootMessage(e)), null, evaluated.ruleIds());
         }
+        DmnDecisionResult result = (DmnDecisionResult) evaluated.result();
+        Object reason = result.size() == 1 ? result.getSingleResult().get("reason") : null;
+        return new Decided(outcome(result), reason == null ? null : reason.toString(), evaluated.ruleIds());
+    }
+
+    private static Outcome outcome(DmnDecisionResult result) {
         if (result.size() != 1) {
             return new Outcome(null, null, null, null, result.size() == 0
                     ? "没有规则命中 / No rule matched"
