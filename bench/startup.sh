@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Start-up on an empty database, Huiqi against the bare engine (issue 13 item 5; docs/performance.md, "Start-up").
-#   bench/startup.sh [--runs 5] [--app "huiqi baseline"] [--java-opts "..."] [--keep-logs]
+#   bench/startup.sh [--runs 5] [--app "huiqi baseline"] [--parallel] [--java-opts "..."] [--keep-logs]
 # --app: the apps to interleave; huiqi-<label> runs Huiqi from bench/target/huiqi-<label>.classpath (an earlier
 # build kept for a before/after comparison).
 # Each run: a freshly created database, the app launched as bench/driver launches it (java -Xmx1g -cp … Main,
 # Huiqi on profile mysql with the demo data), GET /engine-rest/engine polled every 100 ms as admin; at the first
 # 200 it prints the wall time since launch and the JVM's CPU seconds so far (user + sys of every thread, from
 # /proc/<pid>/stat), then stops the app. CPU seconds hardly move with other work on the machine; wall time does.
-# Apps interleave (Huiqi, baseline, Huiqi, …); medians at the end. Needs the builds of bench/run.sh --build-only.
+# Apps interleave (Huiqi, baseline, Huiqi, …); with --parallel the apps of one round start at the same time (on a
+# machine too loaded for sequential runs: the CPU seconds stay comparable, the wall times do not). Medians at the end. Needs the builds of bench/run.sh --build-only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET="$PWD/bench/target"
@@ -15,12 +16,14 @@ RUNS=5
 APPS="huiqi baseline"
 JAVA_OPTS=""
 KEEP_LOGS=false
+PARALLEL=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
     --app) APPS=$2; shift 2 ;;
     --java-opts) JAVA_OPTS=$2; shift 2 ;;
     --keep-logs) KEEP_LOGS=true; shift ;;
+    --parallel) PARALLEL=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -29,7 +32,7 @@ DB_PORT=${BENCH_DB_PORT:-3306}
 ROOT_USER=${BENCH_DB_ROOT_USER:-root}
 mysql_root() { mysql -h "$DB_HOST" -P "$DB_PORT" -u "$ROOT_USER" ${BENCH_DB_ROOT_PASSWORD:+-p"$BENCH_DB_ROOT_PASSWORD"} -N -e "$1"; }
 CLK_TCK=$(getconf CLK_TCK)
-PORT=18090
+BASE_PORT=18090
 mkdir -p "$TARGET/startup-logs"
 
 db() { echo "startup_${1//-/_}"; }
@@ -44,8 +47,8 @@ done
 
 url() { echo "jdbc:mysql://$DB_HOST:$DB_PORT/$(db "$1")?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true&connectionCollation=utf8mb4_unicode_ci&nullDatabaseMeansCurrent=true"; }
 
-run_once() { # app run → "wall cpu"
-  local app=$1 run=$2 log="$TARGET/startup-logs/$1-$2.log" main args=()
+run_once() { # app run port → "wall cpu"
+  local app=$1 run=$2 PORT=$3 log="$TARGET/startup-logs/$1-$2.log" main args=()
   mysql_root "DROP DATABASE IF EXISTS $(db "$app"); CREATE DATABASE $(db "$app") CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
   if [[ $app == huiqi* ]]; then
     main=cn.huiqi.HuiqiApplication
@@ -81,8 +84,19 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.2f", v[(NR 
 declare -A WALL CPU
 echo "# start-up on an empty database, $RUNS runs, $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 for ((run = 1; run <= RUNS; run++)); do
+  port=$BASE_PORT
   for app in $APPS; do
-    read -r wall cpu < <(run_once "$app" "$run")
+    if $PARALLEL; then
+      run_once "$app" "$run" "$port" > "$TARGET/startup-logs/$app-$run.result" &
+    else
+      run_once "$app" "$run" "$port" > "$TARGET/startup-logs/$app-$run.result"
+    fi
+    port=$((port + 1))
+  done
+  wait
+  for app in $APPS; do
+    read -r wall cpu < "$TARGET/startup-logs/$app-$run.result"
+    rm -f "$TARGET/startup-logs/$app-$run.result"
     echo "run $run $app: wall ${wall} s, cpu ${cpu} s"
     WALL[$app]+="$wall "; CPU[$app]+="$cpu "
   done
