@@ -8,7 +8,9 @@
 # 200 it prints the wall time since launch and the JVM's CPU seconds so far (user + sys of every thread, from
 # /proc/<pid>/stat), then stops the app. CPU seconds hardly move with other work on the machine; wall time does.
 # Apps interleave (Huiqi, baseline, Huiqi, …); with --parallel the apps of one round start at the same time (on a
-# machine too loaded for sequential runs: the CPU seconds stay comparable, the wall times do not). Medians at the end. Needs the builds of bench/run.sh --build-only.
+# machine too loaded for sequential runs: the CPU seconds stay comparable, the wall times do not). Medians at the end.
+# STARTUP_TAG=n runs another instance of this script beside the first (own databases, users and ports).
+# Needs the builds of bench/run.sh --build-only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET="$PWD/bench/target"
@@ -32,10 +34,11 @@ DB_PORT=${BENCH_DB_PORT:-3306}
 ROOT_USER=${BENCH_DB_ROOT_USER:-root}
 mysql_root() { mysql -h "$DB_HOST" -P "$DB_PORT" -u "$ROOT_USER" ${BENCH_DB_ROOT_PASSWORD:+-p"$BENCH_DB_ROOT_PASSWORD"} -N -e "$1"; }
 CLK_TCK=$(getconf CLK_TCK)
-BASE_PORT=18090
+TAG=${STARTUP_TAG:-}
+BASE_PORT=$((18090 + 10 * ${TAG:-0}))
 mkdir -p "$TARGET/startup-logs"
 
-db() { echo "startup_${1//-/_}"; }
+db() { local name="startup_${1//-/_}${TAG:+_$TAG}"; echo "${name:0:32}"; }
 for app in $APPS; do
   [[ -f "$TARGET/$app.classpath" ]] || { echo "no $TARGET/$app.classpath: run bench/run.sh --build-only" >&2; exit 1; }
   # the app's own user, allowed on its own database only (as the driver's Db.ensureAppUser)
@@ -48,7 +51,7 @@ done
 url() { echo "jdbc:mysql://$DB_HOST:$DB_PORT/$(db "$1")?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true&connectionCollation=utf8mb4_unicode_ci&nullDatabaseMeansCurrent=true"; }
 
 run_once() { # app run port → "wall cpu"
-  local app=$1 run=$2 PORT=$3 log="$TARGET/startup-logs/$1-$2.log" main args=()
+  local app=$1 run=$2 PORT=$3 log="$TARGET/startup-logs/$1-$2${TAG:+-$TAG}.log" main args=()
   mysql_root "DROP DATABASE IF EXISTS $(db "$app"); CREATE DATABASE $(db "$app") CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
   if [[ $app == huiqi* ]]; then
     main=cn.huiqi.HuiqiApplication
@@ -87,16 +90,16 @@ for ((run = 1; run <= RUNS; run++)); do
   port=$BASE_PORT
   for app in $APPS; do
     if $PARALLEL; then
-      run_once "$app" "$run" "$port" > "$TARGET/startup-logs/$app-$run.result" &
+      run_once "$app" "$run" "$port" > "$TARGET/startup-logs/$app-$run${TAG:+-$TAG}.result" &
     else
-      run_once "$app" "$run" "$port" > "$TARGET/startup-logs/$app-$run.result"
+      run_once "$app" "$run" "$port" > "$TARGET/startup-logs/$app-$run${TAG:+-$TAG}.result"
     fi
     port=$((port + 1))
   done
   wait
   for app in $APPS; do
-    read -r wall cpu < "$TARGET/startup-logs/$app-$run.result"
-    rm -f "$TARGET/startup-logs/$app-$run.result"
+    read -r wall cpu < "$TARGET/startup-logs/$app-$run${TAG:+-$TAG}.result"
+    rm -f "$TARGET/startup-logs/$app-$run${TAG:+-$TAG}.result"
     echo "run $run $app: wall ${wall} s, cpu ${cpu} s"
     WALL[$app]+="$wall "; CPU[$app]+="$cpu "
   done
