@@ -36,10 +36,12 @@ public class ApplicationSubmission {
     private final CaseRegistration registration;
     private final CaseViews views;
     private final TransactionTemplate transaction;
+    private final CaseOfProcess caseOfProcess;
 
     public ApplicationSubmission(RuntimeService runtimeService, CaseRecordRepository cases, CaseRegistration registration,
-                                 CaseViews views, TransactionTemplate transaction) {
+                                 CaseViews views, TransactionTemplate transaction, CaseOfProcess caseOfProcess) {
         this.runtimeService = runtimeService;
+        this.caseOfProcess = caseOfProcess;
         this.cases = cases;
         this.registration = registration;
         this.views = views;
@@ -55,7 +57,8 @@ public class ApplicationSubmission {
         // inside it (same key) still answers that case
         // an enterprise's key, whether it applies itself or as a project's owner (Applicant#key)
         String enterpriseKey = Applicant.enterprise(enterprise.getId()).key();
-        if (transaction.execute(status -> cases.findByApplicantKeyAndIdempotencyKey(enterpriseKey, key).isEmpty())) {
+        boolean newKey = transaction.execute(status -> cases.findByApplicantKeyAndIdempotencyKey(enterpriseKey, key).isEmpty());
+        if (newKey) {
             registration.admit(type.measure());
         }
         // checked here too (the process's first step checks again): a bad body is a 400 before any engine
@@ -65,16 +68,20 @@ public class ApplicationSubmission {
         String applicantKey = registration.applicant(application, enterprise).key();
         String applicationJson = registration.applicationJson(application);
 
-        Optional<Result> replay = replay(applicantKey, key, subjectKey, applicationJson);
-        if (replay.isPresent()) {
-            return replay.get();
+        // the same look-up as above when the enterprise applies itself: not asked twice (a twin racing in
+        // between is caught by the unique key below and answered as a replay there)
+        if (!newKey || !applicantKey.equals(enterpriseKey)) {
+            Optional<Result> replay = replay(applicantKey, key, subjectKey, applicationJson);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
         }
         try {
             return transaction.execute(status -> {
                 Map<String, Object> variables = new HashMap<>(fields);
                 variables.put(CaseRegistration.IDEMPOTENCY_KEY, key);
                 String processInstanceId = runtimeService.startProcessInstanceByKey(type.processKey(), variables).getId();
-                CaseRecord created = cases.findByProcessInstanceId(processInstanceId).orElseThrow();
+                CaseRecord created = caseOfProcess.ofRootProcessInstance(processInstanceId).orElseThrow();
                 return new Result(true, views.withTimeline(created));
             });
         } catch (DataIntegrityViolationException concurrentTwin) {

@@ -316,19 +316,18 @@ public class FundLedger {
     }
 
     /**
-     * Locks PACKAGE and the measure pool (in the ledger's order) until the surrounding transaction ends
-     * and answers their balances, [PACKAGE, measure]. Every other ledger write waits meanwhile, so what a
-     * settlement computes from these figures (its room to share) still holds when it commits and reserves
-     * in the same transaction. Call it FIRST in that transaction (READ COMMITTED, as the mysql profile and
+     * Locks PACKAGE and the measure pool (in the ledger's order) until the surrounding transaction ends.
+     * Every other ledger write waits meanwhile, so what a settlement computes from the balances it reads
+     * afterwards ({@link #balance}; its room to share) still holds when it commits and reserves in the same
+     * transaction. (Only the locks: the balances sum the whole ledger, which a city approval does not need.) Call it FIRST in that transaction (READ COMMITTED, as the mysql profile and
      * H2 run, makes the later reads see the latest committed entries). Without it, a city approval racing
      * the settlement can take room first; the ledger still never overspends, but a reservation made by the
      * settlement may then answer EXHAUSTED.
      */
-    public List<PoolBalance> lockPools(String measure) {
+    public void lockPools(String measure) {
         String poolId = measure(measure);
         lock(FundPools.PACKAGE);
         lock(poolId);
-        return List.of(figures.balance(FundPools.PACKAGE), figures.balance(poolId));
     }
 
     /** The configured settlement rule of a measure (huiqi.fund.rules.Mx, default PRO_RATA). */

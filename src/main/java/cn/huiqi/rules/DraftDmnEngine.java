@@ -21,23 +21,30 @@ import cn.huiqi.process.FeelOnlyDmn;
  * what-if leaves no trace in Cockpit. FEEL-only like the process engine's ({@link FeelOnlyDmn}): a draft
  * naming another expression language is refused when parsed, before anything is evaluated. (Held by a
  * component, not exposed as a DmnEngine bean.) {@link #matchedRules} tells which rules an evaluation matched
- * (the application preview labels a default rate by the matched rule's description).
+ * (the application preview labels a default rate by the matched rule's description). Built on first use, not at
+ * start-up: building a FEEL engine is a noticeable part of the app's start.
  */
 @Component
 class DraftDmnEngine {
 
     private final ThreadLocal<List<String>> matched = new ThreadLocal<>();
-    private final DmnEngine engine;
-
-    DraftDmnEngine() {
-        DefaultDmnEngineConfiguration configuration = FeelOnlyDmn.configure(
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
-        configuration.setCustomPostDecisionEvaluationListeners(new ArrayList<>(List.of(new MatchedRules())));
-        engine = configuration.buildEngine();
-    }
+    private volatile DmnEngine engine;
 
     DmnEngine get() {
-        return engine;
+        DmnEngine built = engine;
+        if (built == null) {
+            synchronized (this) {
+                built = engine;
+                if (built == null) {
+                    DefaultDmnEngineConfiguration configuration = FeelOnlyDmn.configure(
+                            (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
+                    configuration.setCustomPostDecisionEvaluationListeners(new ArrayList<>(List.of(new MatchedRules())));
+                    built = configuration.buildEngine();
+                    engine = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** Runs an evaluation and answers the ids of the decision-table rules it matched. */

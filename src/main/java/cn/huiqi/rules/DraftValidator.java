@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
@@ -36,10 +35,10 @@ class DraftValidator {
     static final int MAX_XML_CHARS = 2_000_000;
 
     private final FeelEngines.Parser feel = FeelEngines.parser();
-    private final DmnEngine dmnEngine;
+    private final DraftDmnEngine dmnEngine;
 
     DraftValidator(DraftDmnEngine draftEngine) {
-        this.dmnEngine = draftEngine.get();
+        this.dmnEngine = draftEngine;
     }
 
     record Result(DmnModelInstance model, List<FieldProblem> problems) {
@@ -80,7 +79,7 @@ class DraftValidator {
         }
         if (problems.isEmpty()) {
             try {
-                dmnEngine.parseDecisions(model);
+                dmnEngine.get().parseDecisions(model);
             } catch (RuntimeException e) {
                 problems.add(new FieldProblem("xml", "决策引擎无法解析该表：" + rootMessage(e),
                         "The DMN engine cannot parse the table: " + rootMessage(e)));

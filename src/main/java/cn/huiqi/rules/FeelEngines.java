@@ -14,15 +14,30 @@ final class FeelEngines {
     record ParseOutcome(boolean ok, String message) {
     }
 
+    /** Builds its FEEL engine on the first parse, not at start-up (only staff validating a draft need it). */
     static final class Parser {
-        private final FeelEngineApi api = FeelEngineBuilder.forJava().build();
+        private volatile FeelEngineApi api;
 
         ParseOutcome parseExpression(String expression) {
-            return outcome(api.parseExpression(expression));
+            return outcome(api().parseExpression(expression));
         }
 
         ParseOutcome parseUnaryTests(String unaryTests) {
-            return outcome(api.parseUnaryTests(unaryTests));
+            return outcome(api().parseUnaryTests(unaryTests));
+        }
+
+        private FeelEngineApi api() {
+            FeelEngineApi built = api;
+            if (built == null) {
+                synchronized (this) {
+                    built = api;
+                    if (built == null) {
+                        built = FeelEngineBuilder.forJava().build();
+                        api = built;
+                    }
+                }
+            }
+            return built;
         }
 
         private static ParseOutcome outcome(ParseResult result) {

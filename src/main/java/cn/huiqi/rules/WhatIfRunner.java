@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.springframework.stereotype.Component;
 
@@ -52,8 +51,7 @@ class WhatIfRunner {
                    List<CaseResult> cases, List<MeasureRow> measures) {
     }
 
-    private final DraftDmnEngine draftEngine;
-    private final DmnEngine engine;
+    private final DraftDmnEngine engine;
     private final CaseRecordRepository cases;
     private final CaseInputs inputs;
     private final PoolCaps poolCaps;
@@ -63,8 +61,7 @@ class WhatIfRunner {
 
     WhatIfRunner(DraftDmnEngine engine, CaseRecordRepository cases, CaseInputs inputs, PoolCaps poolCaps, RewardClaims claims,
                  MeasureCatalogue catalogue, RuleKinds kinds) {
-        this.draftEngine = engine;
-        this.engine = engine.get();
+        this.engine = engine;
         this.cases = cases;
         this.inputs = inputs;
         this.poolCaps = poolCaps;
@@ -74,9 +71,9 @@ class WhatIfRunner {
     }
 
     Figures run(String key, DmnModelInstance draft, DmnModelInstance current) {
-        DmnDecision draftDecision = engine.parseDecision(key, draft);
+        DmnDecision draftDecision = engine.get().parseDecision(key, draft);
         if (RuleKinds.isRouting(key)) {
-            return routing(draftDecision, engine.parseDecision(key, current));
+            return routing(draftDecision, engine.get().parseDecision(key, current));
         }
         Optional<String> measure = kinds.measureOf(key);
         List<CaseRecord> decided = cases.findAllById(claims.decidedBy(key, null)).stream()
@@ -140,7 +137,7 @@ class WhatIfRunner {
 
     private String describe(DmnDecision decision, String measure) {
         try {
-            DmnDecisionResult result = engine.evaluateDecision(decision, Map.of("measure", measure));
+            DmnDecisionResult result = engine.get().evaluateDecision(decision, Map.of("measure", measure));
             if (result.size() != 1) {
                 return "! " + result.size() + " 条规则命中 rules matched";
             }
@@ -154,7 +151,7 @@ class WhatIfRunner {
 
     private Outcome units(DmnDecision decision, String measure) {
         try {
-            DmnDecisionResult result = engine.evaluateDecision(decision, Map.of("measure", measure));
+            DmnDecisionResult result = engine.get().evaluateDecision(decision, Map.of("measure", measure));
             if (result.size() != 1) {
                 return new Outcome(null, null, null, null, result.size() + " 条规则命中（应为 1）/ " + result.size() + " rules matched (1 expected)");
             }
@@ -175,9 +172,9 @@ class WhatIfRunner {
     }
 
     Decided decide(DmnDecision decision, Map<String, Object> variables) {
-        DraftDmnEngine.Matched<Object> evaluated = draftEngine.matchedRules(() -> {
+        DraftDmnEngine.Matched<Object> evaluated = engine.matchedRules(() -> {
             try {
-                return engine.evaluateDecision(decision, variables);
+                return engine.get().evaluateDecision(decision, variables);
             } catch (RuntimeException e) {
                 return e;
             }

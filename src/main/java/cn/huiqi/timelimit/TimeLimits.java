@@ -21,9 +21,11 @@ import cn.huiqi.calendar.WorkingDays;
  * of every model passes through here when it is created and when it ends ({@link TimeLimitPlugin}); a task whose
  * measure and step have a configured limit ({@link TimeLimitProperties}) gets its due date and two checks: the
  * reminder at {@code reminder-percent} of the limit ({@link StepDueSoon}) and the limit itself ({@link StepOverdue}
- * and a 督办 item for the lead unit). A supplement task pauses its step's clock; its own deadline is its due date,
- * with a reminder before it ({@link SupplementDeadlineNear}); the boundary timer of the model withdraws the case
- * when it passes ({@link #supplementDeadline}).
+ * and a 督办 item for the lead unit). The checks are one engine job at a time: the reminder's job schedules the
+ * overdue check when it has run, so a task done before its reminder (most are) has cost one job, not two. A
+ * supplement task pauses its step's clock; its own deadline is its due date, with a reminder before it
+ * ({@link SupplementDeadlineNear}); the boundary timer of the model withdraws the case when it passes
+ * ({@link #supplementDeadline}).
  */
 @Component("timeLimits")
 public class TimeLimits {
@@ -89,11 +91,11 @@ public class TimeLimits {
         Instant due = workingDays.deadline(now, Math.max(0, limit - elapsed));
         start(task, id, now, due);
         int reminderAfter = limit * properties.getReminderPercent() / 100;
+        // one job per task at a time: the reminder, which schedules the overdue check when it has run
         if (clock == null || clock.remindedAt() == null) {
             Instant remindAt = reminderAfter > elapsed ? workingDays.deadline(now, reminderAfter - elapsed) : now;
             TimeLimitJobs.schedule(execution, remindAt, new TimeLimitJobs.Check(id, task.getId(), TimeLimitJobs.Kind.REMINDER));
-        }
-        if (clock == null || clock.overdueAt() == null) {
+        } else if (clock.overdueAt() == null) {
             TimeLimitJobs.schedule(execution, due, new TimeLimitJobs.Check(id, task.getId(), TimeLimitJobs.Kind.OVERDUE));
         }
     }
@@ -134,6 +136,9 @@ public class TimeLimits {
             case REMINDER -> {
                 if (clocks.markReminded(clock.id(), now)) {
                     events.publishEvent(new StepDueSoon(caseId, clock.taskId(), clock.step(), clock.unitId(), clock.dueAt()));
+                }
+                if (clock.overdueAt() == null && execution != null) {
+                    TimeLimitJobs.schedule(execution, clock.dueAt(), new TimeLimitJobs.Check(clock.id(), check.taskId(), TimeLimitJobs.Kind.OVERDUE));
                 }
             }
             case SUPPLEMENT_REMINDER -> {

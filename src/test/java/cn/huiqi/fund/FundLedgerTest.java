@@ -254,7 +254,8 @@ class FundLedgerTest extends FundH2TestBase {
         long c = newCase("M1", HONGDU);
         ledger.reserve("M1", c, m("100000.00"), "gxj-reviewer");
         List<PoolBalance> locked = transactions.execute(status -> {
-            List<PoolBalance> balances = ledger.lockPools("M1");
+            ledger.lockPools("M1");
+            List<PoolBalance> balances = List.of(ledger.balance("PACKAGE"), ledger.balance("M1"));
             ledger.commit(c, m("60000.00"), "system"); // same transaction, same locks
             return balances;
         });
