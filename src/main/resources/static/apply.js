@@ -9,8 +9,10 @@
   const $ = (id) => document.getElementById(id);
   const measureId = new URLSearchParams(location.search).get('measure');
   // one key per page: a double click or a retry after a lost answer opens one case
+  const MAX_ORDERS_WITH_FILES = 10;
   const idempotencyKey = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()).replace(/[^A-Za-z0-9-]/g, '');
   let rendered = null;
+  let drafts = null;
 
   async function start() {
     const catalogue = await Huiqi.catalogue;
@@ -26,6 +28,8 @@
       const key = measure.processKeys[0];
       const schema = await api('GET', 'engine-rest/process-definition/key/' + encodeURIComponent(key) + '/deployed-start-form');
       rendered = await HuiqiForms.render($('form'), schema, await inputData(measure));
+      // files uploaded before the case exists are drafts of the enterprise; the submission claims them
+      drafts = Huiqi.draftUploader($('evidence-slot'), measureId, measureId === 'M1' ? MAX_ORDERS_WITH_FILES : 1);
     } catch (e) {
       showError(e);
       lock(true);
@@ -123,7 +127,7 @@
       const response = await fetch('api/measures/' + encodeURIComponent(measureId) + '/applications', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
-        body: JSON.stringify(data)
+        body: JSON.stringify(drafts && drafts.ids().length ? Object.assign({}, data, { evidenceDrafts: drafts.ids() }) : data)
       });
       const body = await response.json().catch(() => null);
       if (!response.ok) throw new Huiqi.ApiError(response.status, (body && body.errors) || [{ zh: '提交失败（' + response.status + '）', en: 'Submission failed' }]);

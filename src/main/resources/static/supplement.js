@@ -33,6 +33,8 @@
       $('task-info').textContent = (data.systemCaseNumber ? '案件 ' + data.systemCaseNumber + ' · ' : '') + task.name;
       writable = writableKeys(schema.components);
       rendered = await HuiqiForms.render($('form'), schema, data);
+      // the files added while the case waits for this supplement: the reviewer sees them marked 补正后新增
+      if (data.systemCaseNumber) Huiqi.evidencePanel($('evidence-slot'), data.systemCaseNumber);
     } catch (e) {
       showError(e);
       $('submit').disabled = true;

@@ -82,7 +82,7 @@ public class MeasureApplicationController {
                     + " (provisional), stores nothing. labelledDefault is true where a default rate decides.")
     public ApplicationPreview preview(@PathVariable String id, HttpServletRequest request) throws IOException {
         ApplicationType type = typeOf(id);
-        ApplicationRequest body = read(type.requestType(), request);
+        ApplicationRequest body = read(type.requestType(), request, new ServletServerHttpRequest(request).getBody().readAllBytes());
         Map<String, Object> fields = body.asFormFields();
         Enterprise enterprise = registration.applicantEnterprise(fields.get(CaseRegistration.ENTERPRISE_ID));
         registration.admit(type.measure());
