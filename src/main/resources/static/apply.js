@@ -39,7 +39,8 @@
   /** What the form shows but the enterprise does not type: measure 3's own projects. */
   async function inputData(measure) {
     if (measure.applicant !== 'PROJECT_OWNER') return {};
-    const projects = await api('GET', 'api/projects');
+    // an enterprise user is answered its own projects only; one page of 100 holds them
+    const projects = (await api('GET', 'api/projects?size=100')).items;
     const options = projects.map(p => ({ value: String(p.id), label: p.name + '（编号 ' + p.id + '，' + p.typeZh + '）' }));
     if (options.length === 0) {
       say('贵企业在项目库中还没有项目，请联系属地登记项目后再申请。 / Your enterprise has no project in the library yet.', 'error');

@@ -59,7 +59,8 @@
   async function showPortal() {
     let enterprises = [];
     try {
-      enterprises = await api('GET', 'api/enterprises');
+      // an enterprise user sees only the enterprises it acts for: one page holds them
+      enterprises = (await api('GET', 'api/enterprises?size=100')).items;
     } catch (e) {
       showError(e);
     }

@@ -80,6 +80,14 @@ class KeycloakBearerTokenTest {
     }
 
     @Test
+    void swaggerUiAuthorizesWithTheBearerToken() {
+        JsonNode schemes = BearerApi.as(port, "admin").getJson("/v3/api-docs").path("components").path("securitySchemes");
+
+        assertThat(schemes.path("bearer").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(schemes.has("basic")).as("Basic is refused in this profile, so Swagger UI must not offer it").isFalse();
+    }
+
+    @Test
     void aTokenOfAnotherRealmIs401() {
         assertRefused(BearerApi.withToken(port, KeycloakTestRealm.masterAdminToken()).get("/engine-rest/task"));
     }
