@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { capitals } from '../src/pages/format.js';
+import { capitals, sumAmounts } from '../src/pages/format.js';
 
 const examples = JSON.parse(readFileSync(new URL('./capitals-examples.json', import.meta.url), 'utf8'));
 
@@ -21,4 +21,11 @@ test('capitals: the brief\'s examples, numbers as the API sends them, nothing fo
   assert.equal(capitals(100000000), '壹亿元整');
   assert.equal(capitals(null), '');
   assert.equal(capitals('abc'), '');
+});
+
+test('sumAmounts: exact to the fen, as the confirmation adds the selected payments', () => {
+  assert.equal(sumAmounts(['50000.00', '50000.00', '50000.00']), '150000.00');
+  assert.equal(sumAmounts(['0.10', '0.20']), '0.30');
+  assert.equal(sumAmounts([]), '0.00');
+  assert.equal(sumAmounts(['0.05', 'x']), '0.05');
 });

@@ -70,6 +70,18 @@ export function wan(value) {
   return g.sign + g.text + '万元';
 }
 
+/** The exact sum of decimal amounts, as text with two decimals ("0.00" for none); what is no decimal is skipped. */
+export function sumAmounts(values) {
+  let fen = 0n;
+  for (const v of values || []) {
+    const plain = decimalText(v, 2);
+    if (plain != null) fen += BigInt(plain.replace('.', ''));
+  }
+  const negative = fen < 0n;
+  const digits = (negative ? -fen : fen).toString().padStart(3, '0');
+  return (negative ? '-' : '') + digits.slice(0, -2) + '.' + digits.slice(-2);
+}
+
 const CAPITAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const PLACES = ['仟', '佰', '拾', ''];
 

@@ -17,7 +17,7 @@ const SAFE = ['GET', 'HEAD', 'OPTIONS'];
 const nativeFetch = window.fetch.bind(window);
 const signInPage = document.body && document.body.dataset.page === 'login';
 
-export const { money, amount, wan, capitals, percent, date, dateTime, month, label, problems, decimalText } = format;
+export const { money, amount, wan, capitals, sumAmounts, percent, date, dateTime, month, label, problems, decimalText } = format;
 
 // ---- DOM -------------------------------------------------------------------------------------------
 export const text = (value) => document.createTextNode(value == null ? '' : String(value));
