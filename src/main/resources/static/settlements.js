@@ -59,7 +59,8 @@
       row.insertCell().appendChild(box);
       cell(row, l.caseNumber);
       cell(row, l.enterpriseName);
-      moneyCell(row, l.asked);
+      const asked = moneyCell(row, l.asked);
+      if (l.provisional) asked.appendChild(el('div', 'provisional', '暂定：' + l.provisionalZh, ' ', el('span', 'en', l.provisionalEn)));
       moneyCell(row, l.granted);
       cell(row, capitals(l.granted), 'capitals');
       cell(row, label(l, 'status'));

@@ -10,6 +10,8 @@ import cn.huiqi.calendar.WorkingDays;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.claim.Payee;
+import cn.huiqi.claim.ProvisionalRates;
+import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.common.ChineseCapitals;
@@ -34,9 +36,11 @@ public class SettlementViews {
     private final WorkingDays workingDays;
     private final UnitRepository units;
     private final MeasureCatalogue catalogue;
+    private final ProvisionalRates provisionalRates;
 
     public SettlementViews(SettlementLineRepository lines, CaseRecordRepository cases, RewardClaims claims, PublicNotice publicNotice,
-                           WorkingDays workingDays, UnitRepository units, MeasureCatalogue catalogue) {
+                           WorkingDays workingDays, UnitRepository units, MeasureCatalogue catalogue, ProvisionalRates provisionalRates) {
+        this.provisionalRates = provisionalRates;
         this.units = units;
         this.catalogue = catalogue;
         this.publicNotice = publicNotice;
@@ -73,7 +77,7 @@ public class SettlementViews {
         int n = 1;
         for (SettlementView.Line l : view(s, true).lines()) {
             rows.add(List.of(n++, l.caseNumber(), l.enterpriseName(), l.uscc(), unitName(l.localityUnit()), l.asked(), l.granted(),
-                    ChineseCapitals.of(l.granted()), l.statusZh()));
+                    ChineseCapitals.of(l.granted()), l.statusZh(), remark(l)));
         }
         List<String> titles = new ArrayList<>();
         titles.add("洪府办发〔2023〕81号 " + measureName(s.getMeasure()) + " 奖励公示名单（第" + s.getId() + "批）");
@@ -85,7 +89,11 @@ public class SettlementViews {
             titles.add("公示期：尚未开始（核定完成后公示" + publicNotice.workingDays() + "个工作日；公示期长度为系统默认值，待政策部门确认）");
         }
         return Spreadsheet.write("公示名单 第" + s.getId() + "批", titles, List.of("序号", "案件编号", "企业名称", "统一社会信用代码", "属地",
-                "认定奖励（元）", "核定拨付（元）", "核定拨付（大写）", "状态"), rows, notes(s));
+                "认定奖励（元）", "核定拨付（元）", "核定拨付（大写）", "状态", "备注"), rows, notes(s));
+    }
+
+    private static String remark(SettlementView.Line l) {
+        return l.provisional() ? l.provisionalZh() : "";
     }
 
     private String measureName(String measure) {
@@ -113,11 +121,12 @@ public class SettlementViews {
             if (l.status().equals(SettlementLine.Status.PENDING_PAYMENT.name()) || l.status().equals(SettlementLine.Status.FAILED.name())
                     || l.status().equals(SettlementLine.Status.PAID.name())) {
                 rows.add(java.util.Arrays.asList(n++, l.enterpriseName(), l.uscc(), l.bankName(), l.bankAccount(), l.granted(),
-                        ChineseCapitals.of(l.granted()), l.caseNumber(), l.statusZh(), l.paymentReference(), l.paymentDate(), l.failureReason()));
+                        ChineseCapitals.of(l.granted()), l.caseNumber(), l.statusZh(), l.paymentReference(), l.paymentDate(), l.failureReason(),
+                        remark(l)));
             }
         }
         return Spreadsheet.write("支付清单 第" + s.getId() + "批", List.of("序号", "企业名称", "统一社会信用代码", "开户银行", "银行账号",
-                "拨付金额（元）", "拨付金额（大写）", "案件编号", "状态", "支付凭证号", "支付日期", "失败原因"), rows, notes(s));
+                "拨付金额（元）", "拨付金额（大写）", "案件编号", "状态", "支付凭证号", "支付日期", "失败原因", "备注"), rows, notes(s));
     }
 
     private List<String[]> notes(Settlement s) {
@@ -141,9 +150,12 @@ public class SettlementViews {
 
     private SettlementView.Line line(SettlementLine l) {
         CaseRecord c = cases.findById(l.getCaseId()).orElseThrow();
-        Payee payee = claims.payeeOf(claims.get(l.getCaseId()));
+        RewardClaim claim = claims.get(l.getCaseId());
+        Payee payee = claims.payeeOf(claim);
+        boolean provisional = provisionalRates.isProvisional(claim);
         return new SettlementView.Line(c.getCaseNumber(), payee.name(), payee.code(), c.getLocalityUnitId(), payee.bankName(),
                 payee.bankAccount(), l.getAsked(), l.getGranted(), l.getStatus().name(), l.getStatus().label().zh(), l.getStatus().label().en(),
-                l.getPaymentReference(), l.getPaymentDate(), l.getFailureReason());
+                l.getPaymentReference(), l.getPaymentDate(), l.getFailureReason(), provisional,
+                provisional ? ProvisionalRates.LABEL.zh() : null, provisional ? ProvisionalRates.LABEL.en() : null);
     }
 }
