@@ -129,8 +129,13 @@ class SettlementPageBrowserTest extends ProcessTestSupport {
         WebElement filter = visible(By.cssSelector("#case-filter [name=caseNumber]"));
         filter.sendKeys(caseNumber);
         browser.findElement(By.cssSelector("#case-filter button[type=submit], #case-filter input[type=submit]")).click();
-        WebElement note = visible(By.cssSelector("#cases tbody td.amount .provisional"));
-        assertThat(note.getText()).contains("暂按系统默认比例计算，待政策部门确认");
+        // the list reloads with the filter: wait for the filtered answer, the one case
+        String rowText = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#cases tbody tr"));
+            return rows.size() == 1 && rows.get(0).getText().contains(caseNumber) ? rows.get(0).getText() : null;
+        });
+        assertThat(rowText).contains("¥150,000.00").contains("暂定：暂按系统默认比例计算，待政策部门确认");
+        assertThat(browser.findElement(By.cssSelector("#cases tbody td.amount .provisional")).isDisplayed()).isTrue();
         chromium.assertFitsAndKeepsThePolicy(width, "/cases.html");
         browser.findElement(By.linkText(caseNumber)).click();
         WebElement reward = visible(By.id("detail-reward"));
