@@ -48,15 +48,31 @@ public class ProvisionalRates {
         this.jdbc = jdbc;
     }
 
-    /** Whether the decision definition's rates are labelled defaults of the system. */
-    public boolean usesDefaultRates(String definitionId) {
+    /**
+     * Whether the decision definition's rates are labelled defaults of the system. A definition no longer deployed
+     * (a deleted deployment, data from before a migration) is judged by the newest table of its key, if any.
+     */
+    public boolean usesDefaultRates(String key, String definitionId) {
         return definitionId != null && marked.computeIfAbsent(definitionId, id -> system.call(() -> {
-            try (InputStream in = repositoryService.getDecisionModel(id)) {
+            String deployed = repositoryService.createDecisionDefinitionQuery().decisionDefinitionId(id).count() > 0 ? id
+                    : latestOf(key);
+            if (deployed == null) {
+                return false;
+            }
+            try (InputStream in = repositoryService.getDecisionModel(deployed)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(DEFAULT_MARK);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }));
+    }
+
+    private String latestOf(String key) {
+        if (key == null) {
+            return null;
+        }
+        var latest = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
+        return latest == null ? null : latest.getId();
     }
 
     /** The claim's reward is a figure at a default rate nobody has confirmed. */
@@ -65,7 +81,7 @@ public class ProvisionalRates {
     }
 
     public boolean isProvisional(String key, Integer version, String definitionId, BigDecimal amount) {
-        return amount != null && amount.signum() > 0 && version != null && usesDefaultRates(definitionId)
+        return amount != null && amount.signum() > 0 && version != null && usesDefaultRates(key, definitionId)
                 && confirmation(key, version).isEmpty();
     }
 

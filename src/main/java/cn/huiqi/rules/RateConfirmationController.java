@@ -68,7 +68,7 @@ class RateConfirmationController {
                 "Confirmation note (e.g. the policy office's document)", 1000);
         checks.throwIfAny();
         RuleRepository.Version found = repository.get(key, version);
-        if (!rates.usesDefaultRates(found.definitionId())) {
+        if (!rates.usesDefaultRates(found.key(), found.definitionId())) {
             throw new ConflictException("version", "决策表 " + key + " 第 " + version + " 版没有系统默认比例，无需确认",
                     key + " version " + version + " has no default rates to confirm");
         }
@@ -86,7 +86,7 @@ class RateConfirmationController {
     }
 
     private RateConfirmationView view(RuleRepository.Version found) {
-        boolean defaults = rates.usesDefaultRates(found.definitionId());
+        boolean defaults = rates.usesDefaultRates(found.key(), found.definitionId());
         return rates.confirmation(found.key(), found.version())
                 .map(c -> new RateConfirmationView(found.key(), found.version(), defaults, false, c.confirmedBy(), c.confirmedAt(), c.note()))
                 .orElse(new RateConfirmationView(found.key(), found.version(), defaults, defaults, null, null, null));
