@@ -105,6 +105,70 @@ export function inUnits(value, prefix = '') {
   return prefix + (shown === exact ? '' : '约') + grouped(shown).text + unit;
 }
 
+/** The exact sum of decimal amounts, as text with two decimals ("0.00" for none); what is no decimal is skipped. */
+export function sumAmounts(values) {
+  let fen = 0n;
+  for (const v of values || []) {
+    const plain = decimalText(v, 2);
+    if (plain != null) fen += BigInt(plain.replace('.', ''));
+  }
+  const negative = fen < 0n;
+  const digits = (negative ? -fen : fen).toString().padStart(3, '0');
+  return (negative ? '-' : '') + digits.slice(0, -2) + '.' + digits.slice(-2);
+}
+
+const CAPITAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
+const PLACES = ['仟', '佰', '拾', ''];
+
+function capitalFour(n) {
+  let out = '';
+  let started = false;
+  let zero = false;
+  const digits = [Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10];
+  digits.forEach((d, i) => {
+    if (d === 0) { zero = started; return; }
+    if (zero) out += '零';
+    zero = false;
+    started = true;
+    out += CAPITAL_DIGITS[d] + PLACES[i];
+  });
+  return out;
+}
+
+function capitalWhole(n) {
+  const rest = (low, unit) => low === 0n ? '' : (low * 10n < unit ? '零' : '') + capitalWhole(low);
+  if (n >= 100000000n) return capitalWhole(n / 100000000n) + '亿' + rest(n % 100000000n, 100000000n);
+  if (n >= 10000n) return capitalFour(Number(n / 10000n)) + '万' + rest(n % 10000n, 10000n);
+  return capitalFour(Number(n));
+}
+
+/**
+ * 大写 as finance offices write amounts (the rules of common.ChineseCapitals, same table of examples in
+ * test/capitals-examples.json): 150000 → 壹拾伍万元整, 3000.50 → 叁仟元零伍角, 0.05 → 伍分.
+ */
+export function capitals(value) {
+  if (value == null || value === '') return '';
+  const plain = decimalText(value, 2);
+  if (plain == null) return '';
+  const negative = plain.startsWith('-');
+  const unscaled = BigInt((negative ? plain.slice(1) : plain).replace('.', ''));
+  const whole = unscaled / 100n;
+  const cents = Number(unscaled % 100n);
+  const jiao = Math.floor(cents / 10);
+  const fen = cents % 10;
+  let out = negative ? '负' : '';
+  if (whole > 0n) {
+    out += capitalWhole(whole) + '元';
+    if (cents === 0) return out + '整';
+    if (whole % 10n === 0n || jiao === 0) out += '零';
+  } else if (cents === 0) {
+    return '零元整';
+  }
+  if (jiao > 0) out += CAPITAL_DIGITS[jiao] + '角';
+  if (fen > 0) out += CAPITAL_DIGITS[fen] + '分';
+  return out;
+}
+
 /** A ratio as a percentage with two decimals: 0.4567 → 45.67%. */
 export function percent(value) {
   if (value == null || value === '') return '';

@@ -19,7 +19,7 @@ const SAFE = ['GET', 'HEAD', 'OPTIONS'];
 const nativeFetch = window.fetch.bind(window);
 const signInPage = document.body && document.body.dataset.page === 'login';
 
-export const { money, amount, wan, words, inUnits, percent, date, dateTime, month, label, problems, decimalText } = format;
+export const { money, amount, wan, words, inUnits, capitals, sumAmounts, percent, date, dateTime, month, label, problems, decimalText } = format;
 
 // ---- DOM -------------------------------------------------------------------------------------------
 export const text = (value) => document.createTextNode(value == null ? '' : String(value));

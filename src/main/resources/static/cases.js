@@ -2,7 +2,7 @@
 // unit (huiqi.js, loaded first: session, formats).
 (function () {
   'use strict';
-  const { api, cell, text, money, date, dateTime, label, say, showError, pager } = Huiqi;
+  const { api, cell, el, text, money, capitals, date, dateTime, label, say, showError, pager } = Huiqi;
   const SIZE = 20;
   const state = { page: 0, query: '' };
   const $ = (id) => document.getElementById(id);
@@ -68,7 +68,7 @@
       row.insertCell().appendChild(link);
       cell(row, (c.enterprise || c.applicant || {}).name);
       cell(row, label(c, 'status'));
-      cell(row, money(c.rewardAmount), 'amount');
+      rewardCell(row, c);
       cell(row, c.outcomeReason);
       cell(row, dateTime(c.submittedAt));
     }
@@ -80,6 +80,25 @@
     $('cases').hidden = data.items.length === 0;
     $('case-pages').hidden = data.total === 0;
     if (data.total === 0) say(state.query ? '没有符合条件的案件 / No cases match' : '暂无案件 / No cases');
+  }
+
+  // a reward decided at a labelled default rate says so wherever it is shown (claim.ProvisionalRates)
+  function provisionalNote(c) {
+    return el('div', 'provisional', '暂定：' + c.provisionalZh, ' ', el('span', 'en', c.provisionalEn));
+  }
+
+  function rewardCell(row, c) {
+    const td = cell(row, money(c.rewardAmount), 'amount');
+    if (c.provisional && c.rewardAmount != null) td.appendChild(provisionalNote(c));
+    return td;
+  }
+
+  function rewardLine(c) {
+    const box = $('detail-reward');
+    box.hidden = c.rewardAmount == null;
+    if (box.hidden) return;
+    box.replaceChildren(el('strong', null, '奖励 '), el('span', 'en', 'Reward '), money(c.rewardAmount) + '（' + capitals(c.rewardAmount) + '）');
+    if (c.provisional) box.appendChild(provisionalNote(c));
   }
 
   async function statusOptions() {
@@ -138,6 +157,7 @@
       rule.textContent = ' · 认定规则 Rule ' + c.decision.key + ' v' + c.decision.version;
       title.appendChild(rule);
     }
+    rewardLine(c);
     const steps = document.querySelector('#detail table.steps');
     const stepBody = steps.querySelector('tbody');
     stepBody.replaceChildren();

@@ -2,9 +2,12 @@
 // (huiqi.js, loaded first: session, formats, the measure catalogue).
 (function () {
   'use strict';
-  const { api, cell, el, text, moneyCell, date, label, say, showError, measureOptions, payingMeasures, pager } = Huiqi;
+  const { api, cell, el, text, money, moneyCell, capitals, sumAmounts, date, label, say, showError, measureOptions, payingMeasures, pager } = Huiqi;
   const $ = (id) => document.getElementById(id);
   let current = null;
+  // what the caller may do (GET /api/settlements/abilities); until it answers, and if it fails, nothing is offered
+  let may = { read: false, start: false, pay: false, paymentList: false };
+  const abilities = api('GET', 'api/settlements/abilities').then(a => { may = a; }, () => {});
 
   // the measures a settlement can be started for: the catalogue's paying measures (GET /api/measures) that take
   // applications, whose approved cases wait for a settlement
@@ -49,6 +52,7 @@
     $('detail-title').textContent = '第 ' + s.id + ' 批 ' + s.measure + ' — ' + label(s, 'status');
     $('notice-list').href = 'api/settlements/' + s.id + '/notice-list.xlsx';
     $('payment-list').href = 'api/settlements/' + s.id + '/payment-list.xlsx';
+    $('payment-list-link').hidden = !may.paymentList;
     noticeBox(s.notice);
     const tbody = document.querySelector('#lines tbody');
     tbody.replaceChildren();
@@ -61,14 +65,16 @@
       row.insertCell().appendChild(box);
       cell(row, l.caseNumber);
       cell(row, l.enterpriseName);
-      moneyCell(row, l.asked);
+      const asked = moneyCell(row, l.asked);
+      if (l.provisional) asked.appendChild(el('div', 'provisional', '暂定：' + l.provisionalZh, ' ', el('span', 'en', l.provisionalEn)));
       moneyCell(row, l.granted);
+      cell(row, capitals(l.granted), 'capitals');
       cell(row, label(l, 'status'));
       cell(row, l.paymentReference);
       cell(row, date(l.paymentDate));
       cell(row, l.failureReason);
     }
-    $('pay-form').hidden = s.status !== 'DISBURSEMENT';
+    $('pay-form').hidden = !may.pay || s.status !== 'DISBURSEMENT';
     $('detail').hidden = false;
   }
 
@@ -87,6 +93,29 @@
   }
 
   const selected = () => [...document.querySelectorAll('#lines tbody input:checked')].map(b => b.value);
+  const selectedLines = () => { const chosen = selected(); return current.lines.filter(l => chosen.includes(l.caseNumber)); };
+
+  // asks before anything is sent: the question, the total in 大写 and an OK button; resolves true only on OK
+  function ask(question, total, english, ok) {
+    const dialog = $('confirm-dialog');
+    $('confirm-question').textContent = question;
+    $('confirm-capitals').textContent = total == null ? '' : '合计大写：人民币' + capitals(total);
+    $('confirm-english').textContent = english;
+    $('confirm-ok').textContent = ok;
+    return new Promise(resolve => {
+      const done = (answer) => { dialog.close(); $('confirm-ok').onclick = $('confirm-cancel').onclick = dialog.oncancel = null; resolve(answer); };
+      $('confirm-ok').onclick = () => done(true);
+      $('confirm-cancel').onclick = () => done(false);
+      dialog.oncancel = () => done(false);
+      dialog.showModal();
+    });
+  }
+
+  // after paying, the batch list and the detail show the same (backend) status label
+  async function refresh() {
+    await show(current.id);
+    await list();
+  }
 
   $('start-button').onclick = async () => {
     try {
@@ -96,23 +125,42 @@
     } catch (e) { showError(e); }
   };
   $('pay-button').onclick = async () => {
-    const payments = selected().map(caseNumber => ({ caseNumber, paymentReference: $('reference').value, paymentDate: $('date').value }));
+    const lines = selectedLines();
+    if (!lines.length) { say('请先勾选要确认的支付 / Select the payments to confirm first', 'error'); return; }
+    const total = sumAmounts(lines.map(l => l.granted));
+    const yes = await ask('确认登记 ' + lines.length + ' 笔支付，合计 ' + money(total) + '（' + capitals(total) + '）？', total,
+      'Record ' + lines.length + ' payment(s), total ' + money(total) + '?', '确认所选支付 / Confirm selected');
+    if (!yes) { say('未登记任何支付 / Nothing was recorded', ''); return; }
+    const payments = lines.map(l => ({ caseNumber: l.caseNumber, paymentReference: $('reference').value, paymentDate: $('date').value }));
     try {
       await api('POST', 'api/settlements/' + current.id + '/payments', { payments });
-      say('已确认 / Confirmed', 'ok');
-      await show(current.id);
+      say('已确认 ' + lines.length + ' 笔支付 / Confirmed', 'ok');
+      await refresh();
     } catch (e) { showError(e); }
   };
   $('fail-button').onclick = async () => {
+    const lines = selectedLines();
+    if (!lines.length) { say('请先勾选支付失败的案件 / Select the failed payments first', 'error'); return; }
+    const total = sumAmounts(lines.map(l => l.granted));
+    const yes = await ask('登记 ' + lines.length + ' 笔支付失败（合计 ' + money(total) + '），原因：' + ($('reason').value || '（未填写）') + '？', total,
+      'Record ' + lines.length + ' failed payment(s)?', '登记所选失败 / Record failure');
+    if (!yes) { say('未登记任何失败 / Nothing was recorded', ''); return; }
     try {
-      for (const caseNumber of selected()) {
-        await api('POST', 'api/settlements/' + current.id + '/failures', { caseNumber, reason: $('reason').value });
+      for (const l of lines) {
+        await api('POST', 'api/settlements/' + current.id + '/failures', { caseNumber: l.caseNumber, reason: $('reason').value });
       }
       say('已登记 / Recorded', 'ok');
-      await show(current.id);
+      await refresh();
     } catch (e) { showError(e); }
   };
 
-  measures();
-  list().catch(showError);
+  abilities.then(() => {
+    $('start').hidden = !may.start;
+    if (may.start) measures();
+    if (!may.read) {
+      say('结算与拨付仅供市工信局、市财政局、政策管理与审计人员查看 / Settlements are for the lead bureau, finance, policy staff and auditors', 'error');
+      return;
+    }
+    return list();
+  }).catch(showError);
 })();

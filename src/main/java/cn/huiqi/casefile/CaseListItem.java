@@ -3,7 +3,10 @@ package cn.huiqi.casefile;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A case as a list shows it: no application, timeline or steps (those are in {@code GET /api/cases/{number}}). */
+/**
+ * A case as a list shows it: no application, timeline or steps (those are in {@code GET /api/cases/{number}}).
+ * {@code provisional}: the reward is a figure at a labelled default rate awaiting policy staff, with the label to show.
+ */
 public record CaseListItem(
         String caseNumber,
         String measure,
@@ -19,5 +22,8 @@ public record CaseListItem(
         String outcomeReason,
         String flag,
         Instant submittedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean provisional,
+        String provisionalZh,
+        String provisionalEn) {
 }

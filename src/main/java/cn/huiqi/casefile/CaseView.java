@@ -30,17 +30,23 @@ public record CaseView(
         Instant submittedAt,
         Instant updatedAt,
         List<TimelineEntry> timeline,
-        List<StepTime> steps) {
+        List<StepTime> steps,
+        boolean provisional,
+        String provisionalZh,
+        String provisionalEn) {
 
     public record EnterpriseRef(String name, String uscc) {
     }
 
-    /** The reward part of a case of a measure that pays ({@link CaseRewards}). */
+    /**
+     * The reward part of a case of a measure that pays ({@link CaseRewards}). {@code provisional}: why its figure is
+     * not final (decided at a labelled default rate not yet confirmed by policy staff), null when it is.
+     */
     public record Reward(BigDecimal claimedAmount, Boolean eligible, BigDecimal rewardAmount, String rewardTier,
                          BigDecimal settledAmount, DecisionRef decision, String outcomeReason, PaymentRef payment,
-                         Instant updatedAt) {
+                         Instant updatedAt, cn.huiqi.common.Label provisional) {
 
-        static final Reward NONE = new Reward(null, null, null, null, null, null, null, null, null);
+        static final Reward NONE = new Reward(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Who applied: kind (ENTERPRISE, PROJECT_OWNER, LOCALITY), name, and code (USCC or unit id). */

@@ -50,7 +50,8 @@ public class CaseViews {
         return new CaseListItem(c.getCaseNumber(), c.getMeasure(), status.name(), status.zh(), status.en(),
                 c.getApplicant().isEnterprise() ? new CaseView.EnterpriseRef(applicant.name(), applicant.code()) : null,
                 applicant, c.getLocalityUnitId(), c.getRoundId(), r.claimedAmount(), r.rewardAmount(), r.outcomeReason(),
-                c.getFlag(), c.getSubmittedAt(), updated(c, r));
+                c.getFlag(), c.getSubmittedAt(), updated(c, r), r.provisional() != null,
+                r.provisional() == null ? null : r.provisional().zh(), r.provisional() == null ? null : r.provisional().en());
     }
 
     private CaseView.Reward rewardOf(CaseRecord c) {
@@ -72,7 +73,8 @@ public class CaseViews {
                 application(c), r.claimedAmount(), r.eligible(), r.rewardAmount(), r.rewardTier(), r.settledAmount(),
                 r.decision(), r.outcomeReason(), c.getFlag(), r.payment(),
                 c.getSubmittedBy(), c.getSubmittedAt(), updated, entries,
-                stepTimes.stream().flatMap(source -> source.of(c, status.isFinal()).stream()).toList());
+                stepTimes.stream().flatMap(source -> source.of(c, status.isFinal()).stream()).toList(), r.provisional() != null,
+                r.provisional() == null ? null : r.provisional().zh(), r.provisional() == null ? null : r.provisional().en());
     }
 
     private Map<String, Object> application(CaseRecord c) {

@@ -33,8 +33,11 @@ public class RewardClaims implements CaseRewards {
     private final MeasureCatalogue catalogue;
     private final EnterpriseRepository enterprises;
     private final UnitRepository units;
+    private final ProvisionalRates provisionalRates;
 
-    RewardClaims(RewardClaimRepository claims, MeasureCatalogue catalogue, EnterpriseRepository enterprises, UnitRepository units) {
+    RewardClaims(RewardClaimRepository claims, MeasureCatalogue catalogue, EnterpriseRepository enterprises, UnitRepository units,
+                 ProvisionalRates provisionalRates) {
+        this.provisionalRates = provisionalRates;
         this.claims = claims;
         this.catalogue = catalogue;
         this.enterprises = enterprises;
@@ -105,6 +108,6 @@ public class RewardClaims implements CaseRewards {
                         : new CaseView.DecisionRef(c.getDecisionKey(), c.getDecisionVersion(), c.getDecisionDefinitionId()),
                 c.getOutcomeReason(),
                 c.getPaymentReference() == null ? null : new CaseView.PaymentRef(c.getPaymentReference(), c.getPaymentDate()),
-                c.getUpdatedAt()));
+                c.getUpdatedAt(), provisionalRates.isProvisional(c) ? ProvisionalRates.LABEL : null));
     }
 }

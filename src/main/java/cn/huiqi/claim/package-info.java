@@ -3,7 +3,7 @@
  * one per case; the fund ledger and the settlement work on claims, whatever the measure or the applicant.
  */
 @ApplicationModule(displayName = "奖补申领 Reward claims",
-        allowedDependencies = { "common", "catalogue", "unit", "enterprise", "casefile" })
+        allowedDependencies = { "common", "catalogue", "process", "unit", "enterprise", "casefile" })
 package cn.huiqi.claim;
 
 import org.springframework.modulith.ApplicationModule;

@@ -26,6 +26,14 @@ public final class Spreadsheet {
     }
 
     public static byte[] write(String sheetName, List<String> headers, List<List<Object>> rows, List<String[]> notes) {
+        return write(sheetName, List.of(), headers, rows, notes);
+    }
+
+    /**
+     * Like {@link #write(String, List, List, List)} with {@code titles} above the headers, one line each, the first in
+     * bold and larger (a list ready to publish: its title, period, where to object). Columns fit their widest text.
+     */
+    public static byte[] write(String sheetName, List<String> titles, List<String> headers, List<List<Object>> rows, List<String[]> notes) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             DataFormat format = workbook.createDataFormat();
             CellStyle header = workbook.createCellStyle();
@@ -38,19 +46,37 @@ public final class Spreadsheet {
             date.setDataFormat(format.getFormat("yyyy-mm-dd"));
 
             Sheet sheet = workbook.createSheet(sheetName);
-            Row head = sheet.createRow(0);
+            CellStyle title = workbook.createCellStyle();
+            Font big = workbook.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 14);
+            title.setFont(big);
+            for (int t = 0; t < titles.size(); t++) {
+                Cell cell = sheet.createRow(t).createCell(0);
+                cell.setCellValue(titles.get(t));
+                if (t == 0) {
+                    cell.setCellStyle(title);
+                }
+            }
+            int first = titles.isEmpty() ? 0 : titles.size() + 1; // a blank line between the titles and the table
+            int[] widths = new int[headers.size()];
+            Row head = sheet.createRow(first);
             for (int i = 0; i < headers.size(); i++) {
                 Cell cell = head.createCell(i);
                 cell.setCellValue(headers.get(i));
                 cell.setCellStyle(header);
-                sheet.setColumnWidth(i, Math.max(12, headers.get(i).length() * 3) * 256);
+                widths[i] = width(headers.get(i));
             }
             for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
+                Row row = sheet.createRow(first + r + 1);
                 List<Object> values = rows.get(r);
                 for (int c = 0; c < values.size(); c++) {
                     Object value = values.get(c);
                     Cell cell = row.createCell(c);
+                    if (c < widths.length && value != null) {
+                        widths[c] = Math.max(widths[c], width(value instanceof BigDecimal amount
+                                ? String.format("%,.2f", Money.fen(amount)) : value.toString()));
+                    }
                     if (value instanceof BigDecimal amount) {
                         cell.setCellValue(amount.doubleValue());
                         cell.setCellStyle(money);
@@ -64,7 +90,10 @@ public final class Spreadsheet {
                     }
                 }
             }
-            sheet.createFreezePane(0, 1);
+            for (int i = 0; i < widths.length; i++) {
+                sheet.setColumnWidth(i, Math.min(60, Math.max(8, widths[i] + 2)) * 256);
+            }
+            sheet.createFreezePane(0, first + 1);
             if (!notes.isEmpty()) {
                 Sheet about = workbook.createSheet("说明");
                 for (int i = 0; i < notes.size(); i++) {
@@ -80,5 +109,14 @@ public final class Spreadsheet {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Characters as the sheet shows them: a Chinese character is two columns wide. */
+    static int width(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length(); i++) {
+            width += text.charAt(i) < 0x2E80 ? 1 : 2;
+        }
+        return width;
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseEvent;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRewards;
+import cn.huiqi.casefile.CaseView;
 import cn.huiqi.casefile.CaseStatusChanged;
 import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.common.Label;
@@ -26,8 +28,10 @@ class CaseNotices {
     private final Notices notices;
     private final CaseDescriptions descriptions;
     private final CaseTimeline timeline;
+    private final List<CaseRewards> rewards;
 
-    CaseNotices(Notices notices, CaseDescriptions descriptions, CaseTimeline timeline) {
+    CaseNotices(Notices notices, CaseDescriptions descriptions, CaseTimeline timeline, List<CaseRewards> rewards) {
+        this.rewards = rewards;
         this.notices = notices;
         this.descriptions = descriptions;
         this.timeline = timeline;
@@ -54,13 +58,14 @@ class CaseNotices {
             }
             case "PUBLIC_NOTICE" -> notices.post(NoticeKind.PUBLIC_NOTICE, applicant.get(), caseRecord,
                     Label.of("公示开始：" + caseRecord.getCaseNumber(), "Public notice started: " + caseRecord.getCaseNumber()),
-                    Label.of("您的" + about.zh() + "已进入公示。公示期满无异议的，进入拨付。",
-                            "Your " + about.en() + " is on public notice; without objections it goes on to payment when the notice period ends."),
+                    Label.of("您的" + about.zh() + "已进入公示。公示期满无异议的，进入拨付。" + provisional(caseRecord).zh(),
+                            "Your " + about.en() + " is on public notice; without objections it goes on to payment when the notice period ends."
+                                    + provisional(caseRecord).en()),
                     Notices.caseLink(caseRecord));
             case "PAID" -> notices.post(NoticeKind.PAID, applicant.get(), caseRecord,
                     Label.of("已拨付：" + caseRecord.getCaseNumber(), "Paid: " + caseRecord.getCaseNumber()),
-                    Label.of("您的" + about.zh() + "的资金已拨付，请留意账户到账情况。",
-                            "The money of your " + about.en() + " has been paid; please check your account."),
+                    Label.of("您的" + about.zh() + "的资金已拨付，请留意账户到账情况。" + provisional(caseRecord).zh(),
+                            "The money of your " + about.en() + " has been paid; please check your account." + provisional(caseRecord).en()),
                     Notices.caseLink(caseRecord));
             case "REJECTED" -> {
                 String reason = lastReason(caseRecord, "_REJECT");
@@ -97,6 +102,15 @@ class CaseNotices {
             default -> {
             }
         }
+    }
+
+    /** A sentence saying the reward is provisional (claim.ProvisionalRates), or nothing when it is final. */
+    private Label provisional(CaseRecord caseRecord) {
+        return rewards.stream().flatMap(r -> r.rewardOf(caseRecord.getId()).stream()).map(CaseView.Reward::provisional)
+                .filter(java.util.Objects::nonNull).findFirst()
+                .map(label -> Label.of("奖励金额" + label.zh() + "。", " The reward amount is " + label.en().substring(0, 1).toLowerCase()
+                        + label.en().substring(1) + "."))
+                .orElse(Label.of("", ""));
     }
 
     /** The applicant as a recipient: its enterprise (also as a project's owner), or its locality unit. */

@@ -39,6 +39,10 @@ import cn.huiqi.identity.Groups;
 public class SettlementController {
 
     public static final String PROCESS_KEY = "fund-settlement";
+    private static final String[] READERS = { Groups.LEAD_BUREAU, Groups.FINANCE_BUREAU, Groups.POLICY_ADMIN, Groups.CAMUNDA_ADMIN, Groups.AUDITOR };
+    private static final String[] STARTERS = { Groups.LEAD_BUREAU, Groups.CAMUNDA_ADMIN };
+    private static final String[] PAYERS = { Groups.FINANCE_BUREAU };
+    private static final String[] PAYMENT_LIST_READERS = { Groups.FINANCE_BUREAU, Groups.CAMUNDA_ADMIN, Groups.AUDITOR };
 
     public record StartRequest(String measure) {
     }
@@ -47,6 +51,10 @@ public class SettlementController {
     }
 
     public record FailureRequest(String caseNumber, String reason) {
+    }
+
+    /** What the caller may do here: the page shows only these buttons and links (the endpoints refuse the rest anyway). */
+    public record Abilities(boolean read, boolean start, boolean pay, boolean paymentList) {
     }
 
     private final SettlementRepository settlements;
@@ -74,7 +82,7 @@ public class SettlementController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Object> start(@RequestBody StartRequest request) {
-        Caller caller = require(Groups.LEAD_BUREAU, Groups.CAMUNDA_ADMIN);
+        Caller caller = require(STARTERS);
         FieldChecks checks = new FieldChecks();
         String measure = checks.requiredText("measure", request == null ? null : request.measure(), "措施", "Measure", 4);
         List<String> settled = settledMeasures();
@@ -127,6 +135,13 @@ public class SettlementController {
     private static final ListPaging.Sorts SORTS = ListPaging.Sorts.of(List.of("settledAt", "id", "measure", "status"),
             List.of("settledAt", "id"));
 
+    /** For any signed-in caller: which of the settlement actions its groups allow (the same lists the endpoints check). */
+    @GetMapping("/abilities")
+    public Abilities abilities() {
+        Caller caller = currentCaller.get();
+        return new Abilities(caller.isInAny(READERS), caller.isInAny(STARTERS), caller.isInAny(PAYERS), caller.isInAny(PAYMENT_LIST_READERS));
+    }
+
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     public SettlementView get(@PathVariable long id) {
@@ -144,20 +159,20 @@ public class SettlementController {
     @GetMapping("/{id}/payment-list.xlsx")
     @Transactional(readOnly = true)
     public ResponseEntity<byte[]> paymentList(@PathVariable long id) {
-        require(Groups.FINANCE_BUREAU, Groups.CAMUNDA_ADMIN, Groups.AUDITOR);
+        require(PAYMENT_LIST_READERS);
         return xlsx("payment-list-" + id + ".xlsx", views.paymentList(settlement(id)));
     }
 
     @PostMapping("/{id}/payments")
     public SettlementView confirm(@PathVariable long id, @RequestBody PaymentsRequest request) {
-        Caller caller = require(Groups.FINANCE_BUREAU);
+        Caller caller = require(PAYERS);
         Settlement settlement = payments.confirm(id, request == null ? null : request.payments(), caller.userId());
         return get(settlement.getId());
     }
 
     @PostMapping("/{id}/failures")
     public SettlementView reportFailure(@PathVariable long id, @RequestBody FailureRequest request) {
-        Caller caller = require(Groups.FINANCE_BUREAU);
+        Caller caller = require(PAYERS);
         payments.reportFailure(id, request == null ? null : request.caseNumber(), request == null ? null : request.reason(),
                 caller.userId());
         return get(id);
@@ -169,7 +184,7 @@ public class SettlementController {
     }
 
     private Caller requireReader() {
-        return require(Groups.LEAD_BUREAU, Groups.FINANCE_BUREAU, Groups.POLICY_ADMIN, Groups.CAMUNDA_ADMIN, Groups.AUDITOR);
+        return require(READERS);
     }
 
     private Caller require(String... groups) {

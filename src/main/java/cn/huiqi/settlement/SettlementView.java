@@ -22,8 +22,10 @@ public record SettlementView(long id, String measure, String rule, String ruleZh
                          String objectionContactEn, String objectionPath) {
     }
 
+    /** {@code provisional}: the decided reward is at a labelled default rate awaiting policy staff (claim.ProvisionalRates). */
     public record Line(String caseNumber, String enterpriseName, String uscc, String localityUnit, String bankName,
                        String bankAccount, BigDecimal asked, BigDecimal granted, String status, String statusZh,
-                       String statusEn, String paymentReference, LocalDate paymentDate, String failureReason) {
+                       String statusEn, String paymentReference, LocalDate paymentDate, String failureReason, boolean provisional,
+                       String provisionalZh, String provisionalEn) {
     }
 }

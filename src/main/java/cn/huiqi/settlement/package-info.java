@@ -1,5 +1,5 @@
 @ApplicationModule(displayName = "结算 Settlement",
-        allowedDependencies = { "common", "calendar", "catalogue", "process", "identity", "enterprise", "casefile", "workflow", "fund", "claim" })
+        allowedDependencies = { "common", "unit", "calendar", "catalogue", "process", "identity", "enterprise", "casefile", "workflow", "fund", "claim" })
 package cn.huiqi.settlement;
 
 import org.springframework.modulith.ApplicationModule;

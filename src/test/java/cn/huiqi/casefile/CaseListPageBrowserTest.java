@@ -69,7 +69,8 @@ class CaseListPageBrowserTest extends SeededCasesOnMariaDb {
         String one = secondPage.get(3).get("caseNumber").asText();
         new Select(browser.findElement(By.name("measure"))).selectByValue("");
         // the measure's change reloads the status choices; wait until all measures' statuses are back
-        wait.until(d -> new Select(d.findElement(By.name("status"))).getOptions().stream()
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class) // options replaced while read
+                .until(d -> new Select(d.findElement(By.name("status"))).getOptions().stream()
                 .anyMatch(o -> !o.getAttribute("value").isEmpty()));
         new Select(browser.findElement(By.name("status"))).selectByValue("");
         browser.findElement(By.name("caseNumber")).sendKeys(one);

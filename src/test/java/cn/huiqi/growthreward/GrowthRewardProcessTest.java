@@ -9,8 +9,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseView;
+import cn.huiqi.casefile.CaseViews;
+import cn.huiqi.claim.ProvisionalRates;
 import cn.huiqi.casefile.DuplicateApplicationException;
 import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.InvalidInputException;
@@ -22,6 +27,13 @@ import cn.huiqi.testsupport.ProcessTestSupport;
  * own demo enterprise, since an enterprise may apply only once.
  */
 class GrowthRewardProcessTest extends ProcessTestSupport {
+
+    @Autowired
+    CaseViews caseViews;
+    @Autowired
+    ProvisionalRates rates;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void growingRevenueAboveOneHundredMillionIsReviewedByTheBureauAndPaid() {
@@ -48,6 +60,28 @@ class GrowthRewardProcessTest extends ProcessTestSupport {
 
         assertThat(instance).isEnded().hasPassed("End_Paid");
         assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.PAID.name());
+    }
+
+    @Test
+    void aRewardAtTheDefaultRateIsProvisionalUntilPolicyStaffConfirmTheVersion() {
+        ProcessInstance instance = apply(newEnterpriseUser("gaoxin"), revenue("150000000.00", "100000000.00"));
+        CaseRecord caseRecord = caseOf(instance);
+        int version = claims.of(caseRecord).getDecisionVersion();
+
+        CaseView view = caseViews.withTimeline(caseRecord);
+        assertThat(view.rewardAmount()).isEqualByComparingTo("150000.00");
+        assertThat(view.provisional()).isTrue();
+        assertThat(view.provisionalZh()).isEqualTo("暂按系统默认比例计算，待政策部门确认");
+        assertThat(caseViews.listItem(caseRecord).provisional()).isTrue();
+
+        rates.confirm("growth-reward", version, claims.of(caseRecord).getDecisionDefinitionId(), "测试：政策部门确认比例", "policy-staff");
+        try {
+            assertThat(caseViews.withTimeline(caseRecord).provisional()).isFalse();
+            assertThat(caseViews.listItem(caseRecord).provisionalZh()).isNull();
+        } finally { // the shared context's other tests see the seed version unconfirmed
+            jdbc.update("DELETE FROM rule_rate_confirmation WHERE decision_key = 'growth-reward' AND version = ?", version);
+        }
+        assertThat(caseViews.withTimeline(caseRecord).provisional()).isTrue();
     }
 
     @Test

@@ -74,13 +74,13 @@ class SharedPageModuleBrowserTest {
         }
         chromium.assertFitsAndKeepsThePolicy(width, "/fund.html");
 
-        // a refused request, in both languages: policy staff may read settlements, not start one
-        browser.get(url("/settlements.html"));
-        visible(By.id("session-user")); // the header is complete: nothing moves under the click
-        visible(By.id("start-button")).click();
+        // policy staff read settlements but are not offered 发起结算; a failed request shows in both languages
+        browser.get(url("/settlements.html#987654321"));
+        visible(By.id("session-user"));
         WebElement message = visible(By.cssSelector("#message.error"));
         wait.until(d -> !message.getText().isBlank());
         assertThat(message.getText()).matches("(?s).*\\p{IsHan}.* / .*[A-Za-z].*");
+        assertThat(browser.findElement(By.id("start")).isDisplayed()).as("policy staff do not start settlements").isFalse();
         chromium.assertFitsAndKeepsThePolicy(width, "/settlements.html");
 
         // the project library's dates and amounts

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -75,10 +78,38 @@ class SettlementProcessTest extends ProcessTestSupport {
         });
 
         try (XSSFWorkbook notice = new XSSFWorkbook(new ByteArrayInputStream(views.noticeList(s)))) {
-            assertThat(notice.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("案件编号");
-            assertThat(notice.getSheetAt(0).getRow(0).getCell(6).getStringCellValue()).isEqualTo("核定拨付（元）");
-            assertThat(notice.getSheetAt(0).getPhysicalNumberOfRows()).isEqualTo(27);
-            assertThat(notice.getSheetAt(0).getRow(1).getCell(6).getNumericCellValue()).isEqualTo(192307.69);
+            // ready to publish: title, notice period and where to object above the table, then the table
+            Sheet sheet = notice.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("洪府办发〔2023〕81号 M1 支持工业企业拓展国内国际市场 奖励公示名单（第" + s.getId() + "批）");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("公示期：").contains("个工作日").contains("24时届满")
+                    .contains("公示期长度为系统默认值，待政策部门确认");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue())
+                    .isEqualTo("异议受理：公示期内如有异议，请向南昌市工业和信息化局（市工信局），联系电话以公示文件为准提出（由市工信局登记）");
+            Row header = sheet.getRow(4);
+            assertThat(header.getCell(1).getStringCellValue()).isEqualTo("案件编号");
+            assertThat(header.getCell(4).getStringCellValue()).isEqualTo("属地");
+            assertThat(header.getCell(6).getStringCellValue()).isEqualTo("核定拨付（元）");
+            assertThat(header.getCell(7).getStringCellValue()).isEqualTo("核定拨付（大写）");
+            assertThat(sheet.getPhysicalNumberOfRows()).as("3 title rows, the header, 26 cases").isEqualTo(30);
+            Row first = sheet.getRow(5);
+            assertThat(first.getCell(4).getStringCellValue()).as("the locality by name, not its id").isEqualTo("东湖区");
+            assertThat(first.getCell(6).getNumericCellValue()).isEqualTo(192307.69);
+            assertThat(first.getCell(6).getCellStyle().getDataFormatString()).as("separators").isEqualTo("#,##0.00");
+            assertThat(first.getCell(7).getStringCellValue()).isEqualTo("壹拾玖万贰仟叁佰零柒元陆角玖分");
+            assertThat(first.getCell(9).getStringCellValue()).as("measure 1's figures are the policy's own").isEmpty();
+            // every column at least as wide as its widest text (a Chinese character counts two)
+            DataFormatter shown = new DataFormatter();
+            for (int r = 4; r <= sheet.getLastRowNum(); r++) {
+                for (org.apache.poi.ss.usermodel.Cell cell : sheet.getRow(r)) {
+                    String text = shown.formatCellValue(cell);
+                    int chars = text.codePoints().map(ch -> ch < 0x2E80 ? 1 : 2).sum();
+                    assertThat(sheet.getColumnWidth(cell.getColumnIndex())).as("column %d fits %s", cell.getColumnIndex(), text)
+                            .isGreaterThanOrEqualTo(Math.min(60, chars) * 256);
+                }
+            }
+            assertThat(notice.getSheet("说明").getRow(5).getCell(1).getStringCellValue())
+                    .isEqualTo("4,999,999.94（肆佰玖拾玖万玖仟玖佰玖拾玖元玖角肆分）");
         }
 
         // an objection upheld for one case takes it out of the batch and releases its money
@@ -94,6 +125,8 @@ class SettlementProcessTest extends ProcessTestSupport {
             assertThat(list.getSheetAt(0).getRow(0).getCell(3).getStringCellValue()).isEqualTo("开户银行");
             assertThat(list.getSheetAt(0).getPhysicalNumberOfRows()).as("25 to pay, the objected one is out").isEqualTo(26);
             assertThat(list.getSheetAt(0).getRow(1).getCell(4).getStringCellValue()).isEqualTo("1502200009000012345");
+            assertThat(list.getSheetAt(0).getRow(0).getCell(6).getStringCellValue()).isEqualTo("拨付金额（大写）");
+            assertThat(list.getSheetAt(0).getRow(1).getCell(6).getStringCellValue()).isEqualTo("壹拾玖万贰仟叁佰零柒元陆角玖分");
         }
 
         // some payments now, the same confirmation twice, another reference refused, a failure kept visible
@@ -123,7 +156,7 @@ class SettlementProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void firstComeFirstServedFundsInSubmissionOrderAndTheRestIsNotFunded() {
+    void firstComeFirstServedFundsInSubmissionOrderAndTheRestIsNotFunded() throws Exception {
         ProcessInstance early = approvedGrowth("ent-jixiang", "qingshanhu");
         ProcessInstance middle = approvedGrowth("ent-ganjiang", "gaoxin");
         ProcessInstance late = approvedGrowth("ent-xiaolan", "xiaolan");
@@ -139,6 +172,17 @@ class SettlementProcessTest extends ProcessTestSupport {
         assertThat(review(early)).isWaitingAt("Gateway_Notice");
         assertThat(ledger.balance("M2").committed()).isEqualByComparingTo("300000.00");
         assertThat(settlement).isWaitingAt("Timer_NoticePeriod");
+
+        // measure 2's rates are labelled defaults: its figures are provisional in the settlement and its notice list
+        Settlement s = settlements.findByProcessInstanceId(settlement.getId()).orElseThrow();
+        assertThat(views.view(s, true).lines()).filteredOn(l -> l.granted().signum() > 0).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.provisionalZh()).isEqualTo("暂按系统默认比例计算，待政策部门确认"));
+        try (XSSFWorkbook notice = new XSSFWorkbook(new ByteArrayInputStream(views.noticeList(s)))) {
+            Sheet sheet = notice.getSheetAt(0);
+            assertThat(sheet.getRow(4).getCell(9).getStringCellValue()).isEqualTo("备注");
+            assertThat(sheet.getRow(5).getCell(9).getStringCellValue()).isEqualTo("暂按系统默认比例计算，待政策部门确认");
+            assertThat(sheet.getRow(5).getCell(7).getStringCellValue()).isEqualTo("壹拾伍万元整");
+        }
     }
 
     // ---- driving cases -----------------------------------------------------------------------------
