@@ -62,4 +62,9 @@ public final class Money {
     public static String format(BigDecimal amount) {
         return amount == null ? null : fen(amount).toPlainString();
     }
+
+    /** The amount with the yuan sign and thousands separators, e.g. "¥50,000.00". */
+    public static String yuan(BigDecimal amount) {
+        return amount == null ? null : String.format(java.util.Locale.ROOT, "¥%,.2f", fen(amount));
+    }
 }
