@@ -1,6 +1,9 @@
 package cn.huiqi.process;
 
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.huiqi.common.ConflictException;
@@ -31,8 +34,25 @@ record OwnRefusal(int status, List<FieldProblem> problems) {
         return null;
     }
 
-    /** "中文 / English", several joined by "；". */
+    private static final Pattern ENTRY = Pattern.compile("^(?:.*\\.)?([A-Za-z]+)\\[(\\d{1,6})\\][^\\[]*$");
+    private static final Map<String, String[]> ENTRIES = Map.of("orders", new String[] {"笔订单", "Order"},
+            "payments", new String[] {"笔支付", "Payment"}, "lines", new String[] {"行", "Line"});
+
+    /**
+     * "中文 / English", several joined by "；"; a problem of a list's entry says which one ("第2笔订单：… / Order 2: …"),
+     * as the pages do, never the field path.
+     */
     String message() {
-        return problems.stream().map(p -> p.zh() + " / " + p.en()).collect(Collectors.joining("；"));
+        return problems.stream().map(OwnRefusal::sentence).collect(Collectors.joining("；"));
+    }
+
+    private static String sentence(FieldProblem problem) {
+        Matcher entry = problem.field() == null ? null : ENTRY.matcher(problem.field());
+        if (entry == null || !entry.matches()) {
+            return problem.zh() + " / " + problem.en();
+        }
+        int n = Integer.parseInt(entry.group(2)) + 1;
+        String[] name = ENTRIES.getOrDefault(entry.group(1), new String[] {"项", "Item"});
+        return "第" + n + name[0] + "：" + problem.zh() + " / " + name[1] + " " + n + ": " + problem.en();
     }
 }

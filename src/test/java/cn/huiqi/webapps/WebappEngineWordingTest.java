@@ -143,6 +143,9 @@ class WebappEngineWordingTest {
                     .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                             + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))));
             assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+            // the session changed at login: its XSRF token comes with the next response
+            tasklist.send(tasklist.withToken(HttpRequest.newBuilder(tasklist.url("/camunda/api/engine/engine/default/task?maxResults=1"))
+                    .header("Accept", "application/json").GET()));
             return tasklist;
         }
 
