@@ -84,8 +84,10 @@ class WebappEngineWordingTest {
     void aRefusedTaskFormIsTheBilingualSentenceAlone() throws Exception {
         enterprise("tlw-ent-task", "91360111MA38TL18XF", "南昌措辞测试三有限公司");
         TestUsers.person(identityService, "tlw-verifier", "qingshanhu", PASSWORD);
+        Map<String, Object> order = order();
+        order.put("contractNumber", "HT-TLW-002"); // a contract is claimed once
         String caseNumber = TestUsers.as(identityService, "tlw-ent-task", () -> runtimeService
-                .startProcessInstanceByKey("m1-order-reward", Map.of("orders", List.of(order()))).getBusinessKey());
+                .startProcessInstanceByKey("m1-order-reward", Map.of("orders", List.of(order))).getBusinessKey());
         String taskId = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .taskDefinitionKey("Task_LocalityVerification").singleResult().getId();
         Tasklist verifier = Tasklist.signIn(port, "tlw-verifier");
