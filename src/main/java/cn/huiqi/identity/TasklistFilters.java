@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -67,7 +68,11 @@ class TasklistFilters {
                 String.valueOf(filter.getProperties() == null ? null : filter.getProperties().get(VERSION)))) {
             filter.setQuery(query);
             filter.setProperties(properties);
-            filter = filterService.saveFilter(filter);
+            try {
+                filter = filterService.saveFilter(filter);
+            } catch (OptimisticLockingException otherNodeSavedItFirst) {
+                filter = filterService.createFilterQuery().filterName(name).list().get(0);
+            }
         }
         grants.grantEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
     }
