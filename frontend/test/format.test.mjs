@@ -95,11 +95,15 @@ test('label: the API label fields, both languages or one', () => {
   assert.equal(label(null, 'status'), '');
 });
 
-test('problems: the bilingual error body of common.ApiErrors, one line each', () => {
+test('problems: the bilingual error body of common.ApiErrors, one line each, never a field path', () => {
   const errors = [{ field: 'orders[0].orderAmount', zh: '金额须大于0', en: 'The amount must be positive' },
     { field: null, zh: '无权操作', en: 'Not allowed' }];
-  assert.equal(problems(errors), '【orders[0].orderAmount】金额须大于0 / The amount must be positive\n无权操作 / Not allowed');
-  assert.equal(problems(errors, 'en'), '【orders[0].orderAmount】The amount must be positive\nNot allowed');
+  assert.equal(problems(errors), '第1笔订单：金额须大于0 / Order 1: The amount must be positive\n无权操作 / Not allowed');
+  assert.equal(problems(errors, 'en'), 'Order 1: The amount must be positive\nNot allowed');
+  assert.equal(problems([{ field: 'payments[2].paymentReference', zh: '支付凭证号不能为空', en: 'Payment reference is required' }]),
+    '第3笔支付：支付凭证号不能为空 / Payment 3: Payment reference is required');
+  assert.equal(problems([{ field: 'uscc', zh: '统一社会信用代码不能为空', en: 'The USCC is required' }]),
+    '统一社会信用代码不能为空 / The USCC is required', 'a plain field: its message names it');
   assert.equal(problems(undefined), '');
 });
 

@@ -233,12 +233,37 @@ export function label(owner, field, lang) {
   return pair.zh && pair.en ? pair.zh + ' / ' + pair.en : pair.zh || pair.en;
 }
 
+/** What the n-th entry of a list in a request is called: 第1笔支付 / payment 1. */
+const ENTRIES = {
+  payments: { zh: '笔支付', en: 'Payment' },
+  orders: { zh: '笔订单', en: 'Order' },
+  lines: { zh: '行', en: 'Line' },
+};
+
+/**
+ * Where in the request a problem is, for people: the entry of a list ("payments[0].paymentReference" → 第1笔支付 /
+ * Payment 1); null for a plain field, whose message already names it. Never the field path itself.
+ */
+function entryOf(field) {
+  const m = /^(?:.*\.)?([A-Za-z]+)\[(\d+)\][^[]*$/.exec(field || '');
+  if (!m) return null;
+  const n = Number(m[2]) + 1;
+  const entry = ENTRIES[m[1]] || { zh: '项', en: 'Item' };
+  return { zh: '第' + n + entry.zh, en: entry.en + ' ' + n };
+}
+
 /**
  * The problems of an API error body ({"errors":[{field, zh, en}]}, common.ApiErrors), one line each:
- * "【orders[0].orderAmount】金额须大于0 / The amount must be positive". `lang` 'zh' or 'en' keeps one language.
+ * "第1笔订单：金额须大于0 / Order 1: The amount must be positive"; a plain field's message names the field itself.
+ * `lang` 'zh' or 'en' keeps one language.
  */
 export function problems(errors, lang) {
-  return (errors || []).map(e => (e.field ? '【' + e.field + '】' : '') + label(e, undefined, lang)).join('\n');
+  return (errors || []).map(e => {
+    const entry = entryOf(e.field);
+    if (!entry) return label(e, undefined, lang);
+    return label({ zh: e.zh == null ? null : entry.zh + '：' + e.zh, en: e.en == null ? null : entry.en + ': ' + e.en },
+      undefined, lang);
+  }).join('\n');
 }
 
 /** The problems of a failed request whose body is not the API's error JSON. */

@@ -101,4 +101,9 @@ public final class Money {
         BigDecimal stripped = value.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
+
+    /** The amount with the yuan sign and thousands separators, e.g. "¥50,000.00". */
+    public static String yuan(BigDecimal amount) {
+        return amount == null ? null : String.format(java.util.Locale.ROOT, "¥%,.2f", fen(amount));
+    }
 }

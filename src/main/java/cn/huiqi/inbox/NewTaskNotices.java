@@ -54,7 +54,9 @@ class NewTaskNotices implements TaskListener {
         if (recipients.isEmpty()) {
             return;
         }
-        Label step = CaseDescriptions.step(task.getName());
+        // the step's name in the model: casefile.TaskNames adds the case number, applicant and amount to the task's
+        Label step = CaseDescriptions.step(task.getBpmnModelElementInstance() != null
+                ? task.getBpmnModelElementInstance().getName() : task.getName());
         Label about = caseRecord == null ? processOf(task) : descriptions.of(caseRecord);
         Label title = Label.of("新任务：" + step.zh() + (caseRecord == null ? "" : " " + caseRecord.getCaseNumber()),
                 "New task: " + step.en() + (caseRecord == null ? "" : " " + caseRecord.getCaseNumber()));

@@ -3,6 +3,7 @@ package cn.huiqi.inbox;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,11 @@ class TimeLimitNotices {
     private final CaseDescriptions descriptions;
     private final CaseRecordRepository cases;
     private final HistoryService history;
+    private final RepositoryService repository;
 
-    TimeLimitNotices(Notices notices, CaseDescriptions descriptions, CaseRecordRepository cases, HistoryService history) {
+    TimeLimitNotices(Notices notices, CaseDescriptions descriptions, CaseRecordRepository cases, HistoryService history,
+                     RepositoryService repository) {
+        this.repository = repository;
         this.notices = notices;
         this.descriptions = descriptions;
         this.cases = cases;
@@ -90,11 +94,21 @@ class TimeLimitNotices {
         return Label.of(about.zh() + "的“" + step.zh() + "”步骤" + what.zh(), "The step \"" + step.en() + "\" of " + about.en() + " is " + what.en());
     }
 
-    /** The task's name when the engine knows the task, else the step as the event names it. */
+    /**
+     * The task's step as the model names it when the engine knows the task (the task's own name also carries the case:
+     * {@code casefile.TaskNames}), else the step as the event names it.
+     */
     private Label stepOf(String taskId, String step) {
         Optional<String> name = Optional.ofNullable(taskId).map(id -> history.createHistoricTaskInstanceQuery().taskId(id).singleResult())
-                .map(HistoricTaskInstance::getName);
+                .map(this::modelName);
         return CaseDescriptions.step(name.orElse(step));
+    }
+
+    private String modelName(HistoricTaskInstance task) {
+        var element = task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null ? null
+                : repository.getBpmnModelInstance(task.getProcessDefinitionId()).getModelElementById(task.getTaskDefinitionKey());
+        return element instanceof org.camunda.bpm.model.bpmn.instance.FlowElement flowElement && flowElement.getName() != null
+                ? flowElement.getName() : task.getName();
     }
 
     private static String number(CaseRecord caseRecord) {

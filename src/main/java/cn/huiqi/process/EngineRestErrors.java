@@ -41,7 +41,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * Java class;</li>
  * <li>our own refusals ({@link InvalidInputException} anywhere in the cause chain, e.g. a start form or a
  * DMN that names a language other than FEEL) are 400 with the bilingual message and {@code errors}
- * ({@code [{"field","zh","en"}]}, as the app's API answers);</li>
+ * ({@code [{"field","zh","en"}]}, as the app's API answers); our other refusals ({@code RefusalException}: not
+ * found, conflict) are 404 / 409 with the bilingual message alone;</li>
  * <li>a DMN or model the engine cannot parse, a variable the engine refuses (Java serialization, transient) and
  * a bad request the engine itself calls one ({@code BadUserRequestException}, or a missing value such as an unknown
  * task id) that a Camunda resource wrapped in a 500, are 400;</li>
@@ -49,7 +50,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * <li>every text left is stripped of Java class and package names and of stack traces.</li>
  * </ul>
  * Camunda's webapps (Tasklist, Cockpit, Admin) call their own copy of the API under {@code /camunda/api/engine},
- * which keeps Camunda's answers (Tasklist reads {@code type} "AuthorizationException" there).
+ * which keeps Camunda's answers (Tasklist reads {@code type} "AuthorizationException" there) except for our
+ * refusals ({@link WebappEngineRestErrors}).
  */
 @Priority(1)
 public class EngineRestErrors implements ExceptionMapper<Throwable> {
@@ -70,6 +72,10 @@ public class EngineRestErrors implements ExceptionMapper<Throwable> {
         InvalidInputException ours = find(throwable, InvalidInputException.class);
         if (ours != null) {
             return answer(400, null, bilingual(ours), ours);
+        }
+        OwnRefusal refusal = OwnRefusal.in(throwable); // a RefusalException (not found, conflict) the engine wrapped
+        if (refusal != null) {
+            return answer(refusal.status(), null, refusal.message(), null);
         }
         if (throwable instanceof JsonProcessingException json) {
             return answer(400, null, json(json), null);

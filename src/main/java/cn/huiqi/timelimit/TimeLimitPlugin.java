@@ -18,18 +18,22 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.casefile.TaskNames;
+
 /**
  * Puts the time limits into the engine: every user task of every model gets built-in listeners on create, complete
- * and delete ({@link TimeLimits}), so a later measure gets its limits by configuration alone, and the engine runs the
+ * and delete ({@link TimeLimits}), and on create its name with the case ({@link TaskNames}), so a later measure gets its limits by configuration alone, and the engine runs the
  * checks' jobs ({@link TimeLimitJobs}).
  */
 @Component
 class TimeLimitPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<TimeLimits> timeLimits;
+    private final ObjectProvider<TaskNames> taskNames;
 
-    TimeLimitPlugin(ObjectProvider<TimeLimits> timeLimits) {
+    TimeLimitPlugin(ObjectProvider<TimeLimits> timeLimits, ObjectProvider<TaskNames> taskNames) {
         this.timeLimits = timeLimits;
+        this.taskNames = taskNames;
     }
 
     @Override
@@ -41,6 +45,8 @@ class TimeLimitPlugin extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, created -> timeLimits.getObject().taskCreated(created));
+                // after the time limits, which name the step's clock by the step's own name
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, created -> taskNames.getObject().name(created));
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (DelegateTask ended) -> timeLimits.getObject().taskEnded(ended, true));
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, (DelegateTask ended) -> timeLimits.getObject().taskEnded(ended, false));
             }

@@ -154,7 +154,7 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
         }
         assertThat(completable).as("Tasklist enables Complete once the order has a result and the decision is chosen"
                 + " (form-js leaves an empty error entry per changed field of a dynamic list, which Tasklist counts as an error;"
-                + " tasklist/scripts/dynamic-list-buttons.js releases the button)").isTrue();
+                + " tasklist/scripts/camunda-forms.js drops the empty entries)").isTrue();
         click(visible(complete));
         wait.until(d -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1);
         List<String> changed = historyService.createHistoricDetailQuery().variableUpdates().taskId(task.getId()).list().stream()

@@ -3,6 +3,7 @@ package cn.huiqi.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -160,6 +161,28 @@ class AuthorizationSetupTest {
                     .resourceType(Resources.FILTER).resourceId(filter.getId()).singleResult();
             assertThat(global.getUserId()).isEqualTo(Authorization.ANY);
             assertThat(global.isPermissionGranted(Permissions.READ)).isTrue();
+        }
+    }
+
+    @Test
+    void theUnitsQueueOpensFirstSortedByDueDateWithTheCaseInTheListAndAnOlderDefinitionIsBroughtUpToDate() {
+        Filter unitQueue = filterService.createFilterQuery().filterName(TasklistFilters.MY_UNITS_TASKS).singleResult();
+        // a database of an earlier version: the personal filter first, nothing shown in the list items
+        Map<String, Object> old = new java.util.LinkedHashMap<>(Map.of("priority", 20, "description", "本单位可领取、尚未被认领的任务", "refresh", true));
+        unitQueue.setProperties(old);
+        filterService.saveFilter(unitQueue);
+
+        authorizationSetup.setUp();
+
+        Filter unitsNow = filterService.createFilterQuery().filterName(TasklistFilters.MY_UNITS_TASKS).singleResult();
+        Filter mineNow = filterService.createFilterQuery().filterName(TasklistFilters.MY_TASKS).singleResult();
+        assertThat(unitsNow.getId()).as("updated in place").isEqualTo(unitQueue.getId());
+        assertThat(((Number) unitsNow.getProperties().get("priority")).intValue())
+                .as("Tasklist opens the filter of the lowest priority").isLessThan(((Number) mineNow.getProperties().get("priority")).intValue());
+        for (Filter filter : List.of(unitsNow, mineNow)) {
+            assertThat(filter.getProperties().get("variables").toString()).contains("caseNumber").contains("enterpriseName");
+            assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter.getQuery()).getOrderingProperties())
+                    .extracting(o -> o.getQueryProperty().getName()).first().isEqualTo("DUE_DATE_");
         }
     }
 

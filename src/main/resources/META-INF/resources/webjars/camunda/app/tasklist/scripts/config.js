@@ -32,8 +32,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // works around a form-js dynamic-list defect that keeps Complete / Start disabled (see the script)
-  customScripts: ['scripts/dynamic-list-buttons'],
+  // Camunda Forms: a dynamic list no longer keeps Complete disabled, Chinese validation messages, a toast that
+  // says what to do (see the script)
+  customScripts: ['scripts/camunda-forms'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
