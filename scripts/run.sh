@@ -21,6 +21,6 @@ if [ -z "${HUIQI_SKIP_BUILD:-}" ]; then
 fi
 jar=$(ls -t target/huiqi-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n 1 || true)
 [ -n "$jar" ] || { echo "[run] ERROR: no target/huiqi-*.jar: run without HUIQI_SKIP_BUILD" >&2; exit 1; }
-log "starting $jar: http://localhost:8080/ when it says 'Started HuiqiApplication' (Ctrl-C stops it)"
+log "starting $jar: http://localhost:8080/ (or the --server.port given) once it says 'Started HuiqiApplication'; Ctrl-C stops it"
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
