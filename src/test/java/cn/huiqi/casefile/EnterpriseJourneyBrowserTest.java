@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,7 +67,7 @@ class EnterpriseJourneyBrowserTest {
     @ValueSource(ints = {1280, 390})
     void appliesWithFilesIsSentBackSupplementsAndIsPaid(int width) throws IOException {
         this.width = width;
-        String user = width == 1280 ? "ent-hongdu" : TestEnterprises.freshUser(context, "donghu", DemoAccounts.PASSWORD);
+        String user = width == 1280 ? "ent-hongdu" : named(TestEnterprises.freshUser(context, "donghu", DemoAccounts.PASSWORD));
         HttpApi enterprise = HttpApi.as(port, user, DemoAccounts.PASSWORD);
         files = Files.createTempDirectory("huiqi-journey");
         chromium = HeadlessChromium.open(width, 900);
@@ -75,6 +77,7 @@ class EnterpriseJourneyBrowserTest {
         portal.signIn(user, "/");
         WebElement apply = portal.visible(By.cssSelector("#open-M1 a.button"));
         assertThat(apply.getText()).contains("申请");
+        assertThat(portal.browser.findElement(By.tagName("header")).getText()).as("a name, not the login").doesNotContain(user);
         page(width, "/", "portal");
         portal.click(apply);
         portal.wait.until(ExpectedConditions.urlContains("/apply.html?measure=M1"));
@@ -113,6 +116,7 @@ class EnterpriseJourneyBrowserTest {
         portal.browser.get(portal.url("/"));
         WebElement waiting = portal.visible(By.xpath("//section[@id='waiting']//li[contains(., '" + caseNumber + "')]"));
         assertThat(waiting.getText()).contains("补正材料");
+        portal.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", waiting);
         page(width, "/ (waiting)", "portal-waiting");
         portal.click(waiting.findElement(By.cssSelector("a.button")));
         portal.wait.until(ExpectedConditions.urlContains("/supplement.html?task="));
@@ -181,6 +185,16 @@ class EnterpriseJourneyBrowserTest {
         }
         assertThat(shown).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}");
         page(width, "/case.html", "case-paid");
+    }
+
+    /** A fresh user is named by its login; the header (and the screenshot) shows a person's name instead. */
+    private String named(String userId) {
+        IdentityService identity = context.getBean(IdentityService.class);
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        user.setFirstName("陈静");
+        user.setLastName("东湖企业");
+        identity.saveUser(user);
+        return userId;
     }
 
     /** Picks the kind and the order in the page's evidence widget, chooses the file and uploads it. */
