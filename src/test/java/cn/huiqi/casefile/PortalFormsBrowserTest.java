@@ -4,9 +4,7 @@ import static cn.huiqi.testsupport.HttpApi.expect;
 import static cn.huiqi.testsupport.HttpApi.toJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,8 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -47,16 +43,13 @@ import cn.huiqi.testsupport.TestEnterprises;
         "camunda.bpm.job-execution.enabled=false"})
 class PortalFormsBrowserTest {
 
-    /** What form-js says when it is not translated; none of it may reach an enterprise's page. */
-    static final List<String> ENGLISH = List.of("Field is required", "Field must", "Value is", "must match", "Add new",
-            "Please select", "Search", "mm/dd/yyyy");
-
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext context;
 
     private HeadlessChromium chromium;
+    private PortalPage portal;
     private ChromeDriver browser;
     private WebDriverWait wait;
 
@@ -190,69 +183,48 @@ class PortalFormsBrowserTest {
                 .contains("属地核实");
     }
 
-    // ---- helpers -------------------------------------------------------------------------------------
+    // ---- helpers (PortalPage) -------------------------------------------------------------------------
 
     private void open(int width, String user, String page) {
         chromium = HeadlessChromium.open(width, 900);
-        browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get(url("/login.html?next=" + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8)));
-        visible(By.id("login-user")).sendKeys(user);
-        browser.findElement(By.id("login-password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.urlToBe(url(page)));
+        portal = new PortalPage(chromium, port);
+        browser = portal.browser;
+        wait = portal.wait;
+        portal.signIn(user, page);
         visible(By.cssSelector("#form .fjs-form"));
     }
 
-    /** The index-th input (or textarea) of the form field labelled so. */
     private WebElement field(String label, int index) {
-        By by = By.xpath("(" + fieldOf(label, index) + "//*[self::input or self::textarea])[1]");
-        return wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        return portal.field(label, index);
     }
 
     private String echoOf(String label, int index) {
-        By by = By.xpath(fieldOf(label, index) + "//div[@class='hq-echo']");
-        wait.until(driver -> !driver.findElement(by).getText().isBlank());
-        return browser.findElement(by).getText();
-    }
-
-    /** The form field (the innermost fjs-form-field) of the index-th label saying so. */
-    private static String fieldOf(String label, int index) {
-        return "(//label[contains(., '" + label + "')])[" + (index + 1) + "]/ancestor::div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][1]";
+        return portal.echoOf(label, index);
     }
 
     private void click(By by) {
-        click(visible(by));
+        portal.click(by);
     }
 
     private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        portal.click(element);
     }
 
     private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
+        return portal.text(id);
     }
 
     private static void assertNoEnglish(String text) {
-        for (String english : ENGLISH) {
-            assertThat(text).as("form-js English on the page").doesNotContain(english);
-        }
+        PortalPage.assertNoEnglish(text);
     }
 
     private WebElement visible(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        return portal.visible(by);
     }
 
     /** Kept in target/screenshots for a look (docs/ gets the ones the README shows). */
     private void screenshot(String name) {
-        try {
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Files.write(dir.resolve("portal-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        portal.screenshot(Path.of("target", "screenshots", "portal-" + name + ".png"));
     }
 
     @AfterEach
@@ -263,9 +235,5 @@ class PortalFormsBrowserTest {
             }
             chromium.close();
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }
