@@ -3,6 +3,7 @@
 // camunda:historyTimeToLive, and exposes a small API on window.HuiqiDmnEditor.
 import { CamundaPlatformModeler } from 'camunda-dmn-js';
 import 'camunda-dmn-js/dist/assets/camunda-platform-modeler.css';
+import { translateModule } from './dmn-translations.js';
 
 /**
  * Opens `xml` in `container` on the decision table view of `decisionId`.
@@ -11,7 +12,12 @@ import 'camunda-dmn-js/dist/assets/camunda-platform-modeler.css';
 async function open(container, xml, decisionId) {
   const modeler = new CamundaPlatformModeler({
     container,
-    common: { keyboard: { bindTo: document } }
+    common: { keyboard: { bindTo: document } },
+    // per view: each view's own additionalModules replace those of `common` (dmn-js-shared Manager)
+    decisionTable: { additionalModules: [translateModule] },
+    literalExpression: { additionalModules: [translateModule] },
+    boxedExpression: { additionalModules: [translateModule] },
+    drd: { additionalModules: [translateModule] }
   });
   await modeler.importXML(xml);
   const view = modeler.getViews().find(v => v.type === 'decisionTable' && (!decisionId || v.element.id === decisionId));

@@ -91,6 +91,8 @@
       + (v.note ? ' · ' + v.note : '');
     $('#edit').hidden = !d.canPublish;
     renderTable($('#readonly'), d.table);
+    renderSentences(d.sentences);
+    loadConfirmation(d.decision.key, v.version, d.canPublish);
     const body = $('#versions tbody');
     body.replaceChildren();
     for (const version of d.versions) {
@@ -167,6 +169,65 @@
     container.appendChild(el);
   }
 
+  // each rule as a plain-Chinese sentence, written by the server (rules.RuleSentences)
+  function renderSentences(sentences) {
+    const list = $('#sentences');
+    list.replaceChildren();
+    for (const s of sentences || []) {
+      const li = document.createElement('li');
+      li.dataset.ruleId = s.ruleId;
+      if (s.labelledDefault) li.className = 'labelled-default';
+      li.appendChild(text(s.text));
+      list.appendChild(li);
+    }
+    $('#sentences-panel').hidden = !(sentences && sentences.length);
+  }
+
+  // a version whose rates are labelled defaults: policy staff confirm it (rules.RateConfirmationController)
+  async function loadConfirmation(key, version, canConfirm) {
+    const panel = $('#confirmation');
+    panel.hidden = true;
+    let c;
+    try {
+      c = await api('GET', 'api/rules/' + encodeURIComponent(key) + '/versions/' + version + '/confirmation');
+    } catch (e) {
+      return; // a reviewer reading the version that decided a case may not see the confirmation: nothing to show
+    }
+    if (state.key !== key && params.get('key') !== key) return;
+    if (!c.defaultRates) return;
+    panel.hidden = false;
+    panel.dataset.version = version;
+    if (c.confirmedBy) {
+      $('#confirmation-state').textContent = t('已确认（', 'Confirmed (') + c.confirmedBy + t('，', ', ') + when(c.confirmedAt) + t('）', ')')
+        + (c.note ? t('：', ': ') + c.note : '');
+      $('#confirmation-state').className = 'confirmed';
+      $('#confirm-form').hidden = true;
+      return;
+    }
+    $('#confirmation-state').textContent = t('第 ' + version + ' 版的奖励比例为系统默认值，待确认；确认前，按此版本认定的奖励均标注为暂定。',
+      'The rates of version ' + version + ' are labelled defaults, to be confirmed; until then the rewards it decides are shown as provisional.');
+    $('#confirmation-state').className = 'warn';
+    $('#confirm-form').hidden = !canConfirm;
+    $('#confirm-rates').onclick = async () => {
+      const note = $('#confirm-note').value.trim();
+      if (!note) {
+        show(t('请填写确认说明。', 'Write the confirmation note.'), 'error');
+        return;
+      }
+      $('#confirm-rates').disabled = true;
+      try {
+        await api('POST', 'api/rules/' + encodeURIComponent(key) + '/versions/' + version + '/confirmation', { note });
+        $('#confirm-note').value = '';
+        show(t('已确认第 ' + version + ' 版的默认比例。', 'The default rates of version ' + version + ' are confirmed.'));
+        await loadConfirmation(key, version, canConfirm);
+      } catch (e) {
+        showError(e);
+      } finally {
+        $('#confirm-rates').disabled = false;
+      }
+    };
+  }
+
   async function showVersionOnly(key, version) {
     const v = await api('GET', 'api/rules/' + encodeURIComponent(key) + '/versions/' + version);
     $('#detail').hidden = false;
@@ -174,6 +235,8 @@
     $('#detail-meta').textContent = t('发布人 ', 'Published by ') + (v.version.publishedBy || '—') + ' · ' + when(v.version.publishedAt) + ' · ' + via(v.version.via)
       + (v.version.note ? ' · ' + v.version.note : '');
     renderTable($('#readonly'), v.table);
+    renderSentences(v.sentences);
+    loadConfirmation(key, v.version.version, false);
     $('#versions').previousElementSibling.hidden = true;
     $('#versions').hidden = true;
   }

@@ -26,10 +26,12 @@ public final class RuleApi {
     }
 
     public record DecisionDetail(DecisionSummary decision, TableView table, String xml, List<VersionInfo> versions,
-                                 List<PublicationView> publications, boolean canPublish) {
+                                 List<PublicationView> publications, boolean canPublish,
+                                 List<RuleSentences.Sentence> sentences) {
     }
 
-    public record VersionDetail(String key, String name, VersionInfo version, boolean current, TableView table, String xml) {
+    public record VersionDetail(String key, String name, VersionInfo version, boolean current, TableView table, String xml,
+                                List<RuleSentences.Sentence> sentences) {
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -36,6 +37,8 @@ import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
 import cn.huiqi.identity.Groups;
 import cn.huiqi.round.Rounds;
+import cn.huiqi.unit.Unit;
+import cn.huiqi.unit.UnitRepository;
 
 /**
  * The rules page's work: list the tables, validate and what-if a draft, publish it (or an earlier version
@@ -67,11 +70,13 @@ public class RulesService {
     private final RuleKinds kinds;
     private final RewardClaims claims;
     private final CaseLifecycles lifecycles;
+    private final UnitRepository units;
 
     RulesService(RuleRepository repository, PublicationLog log, DraftValidator validator, WhatIfRunner whatIf, PoolCaps poolCaps,
                  CurrentCaller currentCaller, CaseRecordRepository cases, CaseVisibility visibility, CaseTimeline timeline,
                  CaseInputs caseInputs, DraftDmnEngine dmnEngine, CaseFormFigures formFigures, Rounds rounds,
-                 RoundRedecision roundRedecision, RuleKinds kinds, RewardClaims claims, CaseLifecycles lifecycles) {
+                 RoundRedecision roundRedecision, RuleKinds kinds, RewardClaims claims, CaseLifecycles lifecycles, UnitRepository units) {
+        this.units = units;
         this.claims = claims;
         this.lifecycles = lifecycles;
         this.repository = repository;
@@ -107,8 +112,8 @@ public class RulesService {
         String xml = repository.xml(latest);
         List<RuleApi.VersionInfo> versions = repository.versions(key).stream().map(this::info).toList();
         List<RuleApi.PublicationView> publications = log.publications(key).stream().map(RulesService::view).toList();
-        return new RuleApi.DecisionDetail(summary(latest), TableView.of(TableView.parse(xml), key), xml, versions, publications,
-                canPublish(caller));
+        TableView table = TableView.of(TableView.parse(xml), key);
+        return new RuleApi.DecisionDetail(summary(latest), table, xml, versions, publications, canPublish(caller), sentences(table));
     }
 
     @Transactional(readOnly = true)
@@ -123,8 +128,14 @@ public class RulesService {
         }
         RuleRepository.Version found = repository.get(key, version);
         String xml = repository.xml(found);
-        return new RuleApi.VersionDetail(key, found.name(), info(found), repository.latest(key).version() == version,
-                TableView.of(TableView.parse(xml), key), xml);
+        TableView table = TableView.of(TableView.parse(xml), key);
+        return new RuleApi.VersionDetail(key, found.name(), info(found), repository.latest(key).version() == version, table, xml,
+                sentences(table));
+    }
+
+    private List<RuleSentences.Sentence> sentences(TableView table) {
+        Map<String, String> names = units.findAll().stream().collect(Collectors.toMap(Unit::getId, Unit::getNameZh));
+        return RuleSentences.of(table, names::get);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,5 @@
 @ApplicationModule(displayName = "规则 Rules",
-        allowedDependencies = { "common", "catalogue", "process", "identity", "casefile", "claim", "fund", "settlement", "round" })
+        allowedDependencies = { "common", "catalogue", "process", "identity", "unit", "casefile", "claim", "fund", "settlement", "round" })
 package cn.huiqi.rules;
 
 import org.springframework.modulith.ApplicationModule;
