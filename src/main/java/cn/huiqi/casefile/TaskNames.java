@@ -46,8 +46,14 @@ public class TaskNames {
         CaseRecord caseRecord = found.get();
         String applicant = applicantNames.of(caseRecord.getApplicant()).name();
         task.setName(title(task.getName(), caseRecord.getCaseNumber(), applicant, amount(caseRecord)));
-        task.setVariableLocal(CASE_NUMBER, caseRecord.getCaseNumber());
-        task.setVariableLocal(APPLICANT, applicant);
+        // Tasklist's list items show these two; review-chain already has them (its call activity maps them in), so a
+        // task there adds nothing; a task elsewhere gets them task-local
+        if (!task.hasVariable(CASE_NUMBER)) {
+            task.setVariableLocal(CASE_NUMBER, caseRecord.getCaseNumber());
+        }
+        if (!task.hasVariable(APPLICANT)) {
+            task.setVariableLocal(APPLICANT, applicant);
+        }
     }
 
     static String title(String step, String caseNumber, String applicant, BigDecimal amount) {
