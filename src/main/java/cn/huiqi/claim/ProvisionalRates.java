@@ -30,7 +30,7 @@ public class ProvisionalRates {
     public static final Label LABEL = Label.of("暂按系统默认比例计算，待政策部门确认",
             "Calculated at the system's default rate, awaiting confirmation by policy staff");
     /** How the tables mark a figure the policy does not publish (dmn/*.dmn descriptions). */
-    static final String DEFAULT_MARK = "系统默认值";
+    public static final String DEFAULT_MARK = "系统默认值";
 
     /** A version's confirmation: by whom, when, with what note. */
     public record Confirmation(String key, int version, String definitionId, String note, String confirmedBy, Instant confirmedAt) {

@@ -23,6 +23,7 @@ import cn.huiqi.casefile.CaseView;
 import cn.huiqi.common.Label;
 import cn.huiqi.common.Money;
 import cn.huiqi.process.EngineAsSystem;
+import cn.huiqi.claim.ProvisionalRates;
 
 /**
  * The rule's decision on a case in plain words, read from the very table version that decided it (the case keeps
@@ -244,7 +245,7 @@ class DecisionExplanations {
                 cap = m.find() ? new BigDecimal(m.group(1)) : null;
             }
             String description = rule.getDescription() == null ? "" : rule.getDescription().getTextContent();
-            return Optional.of(new MatchedRule(baseInput, threshold, rate, cap, description.contains("系统默认值")));
+            return Optional.of(new MatchedRule(baseInput, threshold, rate, cap, description.contains(ProvisionalRates.DEFAULT_MARK)));
         }
         return Optional.empty();
     }

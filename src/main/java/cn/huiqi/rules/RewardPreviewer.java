@@ -16,17 +16,16 @@ import cn.huiqi.catalogue.Measure;
 import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.common.Money;
 import cn.huiqi.round.Rounds;
+import cn.huiqi.claim.ProvisionalRates;
 
 /**
  * The application preview's evaluation: the measure's reward table in the version that decides its open round's
  * cases (the round's pin, else the latest, as {@code process.RuleVersions} decides at the rule task), evaluated
  * exactly as the what-if does ({@link WhatIfRunner#decide}). A rate is a labelled default when the rule that
- * matched says so in its description ("系统默认值"), as every rate the policy does not publish is described.
+ * matched says so in its description ({@link ProvisionalRates#DEFAULT_MARK}), as every rate the policy does not publish is described.
  */
 @Component
 class RewardPreviewer implements RewardPreviews {
-
-    static final String DEFAULT_MARK = "系统默认值";
 
     private final MeasureCatalogue catalogue;
     private final Rounds rounds;
@@ -65,6 +64,6 @@ class RewardPreviewer implements RewardPreviews {
 
     private static boolean labelledDefault(DmnModelInstance model, List<String> ruleIds) {
         return ruleIds.stream().map(id -> model.getModelElementById(id)).filter(Rule.class::isInstance).map(Rule.class::cast)
-                .anyMatch(rule -> rule.getDescription() != null && rule.getDescription().getTextContent().contains(DEFAULT_MARK));
+                .anyMatch(rule -> rule.getDescription() != null && rule.getDescription().getTextContent().contains(ProvisionalRates.DEFAULT_MARK));
     }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.huiqi.common.Money;
+import cn.huiqi.claim.ProvisionalRates;
 
 /**
  * Each rule of a decision table as one plain-Chinese sentence, e.g. "最大单笔订单金额5000万元以上（含）、1亿元以下（不含）：
@@ -55,7 +56,7 @@ public final class RuleSentences {
             }
             String when = conditions.isEmpty() ? "任何情况" : String.join("，", conditions);
             String then = reward ? rewardOutcome(table, rule) : routingOutcome(table, rule, unitName);
-            boolean labelledDefault = rule.description() != null && rule.description().contains("系统默认值");
+            boolean labelledDefault = rule.description() != null && rule.description().contains(ProvisionalRates.DEFAULT_MARK);
             sentences.add(new Sentence(rule.id(), rule.index(), when + "：" + then + (labelledDefault ? DEFAULT_MARK : ""),
                     labelledDefault));
         }
