@@ -158,6 +158,14 @@ class ApiErrors {
         return Body.of(HttpStatus.PAYLOAD_TOO_LARGE, e.problem());
     }
 
+    /** A store or service the request needs is down: 503, one warning line (no stack trace), nothing stored. */
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ResponseEntity<Body> serviceUnavailable(ServiceUnavailableException e) {
+        log.warn("Service unavailable: {}", e.detail());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60")
+                .body(new Body(List.of(e.problem())));
+    }
+
     @ExceptionHandler(UnsupportedContentException.class)
     ResponseEntity<Body> unsupportedContent(UnsupportedContentException e) {
         return Body.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.problem());

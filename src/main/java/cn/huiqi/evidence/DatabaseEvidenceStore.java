@@ -1,8 +1,11 @@
 package cn.huiqi.evidence;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.NoSuchElementException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,13 +37,32 @@ class DatabaseEvidenceStore implements EvidenceStore {
         }
     }
 
+    /** One chunk in memory at a time: each is read when the one before has been consumed. */
     @Override
-    public void copyTo(long fileId, OutputStream out) throws IOException {
+    public InputStream open(long fileId) {
         int chunks = jdbc.queryForObject("SELECT COUNT(*) FROM evidence_chunk WHERE file_id = ?", Integer.class, fileId);
-        for (int seq = 0; seq < chunks; seq++) {
-            byte[] chunk = jdbc.queryForObject("SELECT bytes FROM evidence_chunk WHERE file_id = ? AND seq = ?",
-                    (rs, n) -> rs.getBytes(1), fileId, seq);
-            out.write(chunk);
-        }
+        return new SequenceInputStream(new Enumeration<InputStream>() {
+            private int seq;
+
+            @Override
+            public boolean hasMoreElements() {
+                return seq < chunks;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                if (seq >= chunks) {
+                    throw new NoSuchElementException();
+                }
+                byte[] chunk = jdbc.queryForObject("SELECT bytes FROM evidence_chunk WHERE file_id = ? AND seq = ?",
+                        (rs, n) -> rs.getBytes(1), fileId, seq++);
+                return new ByteArrayInputStream(chunk);
+            }
+        });
+    }
+
+    @Override
+    public void delete(long fileId) {
+        jdbc.update("DELETE FROM evidence_chunk WHERE file_id = ?", fileId);
     }
 }

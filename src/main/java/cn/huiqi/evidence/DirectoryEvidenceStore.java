@@ -1,14 +1,15 @@
 package cn.huiqi.evidence;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
  * The bytes in a directory ({@code huiqi.evidence.directory}; shared by all nodes when there are several), one file
- * per id under a two-level fan-out ({@code 00/12/12345}). The name a client sent never reaches the file system.
+ * per id under a two-level fan-out ({@code 00/12/12345}, {@link EvidenceStore#key}). The name a client sent never
+ * reaches the file system.
  */
 class DirectoryEvidenceStore implements EvidenceStore {
 
@@ -24,8 +25,7 @@ class DirectoryEvidenceStore implements EvidenceStore {
     }
 
     Path pathOf(long fileId) {
-        String padded = String.format("%06d", fileId);
-        return root.resolve(padded.substring(0, 2)).resolve(padded.substring(2, 4)).resolve(Long.toString(fileId));
+        return root.resolve(EvidenceStore.key(fileId));
     }
 
     @Override
@@ -42,7 +42,12 @@ class DirectoryEvidenceStore implements EvidenceStore {
     }
 
     @Override
-    public void copyTo(long fileId, OutputStream out) throws IOException {
-        Files.copy(pathOf(fileId), out);
+    public InputStream open(long fileId) throws IOException {
+        return Files.newInputStream(pathOf(fileId));
+    }
+
+    @Override
+    public void delete(long fileId) throws IOException {
+        Files.deleteIfExists(pathOf(fileId));
     }
 }

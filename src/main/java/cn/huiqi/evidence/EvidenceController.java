@@ -1,6 +1,7 @@
 package cn.huiqi.evidence;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -87,6 +88,8 @@ class EvidenceController {
     @Operation(summary = "下载材料（有权查看该案件者；每次下载均记录）/ Download a file (whoever may read the case; every download logged)")
     void download(@PathVariable long id, HttpServletResponse response) throws IOException {
         EvidenceRow row = files.openForDownload(currentCaller.get(), id);
+        // opened before any header is set: a store that cannot be reached is a JSON 503, not a broken download
+        InputStream bytes = store.open(row.id());
         response.setContentType(row.mediaType());
         response.setContentLengthLong(row.size());
         response.setHeader("Content-Disposition", attachment(row.fileName()));
@@ -94,7 +97,7 @@ class EvidenceController {
         response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
         response.setHeader("Cache-Control", "private, no-store");
         response.setHeader("X-Checksum-SHA256", row.sha256());
-        store.copyTo(row.id(), response.getOutputStream());
+        VerifiedCopy.copy(row.id(), bytes, response.getOutputStream(), row.size(), row.sha256());
     }
 
     static String attachment(String name) {
