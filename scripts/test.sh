@@ -69,6 +69,22 @@ ensure_node() {
   echo "node $(node -v), npm $(npm -v)"
 }
 
+# the S3 evidence store's test (cn.huiqi.evidence.S3EvidenceStoreTest) runs the npm package s3rver, a fake S3 server,
+# on a free port of 127.0.0.1: installed (pinned) into a cache directory outside the checkout, not into frontend/
+S3RVER_VERSION=3.7.1
+ensure_s3rver() {
+  step "s3rver $S3RVER_VERSION (S3 evidence store test)"
+  local dir="${HUIQI_S3RVER_DIR:-$HOME/.cache/huiqi/s3rver}"
+  local installed
+  installed=$(node -p "require('$dir/node_modules/s3rver/package.json').version" 2>/dev/null || true)
+  if [ "$installed" != "$S3RVER_VERSION" ]; then
+    mkdir -p "$dir"
+    npm install --no-audit --no-fund --loglevel=error --prefix "$dir" "s3rver@$S3RVER_VERSION" >/dev/null \
+      || die "npm install s3rver@$S3RVER_VERSION into $dir failed"
+  fi
+  echo "s3rver $(node -p "require('$dir/node_modules/s3rver/package.json').version") in $dir"
+}
+
 # the browser tests (HeadlessChromium) drive Debian's headless chromium through chromium-driver (both at
 # /usr/bin) and read the pages in Chinese with a CJK font as a phone has one (fonts-wqy-microhei): without
 # it Chinese text is drawn as empty boxes and widths at 390 px are not a phone's; installed here when missing
@@ -152,6 +168,7 @@ main() {
   check_tools
   ensure_mariadb
   ensure_node
+  ensure_s3rver
   ensure_chromium
   ensure_nginx
   ensure_keycloak
