@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.huiqi.common.ServiceUnavailableException;
+import cn.huiqi.testsupport.S3rver;
 
 /**
  * {@link EvidenceStoreContract} for the S3 store against a real S3-compatible server (s3rver, {@link S3rver}), and the

@@ -1,4 +1,4 @@
-package cn.huiqi.evidence;
+package cn.huiqi.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Assumptions;
  * scripts/test.sh (ensure_s3rver) into ~/.cache/huiqi/s3rver ({@code HUIQI_S3RVER_DIR} to move it); when missing there
  * it is installed here with npm; only without npm is the test skipped, saying so.
  */
-final class S3rver implements AutoCloseable {
+public final class S3rver implements AutoCloseable {
 
-    static final String VERSION = "3.7.1";
-    static final String ACCESS_KEY = "S3RVER";
-    static final String SECRET_KEY = "S3RVER";
+    public static final String VERSION = "3.7.1";
+    public static final String ACCESS_KEY = "S3RVER";
+    public static final String SECRET_KEY = "S3RVER";
 
     private final Process process;
     private final int port;
@@ -34,12 +34,12 @@ final class S3rver implements AutoCloseable {
         this.log = log;
     }
 
-    static Path installDir() {
+    public static Path installDir() {
         String dir = System.getenv("HUIQI_S3RVER_DIR");
         return dir == null || dir.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "huiqi", "s3rver") : Path.of(dir);
     }
 
-    static S3rver start(Path data, String bucket) throws Exception {
+    public static S3rver start(Path data, String bucket) throws Exception {
         Path script = installDir().resolve("node_modules/s3rver/bin/s3rver.js");
         if (!Files.isRegularFile(script)) {
             install(installDir());
@@ -86,11 +86,11 @@ final class S3rver implements AutoCloseable {
         }
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
