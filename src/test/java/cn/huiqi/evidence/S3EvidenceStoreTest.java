@@ -102,6 +102,19 @@ class S3EvidenceStoreTest extends EvidenceStoreContract {
         }
     }
 
+    @Test
+    void aMissingSettingStopsTheStartNamingItButNeverAValue() {
+        var env = new org.springframework.mock.env.MockEnvironment().withProperty("huiqi.evidence.s3.access-key", "AKIA-VISIBLE-NOWHERE")
+                .withProperty("huiqi.evidence.s3.key-prefix", "huiqi/evidence");
+        assertThatThrownBy(() -> EvidenceStores.s3Settings(env)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("huiqi.evidence.store=s3 needs huiqi.evidence.s3.bucket, huiqi.evidence.s3.secret-key");
+        env.withProperty("huiqi.evidence.s3.bucket", "b").withProperty("huiqi.evidence.s3.secret-key", "SECRET-VISIBLE-NOWHERE");
+        S3EvidenceStore.Settings settings = EvidenceStores.s3Settings(env);
+        assertThat(settings.keyPrefix()).isEqualTo("huiqi/evidence/");
+        assertThat(settings.pathStyle()).isTrue();
+        assertThat(settings.toString()).doesNotContain("VISIBLE-NOWHERE");
+    }
+
     private static void assertUnavailable(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOf(ServiceUnavailableException.class).satisfies(e -> {
             ServiceUnavailableException unavailable = (ServiceUnavailableException) e;
