@@ -188,7 +188,7 @@ class EvaluationStore {
     List<EvaluationApi.EventView> events(long roundId, String unit) {
         String where = unit == null ? "" : " AND (unit_id = ? OR unit_id IS NULL)";
         Object[] args = unit == null ? new Object[] {roundId} : new Object[] {roundId, unit};
-        return jdbc.query("SELECT * FROM evaluation_event WHERE round_id = ?" + where + " ORDER BY occurred_at DESC, id DESC",
+        return jdbc.query("SELECT * FROM evaluation_event WHERE round_id = ?" + where + " ORDER BY id DESC",
                 (rs, n) -> new EvaluationApi.EventView(rs.getLong("id"), rs.getString("unit_id"), rs.getString("indicator_code"),
                         rs.getString("kind"), rs.getString("old_value"), rs.getString("new_value"), rs.getString("detail"),
                         rs.getString("reason"), rs.getString("actor"), instant(rs.getTimestamp("occurred_at"))), args);
