@@ -14,20 +14,20 @@ public final class EvaluationApi {
     public record OpenRequest(String measure, String name, String periodFrom, String periodTo) {
     }
 
-    public record TargetRequest(Object target, String reason) {
+    public record TargetRequest(BigDecimal target, String reason) {
     }
 
-    public record SelfReportRequest(String unit, String indicator, Object value, String evidence) {
+    public record SelfReportRequest(String unit, String indicator, BigDecimal value, String evidence) {
     }
 
-    public record GxjFigureRequest(String unit, String indicator, Object value, String reason) {
+    public record GxjFigureRequest(String unit, String indicator, BigDecimal value, String reason) {
     }
 
     public record DisputeRequest(String reason) {
     }
 
     /** value absent: gxj keeps the figure. */
-    public record ResolutionRequest(Object value, String reason) {
+    public record ResolutionRequest(BigDecimal value, String reason) {
     }
 
     public record IndicatorView(String code, String nameZh, String nameEn, String unit, String direction, BigDecimal target,

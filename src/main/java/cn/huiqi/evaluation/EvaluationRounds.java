@@ -125,14 +125,8 @@ public class EvaluationRounds {
         Caller caller = access.leadBureau();
         FieldChecks checks = new FieldChecks();
         String reason = checks.requiredText("reason", request == null ? null : request.reason(), "调整理由", "Reason", 1000);
-        Object raw = request == null ? null : request.target();
-        BigDecimal target = null;
-        try {
-            target = raw == null ? null : new BigDecimal(raw.toString().trim());
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        if (target == null || target.abs().compareTo(new BigDecimal("1000000")) >= 0 || target.scale() > 2) {
+        BigDecimal target = request == null || request.target() == null ? null : request.target().stripTrailingZeros();
+        if (target == null || target.precision() > 20 || target.abs().compareTo(new BigDecimal("1000000")) >= 0 || target.scale() > 2) {
             checks.add("target", "目标值须为数值，最多2位小数", "The target must be a number with at most 2 decimals");
         }
         checks.throwIfAny();

@@ -228,7 +228,7 @@ public class Figures {
             throw new ConflictException("id", "该数据没有待处理的异议", "The figure has no open dispute");
         }
         EvaluationStore.Indicator indicator = indicator(roundId, figure.indicator());
-        BigDecimal value = request.value() == null || request.value().toString().isBlank() ? figure.value() : number("value", request.value(), indicator);
+        BigDecimal value = request.value() == null ? figure.value() : number("value", request.value(), indicator);
         Instant now = EvaluationRounds.now();
         boolean changed = value.compareTo(figure.value()) != 0;
         if (changed) {
@@ -322,19 +322,13 @@ public class Figures {
                 .orElseThrow(() -> new InvalidInputException("indicator", "本轮没有指标 " + code, "The round has no indicator " + code));
     }
 
-    private static BigDecimal number(String field, Object raw, EvaluationStore.Indicator indicator) {
-        BigDecimal value = null;
-        if (raw instanceof Number || raw instanceof String) {
-            String text = raw.toString().trim();
-            if (text.matches("[+-]?\\d{1,12}(\\.\\d{1,6})?")) {
-                value = new BigDecimal(text).stripTrailingZeros();
-                if (value.scale() < 0) {
-                    value = value.setScale(0);
-                }
-            }
-        }
-        if (value == null) {
+    private static BigDecimal number(String field, BigDecimal raw, EvaluationStore.Indicator indicator) {
+        if (raw == null || raw.precision() > 20) {
             throw new InvalidInputException(field, indicator.nameZh() + " 须为数值", indicator.code() + " must be a number");
+        }
+        BigDecimal value = raw.stripTrailingZeros();
+        if (value.scale() < 0) {
+            value = value.setScale(0);
         }
         if (value.scale() > indicator.decimals()) {
             throw new InvalidInputException(field, indicator.nameZh() + (indicator.decimals() == 0 ? " 须为整数" : " 最多" + indicator.decimals() + "位小数"),
