@@ -56,13 +56,17 @@ class ConfirmationDeadline extends AbstractProcessEnginePlugin {
     void schedule(long roundId, Instant due) {
         ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine.getObject()).getProcessEngineConfiguration();
         configuration.getCommandExecutorTxRequired().execute(context -> {
-            TimerEntity timer = new TimerEntity();
-            timer.setJobHandlerType(TYPE);
-            timer.setJobHandlerConfigurationRaw(Long.toString(roundId));
-            timer.setDuedate(Date.from(due));
-            Context.getCommandContext().getJobManager().schedule(timer);
+            scheduleInCommand(roundId, due);
             return null;
         });
+    }
+
+    private static void scheduleInCommand(long roundId, Instant due) {
+        TimerEntity timer = new TimerEntity();
+        timer.setJobHandlerType(TYPE);
+        timer.setJobHandlerConfigurationRaw(Long.toString(roundId));
+        timer.setDuedate(Date.from(due));
+        Context.getCommandContext().getJobManager().schedule(timer);
     }
 
     private final class Handler implements JobHandler<RoundRef> {
@@ -74,7 +78,9 @@ class ConfirmationDeadline extends AbstractProcessEnginePlugin {
 
         @Override
         public void execute(RoundRef configuration, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
-            figures.getObject().confirmBySilence(configuration.roundId());
+            // a node whose clock runs behind may pick the job up early: it then waits for the deadline again
+            figures.getObject().notYetDue(configuration.roundId()).ifPresentOrElse(due -> scheduleInCommand(configuration.roundId(), due),
+                    () -> figures.getObject().confirmBySilence(configuration.roundId()));
         }
 
         @Override

@@ -105,7 +105,14 @@ public class EvaluationRounds {
                     "Measure " + measureId + " already has an evaluation round for " + from + " to " + to);
         }
         Instant now = now();
-        long id = store.insertRound(measureId, name, from, to, caller.userId(), now);
+        long id;
+        try {
+            id = store.insertRound(measureId, name, from, to, caller.userId(), now);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // a second gxj person opened the same round at the same moment
+            throw new ConflictException("periodFrom", "措施 " + measureId + " 在 " + from + " 至 " + to + " 已有评价轮次",
+                    "Measure " + measureId + " already has an evaluation round for " + from + " to " + to);
+        }
         store.event(id, null, null, "OPENED", null, null, "开设评价轮次，指标取自默认指标集 / Round opened with the default indicator set",
                 null, caller.userId(), now);
         for (String key : DECISION_KEYS) {

@@ -240,6 +240,14 @@ public class Figures {
         return view(store.figure(roundId, figureId).orElseThrow(), access.localities());
     }
 
+    /** The deadline of a round in its confirmation period that has not passed yet on this node's clock. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Instant> notYetDue(long roundId) {
+        EvaluationStore.Round round = rounds.find(roundId);
+        return round.status() == EvaluationStatus.CONFIRMATION && round.confirmationDue() != null
+                && EvaluationRounds.now().isBefore(round.confirmationDue()) ? java.util.Optional.of(round.confirmationDue()) : java.util.Optional.empty();
+    }
+
     /** The deadline passed: every figure neither confirmed nor disputed is confirmed by silence (ConfirmationDeadline's job). */
     @Transactional
     public int confirmBySilence(long roundId) {

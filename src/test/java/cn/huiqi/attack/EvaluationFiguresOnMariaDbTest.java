@@ -168,7 +168,14 @@ class EvaluationFiguresOnMariaDbTest extends CaseAttackBase {
         expect(403, api(OTHER_LOCALITY).get("/api/evaluations/" + id + "/timeline?unit=donghu"));
 
         // silence: nothing happens before the limit; after it the engine's job confirms what nobody confirmed or disputed
+        Job early = confirmationJob(id);
+        assertThat(early.getDuedate().toInstant()).isEqualTo(Instant.parse("2023-10-16T16:00:00Z"));
+        // a node whose clock runs behind takes the job early: it waits for the deadline again, nothing is confirmed
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2023-10-16T15:59:59Z")));
+        managementService.executeJob(early.getId());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_figure WHERE round_id = ? AND confirmed_how = 'SILENCE'", Integer.class, id)).isZero();
         Job job = confirmationJob(id);
+        assertThat(job.getId()).isNotEqualTo(early.getId());
         assertThat(job.getDuedate().toInstant()).isEqualTo(Instant.parse("2023-10-16T16:00:00Z"));
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2023-10-16T16:00:01Z")));
         expect(409, api(CITY.get("gxj")).post("/api/evaluations/" + id + "/confirmation-start", "{}"));
