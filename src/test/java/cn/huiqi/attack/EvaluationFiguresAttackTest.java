@@ -86,6 +86,15 @@ class EvaluationFiguresAttackTest extends CaseAttackBase {
         refused("xihu confirms donghu's figures", 403, api(OTHER_LOCALITY).post(base + "/localities/donghu/confirmation", "{}"));
         refused("xihu disputes donghu's figure", 404, api(OTHER_LOCALITY).post(base + "/figures/" + donghuVa + "/dispute", toJson(Map.of("reason", "x"))));
         refused("xihu reads donghu's timeline", 403, api(OTHER_LOCALITY).get(base + "/timeline?unit=donghu"));
+        for (String reader : List.of(gxj, TJJ, POLICY, AUDITOR)) {
+            assertThat(expect(200, api(reader).get(base)).get("figures")).as(reader).hasSize(13 * 6);
+        }
+        refused("the administrator reads the round", 403, api(ADMIN).get(base));
+        refused("tjj reads the timeline", 403, api(TJJ).get(base + "/timeline"));
+        refused("tjj confirms for donghu", 403, api(TJJ).post(base + "/localities/donghu/confirmation", "{}"));
+        refused("gxj confirms for donghu", 403, api(gxj).post(base + "/localities/donghu/confirmation", "{}"));
+        refused("policy staff correct a figure", 403, api(POLICY).post(base + "/figures/by-lead-bureau",
+                toJson(Map.of("unit", "donghu", "indicator", "VA_GROWTH", "value", 50, "reason", "x"))));
         refused("an enterprise reads the round", 403, api(OTHER_ENTERPRISE).get(base));
         refused("swj reads the round", 403, api(CITY.get("swj")).get(base));
         refused("a locality resolves its own dispute", 403, api(LOCALITY).post(base + "/figures/" + donghuVa + "/resolution",
