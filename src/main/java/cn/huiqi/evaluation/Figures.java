@@ -151,6 +151,9 @@ public class Figures {
         if (!scoring && reason == null) {
             throw new InvalidInputException("reason", "更正数据须说明理由", "A correction needs a reason");
         }
+        if (existing.isPresent() && existing.get().status() == EvaluationStore.FigureStatus.DISPUTED) {
+            throw new ConflictException("indicator", "该数据有待处理的异议：请通过异议处理维持或更正", "The figure is disputed: resolve the dispute instead");
+        }
         if (existing.isEmpty() && indicator.fromStatistics()) {
             throw new ConflictException("indicator", indicator.nameZh() + " 来自统计数据：请导入，或由地区自报", indicator.code() + " comes from the statistics import");
         }
