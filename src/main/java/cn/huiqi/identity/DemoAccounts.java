@@ -22,6 +22,7 @@ public final class DemoAccounts {
             new DemoAccount("zxqyj-reviewer", "市中小企业局", "审核员", "zxqyj"),
             new DemoAccount("ctjt-reviewer", "市产投集团", "审核员", "ctjt"),
             new DemoAccount("szxbm-reviewer", "市直相关部门", "审核员", "szxbm"),
+            new DemoAccount("tjj-stats", "市统计局", "统计员", "tjj"),
 
             new DemoAccount("donghu-verifier", "东湖区", "核实员", "donghu"),
             new DemoAccount("xihu-verifier", "西湖区", "核实员", "xihu"),

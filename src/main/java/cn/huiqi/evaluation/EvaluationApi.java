@@ -1,0 +1,64 @@
+package cn.huiqi.evaluation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Requests and answers of /api/evaluations. */
+public final class EvaluationApi {
+
+    private EvaluationApi() {
+    }
+
+    public record OpenRequest(String measure, String name, String periodFrom, String periodTo) {
+    }
+
+    public record TargetRequest(BigDecimal target, String reason) {
+    }
+
+    public record SelfReportRequest(String unit, String indicator, BigDecimal value, String evidence) {
+    }
+
+    public record GxjFigureRequest(String unit, String indicator, BigDecimal value, String reason) {
+    }
+
+    public record DisputeRequest(String reason) {
+    }
+
+    /** value absent: gxj keeps the figure. */
+    public record ResolutionRequest(BigDecimal value, String reason) {
+    }
+
+    public record IndicatorView(String code, String nameZh, String nameEn, String unit, String direction, BigDecimal target,
+                                String source, boolean selfReport, int decimals, BigDecimal min, BigDecimal max, String note) {
+    }
+
+    public record PinView(String decisionKey, int version, String pinnedBy, Instant pinnedAt) {
+    }
+
+    public record FigureView(long id, String unit, String unitName, String indicator, BigDecimal value, String origin,
+                             String evidence, String status, String statusZh, String disputeReason, String confirmedHow,
+                             String confirmedBy, Instant confirmedAt, String updatedBy, Instant updatedAt) {
+    }
+
+    public record RoundSummary(long id, String measure, String name, LocalDate periodFrom, LocalDate periodTo, String status,
+                               String statusZh, String statusEn, Instant confirmationDue) {
+    }
+
+    public record RoundView(long id, String measure, String name, LocalDate periodFrom, LocalDate periodTo, String status,
+                            String statusZh, String statusEn, Instant confirmationFrom, Instant confirmationDue,
+                            Integer confirmationWorkingDays, String defaultMark, List<IndicatorView> indicators,
+                            List<PinView> ruleVersions, List<FigureView> figures, String createdBy, Instant createdAt) {
+    }
+
+    public record EventView(long id, String unit, String indicator, String kind, String oldValue, String newValue,
+                            String detail, String reason, String actor, Instant at) {
+    }
+
+    public record ImportResult(int stored, int replaced, int unchanged, int keptConfirmed, int leftForSelfReport) {
+    }
+
+    public record ConfirmationResult(String unit, int confirmed, int disputed) {
+    }
+}
