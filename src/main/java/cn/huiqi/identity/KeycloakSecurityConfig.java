@@ -94,6 +94,8 @@ import jakarta.servlet.http.HttpServletResponse;
 class KeycloakSecurityConfig {
 
     static final String REGISTRATION_ID = "keycloak";
+    /** On the answer to a webapp's logout: where the browser goes next (read by the webapps' signed-out script). */
+    static final String SIGNED_OUT_HEADER = "X-Huiqi-Signed-Out";
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakSecurityConfig.class);
     // PathPatternRequestMatcher, never the String securityMatcher: see SecurityConfig (the Jersey servlet)
@@ -234,6 +236,9 @@ class KeycloakSecurityConfig {
         rpInitiatedLogout.setPostLogoutRedirectUri("{baseUrl}" + PageSignIn.PAGE + "?signedOut");
         LogoutSuccessHandler afterLogout = (request, response, authentication) -> {
             if (camundaLogoutPath.matches(request)) {
+                // the webapps' menu then goes to the portal's signed-out page, not to Camunda's own login form,
+                // which cannot sign anyone in here (webjars/camunda/app/huiqi-signed-out.js)
+                response.setHeader(SIGNED_OUT_HEADER, request.getContextPath() + PageSignIn.PAGE + "?signedOut");
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             } else {
                 rpInitiatedLogout.onLogoutSuccess(request, response, authentication);

@@ -147,6 +147,8 @@ class KeycloakWebappLoginTest {
         HttpResponse<String> logout = browser.xhr("POST", "/camunda/api/admin/auth/user/default/logout", "{}");
 
         assertThat(logout.statusCode()).isEqualTo(204);
+        // where the webapp's menu then sends the browser (KeycloakSignOutBrowserTest follows it in Chromium)
+        assertThat(logout.headers().firstValue("X-Huiqi-Signed-Out")).hasValue("/login.html?signedOut");
         assertThat(browser.xhr("GET", WHO_AM_I, null).statusCode()).isEqualTo(401);
         // Keycloak asks for the password again instead of signing the browser straight back in
         assertThat(KeycloakBrowser.isKeycloakLoginForm(browser.open(TASKLIST))).isTrue();
