@@ -142,6 +142,8 @@ class KeycloakSignOutBrowserTest {
         // Tasklist in Chinese, on the unit's queue
         wait.until(d -> d.findElement(By.tagName("body")).getText().contains("本单位待办"));
         assertThat(browser.findElements(By.cssSelector("input[ng-model='username']"))).as("no Camunda login form").isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".create-task-action"))).as("新建任务 (standalone tasks are refused to officials)")
+                .isNotEmpty().noneMatch(WebElement::isDisplayed);
         shot("keycloak-signout-tasklist");
     }
 
