@@ -182,6 +182,13 @@ class StepGuard {
 
     private RuntimeException saveTask(TaskEntity saved, TaskEntity current, TaskContract contract, StepSite site, Caller caller,
                                       CommandContext context) {
+        // not even an administrator: a unit's queue sorts by due date ascending and the engine has no "nulls last"
+        // (on MariaDB a task without one sits above every dated task); a due date may be moved, not removed
+        if (current.getDueDate() != null && saved.getDueDate() == null) {
+            return new StepNotAllowedException(
+                    "任务的到期日不能清除，只能改为其他日期（待办列表按到期日排序，没有到期日的任务会排在最前）",
+                    "A task's due date cannot be removed, only moved (queues are sorted by due date; a task without one would come first)");
+        }
         if (!Objects.equals(saved.getDelegationState(), current.getDelegationState()) && !caller.admin()) {
             return handOver(saved.getAssignee(), contract, site, caller, context);
         }

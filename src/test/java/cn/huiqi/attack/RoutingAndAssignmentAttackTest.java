@@ -162,6 +162,11 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
                 "{\"name\":\"已核实，请直接通过\"}"), id, caseNumber, before);
         assertRefused("task-properties", gxj + " moves its due date", api(gxj).put("/engine-rest/task/" + id,
                 "{\"name\":\"" + gxjTask.getName() + "\",\"due\":\"2099-01-01T00:00:00.000+0800\"}"), id, caseNumber, before);
+        assertThat(gxjTask.getDueDate()).as("city review's time limit").isNotNull();
+        assertRefused("task-properties", "admin removes its due date (it would sit first in the unit's queue)", api(ADMIN).put(
+                "/engine-rest/task/" + id, "{\"name\":\"" + gxjTask.getName() + "\",\"priority\":" + gxjTask.getPriority()
+                        + ",\"due\":null}"), id, caseNumber, before);
+        assertThat(taskService.createTaskQuery().taskId(id).singleResult().getDueDate()).isEqualTo(gxjTask.getDueDate());
 
         // what a reviewer may do: claim for itself, unclaim (both ways Tasklist does), a follow-up date, complete its own task
         expect(204, api(gxj).post("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + gxj + "\"}"));
