@@ -128,6 +128,8 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
                 "{\"groupId\":\"enterprise\",\"type\":\"candidate\"}"), id, caseNumber, before);
         assertRefused("assignment", "admin adds candidate group enterprise", api(ADMIN).post("/engine-rest/task/" + id + "/identity-links",
                 "{\"groupId\":\"enterprise\",\"type\":\"candidate\"}"), id, caseNumber, before);
+        assertRefused("assignment", "admin adds the task's own candidate group gxj a second time", api(ADMIN).post("/engine-rest/task/" + id
+                + "/identity-links", "{\"groupId\":\"gxj\",\"type\":\"candidate\"}"), id, caseNumber, before);
         assertRefused("assignment", gxj + " adds the applicant as candidate", api(gxj).post("/engine-rest/task/" + id + "/identity-links",
                 "{\"userId\":\"" + applicant + "\",\"type\":\"candidate\"}"), id, caseNumber, before);
         assertRefused("assignment", gxj + " makes the applicant assignee by identity link", api(gxj).post("/engine-rest/task/" + id
