@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
  * (authorizationCheckRevokes "never", or "auto" without a REVOKE): several grants match one task;</li>
  * <li>the identity links, left-joined for any candidate or involved-user criterion: a task has several links. For a
  * single candidate group and nothing else about links, the rows are the task's candidate links to that one group, which
- * V29's unique key ACT_UNIQ_IDENT_LNK_GROUP_TASK allows once per task;</li>
+ * V40's unique key ACT_UNIQ_IDENT_LNK_GROUP_TASK allows once per task;</li>
  * <li>an "or" query (several link criteria at once), and a sort by a variable (a join the engine builds per sort).</li>
  * </ul>
  * Public because MyBatis' OGNL calls it from the mapping.

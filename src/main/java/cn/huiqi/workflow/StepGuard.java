@@ -181,7 +181,7 @@ class StepGuard {
                     "组 " + command.targetGroupId() + " 不是此任务的办理角色（" + contract.role().label().zh() + "）",
                     "Group " + command.targetGroupId() + " does not hold this task's role (" + contract.role().label().en() + ")");
         }
-        // once per task and group (V29's unique key, on which a unit's task page is written without "distinct")
+        // once per task and group (V40's unique key, on which a unit's task page is written without "distinct")
         return task.getIdentityLinks().stream().noneMatch(link -> group.get().equals(link.getGroupId())) ? null
                 : new StepNotAllowedException("组 " + group.get() + " 已是此任务的候选组", "Group " + group.get() + " is already linked to this task");
     }

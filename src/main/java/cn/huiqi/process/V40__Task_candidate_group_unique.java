@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * different words.
  */
 @Component
-public class V29__Task_candidate_group_unique extends BaseJavaMigration {
+public class V40__Task_candidate_group_unique extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
