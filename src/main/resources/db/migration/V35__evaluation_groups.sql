@@ -5,7 +5,7 @@ CREATE TABLE evaluation_locality_group (
     unit_id     VARCHAR(32)  NOT NULL,
     group_code  VARCHAR(32)  NOT NULL,
     note        VARCHAR(200) NOT NULL,
-    CONSTRAINT pk_evaluation_locality_group PRIMARY KEY (unit_id),
+    PRIMARY KEY (unit_id),
     CONSTRAINT fk_evaluation_locality_group_unit FOREIGN KEY (unit_id) REFERENCES unit (id),
     CONSTRAINT ck_evaluation_locality_group_code CHECK (group_code IN ('DISTRICT', 'COUNTY', 'DEVELOPMENT_ZONE'))
 )${tableOptions};

@@ -15,7 +15,7 @@ CREATE TABLE evaluation_safety_veto (
     revoked_by      VARCHAR(64)   NULL,
     revoked_at      DATETIME(6)   NULL,
     revoke_reason   VARCHAR(1000) NULL,
-    CONSTRAINT pk_evaluation_safety_veto PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT fk_evaluation_safety_veto_unit FOREIGN KEY (unit_id) REFERENCES unit (id),
     CONSTRAINT uq_evaluation_safety_veto_active UNIQUE (evaluation_year, active_unit)
 )${tableOptions};
