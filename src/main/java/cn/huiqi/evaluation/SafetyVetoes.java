@@ -80,6 +80,9 @@ public class SafetyVetoes {
         }
         String reason = checks.requiredText("reason", r.reason(), "否决理由（事故情况）", "Reason (the accident)", 500);
         String evidence = checks.requiredText("evidenceRef", r.evidenceRef(), "证明材料（文号或材料编号）", "Evidence reference", 200);
+        if (evidence != null && evidence.chars().anyMatch(c -> c == '\n' || c == '\r')) {
+            checks.add("evidenceRef", "证明材料（文号或材料编号）只能是一行", "The evidence reference must be a single line");
+        }
         checks.throwIfAny();
         Instant now = clock.instant();
         try {
