@@ -4,10 +4,16 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngineException;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.common.ConflictException;
 import cn.huiqi.process.EngineAsSystem;
+import cn.huiqi.process.RuleVersions;
 
 /**
  * {@link ScoringDecisions} through the engine's DecisionService, by key and the given version, as the system (the
@@ -16,12 +22,18 @@ import cn.huiqi.process.EngineAsSystem;
 @Component
 class EngineScoringDecisions implements ScoringDecisions {
 
+    private static final Logger log = LoggerFactory.getLogger(EngineScoringDecisions.class);
+
     private final DecisionService decisionService;
     private final EngineAsSystem system;
+    private final RuleVersions ruleVersions;
+    /** "key:version" of definitions known to be deployed (a deployed version does not go away). */
+    private final java.util.Set<String> deployed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    EngineScoringDecisions(DecisionService decisionService, EngineAsSystem system) {
+    EngineScoringDecisions(DecisionService decisionService, EngineAsSystem system, RuleVersions ruleVersions) {
         this.decisionService = decisionService;
         this.system = system;
+        this.ruleVersions = ruleVersions;
     }
 
     @Override
@@ -36,8 +48,23 @@ class EngineScoringDecisions implements ScoringDecisions {
     }
 
     private BigDecimal single(String key, int version, Map<String, Object> variables, String output) {
-        DmnDecisionResult result = system.call(() -> decisionService.evaluateDecisionByKey(key).version(version)
-                .variables(new java.util.HashMap<>(variables)).evaluate());
+        if (!deployed.contains(key + ":" + version)) {
+            if (system.call(() -> ruleVersions.version(key, version)) == null) {
+                throw new ConflictException("versions", "规则表 " + key + " 没有第" + version + "版",
+                        "Decision table " + key + " has no version " + version);
+            }
+            deployed.add(key + ":" + version);
+        }
+        DmnDecisionResult result;
+        try {
+            result = system.call(() -> decisionService.evaluateDecisionByKey(key).version(version)
+                    .variables(new java.util.HashMap<>(variables)).evaluate());
+        } catch (ProcessEngineException | DmnEngineException e) {
+            // a staff edit the engine cannot evaluate (e.g. two rules of a UNIQUE table match)
+            log.warn("{} v{} cannot decide {}: {}", key, version, variables, e.getMessage());
+            throw new ConflictException("versions", "规则表 " + key + " 第" + version + "版无法计算（规则重叠或表达式有误），请在规则管理中检查",
+                    "Decision table " + key + " v" + version + " cannot decide (overlapping rules or a broken expression); check it on the rules page");
+        }
         return result.isEmpty() ? null : ScoringDecisions.exact(result.getSingleResult().getEntry(output));
     }
 }

@@ -2,6 +2,7 @@ package cn.huiqi.evaluation;
 
 import static cn.huiqi.testsupport.HttpApi.toJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -27,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.huiqi.common.ConflictException;
 import cn.huiqi.evaluation.RankingApi.Line;
 import cn.huiqi.evaluation.RankingApi.Locality;
 import cn.huiqi.evaluation.RankingApi.Ranking;
@@ -86,6 +88,10 @@ class EvaluationOnMariaDbTest {
         assertThat(ranking.rank(counties(seeded)).lines().get(0).award()).isEqualByComparingTo("3000000");
         assertThat(ranking.rank(counties(now)).lines().get(0).award()).isEqualByComparingTo("3500000");
         assertThat(before.lines().get(0).scores().get(0).score()).isEqualByComparingTo("16");
+
+        // a pinned version that is not deployed: a 409 naming the table, not a 500
+        assertThatThrownBy(() -> ranking.rank(counties(new RankingApi.DecisionVersions(seeded.score() + 98, seeded.award()))))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage()).contains("locality-indicator-score"));
     }
 
     @Test
