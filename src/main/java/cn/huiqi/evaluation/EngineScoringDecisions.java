@@ -7,6 +7,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,8 +17,8 @@ import cn.huiqi.process.EngineAsSystem;
 import cn.huiqi.process.RuleVersions;
 
 /**
- * {@link ScoringDecisions} through the engine's DecisionService, by key and the given version, as the system (the
- * caller's rights were checked before; evaluating a table is not a right of its own).
+ * {@link ScoringDecisions} through the engine's DecisionService: the definition of the key at the given version, as the
+ * system (the caller's rights were checked before; evaluating a table is not a right of its own).
  */
 @Component
 class EngineScoringDecisions implements ScoringDecisions {
@@ -27,8 +28,8 @@ class EngineScoringDecisions implements ScoringDecisions {
     private final DecisionService decisionService;
     private final EngineAsSystem system;
     private final RuleVersions ruleVersions;
-    /** "key:version" of definitions known to be deployed (a deployed version does not go away). */
-    private final java.util.Set<String> deployed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** "key:version" → definition id (a deployed version does not change); evaluating by id reads the engine's cache. */
+    private final Map<String, String> definitionIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     EngineScoringDecisions(DecisionService decisionService, EngineAsSystem system, RuleVersions ruleVersions) {
         this.decisionService = decisionService;
@@ -48,17 +49,20 @@ class EngineScoringDecisions implements ScoringDecisions {
     }
 
     private BigDecimal single(String key, int version, Map<String, Object> variables, String output) {
-        if (!deployed.contains(key + ":" + version)) {
-            if (system.call(() -> ruleVersions.version(key, version)) == null) {
+        String definitionId = definitionIds.get(key + ":" + version);
+        if (definitionId == null) {
+            DecisionDefinition definition = system.call(() -> ruleVersions.version(key, version));
+            if (definition == null) {
                 throw new ConflictException("versions", "规则表 " + key + " 没有第" + version + "版",
                         "Decision table " + key + " has no version " + version);
             }
-            deployed.add(key + ":" + version);
+            definitionId = definition.getId();
+            definitionIds.put(key + ":" + version, definitionId);
         }
+        String id = definitionId;
         DmnDecisionResult result;
         try {
-            result = system.call(() -> decisionService.evaluateDecisionByKey(key).version(version)
-                    .variables(new java.util.HashMap<>(variables)).evaluate());
+            result = system.call(() -> decisionService.evaluateDecisionById(id).variables(new java.util.HashMap<>(variables)).evaluate());
         } catch (ProcessEngineException | DmnEngineException e) {
             // a staff edit the engine cannot evaluate (e.g. two rules of a UNIQUE table match)
             log.warn("{} v{} cannot decide {}: {}", key, version, variables, e.getMessage());

@@ -66,6 +66,8 @@ class EvaluationOnMariaDbTest {
     RepositoryService repositoryService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
 
     @Test
     void theRankingEvaluatesTheTablesInTheEngineAtThePinnedVersions() {
@@ -92,6 +94,30 @@ class EvaluationOnMariaDbTest {
         // a pinned version that is not deployed: a 409 naming the table, not a 500
         assertThatThrownBy(() -> ranking.rank(counties(new RankingApi.DecisionVersions(seeded.score() + 98, seeded.award()))))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage()).contains("locality-indicator-score"));
+    }
+
+    @Test
+    void allThirteenLocalitiesRankedThroughTheEngine() {
+        List<Locality> all = new ArrayList<>();
+        int i = 0;
+        for (cn.huiqi.unit.Unit unit : groups.localities()) {
+            all.add(groups.locality(unit.getId(), EvaluationRankingTest.figures(Map.of("VA_GROWTH", new BigDecimal("6.0").add(BigDecimal.valueOf(i++))))));
+        }
+        RankingApi.Request request = new RankingApi.Request("M5", rules.inForce(), EvaluationRankingTest.DEFAULT_SET, all, groups.current(),
+                false, Set.of());
+        long coldStart = System.nanoTime();
+        ranking.rank(request);
+        long cold = (System.nanoTime() - coldStart) / 1_000_000;
+        long historyBefore = historyService.createHistoricDecisionInstanceQuery().count();
+        long start = System.nanoTime();
+        Ranking result = ranking.rank(request);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long history = historyService.createHistoricDecisionInstanceQuery().count() - historyBefore;
+        System.out.println("EVALUATION RANKING 13 localities x 6 indicators: first " + cold + " ms, again " + millis + " ms, " + history + " decision evaluations in history");
+
+        assertThat(result.lines()).hasSize(13);
+        assertThat(result.totalAward()).isEqualByComparingTo("10500000.00");
+        assertThat(history).isEqualTo(13 * 6 + 13);
     }
 
     @Test
