@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.claim.ProvisionalRates;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.process.EngineAsSystem;
 import cn.huiqi.process.RuleVersions;
@@ -28,13 +29,15 @@ class EngineScoringDecisions implements ScoringDecisions {
     private final DecisionService decisionService;
     private final EngineAsSystem system;
     private final RuleVersions ruleVersions;
+    private final ProvisionalRates provisionalRates;
     /** "key:version" → definition id (a deployed version does not change); evaluating by id reads the engine's cache. */
     private final Map<String, String> definitionIds = new java.util.concurrent.ConcurrentHashMap<>();
 
-    EngineScoringDecisions(DecisionService decisionService, EngineAsSystem system, RuleVersions ruleVersions) {
+    EngineScoringDecisions(DecisionService decisionService, EngineAsSystem system, RuleVersions ruleVersions, ProvisionalRates provisionalRates) {
         this.decisionService = decisionService;
         this.system = system;
         this.ruleVersions = ruleVersions;
+        this.provisionalRates = provisionalRates;
     }
 
     @Override
@@ -48,7 +51,12 @@ class EngineScoringDecisions implements ScoringDecisions {
         return single(AWARD, version, Map.of("measure", measure, "group", group.name(), "rank", rank), "awardAmount");
     }
 
-    private BigDecimal single(String key, int version, Map<String, Object> variables, String output) {
+    @Override
+    public boolean provisional(String key, int version) {
+        return provisionalRates.usesDefaultRates(key, definitionId(key, version)) && provisionalRates.confirmation(key, version).isEmpty();
+    }
+
+    private String definitionId(String key, int version) {
         String definitionId = definitionIds.get(key + ":" + version);
         if (definitionId == null) {
             DecisionDefinition definition = system.call(() -> ruleVersions.version(key, version));
@@ -59,7 +67,11 @@ class EngineScoringDecisions implements ScoringDecisions {
             definitionId = definition.getId();
             definitionIds.put(key + ":" + version, definitionId);
         }
-        String id = definitionId;
+        return definitionId;
+    }
+
+    private BigDecimal single(String key, int version, Map<String, Object> variables, String output) {
+        String id = definitionId(key, version);
         DmnDecisionResult result;
         try {
             result = system.call(() -> decisionService.evaluateDecisionById(id).variables(new java.util.HashMap<>(variables)).evaluate());

@@ -36,6 +36,9 @@ public class EvaluationRanking {
     /** How the system reads "在保障生产安全的前提下" (第6条); shown wherever the veto is. */
     public static final String VETO_READING = "系统对“在保障生产安全的前提下”的理解：当年发生重特大安全生产事故的地区仍参与排名，但不予奖励";
 
+    /** Shown with a ranking whose tables' labelled defaults are not confirmed yet. */
+    public static final String PROVISIONAL_NOTE = "评分和奖励金额暂按系统默认值计算，待政策部门确认";
+
     private final ScoringDecisions decisions;
 
     EvaluationRanking(ScoringDecisions decisions) {
@@ -108,8 +111,11 @@ public class EvaluationRanking {
                         paid, isVetoed, tieBreak(group, i, indicators)));
             }
         }
+        boolean provisional = decisions.provisional(ScoringDecisions.SCORE, request.versions().score())
+                || decisions.provisional(ScoringDecisions.AWARD, request.versions().award());
         return new RankingApi.Ranking(request.measure(), request.versions(), tieBreakRule(indicators),
-                request.safetyVetoApplies() ? VETO_READING : null, List.copyOf(lines), totalAward);
+                request.safetyVetoApplies() ? VETO_READING : null, List.copyOf(lines), totalAward, provisional,
+                provisional ? PROVISIONAL_NOTE : null);
     }
 
     /** The declared rule, e.g. "总分相同时，依次按规上工业增加值增速、工业投资增速…得分排序；各项得分均相同的按单位排序（系统默认值）". */

@@ -49,9 +49,11 @@ public final class RankingApi {
 
     /**
      * The ranking: lines by group (districts, counties, development zones) and rank; the declared tie-break rule as
-     * text; the total of the awards (checked against the pools when the funds are allocated).
+     * text; the total of the awards (checked against the pools when the funds are allocated). {@code provisional}
+     * (with {@code provisionalNote}) while either table's version marks its figures 系统默认值 and staff have not
+     * confirmed them on the rules page: every page showing scores or awards must say so.
      */
     public record Ranking(String measure, DecisionVersions versions, String tieBreakRule, String vetoReading, List<Line> lines,
-                          BigDecimal totalAward) {
+                          BigDecimal totalAward, boolean provisional, String provisionalNote) {
     }
 }

@@ -16,6 +16,9 @@ interface ScoringDecisions {
 
     BigDecimal award(int version, String measure, EvaluationGroup group, int rank);
 
+    /** Whether that version marks its figures as the system's labelled defaults (系统默认值) and staff have not confirmed them. */
+    boolean provisional(String key, int version);
+
     /** An engine number (Long or Double, see docs/rules.md) as the exact decimal it was written as. */
     static BigDecimal exact(Object value) {
         if (value == null) {

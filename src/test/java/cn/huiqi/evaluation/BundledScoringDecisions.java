@@ -28,6 +28,12 @@ final class BundledScoringDecisions implements ScoringDecisions {
         return single(award, Map.of("measure", measure, "group", group.name(), "rank", rank), "awardAmount");
     }
 
+    /** The bundled tables mark their figures 系统默认值 and nobody confirms them here. */
+    @Override
+    public boolean provisional(String key, int version) {
+        return true;
+    }
+
     private static BigDecimal single(DmnDecision decision, Map<String, Object> variables, String output) {
         DmnDecisionResult result = ENGINE.evaluateDecision(decision, new java.util.HashMap<>(variables));
         return result.isEmpty() ? null : ScoringDecisions.exact(result.getSingleResult().getEntry(output));

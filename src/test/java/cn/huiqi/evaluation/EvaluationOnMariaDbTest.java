@@ -91,6 +91,20 @@ class EvaluationOnMariaDbTest {
         assertThat(ranking.rank(counties(now)).lines().get(0).award()).isEqualByComparingTo("3500000");
         assertThat(before.lines().get(0).scores().get(0).score()).isEqualByComparingTo("16");
 
+        // the seeded tables are labelled defaults: provisional until policy staff confirm both versions on the rules page
+        assertThat(before.provisional()).isTrue();
+        assertThat(before.provisionalNote()).isEqualTo("评分和奖励金额暂按系统默认值计算，待政策部门确认");
+        TestUsers.person(identityService, "eval-policy", "policy-admin", PASSWORD);
+        HttpApi policy = HttpApi.as(port, "eval-policy", PASSWORD);
+        HttpApi.expect(201, policy.post("/api/rules/locality-indicator-score/versions/" + seeded.score() + "/confirmation",
+                toJson(Map.of("note", "经市工信局研究，评分方法按默认值执行"))));
+        assertThat(ranking.rank(counties(seeded)).provisional()).as("the award table is not confirmed yet").isTrue();
+        HttpApi.expect(201, policy.post("/api/rules/evaluation-award/versions/" + seeded.award() + "/confirmation",
+                toJson(Map.of("note", "奖励金额按默认值执行"))));
+        Ranking confirmed = ranking.rank(counties(seeded));
+        assertThat(confirmed.provisional()).isFalse();
+        assertThat(confirmed.provisionalNote()).isNull();
+
         // a pinned version that is not deployed: a 409 naming the table, not a 500
         assertThatThrownBy(() -> ranking.rank(counties(new RankingApi.DecisionVersions(seeded.score() + 98, seeded.award()))))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage()).contains("locality-indicator-score"));

@@ -82,6 +82,8 @@ class EvaluationRankingTest {
         assertThat(result.totalAward()).isEqualByComparingTo("10500000.00");
         assertThat(result.tieBreakRule()).startsWith("并列时按规上工业增加值增速得分排序").contains("系统默认值");
         assertThat(result.vetoReading()).isNull();
+        assertThat(result.provisional()).isTrue();
+        assertThat(result.provisionalNote()).contains("系统默认值");
         assertThat(result.lines()).allSatisfy(l -> assertThat(l.tieBreak()).isNull());
     }
 
