@@ -68,6 +68,14 @@ public class EvaluationRanking {
                             "The scoring table (" + ScoringDecisions.SCORE + " v" + request.versions().score() + ") has no rule for indicator "
                                     + indicator.code() + " (" + indicator.direction() + "); add one on the rules page first");
                 }
+                if (score.signum() < 0 || score.stripTrailingZeros().scale() > 2) {
+                    throw new InvalidInputException("indicators." + indicator.code(),
+                            "评分规则（" + ScoringDecisions.SCORE + " 第" + request.versions().score() + "版）给出的得分" + score.toPlainString()
+                                    + "不是保留两位小数的非负数（规则须自行四舍五入：round half up(…, 2)）",
+                            "The scoring table (" + ScoringDecisions.SCORE + " v" + request.versions().score() + ") gave " + score.toPlainString()
+                                    + ", not a non-negative score with at most 2 decimals (round it in the table: round half up(..., 2))");
+                }
+                score = score.setScale(2, java.math.RoundingMode.UNNECESSARY);
                 scores.add(new IndicatorScore(indicator.code(), figure, target, score));
                 total = total.add(score);
             }

@@ -179,6 +179,33 @@ class EvaluationRankingTest {
                 e -> assertThat(e.getProblems().get(0).zh()).contains("ENERGY_PER_UNIT").contains("locality-indicator-score"));
     }
 
+    @Test
+    void aScoreTableThatDoesNotRoundIsRefusedAndScoresCarryTwoDecimals() {
+        ScoringDecisions unrounded = new ScoringDecisions() {
+            final BundledScoringDecisions bundled = new BundledScoringDecisions();
+
+            @Override
+            public BigDecimal score(int version, String indicator, IndicatorDirection direction, BigDecimal figure, BigDecimal target) {
+                return figure.multiply(new BigDecimal("15")).divide(target, 4, java.math.RoundingMode.HALF_UP);
+            }
+
+            @Override
+            public BigDecimal award(int version, String measure, EvaluationGroup group, int rank) {
+                return bundled.award(version, measure, group, rank);
+            }
+
+            @Override
+            public boolean provisional(String key, int version) {
+                return true;
+            }
+        };
+        Request request = request("M5", List.of(locality("anyi", Map.of("VA_GROWTH", new BigDecimal("7.99")))), Set.of(), false);
+        assertThatThrownBy(() -> new EvaluationRanking(unrounded).rank(request)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.getProblems().get(0).zh()).contains("14.9813").contains("round half up"));
+        assertThat(ranking.rank(request).lines().get(0).scores()).extracting(s -> s.score().toPlainString())
+                .containsExactly("14.98", "15.00", "15.00", "15.00", "15.00", "25.00");
+    }
+
     static Locality locality(String unit, Map<String, BigDecimal> overrides) {
         Object[] u = UNITS.get(unit);
         return new Locality(unit, (String) u[1], (Integer) u[2], figures(overrides));
