@@ -308,19 +308,22 @@
       if (f && f.status === 'DISPUTED') status.appendChild(el('div', 'mark-disputed', '异议：' + (f.disputeReason || '')));
       if (f && f.status === 'CONFIRMED' && f.confirmedHow) status.appendChild(el('div', 'hint', HOW[f.confirmedHow] || ''));
     }
-    const confirming = r.status === 'CONFIRMATION' && r.confirmationDue && new Date(r.confirmationDue) > new Date();
+    // the API decides whether the period is still open (the working-day clock is the server's, not this browser's)
     const open = own.filter(f => f.status === 'ENTERED');
+    const confirming = r.status === 'CONFIRMATION' && open.length > 0;
     if (r.status === 'CONFIRMATION' && r.confirmationDue) {
       $('own-deadline').textContent = confirming
-        ? '请于 ' + dueText(r.confirmationDue) + '前确认本地区数据或提出异议（' + r.confirmationWorkingDays + '个工作日，按工作日历计算；逾期未提出异议的视为确认）'
-        : '确认期限（' + dueText(r.confirmationDue) + '）已过，未提出异议的数据已视为确认';
+        ? '请于 ' + dueText(r.confirmationDue) + '前确认本地区数据或对有误的数据提出异议（' + r.confirmationWorkingDays
+          + '个工作日，按工作日历计算；逾期未提出异议的视为确认）'
+        : own.some(f => f.status === 'DISPUTED') ? '本地区有异议的数据待市工信局处理；其余数据已确认（确认期限 ' + dueText(r.confirmationDue) + '）'
+          : '本地区数据已全部确认（确认期限 ' + dueText(r.confirmationDue) + '）';
     } else if (r.status === 'DATA_ENTRY') {
       $('own-deadline').textContent = '数据填报中：市统计局导入统计数据后，市工信局将开始数据确认。统计部门无数据的指标可由本地区自报（须附证明材料）。';
     } else {
       $('own-deadline').textContent = '';
     }
-    $('confirm-own').hidden = !(confirming && open.length > 0);
-    $('dispute-form').hidden = !(confirming && open.length > 0);
+    $('confirm-own').hidden = !confirming;
+    $('dispute-form').hidden = !confirming;
     $('dispute-figure').replaceChildren();
     for (const f of open) {
       const i = indicatorOf(f.indicator);
