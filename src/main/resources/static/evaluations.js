@@ -385,14 +385,196 @@
     }
   }
 
-  // ---- ranking and vetoes (filled in with the scoring API) ----------------------------------------------
+  // ---- scores and ranking (GET /api/evaluations/{id}/ranking) -------------------------------------------
+  // The API decides what the caller sees: every line for the lead bureau, statistics, policy staff and auditors;
+  // a locality gets only its own line until the ranking is circulated (通报), and the page shows what it is sent.
+  const GROUPS = { DISTRICT: '区', COUNTY: '县', DEVELOPMENT_ZONE: '开发区' };
+  const groupName = (g) => GROUPS[g] || g;
+  let ranked = null;
+
   async function ranking(r) {
+    ranked = null;
     $('ranking-box').hidden = true;
+    $('ranking-closed').hidden = true;
+    let answer;
+    try {
+      answer = await api('GET', 'api/evaluations/' + r.id + '/ranking');
+    } catch (e) {
+      if (e.status === 409 || e.status === 404) {
+        $('ranking-closed').hidden = false;
+        $('ranking-closed').textContent = (e.errors && e.errors[0] ? label(e.errors[0]) : '') || '数据确认完成后显示评分与排名 / Scores and ranking follow the confirmation';
+        return;
+      }
+      throw e;
+    }
+    ranked = answer;
+    $('ranking-box').hidden = false;
+    rankingNote(answer, r);
+    $('ranking-sheet-link').hidden = !who.gxj;
+    $('ranking-sheet').href = 'api/evaluations/' + r.id + '/score-sheet.xlsx';
+    rankingTables(answer, r);
+    profileChoices(answer);
+    charts();
   }
 
-  async function vetoes(r) {
-    $('veto-box').hidden = true;
+  function rankingNote(answer, r) {
+    const k = answer.ranking;
+    const note = $('ranking-note');
+    note.replaceChildren();
+    note.append(el('strong', null, '并列规则 '), k.tieBreakRule || '', el('br'),
+      '评分规则 ' + 'locality-indicator-score 第' + k.versions.score + '版、奖励规则 evaluation-award 第' + k.versions.award
+        + '版（本轮开设时锁定）。评分办法、分组与奖励金额均为', el('mark', 'default-mark', DEFAULT_MARK), '，待政策部门确认。',
+      ' ', el('span', 'en', 'Scores, groups and awards are system defaults awaiting confirmation; the tables are the versions the round pinned.'));
+    if (k.vetoReading) note.append(el('br'), el('strong', null, '安全生产否决 '), k.vetoReading);
+    if (!answer.allLines) {
+      note.append(el('br'), el('strong', null, '本地区排名 '), '排名通报前，只显示本地区的得分与名次。',
+        ' ', el('span', 'en', 'Until the ranking is circulated a locality sees only its own scores and rank.'));
+    }
+    if (answer.allLines && k.totalAward != null) {
+      note.append(el('br'), '奖励合计 ' + Huiqi.money(k.totalAward) + '（' + Huiqi.wan(k.totalAward) + '，'
+        + DEFAULT_MARK + '金额，拨付时以资金池和政策总额为限）');
+    }
   }
+
+  function rankingTables(answer, r) {
+    const box = $('ranking-tables');
+    box.replaceChildren();
+    const lines = answer.ranking.lines;
+    for (const group of Object.keys(GROUPS)) {
+      const rows = lines.filter(l => l.group === group);
+      if (rows.length === 0) continue;
+      const table = el('table', 'ranking');
+      table.dataset.group = group;
+      table.appendChild(el('caption', null, groupName(group) + '组 ', el('span', 'en', group)));
+      const head = table.createTHead().insertRow();
+      head.appendChild(el('th', null, '名次 ', el('span', 'en', 'Rank')));
+      head.appendChild(el('th', null, '地区 ', el('span', 'en', 'Locality')));
+      for (const i of r.indicators) head.appendChild(el('th', null, i.nameZh, el('span', 'score', '实际值 / 得分')));
+      head.appendChild(el('th', null, '总分 ', el('span', 'en', 'Total')));
+      head.appendChild(el('th', null, '奖励 ', el('span', 'en', 'Award'), ' ', el('mark', 'default-mark', DEFAULT_MARK)));
+      const body = table.createTBody();
+      for (const l of rows) {
+        const row = body.insertRow();
+        row.dataset.unit = l.unitId;
+        if (l.vetoed) row.className = 'vetoed';
+        cell(row, String(l.rankInGroup), 'num');
+        const name = cell(row, l.nameZh);
+        if (l.vetoed) name.appendChild(el('div', 'veto-mark', '安全生产否决：不予奖励'));
+        if (l.tieBreak) name.appendChild(el('div', 'tie-break', l.tieBreak));
+        for (const i of r.indicators) {
+          const sc = (l.scores || []).find(x => x.code === i.code);
+          const td = cell(row, sc ? withUnit(sc.figure, i) : '', 'num');
+          if (sc) td.appendChild(el('span', 'score', Huiqi.decimalText(sc.score, 2) + ' 分'));
+        }
+        cell(row, Huiqi.decimalText(l.total, 2), 'num total');
+        const award = cell(row, Huiqi.money(l.award), 'num');
+        if (l.award != null && Number(l.award) > 0) award.appendChild(el('span', 'score', Huiqi.wan(l.award)));
+      }
+      box.appendChild(table);
+    }
+  }
+
+  function profileChoices(answer) {
+    const select = $('profile-unit');
+    const keep = select.value;
+    select.replaceChildren();
+    for (const l of answer.ranking.lines) option(select, l.unitId, l.nameZh);
+    if (keep && answer.ranking.lines.some(l => l.unitId === keep)) select.value = keep;
+    else if (who.own.length && answer.ranking.lines.some(l => l.unitId === who.own[0])) select.value = who.own[0];
+  }
+  $('profile-unit').onchange = () => charts();
+
+  // The totals by group (one bar per locality, one colour per group) and one locality's indicator scores as a radar,
+  // beside its group's average when the caller sees the group.
+  function charts() {
+    if (!ranked || !window.HuiqiCharts) return;
+    const lines = ranked.ranking.lines;
+    const names = lines.map(l => l.nameZh);
+    const phone = window.matchMedia('(max-width: 600px)').matches;
+    HuiqiCharts.draw($('totals-chart'), {
+      legend: { top: 0 },
+      grid: { left: 40, right: 10, top: 36, bottom: phone ? 70 : 50 },
+      tooltip: { trigger: 'item' },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: phone || names.length > 6 ? 45 : 0 } },
+      yAxis: { type: 'value', name: '总分' },
+      series: Object.keys(GROUPS).filter(g => lines.some(l => l.group === g)).map(g => ({
+        name: groupName(g), type: 'bar', stack: 'total',
+        data: lines.map(l => l.group === g ? Number(l.total) : null),
+        label: { show: !phone, position: 'top', formatter: (p) => p.value == null ? '' : p.value.toFixed(2) }
+      }))
+    });
+    const unit = $('profile-unit').value;
+    const line = lines.find(l => l.unitId === unit) || lines[0];
+    if (!line) return;
+    const codes = current.indicators.map(i => i.code);
+    const scoreOf = (l, code) => { const sc = (l.scores || []).find(x => x.code === code); return sc ? Number(sc.score) : 0; };
+    const peers = lines.filter(l => l.group === line.group);
+    const max = codes.map(code => Math.max(...lines.map(l => scoreOf(l, code))) * 1.15 || 1);
+    const series = [{ value: codes.map(code => scoreOf(line, code)), name: line.nameZh }];
+    if (peers.length > 1) {
+      series.push({ value: codes.map(code => Math.round(peers.reduce((a, l) => a + scoreOf(l, code), 0) / peers.length * 100) / 100),
+        name: groupName(line.group) + '组平均' });
+    }
+    HuiqiCharts.draw($('profile-chart'), {
+      legend: { top: 0 },
+      tooltip: { trigger: 'item' },
+      radar: { radius: phone ? '58%' : '65%', center: ['50%', '56%'],
+        indicator: current.indicators.map((i, k) => ({ name: i.nameZh.replace(/"/g, ''), max: Math.ceil(max[k]) })),
+        axisName: { fontSize: phone ? 10 : 12 } },
+      series: [{ type: 'radar', data: series, areaStyle: { opacity: 0.15 } }]
+    });
+  }
+
+  // ---- safety veto (measure 6, 市工信局; GET/POST/DELETE /api/evaluations/vetoes) -----------------------
+  async function vetoes(r) {
+    $('veto-box').hidden = !(who.gxj && r.measure === 'M6');
+    if ($('veto-box').hidden) return;
+    const year = Number(String(r.periodTo).substring(0, 4));
+    const list = await api('GET', 'api/evaluations/vetoes?year=' + year);
+    $('veto-reading').textContent = (list[0] && list[0].reading) || '系统对“在保障生产安全的前提下”的理解：当年发生重特大安全生产事故的地区仍参与排名，但不予奖励（系统默认理解，待政策部门确认）';
+    const tbody = document.querySelector('#vetoes tbody');
+    tbody.replaceChildren();
+    for (const v of list) {
+      const row = tbody.insertRow();
+      cell(row, v.unitName || unitName(v.unitId));
+      cell(row, String(v.year));
+      cell(row, v.reason);
+      cell(row, v.evidenceRef);
+      cell(row, (v.enteredBy || '') + ' ' + dateTime(v.enteredAt));
+      cell(row, v.inForce ? '有效 / In force' : '已撤销：' + (v.revokeReason || '') + ' / Revoked');
+      const actions = row.insertCell();
+      if (v.inForce) {
+        const revoke = el('button', 'danger', '撤销 ', el('span', 'en', 'Revoke'));
+        revoke.type = 'button';
+        revoke.onclick = async () => {
+          const reason = window.prompt('撤销理由（必填，记录保留）/ Reason for revoking');
+          if (reason == null) return;
+          try {
+            await api('DELETE', 'api/evaluations/vetoes/' + v.id, { reason });
+            say('已撤销否决（记录保留）/ Veto revoked', 'ok');
+            await show(current.id);
+          } catch (e) { showError(e); }
+        };
+        actions.appendChild(revoke);
+      }
+    }
+    const unit = $('veto-unit');
+    const keep = unit.value;
+    unit.replaceChildren();
+    for (const u of localities) option(unit, u.id, u.nameZh);
+    if (keep) unit.value = keep;
+  }
+
+  $('veto-form').onsubmit = async (event) => {
+    event.preventDefault();
+    try {
+      await api('POST', 'api/evaluations/vetoes', { year: Number(String(current.periodTo).substring(0, 4)), unitId: $('veto-unit').value,
+        reason: $('veto-reason').value, evidenceRef: $('veto-evidence').value });
+      say('已录入安全生产否决（留痕）/ Safety veto entered', 'ok');
+      $('veto-reason').value = $('veto-evidence').value = '';
+      await show(current.id);
+    } catch (e) { showError(e); }
+  };
 
   // ---- start ---------------------------------------------------------------------------------------------
   async function start() {

@@ -65,7 +65,7 @@ class EvaluationPageBrowserTest {
     @ValueSource(ints = {1280, 390})
     void gxjOpensAndImportsALocalityConfirmsItsOwnFigures(int width) throws IOException {
         // one round per measure and period: each width opens its own year
-        String year = width == 1280 ? "2023" : "2022";
+        String year = width == 1280 ? "2023" : "2024";
         HttpApi gxj = HttpApi.as(port, "gxj-reviewer", DemoAccounts.PASSWORD);
         open(width);
 
@@ -149,6 +149,17 @@ class EvaluationPageBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("own-deadline"), "本地区数据已全部确认"));
         assertThat(donghu.getJson("/api/evaluations/" + id).get("figures")).allSatisfy(f -> assertThat(f.get("status").asText()).isEqualTo("CONFIRMED"));
         assertThat(browser.findElement(By.id("confirm-own")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("#menu a[href='evaluations.html']")).isDisplayed()).as("in a locality's menu").isTrue();
+
+        // 市统计局: the template and the import, none of gxj's actions
+        signIn("tjj-stats", "/evaluations.html#" + id);
+        visible(By.cssSelector("#overview tbody tr[data-unit='wanli']"));
+        assertThat(browser.findElement(By.id("import-box")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("template-link")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("gxj-box")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("open-form")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("own-box")).isDisplayed()).isFalse();
+        chromium.assertFitsAndKeepsThePolicy(width, "/evaluations.html (statistics bureau)");
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
