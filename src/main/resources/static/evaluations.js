@@ -400,12 +400,10 @@
     try {
       answer = await api('GET', 'api/evaluations/' + r.id + '/ranking');
     } catch (e) {
-      if (e.status === 409 || e.status === 404) {
-        $('ranking-closed').hidden = false;
-        $('ranking-closed').textContent = (e.errors && e.errors[0] ? label(e.errors[0]) : '') || '数据确认完成后显示评分与排名 / Scores and ranking follow the confirmation';
-        return;
-      }
-      throw e;
+      // no ranking yet (409: figures still to confirm), or none for this caller: said where the ranking would be
+      $('ranking-closed').hidden = false;
+      $('ranking-closed').textContent = (e.errors && e.errors[0] ? label(e.errors[0]) : '') || '数据确认完成后显示评分与排名 / Scores and ranking follow the confirmation';
+      return;
     }
     ranked = answer;
     $('ranking-box').hidden = false;
@@ -530,7 +528,16 @@
     $('veto-box').hidden = !(who.gxj && r.measure === 'M6');
     if ($('veto-box').hidden) return;
     const year = Number(String(r.periodTo).substring(0, 4));
-    const list = await api('GET', 'api/evaluations/vetoes?year=' + year);
+    let list;
+    try {
+      list = await api('GET', 'api/evaluations/vetoes?year=' + year);
+    } catch (e) {
+      showError(e, $('veto-reading'));
+      $('veto-form').hidden = true;
+      return;
+    }
+    $('veto-form').hidden = false;
+    $('veto-reading').className = 'hint';
     $('veto-reading').textContent = (list[0] && list[0].reading) || '系统对“在保障生产安全的前提下”的理解：当年发生重特大安全生产事故的地区仍参与排名，但不予奖励（系统默认理解，待政策部门确认）';
     const tbody = document.querySelector('#vetoes tbody');
     tbody.replaceChildren();

@@ -78,7 +78,7 @@ class EvaluationPageBrowserTest {
         browser.findElement(By.id("open-name")).clear();
         browser.findElement(By.id("open-name")).sendKeys(year + "年工业发展综合评价（页面测试）");
         browser.findElement(By.id("open-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已开设评价轮次"));
+        message("已开设评价轮次");
         long id = Long.parseLong(wait.until(d -> {
             String hash = (String) browser.executeScript("return location.hash");
             return hash != null && hash.length() > 1 ? hash.substring(1) : null;
@@ -115,7 +115,7 @@ class EvaluationPageBrowserTest {
         new Select(browser.findElement(By.id("score-indicator"))).selectByValue("CHAIN_1269");
         browser.findElement(By.id("score-value")).sendKeys("85.5");
         browser.findElement(By.id("score-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已保存：东湖区"));
+        message("已保存：东湖区");
         for (String unit : LOCALITIES.subList(1, LOCALITIES.size())) {
             expect(200, gxj.post("/api/evaluations/" + id + "/figures/by-lead-bureau",
                     toJson(Map.of("unit", unit, "indicator", "CHAIN_1269", "value", 80 + LOCALITIES.indexOf(unit)))));
@@ -123,7 +123,7 @@ class EvaluationPageBrowserTest {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#overview tbody tr[data-unit='donghu']"), "已导入待确认"));
         visible(By.id("confirmation-start")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已开始数据确认"));
+        message("已开始数据确认");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("round-facts"), "个工作日"));
         assertThat(browser.findElement(By.id("round-facts")).getText()).contains("24时前").contains("5个工作日").contains("系统默认值");
         shoot(width, "evaluation-overview", By.id("overview-box"));
@@ -141,11 +141,11 @@ class EvaluationPageBrowserTest {
         assertThat(browser.findElement(By.id("overview-box")).isDisplayed()).as("no overview of the others for a locality").isFalse();
         assertThat(browser.findElement(By.id("import-box")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("gxj-box")).isDisplayed()).isFalse();
-        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("西湖区").doesNotContain("高新区");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("西湖区").doesNotContain("南昌高新");
         shoot(width, "evaluation-locality", By.id("own-box"));
         chromium.assertFitsAndKeepsThePolicy(width, "/evaluations.html (locality)");
         visible(By.id("confirm-own")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已确认 6 项数据"));
+        message("已确认 6 项数据");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("own-deadline"), "本地区数据已全部确认"));
         assertThat(donghu.getJson("/api/evaluations/" + id).get("figures")).allSatisfy(f -> assertThat(f.get("status").asText()).isEqualTo("CONFIRMED"));
         assertThat(browser.findElement(By.id("confirm-own")).isDisplayed()).isFalse();
@@ -224,6 +224,12 @@ class EvaluationPageBrowserTest {
         browser.findElement(By.id("login-password")).sendKeys(DemoAccounts.PASSWORD);
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.urlContains(path));
+    }
+
+    /** Waits for the page's message to say {@code text}; a failure says what it said instead. */
+    private void message(String text) {
+        wait.withMessage(() -> "#message says: " + browser.findElement(By.id("message")).getText())
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), text));
     }
 
     private void setValue(String id, String value) {
