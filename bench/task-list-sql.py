@@ -3,7 +3,8 @@
 
 Runs the engine's own statements for donghu's queue (bench/task-list-sql/*.sql, rendered by
 identity.TaskListOnMariaDbTest's engineSql through the engine's MyBatis mapping: member = 'queue-donghu' of group
-donghu with authorization on; admin = no per-row check) RUNS times after one warm-up in one mysql session and prints,
+donghu with authorization on; admin = no per-row check; member-page*.sql the page as process.TaskPageWithoutDistinctPlugin
+has the engine send it, v26-member-page*.sql the engine's own "select distinct" page as it was before) RUNS times after one warm-up in one mysql session and prints,
 per statement, the median and max of
   * wall: the server's own time (SHOW PROFILES, no client start-up), which a loaded machine stretches;
   * cpu:  the CPU time of the server thread that ran it (/proc/<mariadbd>/task/<TID>/schedstat, TID from
@@ -66,8 +67,12 @@ for path in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file
         ask(sql)
         cpu.append((cpu_ns(tid) - before) / 1e6)
     profiles = [line.split("\t") for line in ask("show profiles")]
-    wall = [float(p[1]) * 1000 for p in profiles if re.match(r"\s*select", p[2], re.I) and "END-OF-ANSWER" not in p[2]][-runs:]
-    plan = json.loads("\n".join(ask("analyze format=json " + sql)).replace("\\n", "\n"))
+    wall = [float(p[1]) * 1000 for p in profiles
+            if re.match(r"\s*(set statement .*? for\s+)?select", p[2], re.I) and "END-OF-ANSWER" not in p[2]][-runs:]
+    # a page the engine sends as "SET STATEMENT <optimizer settings> FOR select ..." is analyzed within its settings
+    prefix = re.match(r"\s*set statement .*? for\s+", sql, re.I | re.S)
+    analyze = prefix.group(0) + "analyze format=json " + sql[prefix.end():] if prefix else "analyze format=json " + sql
+    plan = json.loads("\n".join(ask(analyze)).replace("\\n", "\n"))
     pages = sum(int(n) for n in re.findall(r'"pages_accessed": (\d+)', json.dumps(plan, indent=1)))
     print(f"{os.path.basename(path)[:-4]:26} wall median {statistics.median(wall):7.1f} ms, max {max(wall):7.1f} | "
           f"cpu median {statistics.median(cpu):7.1f} ms, max {max(cpu):7.1f} | pages {pages}")

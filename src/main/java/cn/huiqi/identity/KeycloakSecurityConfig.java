@@ -67,6 +67,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -94,6 +96,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class KeycloakSecurityConfig {
 
     static final String REGISTRATION_ID = "keycloak";
+    /**
+     * On every answer of the webapps (their logout's too): where a signed-out browser goes, the portal's signed-out
+     * page (read by the webapps' script huiqi-signed-out.js; its presence says the sign-in is Keycloak's).
+     */
+    static final String SIGNED_OUT_HEADER = "X-Huiqi-Signed-Out";
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakSecurityConfig.class);
     // PathPatternRequestMatcher, never the String securityMatcher: see SecurityConfig (the Jersey servlet)
@@ -234,6 +241,9 @@ class KeycloakSecurityConfig {
         rpInitiatedLogout.setPostLogoutRedirectUri("{baseUrl}" + PageSignIn.PAGE + "?signedOut");
         LogoutSuccessHandler afterLogout = (request, response, authentication) -> {
             if (camundaLogoutPath.matches(request)) {
+                // the webapps' menu then goes to the portal's signed-out page, not to Camunda's own login form,
+                // which cannot sign anyone in here (webjars/camunda/app/huiqi-signed-out.js)
+                response.setHeader(SIGNED_OUT_HEADER, request.getContextPath() + PageSignIn.PAGE + "?signedOut");
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             } else {
                 rpInitiatedLogout.onLogoutSuccess(request, response, authentication);
@@ -266,7 +276,13 @@ class KeycloakSecurityConfig {
                 .addFilterAfter(PageCsrf.issueToken(), CsrfFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         JsonErrorResponses.bearerTokenRequired(SecurityConfig.REALM), camundaApi));
-        SecurityHeaders.apply(http, webappPath);
+        // every webapp answer names the portal's signed-out page: the webapps' script goes there (or back through
+        // Keycloak's login) instead of to Camunda's own login form, which cannot sign anyone in here
+        http.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                PATHS.matcher(webappPath + "/**"), new StaticHeadersWriter(SIGNED_OUT_HEADER, PageSignIn.PAGE + "?signedOut"))));
+        // the pages' sign-out form ends at Keycloak's end-session endpoint (a redirect the form's CSP must allow)
+        URI issuer = URI.create(properties.issuer());
+        SecurityHeaders.apply(http, webappPath, issuer.getScheme() + "://" + issuer.getRawAuthority());
         return http.build();
     }
 

@@ -52,6 +52,16 @@ final class SecurityHeaders {
     }
 
     public static void apply(HttpSecurity http, String webappPath) throws Exception {
+        apply(http, webappPath, null);
+    }
+
+    /**
+     * {@code signOutOrigin}: the other origin a page's form may end up at, or null. With Keycloak the pages' sign-out
+     * form posts to /logout, which answers with a redirect to Keycloak's end-session endpoint; browsers apply
+     * {@code form-action} to the redirects of a form's submission too, so without Keycloak's origin there the
+     * sign-out button does nothing (the HTTP client of KeycloakWebappLoginTest does not see it; Chromium does).
+     */
+    static void apply(HttpSecurity http, String webappPath, String signOutOrigin) throws Exception {
         RequestMatcher apis = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"));
         RequestMatcher rulesPage = PATHS.matcher("/rules.html");
         RequestMatcher swaggerUi = PATHS.matcher("/swagger-ui/**");
@@ -69,11 +79,15 @@ final class SecurityHeaders {
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apis,
                         new StaticHeadersWriter("Content-Security-Policy", API_POLICY)))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pages,
-                        new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY)))
+                        new StaticHeadersWriter("Content-Security-Policy", formAction(PAGE_POLICY, signOutOrigin))))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(rulesPage,
-                        new StaticHeadersWriter("Content-Security-Policy", RULES_PAGE_POLICY)))
+                        new StaticHeadersWriter("Content-Security-Policy", formAction(RULES_PAGE_POLICY, signOutOrigin))))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
-                        new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_POLICY))));
+                        new StaticHeadersWriter("Content-Security-Policy", formAction(SWAGGER_UI_POLICY, signOutOrigin)))));
+    }
+
+    static String formAction(String policy, String alsoAllowed) {
+        return alsoAllowed == null ? policy : policy.replace("form-action 'self'", "form-action 'self' " + alsoAllowed);
     }
 
     private static String policy(String styles) {

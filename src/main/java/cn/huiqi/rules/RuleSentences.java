@@ -34,7 +34,17 @@ public final class RuleSentences {
     private static final Pattern STRING = Pattern.compile("^\"(.*)\"$", Pattern.DOTALL);
     private static final Pattern CAPPED_RATE = Pattern.compile(
             "^min\\(\\s*round half up\\(\\s*(\\w+)\\s*\\*\\s*([\\d.]+)\\s*,\\s*2\\s*\\)\\s*,\\s*([\\d.]+)\\s*\\)$");
-    private static final Map<String, String> WORDS = Map.of("new", "新建项目", "renovation", "技术改造项目");
+    private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("new", "新建项目"), Map.entry("renovation", "技术改造项目"),
+            // the locality evaluation's codes (measures 5 and 6, docs/evaluation.md)
+            Map.entry("VA_GROWTH", "规上工业增加值增速"), Map.entry("INVEST_GROWTH", "工业投资增速"),
+            Map.entry("TECH_INVEST_GROWTH", "技改投资增速"), Map.entry("REVENUE_GROWTH", "规上工业营业收入增速"),
+            Map.entry("NEW_ABOVE_SCALE", "新增规上工业企业"), Map.entry("CHAIN_1269", "“1269”产业链工作评价"),
+            Map.entry("HIGHER_IS_BETTER", "越大越好"), Map.entry("LOWER_IS_BETTER", "越小越好"),
+            Map.entry("DISTRICT", "区组"), Map.entry("COUNTY", "县组"), Map.entry("DEVELOPMENT_ZONE", "开发区组"));
+    /** A score formula of the evaluation tables: numbers, figure, target, + - * / and brackets. */
+    private static final Pattern SCORE_FORMULA = Pattern.compile("^[\\d.\\s()+\\-*/]*(?:(?:figure|target)[\\d.\\s()+\\-*/]*)*$");
+    private static final Pattern AT_LEAST_ZERO = Pattern.compile("^max\\(\\s*(.+)\\s*,\\s*0\\s*\\)$");
+    private static final Pattern TWO_DECIMALS = Pattern.compile("^round half up\\(\\s*(.+)\\s*,\\s*2\\s*\\)$");
 
     private RuleSentences() {
     }
@@ -45,17 +55,20 @@ public final class RuleSentences {
             return List.of();
         }
         boolean reward = table.outputs().stream().anyMatch(o -> "eligible".equals(o.expression()));
+        // the locality evaluation's tables: scores and places are plain numbers, only amounts are money
+        boolean evaluation = !reward && table.outputs().stream().anyMatch(o -> "score".equals(o.expression()) || "awardAmount".equals(o.expression()));
         List<Sentence> sentences = new ArrayList<>();
         for (TableView.RuleRow rule : table.rules()) {
             List<String> conditions = new ArrayList<>();
             for (int i = 0; i < table.inputs().size() && i < rule.inputEntries().size(); i++) {
-                String condition = condition(table.inputs().get(i), rule.inputEntries().get(i).trim());
+                TableView.Column column = table.inputs().get(i);
+                String condition = condition(column, rule.inputEntries().get(i).trim(), !evaluation || zh(column.title()).contains("元"));
                 if (!condition.isEmpty()) {
                     conditions.add(condition);
                 }
             }
             String when = conditions.isEmpty() ? "任何情况" : String.join("，", conditions);
-            String then = reward ? rewardOutcome(table, rule) : routingOutcome(table, rule, unitName);
+            String then = reward ? rewardOutcome(table, rule) : evaluation ? evaluationOutcome(table, rule) : routingOutcome(table, rule, unitName);
             boolean labelledDefault = rule.description() != null && rule.description().contains(ProvisionalRates.DEFAULT_MARK);
             sentences.add(new Sentence(rule.id(), rule.index(), when + "：" + then + (labelledDefault ? DEFAULT_MARK : ""),
                     labelledDefault));
@@ -66,31 +79,36 @@ public final class RuleSentences {
     // ---- inputs ----------------------------------------------------------------------------------
 
     static String condition(TableView.Column column, String feel) {
+        return condition(column, feel, true);
+    }
+
+    /** {@code money}: whether the column's numbers are amounts (元/万元/亿元) or plain numbers (scores, places). */
+    static String condition(TableView.Column column, String feel, boolean money) {
         if (feel.isEmpty() || feel.equals("-")) {
             return "";
         }
         String label = zh(column.title()).replaceAll("（元[^）]*）", "");
         if ("measure".equals(column.expression())) {
-            String described = unary(feel, "", true);
+            String described = unary(feel, "", true, money);
             if (described != null) {
                 return described;
             }
         }
-        String described = unary(feel, label, false);
+        String described = unary(feel, label, false, money);
         return described != null ? described : label + "满足 " + feel;
     }
 
     /** null when the shape is not one we read. */
-    private static String unary(String feel, String label, boolean bare) {
+    private static String unary(String feel, String label, boolean bare, boolean money) {
         if (feel.startsWith("not(") && feel.endsWith(")")) {
-            String inner = unary(feel.substring(4, feel.length() - 1).trim(), "", true);
+            String inner = unary(feel.substring(4, feel.length() - 1).trim(), "", true, money);
             return inner == null ? null : label + "不是" + inner;
         }
         List<String> alternatives = splitTopLevel(feel);
         if (alternatives.size() > 1) {
             List<String> parts = new ArrayList<>();
             for (String alternative : alternatives) {
-                String part = unary(alternative.trim(), "", true);
+                String part = unary(alternative.trim(), "", true, money);
                 if (part == null) {
                     return null;
                 }
@@ -103,8 +121,8 @@ public final class RuleSentences {
         }
         Matcher range = RANGE.matcher(feel);
         if (range.matches()) {
-            String low = value(range.group(2));
-            String high = value(range.group(3));
+            String low = value(range.group(2), money);
+            String high = value(range.group(3), money);
             if (low == null || high == null) {
                 return null;
             }
@@ -122,7 +140,7 @@ public final class RuleSentences {
         }
         String op = comparison.group(1) == null ? "=" : comparison.group(1);
         String operand = comparison.group(2).trim();
-        String shown = value(operand);
+        String shown = value(operand, money);
         if (shown == null) {
             return null;
         }
@@ -154,14 +172,14 @@ public final class RuleSentences {
     }
 
     /** A literal as people read it: amounts in 元/万元/亿元, dates as 2023年7月1日, strings without quotes. */
-    private static String value(String literal) {
+    private static String value(String literal, boolean money) {
         Matcher date = DATE.matcher(literal);
         if (date.matches()) {
             LocalDate d = LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)), Integer.parseInt(date.group(3)));
             return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
         }
         if (NUMBER.matcher(literal).matches()) {
-            return Money.inWords(new BigDecimal(literal));
+            return money ? Money.inWords(new BigDecimal(literal)) : new BigDecimal(literal).stripTrailingZeros().toPlainString();
         }
         Matcher string = STRING.matcher(literal);
         if (string.matches()) {
@@ -226,6 +244,42 @@ public final class RuleSentences {
             return "按" + base + "的" + percent + "%奖励（四舍五入到分），最高" + Money.inWords(new BigDecimal(capped.group(3)));
         }
         return "奖励金额按 " + amount + " 计算";
+    }
+
+    /** "得20分", "得分 = 15 + (实际值 − 目标值) × 1，保留两位小数（四舍五入），最低0分", "奖励200万元", "不予奖励". */
+    private static String evaluationOutcome(TableView table, TableView.RuleRow rule) {
+        List<String> parts = new ArrayList<>();
+        String award = output(table, rule, "awardAmount");
+        if (award != null) {
+            boolean number = NUMBER.matcher(award).matches();
+            parts.add(!number ? "奖励金额按 " + award + " 计算"
+                    : new BigDecimal(award).signum() == 0 ? "不予奖励" : "奖励" + Money.inWords(new BigDecimal(award)));
+        }
+        String score = output(table, rule, "score");
+        if (score != null) {
+            String formula = scoreFormula(score);
+            parts.add(NUMBER.matcher(score).matches() ? "得" + new BigDecimal(score).stripTrailingZeros().toPlainString() + "分"
+                    : formula != null ? "得分 = " + formula : "得分按 " + score + " 计算");
+        }
+        return String.join("；", parts);
+    }
+
+    /** null when the expression is not a plain formula of the figure and the target. */
+    private static String scoreFormula(String feel) {
+        Matcher atLeastZero = AT_LEAST_ZERO.matcher(feel);
+        if (atLeastZero.matches()) {
+            String inner = scoreFormula(atLeastZero.group(1).trim());
+            return inner == null ? null : inner + "，最低0分";
+        }
+        Matcher twoDecimals = TWO_DECIMALS.matcher(feel);
+        if (twoDecimals.matches()) {
+            String inner = scoreFormula(twoDecimals.group(1).trim());
+            return inner == null ? null : inner + "，保留两位小数（四舍五入）";
+        }
+        if (!SCORE_FORMULA.matcher(feel).matches()) {
+            return null;
+        }
+        return feel.replace("figure", "实际值").replace("target", "目标值").replace(" * ", " × ").replace(" / ", " ÷ ").replace(" - ", " − ");
     }
 
     private static String routingOutcome(TableView table, TableView.RuleRow rule, Function<String, String> unitName) {

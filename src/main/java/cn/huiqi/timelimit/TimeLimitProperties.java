@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *       pauses:                    # supplement task → the step whose clock it pauses
  *         Task_LocalitySupplement: Task_LocalityVerification
  * </pre>
- * An unknown measure, an unknown step or a limit below 1 stops the start ({@link TimeLimitSetup}).
+ * An unknown measure, an unknown step, a limit below 1, or a unit's step a measure's cases reach without a limit (its
+ * tasks would have no due date) stops the start ({@link TimeLimitSetup}).
  */
 @ConfigurationProperties("huiqi.time-limits")
 public class TimeLimitProperties {

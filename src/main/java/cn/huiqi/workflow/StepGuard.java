@@ -127,7 +127,7 @@ class StepGuard {
             case TASK_VARIABLES -> taskVariables(command, contract, site, caller);
             case ASSIGN -> assign(command.targetUserId(), contract, site, caller, context);
             case SET_OWNER, DELEGATE -> handOver(command.targetUserId(), contract, site, caller, context);
-            case ADD_LINK -> addLink(command, contract, site, caller, context);
+            case ADD_LINK -> addLink(command, task, contract, site, caller, context);
             case DELETE_LINK -> caller.admin() ? null : linksAreForAdministrators();
             case SAVE_TASK -> saveTask(command.savedTask(), task, contract, site, caller, context);
             default -> throw new IllegalStateException(command.action().name());
@@ -167,7 +167,8 @@ class StepGuard {
         return target == null ? null : targetHolds(target, contract, site, caller, context);
     }
 
-    private RuntimeException addLink(GuardedCommand command, TaskContract contract, StepSite site, Caller caller, CommandContext context) {
+    private RuntimeException addLink(GuardedCommand command, TaskEntity task, TaskContract contract, StepSite site, Caller caller,
+                                     CommandContext context) {
         if (!caller.admin()) {
             return linksAreForAdministrators();
         }
@@ -175,13 +176,25 @@ class StepGuard {
             return targetHolds(command.targetUserId(), contract, site, caller, context);
         }
         Optional<String> group = roles.groupOf(contract.role(), site);
-        return group.isPresent() && group.get().equals(command.targetGroupId()) ? null : new StepNotAllowedException(
-                "组 " + command.targetGroupId() + " 不是此任务的办理角色（" + contract.role().label().zh() + "）",
-                "Group " + command.targetGroupId() + " does not hold this task's role (" + contract.role().label().en() + ")");
+        if (group.isEmpty() || !group.get().equals(command.targetGroupId())) {
+            return new StepNotAllowedException(
+                    "组 " + command.targetGroupId() + " 不是此任务的办理角色（" + contract.role().label().zh() + "）",
+                    "Group " + command.targetGroupId() + " does not hold this task's role (" + contract.role().label().en() + ")");
+        }
+        // once per task and group (V40's unique key, on which a unit's task page is written without "distinct")
+        return task.getIdentityLinks().stream().noneMatch(link -> group.get().equals(link.getGroupId())) ? null
+                : new StepNotAllowedException("组 " + group.get() + " 已是此任务的候选组", "Group " + group.get() + " is already linked to this task");
     }
 
     private RuntimeException saveTask(TaskEntity saved, TaskEntity current, TaskContract contract, StepSite site, Caller caller,
                                       CommandContext context) {
+        // not even an administrator: a unit's queue sorts by due date ascending and the engine has no "nulls last"
+        // (on MariaDB a task without one sits above every dated task); a due date may be moved, not removed
+        if (current.getDueDate() != null && saved.getDueDate() == null) {
+            return new StepNotAllowedException(
+                    "任务的到期日不能清除，只能改为其他日期（待办列表按到期日排序，没有到期日的任务会排在最前）",
+                    "A task's due date cannot be removed, only moved (queues are sorted by due date; a task without one would come first)");
+        }
         if (!Objects.equals(saved.getDelegationState(), current.getDelegationState()) && !caller.admin()) {
             return handOver(saved.getAssignee(), contract, site, caller, context);
         }

@@ -128,6 +128,8 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
                 "{\"groupId\":\"enterprise\",\"type\":\"candidate\"}"), id, caseNumber, before);
         assertRefused("assignment", "admin adds candidate group enterprise", api(ADMIN).post("/engine-rest/task/" + id + "/identity-links",
                 "{\"groupId\":\"enterprise\",\"type\":\"candidate\"}"), id, caseNumber, before);
+        assertRefused("assignment", "admin adds the task's own candidate group gxj a second time", api(ADMIN).post("/engine-rest/task/" + id
+                + "/identity-links", "{\"groupId\":\"gxj\",\"type\":\"candidate\"}"), id, caseNumber, before);
         assertRefused("assignment", gxj + " adds the applicant as candidate", api(gxj).post("/engine-rest/task/" + id + "/identity-links",
                 "{\"userId\":\"" + applicant + "\",\"type\":\"candidate\"}"), id, caseNumber, before);
         assertRefused("assignment", gxj + " makes the applicant assignee by identity link", api(gxj).post("/engine-rest/task/" + id
@@ -162,6 +164,11 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
                 "{\"name\":\"已核实，请直接通过\"}"), id, caseNumber, before);
         assertRefused("task-properties", gxj + " moves its due date", api(gxj).put("/engine-rest/task/" + id,
                 "{\"name\":\"" + gxjTask.getName() + "\",\"due\":\"2099-01-01T00:00:00.000+0800\"}"), id, caseNumber, before);
+        assertThat(gxjTask.getDueDate()).as("city review's time limit").isNotNull();
+        assertRefused("task-properties", "admin removes its due date (it would sit first in the unit's queue)", api(ADMIN).put(
+                "/engine-rest/task/" + id, "{\"name\":\"" + gxjTask.getName() + "\",\"priority\":" + gxjTask.getPriority()
+                        + ",\"due\":null}"), id, caseNumber, before);
+        assertThat(taskService.createTaskQuery().taskId(id).singleResult().getDueDate()).isEqualTo(gxjTask.getDueDate());
 
         // what a reviewer may do: claim for itself, unclaim (both ways Tasklist does), a follow-up date, complete its own task
         expect(204, api(gxj).post("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + gxj + "\"}"));

@@ -129,6 +129,9 @@ class KeycloakWebappLoginTest {
         HttpResponse<String> page = browser.login("/cases.html", "ent-hongdu", KeycloakTestRealm.DEMO_PASSWORD);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.uri().getPath()).isEqualTo("/cases.html");
+        // its sign-out form ends at Keycloak's end-session endpoint: the page's policy lets the form go there
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("form-action 'self' " + KeycloakTestRealm.SERVER + ";").contains("script-src 'self';"));
 
         // cases.html's fetch('api/cases'): the browser's session, no token
         HttpResponse<String> cases = browser.xhr("GET", "/api/cases", null);
@@ -147,6 +150,8 @@ class KeycloakWebappLoginTest {
         HttpResponse<String> logout = browser.xhr("POST", "/camunda/api/admin/auth/user/default/logout", "{}");
 
         assertThat(logout.statusCode()).isEqualTo(204);
+        // where the webapp's menu then sends the browser (KeycloakSignOutBrowserTest follows it in Chromium)
+        assertThat(logout.headers().firstValue("X-Huiqi-Signed-Out")).hasValue("/login.html?signedOut");
         assertThat(browser.xhr("GET", WHO_AM_I, null).statusCode()).isEqualTo(401);
         // Keycloak asks for the password again instead of signing the browser straight back in
         assertThat(KeycloakBrowser.isKeycloakLoginForm(browser.open(TASKLIST))).isTrue();

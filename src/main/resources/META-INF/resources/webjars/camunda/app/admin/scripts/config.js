@@ -23,6 +23,9 @@ export default {
   },
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
+  // 退出登录 with Keycloak lands on the portal's signed-out page (scripts/signed-out.js)
+  customScripts: ['scripts/signed-out'],
+  // more custom scripts, e.g.:
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'admin' folder)
   //   // with a file called 'customScript.js' in it

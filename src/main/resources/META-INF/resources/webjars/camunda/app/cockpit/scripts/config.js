@@ -21,6 +21,9 @@ export default {
     name: '流程监控',
     vendor: '南昌市惠企'
   },
+  // 退出登录 with Keycloak lands on the portal's signed-out page (scripts/signed-out.js)
+  customScripts: ['scripts/signed-out'],
+  // more custom scripts, e.g.:
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
   //   // with a file called 'customScript.js' in it

@@ -33,8 +33,8 @@ export default {
     fallbackLocale: 'zh'
   },
   // Camunda Forms: a dynamic list no longer keeps Complete disabled, Chinese validation messages, a toast that
-  // says what to do (see the script)
-  customScripts: ['scripts/camunda-forms'],
+  // says what to do (see the script); 退出登录 with Keycloak lands on the portal's signed-out page (scripts/signed-out)
+  customScripts: ['scripts/camunda-forms', 'scripts/signed-out'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -1,0 +1,70 @@
+package cn.huiqi.timelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+
+import cn.huiqi.catalogue.ApplicantKind;
+import cn.huiqi.catalogue.Measure;
+import cn.huiqi.common.Label;
+
+/**
+ * Every task of a unit's queue has a due date: a measure whose cases reach a unit's step (a user task with candidate
+ * groups, in its own processes, the ones they call, or, for a paying measure, the fund's settlement) without a limit
+ * for it stops the start. Plain JUnit on the models the application deploys.
+ */
+class TimeLimitSetupTest {
+
+    private final Map<String, BpmnModelInstance> models = TimeLimitSetup.models();
+
+    @Test
+    void theShippedLimitsGiveEveryUnitsStepOfMeasuresOneToThreeADueDate() {
+        TimeLimitProperties shipped = limits(Map.of(
+                "M1", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10, "Task_ConfirmPayments", 5),
+                "M2", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10, "Task_ConfirmPayments", 5),
+                "M3", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10, "Task_ConfirmPayments", 5)));
+
+        assertThat(TimeLimitSetup.unitStepsWithoutLimit(shipped, List.of(
+                measure("M1", "m1-order-reward", true), measure("M2", "m2-growth-reward", true),
+                measure("M3", "m3-investment-reward", true), measure("M4", null, false)), models)).isEmpty();
+    }
+
+    @Test
+    void aUnitsStepWithoutALimitStopsTheStartNamingMeasureAndStep() {
+        TimeLimitProperties missing = limits(Map.of("M1", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10)));
+
+        assertThat(TimeLimitSetup.unitStepsWithoutLimit(missing, List.of(measure("M1", "m1-order-reward", true)), models))
+                .singleElement().asString()
+                .contains("M1 Task_ConfirmPayments").contains("fund-settlement").contains("due date");
+        // reached through the call to review-chain; the supplement tasks are the enterprise's (an assignee), not a unit's
+        assertThat(TimeLimitSetup.unitStepsWithoutLimit(limits(Map.of()), List.of(measure("M2", "m2-growth-reward", true)), models))
+                .hasSize(3)
+                .anySatisfy(problem -> assertThat(problem).contains("M2 Task_LocalityVerification").contains("review-chain"))
+                .anySatisfy(problem -> assertThat(problem).contains("M2 Task_CityReview"))
+                .noneSatisfy(problem -> assertThat(problem).contains("Supplement"));
+    }
+
+    @Test
+    void aMeasureThatPaysNothingNeedsNoLimitForThePaymentStep() {
+        TimeLimitProperties noPayment = limits(Map.of("M2", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10)));
+
+        assertThat(TimeLimitSetup.unitStepsWithoutLimit(noPayment, List.of(measure("M2", "m2-growth-reward", false)), models))
+                .isEmpty();
+    }
+
+    private static TimeLimitProperties limits(Map<String, Map<String, Integer>> steps) {
+        TimeLimitProperties properties = new TimeLimitProperties();
+        properties.setSteps(new LinkedHashMap<>(steps));
+        return properties;
+    }
+
+    private static Measure measure(String id, String process, boolean pays) {
+        return new Measure(id, "洪府办发〔2023〕81号", "第1条", Label.of("措施", "Measure"), ApplicantKind.ENTERPRISE,
+                process == null ? List.of() : List.of(process), List.of(), pays, false);
+    }
+}
