@@ -423,6 +423,7 @@
       '评分规则 ' + 'locality-indicator-score 第' + k.versions.score + '版、奖励规则 evaluation-award 第' + k.versions.award
         + '版（本轮开设时锁定）。评分办法、分组与奖励金额均为', el('mark', 'default-mark', DEFAULT_MARK), '，待政策部门确认。',
       ' ', el('span', 'en', 'Scores, groups and awards are system defaults awaiting confirmation; the tables are the versions the round pinned.'));
+    if (k.provisional) note.append(el('br'), el('strong', 'default-rate', '暂定 '), k.provisionalNote || '评分和奖励金额暂按系统默认值计算，待政策部门确认');
     if (k.vetoReading) note.append(el('br'), el('strong', null, '安全生产否决 '), k.vetoReading);
     if (!answer.allLines) {
       note.append(el('br'), el('strong', null, '本地区排名 '), '排名通报前，只显示本地区的得分与名次。',
@@ -525,7 +526,7 @@
 
   // ---- safety veto (measure 6, 市工信局; GET/POST/DELETE /api/evaluations/vetoes) -----------------------
   async function vetoes(r) {
-    $('veto-box').hidden = !(who.gxj && r.measure === 'M6');
+    $('veto-box').hidden = !(who.gxj && r.safetyVeto);
     if ($('veto-box').hidden) return;
     const year = Number(String(r.periodTo).substring(0, 4));
     let list;
