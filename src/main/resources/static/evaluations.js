@@ -97,7 +97,17 @@
   };
 
   // ---- one round -------------------------------------------------------------------------------------
+  // #round carries data-loading while a round is being (re)loaded, for people's scripts and the browser test
   async function show(id) {
+    $('round').dataset.loading = 'true';
+    try {
+      await load(id);
+    } finally {
+      delete $('round').dataset.loading;
+    }
+  }
+
+  async function load(id) {
     current = await api('GET', 'api/evaluations/' + encodeURIComponent(id));
     const r = current;
     $('round-title').textContent = r.measure + ' ' + r.name + ' — ' + label(r, 'status');
@@ -448,7 +458,7 @@
       const head = table.createTHead().insertRow();
       head.appendChild(el('th', null, '名次 ', el('span', 'en', 'Rank')));
       head.appendChild(el('th', null, '地区 ', el('span', 'en', 'Locality')));
-      for (const i of r.indicators) head.appendChild(el('th', null, i.nameZh, el('span', 'score', '实际值 / 得分')));
+      for (const i of r.indicators) head.appendChild(el('th', null, i.nameZh, el('span', 'score', '实际值 / 得分 Figure / score')));
       head.appendChild(el('th', null, '总分 ', el('span', 'en', 'Total')));
       head.appendChild(el('th', null, '奖励 ', el('span', 'en', 'Award'), ' ', el('mark', 'default-mark', DEFAULT_MARK)));
       const body = table.createTBody();
@@ -605,5 +615,6 @@
   }
 
   window.addEventListener('hashchange', () => { if (location.hash) show(location.hash.substring(1)).catch(showError); });
-  start().catch(showError);
+  // the page loads with #round[data-loading]: it stays until the first round is shown, or there is none to show
+  start().catch(showError).finally(() => { if (!current) delete $('round').dataset.loading; });
 })();

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -19,6 +21,9 @@ import java.util.function.BiFunction;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -42,7 +48,9 @@ import cn.huiqi.testsupport.HttpApi;
  * Issue 16 item 5 in headless Chromium at 1280 and 390 px, as the quick start's demo users: 市工信局 opens a measure-6
  * round on /evaluations.html; a bad statistics file is refused whole and its row/column problems are listed; a good
  * one fills the overview of every locality; gxj scores "1269" and starts the confirmation; 东湖区 sees only its own
- * figures (the API sends no others) with the deadline on the working-day clock, and confirms them.
+ * figures (the API sends no others) with the deadline on the working-day clock, and confirms them; once the others are
+ * confirmed by silence, gxj enters a safety veto and sees the ranking per group with figures, scores, awards, the veto
+ * mark, the tie-break rule and both charts (canvas), while 东湖区 sees its own line only; tjj sees the import only.
  * With {@code -Dhuiqi.screens=true} the pages are saved to docs/screens/evaluation-*-(desktop|phone).png for the README.
  * Skipped on a machine without Chromium.
  */
@@ -56,6 +64,8 @@ class EvaluationPageBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ManagementService managementService;
 
     private HeadlessChromium chromium;
     private ChromeDriver browser;
@@ -151,6 +161,50 @@ class EvaluationPageBrowserTest {
         assertThat(browser.findElement(By.id("confirm-own")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.cssSelector("#menu a[href='evaluations.html']")).isDisplayed()).as("in a locality's menu").isTrue();
 
+        // the others confirm by silence: the engine's clock passes the deadline and the deadline's job runs
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ranking-closed"), "全部确认后才能评分排名"));
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(40))));
+        try {
+            managementService.executeJob(managementService.createJobQuery().list().stream()
+                    .filter(j -> j instanceof JobEntity e && "huiqi-evaluation-confirmation".equals(e.getJobHandlerType())
+                            && Long.toString(id).equals(e.getJobHandlerConfigurationRaw()))
+                    .findFirst().orElseThrow().getId());
+        } finally {
+            ClockUtil.reset();
+        }
+
+        // gxj: a safety veto (measure 6), then the ranking per group with figures, scores, awards and the charts
+        signIn("gxj-reviewer", "/evaluations.html#" + id);
+        new Select(visible(By.id("veto-unit"))).selectByValue("xiaolan");
+        browser.findElement(By.id("veto-reason")).sendKeys("发生较大安全生产事故（页面测试）");
+        browser.findElement(By.id("veto-evidence")).sendKeys("洪应急〔" + year + "〕1号");
+        browser.findElement(By.id("veto-submit")).click();
+        message("已录入安全生产否决");
+        settled();
+        WebElement xiaolan = visible(By.cssSelector("table.ranking tr[data-unit='xiaolan']"));
+        assertThat(xiaolan.getText()).contains("安全生产否决：不予奖励").contains("¥0.00");
+        assertThat(browser.findElements(By.cssSelector("table.ranking"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("table.ranking tbody tr"))).hasSize(13);
+        WebElement first = browser.findElement(By.cssSelector("table.ranking[data-group='DISTRICT'] tbody tr"));
+        assertThat(first.getText()).startsWith("1").contains("%").contains(" 分").contains("¥");
+        assertThat(browser.findElement(By.id("ranking-note")).getText()).contains("并列时按").contains("系统默认值")
+                .contains("在保障生产安全的前提下");
+        assertThat(browser.findElement(By.id("ranking-sheet")).getAttribute("href")).endsWith("/api/evaluations/" + id + "/score-sheet.xlsx");
+        wait.until(d -> !d.findElements(By.cssSelector("#totals-chart canvas")).isEmpty() && !d.findElements(By.cssSelector("#profile-chart canvas")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#totals-chart canvas")).getSize().getWidth()).isGreaterThan(200);
+        shoot(width, "evaluation-ranking", By.id("ranking-box"));
+        shoot(width, "evaluation-charts", By.cssSelector("#ranking-box .charts"));
+        chromium.assertFitsAndKeepsThePolicy(width, "/evaluations.html (ranking)");
+
+        // 东湖区 before the circulation: its own line only (the API sends no other)
+        signIn("donghu-verifier", "/evaluations.html#" + id);
+        wait.until(d -> d.findElements(By.cssSelector("table.ranking tbody tr")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("table.ranking tbody tr")).getAttribute("data-unit")).isEqualTo("donghu");
+        assertThat(browser.findElement(By.id("ranking-note")).getText()).contains("排名通报前，只显示本地区的得分与名次");
+        assertThat(browser.findElement(By.id("ranking-sheet-link")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("西湖区").doesNotContain("南昌小蓝");
+        chromium.assertFitsAndKeepsThePolicy(width, "/evaluations.html (a locality's ranking)");
+
         // 市统计局: the template and the import, none of gxj's actions
         signIn("tjj-stats", "/evaluations.html#" + id);
         visible(By.cssSelector("#overview tbody tr[data-unit='wanli']"));
@@ -216,7 +270,16 @@ class EvaluationPageBrowserTest {
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
+    /** The round shown has finished loading (no request of the page still open). */
+    private void settled() {
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return document.querySelector('#round[data-loading]') === null")));
+    }
+
     private void signIn(String user, String next) {
+        if (browser.getCurrentUrl().contains("/evaluations.html")) {
+            settled();
+        }
         browser.manage().deleteAllCookies();
         String path = next.contains("#") ? next.substring(0, next.indexOf('#')) : next;
         browser.get(url("/login.html?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
@@ -224,12 +287,25 @@ class EvaluationPageBrowserTest {
         browser.findElement(By.id("login-password")).sendKeys(DemoAccounts.PASSWORD);
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.urlContains(path));
+        if (path.contains("/evaluations.html")) {
+            settled(); // nothing moves under a click later
+        }
     }
 
     /** Waits for the page's message to say {@code text}; a failure says what it said instead. */
     private void message(String text) {
-        wait.withMessage(() -> "#message says: " + browser.findElement(By.id("message")).getText())
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), text));
+        wait.withMessage(() -> "#message says: " + browser.findElement(By.id("message")).getText() + " (page: target/evaluation-failure.png)")
+                .until(d -> {
+                    if (d.findElement(By.id("message")).getText().contains(text)) {
+                        return true;
+                    }
+                    try {
+                        Files.write(Path.of("target", "evaluation-failure.png"), browser.getScreenshotAs(OutputType.BYTES));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return false;
+                });
     }
 
     private void setValue(String id, String value) {
