@@ -495,6 +495,11 @@
 
   // The totals by group (one bar per locality, one colour per group) and one locality's indicator scores as a radar,
   // beside its group's average when the caller sees the group.
+  // axis labels: a long unit name shortened (南昌高新技术产业开发区管委会 → 南昌高新技术…; the tooltip has it whole),
+  // a long indicator name on two lines
+  const shortName = (name) => { const n = name.replace(/管委会$/, ''); return n.length > 7 ? n.slice(0, 6) + '…' : n; };
+  const twoLines = (name) => name.length > 7 ? name.slice(0, Math.ceil(name.length / 2)) + '\n' + name.slice(Math.ceil(name.length / 2)) : name;
+
   function charts() {
     if (!ranked || !window.HuiqiCharts) return;
     const lines = ranked.ranking.lines;
@@ -502,9 +507,9 @@
     const phone = window.matchMedia('(max-width: 600px)').matches;
     HuiqiCharts.draw($('totals-chart'), {
       legend: { top: 0 },
-      grid: { left: 40, right: 10, top: 36, bottom: phone ? 70 : 50 },
+      grid: { left: 40, right: 10, top: 36, bottom: 10, containLabel: true },
       tooltip: { trigger: 'item' },
-      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: phone || names.length > 6 ? 45 : 0 } },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: phone || names.length > 6 ? 45 : 0, formatter: shortName } },
       yAxis: { type: 'value', name: '总分' },
       series: Object.keys(GROUPS).filter(g => lines.some(l => l.group === g)).map(g => ({
         name: groupName(g), type: 'bar', stack: 'total',
@@ -528,7 +533,7 @@
       legend: { top: 0 },
       tooltip: { trigger: 'item' },
       radar: { radius: phone ? '58%' : '65%', center: ['50%', '56%'],
-        indicator: current.indicators.map((i, k) => ({ name: i.nameZh.replace(/"/g, ''), max: Math.ceil(max[k]) })),
+        indicator: current.indicators.map((i, k) => ({ name: twoLines(i.nameZh.replace(/"/g, '')), max: Math.ceil(max[k]) })),
         axisName: { fontSize: phone ? 10 : 12 } },
       series: [{ type: 'radar', data: series, areaStyle: { opacity: 0.15 } }]
     });
