@@ -48,7 +48,8 @@ import cn.huiqi.testsupport.HttpApi;
  * Issue 16 item 5 in headless Chromium at 1280 and 390 px, as the quick start's demo users: 市工信局 opens a measure-6
  * round on /evaluations.html; a bad statistics file is refused whole and its row/column problems are listed; a good
  * one fills the overview of every locality; gxj scores "1269" and starts the confirmation; 东湖区 sees only its own
- * figures (the API sends no others) with the deadline on the working-day clock, and confirms them; once the others are
+ * figures (the API sends no others) with the deadline on the working-day clock, and confirms them; 西湖区 disputes one
+ * with a reason and gxj keeps it with a reason; once the others are
  * confirmed by silence, gxj enters a safety veto and sees the ranking per group with figures, scores, awards, the veto
  * mark, the tie-break rule and both charts (canvas), while 东湖区 sees its own line only; tjj sees the import only.
  * With {@code -Dhuiqi.screens=true} the pages are saved to docs/screens/evaluation-*-(desktop|phone).png for the README.
@@ -161,8 +162,26 @@ class EvaluationPageBrowserTest {
         assertThat(browser.findElement(By.id("confirm-own")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.cssSelector("#menu a[href='evaluations.html']")).isDisplayed()).as("in a locality's menu").isTrue();
 
-        // the others confirm by silence: the engine's clock passes the deadline and the deadline's job runs
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ranking-closed"), "全部确认后才能评分排名"));
+
+        // 西湖区 disputes a figure with its reason; gxj keeps it, with a reason
+        signIn("xihu-verifier", "/evaluations.html#" + id);
+        new Select(visible(By.id("dispute-figure"))).selectByIndex(0);
+        browser.findElement(By.id("dispute-reason")).sendKeys("统计口径有误（页面测试）");
+        browser.findElement(By.id("dispute-submit")).click();
+        message("已提出异议");
+        settled();
+        assertThat(browser.findElement(By.id("own")).getText()).contains("有异议").contains("统计口径有误（页面测试）");
+        signIn("gxj-reviewer", "/evaluations.html#" + id);
+        assertThat(browser.findElement(By.cssSelector("#overview tbody tr[data-unit='xihu']")).getText()).contains("有异议");
+        assertThat(new Select(visible(By.id("resolve-figure"))).getFirstSelectedOption().getText()).contains("西湖区").contains("统计口径有误");
+        browser.findElement(By.id("resolve-reason")).sendKeys("经市统计局核实，维持原数据");
+        browser.findElement(By.id("resolve-submit")).click();
+        message("异议已处理");
+        settled();
+        assertThat(browser.findElement(By.id("resolve-form")).isDisplayed()).isFalse();
+
+        // the others confirm by silence: the engine's clock passes the deadline and the deadline's job runs
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(40))));
         try {
             managementService.executeJob(managementService.createJobQuery().list().stream()
@@ -181,6 +200,8 @@ class EvaluationPageBrowserTest {
         browser.findElement(By.id("veto-submit")).click();
         message("已录入安全生产否决");
         settled();
+        assertThat(browser.findElement(By.cssSelector("#overview tbody tr[data-unit='xihu']")).getText()).contains("异议已处理");
+        assertThat(browser.findElement(By.cssSelector("#overview tbody tr[data-unit='anyi']")).getText()).contains("逾期视为确认");
         WebElement xiaolan = visible(By.cssSelector("table.ranking tr[data-unit='xiaolan']"));
         assertThat(xiaolan.getText()).contains("安全生产否决：不予奖励").contains("¥0.00");
         assertThat(browser.findElements(By.cssSelector("table.ranking"))).hasSize(3);
