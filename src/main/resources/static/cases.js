@@ -103,7 +103,6 @@
 
   async function statusOptions() {
     const select = filter.elements.status;
-    const chosen = select.value;
     const measure = filter.elements.measure.value;
     let statuses = [];
     try {
@@ -111,6 +110,7 @@
     } catch (e) {
       return;
     }
+    const chosen = select.value; // read after the answer: the user may have chosen meanwhile
     while (select.options.length > 1) select.remove(1);
     for (const s of statuses) {
       const option = document.createElement('option');

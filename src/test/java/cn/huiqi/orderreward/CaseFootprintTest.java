@@ -64,19 +64,12 @@ class CaseFootprintTest extends ProcessTestSupport {
 
     @Test
     void oneMeasureOneCaseFromSubmissionToAwaitingSettlementStaysLean() {
-        String applicant = newEnterpriseUser("donghu");
-        Map<String, Object> form = orders("60000000.00", "2023-08-18");
-
-        String caseNumber = step("submit", () -> as(applicant, () -> submission.submit(types.forMeasure("M1").orElseThrow(),
-                "footprint-" + System.nanoTime(), form).view().caseNumber()));
+        // a first case fills what is loaded once per application (the working-day calendar, rule versions, ...), so
+        // the measured case costs what every later case costs, whichever tests ran before in this context
+        oneCase();
+        steps.clear();
+        String caseNumber = oneCase();
         String root = cases.findByCaseNumber(caseNumber).orElseThrow().getProcessInstanceId();
-
-        Task verification = task(caseNumber, "Task_LocalityVerification", "donghu");
-        step("locality verification", () -> complete("donghu-verifier", verification, approveAccepting(1)));
-        Task gxj = task(caseNumber, "Task_CityReview", "gxj");
-        step("city review gxj", () -> complete("gxj-reviewer", gxj, decision("approve", null)));
-        Task swj = task(caseNumber, "Task_CityReview", "swj");
-        step("city review swj", () -> complete("swj-reviewer", swj, decision("approve", null)));
 
         assertThat(cases.findByCaseNumber(caseNumber).orElseThrow().getStatus()).isEqualTo(RewardStatus.AWAITING_SETTLEMENT.name());
         long variables = count("ACT_HI_VARINST", root);
@@ -89,6 +82,22 @@ class CaseFootprintTest extends ProcessTestSupport {
         assertThat(writes).as("variable writes per case (ACT_HI_DETAIL)").isLessThanOrEqualTo(MAX_VARIABLE_WRITES);
         assertThat(statements).as("SQL statements per case").isLessThanOrEqualTo(MAX_STATEMENTS);
         assertThat(inserts).as("INSERT statements per case").isLessThanOrEqualTo(MAX_INSERTS);
+    }
+
+    /** Submit .. AWAITING_SETTLEMENT, each step recorded in {@link #steps}. */
+    private String oneCase() {
+        String applicant = newEnterpriseUser("donghu");
+        Map<String, Object> form = orders("60000000.00", "2023-08-18");
+
+        String caseNumber = step("submit", () -> as(applicant, () -> submission.submit(types.forMeasure("M1").orElseThrow(),
+                "footprint-" + System.nanoTime(), form).view().caseNumber()));
+        Task verification = task(caseNumber, "Task_LocalityVerification", "donghu");
+        step("locality verification", () -> complete("donghu-verifier", verification, approveAccepting(1)));
+        Task gxj = task(caseNumber, "Task_CityReview", "gxj");
+        step("city review gxj", () -> complete("gxj-reviewer", gxj, decision("approve", null)));
+        Task swj = task(caseNumber, "Task_CityReview", "swj");
+        step("city review swj", () -> complete("swj-reviewer", swj, decision("approve", null)));
+        return caseNumber;
     }
 
     private Task task(String caseNumber, String activityId, String group) {
