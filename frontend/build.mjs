@@ -4,6 +4,8 @@
 //   static/forms.js, static/forms.css        src/pages/forms.js (form-js viewer), the deployed forms in the
 //                                            enterprise's pages (window.HuiqiForms), apart from huiqi.js so
 //                                            that only the pages with a form load it
+//   static/charts.js                         src/pages/charts.js (ECharts: bar and radar on canvas), the
+//                                            evaluation page's charts (window.HuiqiCharts)
 //   node build.mjs [staticdir]     default staticdir: ../target/classes/static
 // The Maven build passes ${project.build.outputDirectory}/static, so the bundles land in the jar and in
 // `mvn spring-boot:run` without ever being committed.
@@ -40,6 +42,19 @@ await build({
   logLevel: 'warning'
 });
 console.log('[frontend] dmn-editor bundle written to ' + editorDir);
+
+await build({
+  entryPoints: { charts: path.join(here, 'src', 'pages', 'charts.js') },
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  globalName: 'HuiqiCharts',
+  target: ['es2020'],
+  outdir: staticDir,
+  legalComments: 'linked',
+  logLevel: 'warning'
+});
+console.log('[frontend] charts bundle written to ' + path.join(staticDir, 'charts.js'));
 
 // form-js 1.10 has no translation hook for its few button labels: they are replaced in its source when bundled,
 // and the build fails if one is no longer there (a new form-js version must be checked, not silently English).

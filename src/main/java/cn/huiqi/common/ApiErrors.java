@@ -254,6 +254,12 @@ class ApiErrors {
         return Body.of(HttpStatus.NOT_FOUND, new FieldProblem(null, "资源不存在", "Not found"));
     }
 
+    /** The client went away while its answer was written (a page left mid-request): nobody to answer, no error to log. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(org.springframework.web.context.request.async.AsyncRequestNotUsableException e) {
+        log.debug("The client closed the connection: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Body> unexpected(Exception e) {
         log.error("Unexpected error", e);

@@ -9,6 +9,7 @@ import cn.huiqi.catalogue.ApplicantKind;
 import cn.huiqi.catalogue.Measure;
 import cn.huiqi.catalogue.PolicyDocuments;
 import cn.huiqi.common.Label;
+import cn.huiqi.evaluation.SafetyVetoMeasure;
 
 /** Measure 6: an award to the localities with the best whole-year comprehensive evaluation of industrial development. */
 @Configuration(proxyBeanMethods = false)
@@ -21,5 +22,11 @@ class ContributionMeasure {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第6条",
                 Label.of("持续提升工业发展贡献度", "Keep raising industry's contribution to development"),
                 ApplicantKind.LOCALITY, List.of(), List.of(), true, false);
+    }
+
+    /** 第6条 rewards "在保障生产安全的前提下": the system reads it as the safety veto of its ranking. */
+    @Bean
+    SafetyVetoMeasure contributionSafetyVeto() {
+        return new SafetyVetoMeasure(ID);
     }
 }

@@ -49,7 +49,8 @@ public final class EvaluationApi {
     public record RoundView(long id, String measure, String name, LocalDate periodFrom, LocalDate periodTo, String status,
                             String statusZh, String statusEn, Instant confirmationFrom, Instant confirmationDue,
                             Integer confirmationWorkingDays, String defaultMark, List<IndicatorView> indicators,
-                            List<PinView> ruleVersions, List<FigureView> figures, String createdBy, Instant createdAt) {
+                            List<PinView> ruleVersions, List<FigureView> figures, String createdBy, Instant createdAt,
+                            boolean safetyVeto) {
     }
 
     public record EventView(long id, String unit, String indicator, String kind, String oldValue, String newValue,
@@ -60,5 +61,12 @@ public final class EvaluationApi {
     }
 
     public record ConfirmationResult(String unit, int confirmed, int disputed) {
+    }
+
+    /**
+     * A round's scores and ranking as the caller may see them: {@code allLines} false for a locality before the ranking
+     * is circulated (its own line only, without the tie-break sentence and the total of the awards).
+     */
+    public record RankingView(long roundId, String measure, String status, boolean allLines, RankingApi.Ranking ranking) {
     }
 }

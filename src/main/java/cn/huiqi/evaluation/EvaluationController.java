@@ -34,10 +34,12 @@ class EvaluationController {
 
     private final EvaluationRounds rounds;
     private final Figures figures;
+    private final RoundRankings rankings;
 
-    EvaluationController(EvaluationRounds rounds, Figures figures) {
+    EvaluationController(EvaluationRounds rounds, Figures figures, RoundRankings rankings) {
         this.rounds = rounds;
         this.figures = figures;
+        this.rankings = rankings;
     }
 
     @GetMapping
@@ -124,5 +126,19 @@ class EvaluationController {
     @Operation(summary = "数据变动记录（市工信局；地区只见本地区）/ The timeline of changes")
     List<EvaluationApi.EventView> timeline(@PathVariable long id, @RequestParam(required = false) String unit) {
         return figures.timeline(id, unit);
+    }
+
+    @GetMapping("/{id}/ranking")
+    @Operation(summary = "评分与排名（数据全部确认后；地区在通报前只见本地区）/ Scores and ranking (after the confirmation; a locality sees its own line until circulation)")
+    EvaluationApi.RankingView ranking(@PathVariable long id) {
+        return rankings.ranking(id);
+    }
+
+    @GetMapping("/{id}/score-sheet.xlsx")
+    @Operation(summary = "评分表 xlsx（仅市工信局）/ The score sheet (gxj only)")
+    ResponseEntity<byte[]> scoreSheet(@PathVariable long id) {
+        byte[] bytes = rankings.scoreSheet(id);
+        return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("评分表-" + id + ".xlsx", StandardCharsets.UTF_8).build().toString()).body(bytes);
     }
 }

@@ -25,6 +25,7 @@ import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.NotFoundException;
 import cn.huiqi.identity.Caller;
+import cn.huiqi.process.EngineAsSystem;
 
 /**
  * Evaluation rounds (docs/evaluation.md): opened by 市工信局 per measure (5 or 6) and period, with the indicator set
@@ -45,10 +46,13 @@ public class EvaluationRounds {
     private final WorkingDays workingDays;
     private final ConfirmationDeadline deadline;
     private final int confirmationWorkingDays;
+    private final List<SafetyVetoMeasure> vetoMeasures;
+    private final EngineAsSystem system;
 
     EvaluationRounds(EvaluationStore store, EvaluationAccess access, MeasureCatalogue catalogue, RepositoryService repositoryService,
                      WorkingDays workingDays, ConfirmationDeadline deadline,
-                     @Value("${huiqi.evaluation.confirmation-working-days:5}") int confirmationWorkingDays) {
+                     @Value("${huiqi.evaluation.confirmation-working-days:5}") int confirmationWorkingDays,
+                     List<SafetyVetoMeasure> vetoMeasures, EngineAsSystem system) {
         this.store = store;
         this.access = access;
         this.catalogue = catalogue;
@@ -56,6 +60,13 @@ public class EvaluationRounds {
         this.workingDays = workingDays;
         this.deadline = deadline;
         this.confirmationWorkingDays = confirmationWorkingDays;
+        this.vetoMeasures = List.copyOf(vetoMeasures);
+        this.system = system;
+    }
+
+    /** Whether the measure's ranking has the safety veto (declared by the measure's package, {@link SafetyVetoMeasure}). */
+    public boolean safetyVetoApplies(String measure) {
+        return vetoMeasures.stream().anyMatch(v -> v.measureId().equals(measure));
     }
 
     static Instant now() {
@@ -116,7 +127,9 @@ public class EvaluationRounds {
         store.event(id, null, null, "OPENED", null, null, "开设评价轮次，指标取自默认指标集 / Round opened with the default indicator set",
                 null, caller.userId(), now);
         for (String key : DECISION_KEYS) {
-            DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
+            // as the system: gxj, checked above, has no engine permission to read decision definitions (and would pin nothing)
+            DecisionDefinition latest = system.call(() -> repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                    .latestVersion().singleResult());
             if (latest != null) {
                 store.pin(id, key, latest.getVersion(), latest.getId(), caller.userId(), now);
                 store.event(id, null, null, "PINNED", null, key + " v" + latest.getVersion(),
@@ -206,7 +219,8 @@ public class EvaluationRounds {
                 i.note())).toList();
         return new EvaluationApi.RoundView(r.id(), r.measure(), r.name(), r.periodFrom(), r.periodTo(), r.status().name(),
                 r.status().label().zh(), r.status().label().en(), r.confirmationFrom(), r.confirmationDue(), r.confirmationDays(),
-                indicators.stream().map(EvaluationApi.IndicatorView::note).filter(n -> !n.isBlank()).findFirst().orElse(null), indicators, store.pins(r.id()), figures, r.createdBy(), r.createdAt());
+                indicators.stream().map(EvaluationApi.IndicatorView::note).filter(n -> !n.isBlank()).findFirst().orElse(null), indicators, store.pins(r.id()), figures, r.createdBy(), r.createdAt(),
+                safetyVetoApplies(r.measure()));
     }
 
     private static LocalDate date(FieldChecks checks, String field, String raw, String zh, String en) {

@@ -23,7 +23,8 @@ class SecurityHeadersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/index.html", "/login.html", "/cases.html", "/projects.html", "/fund.html",
-            "/settlements.html", "/huiqi.css", "/rules.js", "/huiqi.js", "/rules.html", "/swagger-ui/index.html"})
+            "/settlements.html", "/evaluations.html", "/evaluations.js", "/huiqi.css", "/rules.js", "/huiqi.js", "/rules.html",
+            "/swagger-ui/index.html"})
     void everyPageHasThePagePolicyAndTheUsualHeaders(String path) {
         PageSession browser = new PageSession(port);
         browser.signIn("policy-staff", DemoAccounts.PASSWORD);

@@ -28,7 +28,7 @@ import cn.huiqi.testsupport.HttpApi;
 @IdentityIntegrationTest
 class SharedPageModuleBrowserTest {
 
-    private static final List<String> MENU = List.of("./", "cases.html", "projects.html", "fund.html", "settlements.html",
+    private static final List<String> MENU = List.of("./", "cases.html", "projects.html", "fund.html", "settlements.html", "evaluations.html",
             "rules.html", "calendar.html", "camunda/app/tasklist/");
 
     @LocalServerPort
