@@ -1,5 +1,7 @@
 package cn.huiqi.process;
 
+import java.util.function.Supplier;
+
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
@@ -25,15 +27,17 @@ final class WebappEngineRestErrors {
     private WebappEngineRestErrors() {
     }
 
-    private static Response ours(Throwable thrown, Response camundas) {
+    /**
+     * Ours when a refusal is in the cause chain, else Camunda's. Camunda's handlers are asked only in the second case:
+     * they log what they answer with 500 as a warning with its stack trace, which our 4xx refusals are not.
+     */
+    private static Response ours(Throwable thrown, Supplier<Response> camundas) {
         OwnRefusal refusal = OwnRefusal.in(thrown);
         if (refusal == null) {
-            return camundas;
+            return camundas.get();
         }
-        ExceptionDto body = camundas.getEntity() instanceof ExceptionDto dto ? dto : new ExceptionDto();
-        if (body.getType() == null) {
-            body.setType("InvalidRequestException");
-        }
+        ExceptionDto body = new ExceptionDto();
+        body.setType(thrown.getClass().getSimpleName()); // what Camunda's handlers write there
         body.setMessage(refusal.message());
         return Response.status(refusal.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
@@ -42,7 +46,7 @@ final class WebappEngineRestErrors {
     public static class OfRest implements ExceptionMapper<RestException> {
         @Override
         public Response toResponse(RestException exception) {
-            return ours(exception, new RestExceptionHandler().toResponse(exception));
+            return ours(exception, () -> new RestExceptionHandler().toResponse(exception));
         }
     }
 
@@ -50,7 +54,7 @@ final class WebappEngineRestErrors {
     public static class OfEngine implements ExceptionMapper<ProcessEngineException> {
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return ours(exception, new ProcessEngineExceptionHandler().toResponse(exception));
+            return ours(exception, () -> new ProcessEngineExceptionHandler().toResponse(exception));
         }
     }
 
@@ -58,7 +62,7 @@ final class WebappEngineRestErrors {
     public static class OfAny implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable exception) {
-            return ours(exception, new ExceptionHandler().toResponse(exception));
+            return ours(exception, () -> new ExceptionHandler().toResponse(exception));
         }
     }
 }
