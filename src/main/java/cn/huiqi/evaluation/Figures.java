@@ -25,11 +25,13 @@ public class Figures {
     private final EvaluationStore store;
     private final EvaluationAccess access;
     private final EvaluationRounds rounds;
+    private final RoundProcess process;
 
-    Figures(EvaluationStore store, EvaluationAccess access, EvaluationRounds rounds) {
+    Figures(EvaluationStore store, EvaluationAccess access, EvaluationRounds rounds, RoundProcess process) {
         this.store = store;
         this.access = access;
         this.rounds = rounds;
+        this.process = process;
     }
 
     @Transactional(readOnly = true)
@@ -180,6 +182,7 @@ public class Figures {
             throw EvaluationAccess.refused(caller, "confirm figures of " + unit);
         }
         inConfirmation(roundId);
+        rounds.lock(roundId); // the last confirmations of two localities see each other's: one of them moves the process on
         Instant now = EvaluationRounds.now();
         int confirmed = 0, disputed = 0;
         for (EvaluationStore.Figure f : store.figures(roundId)) {
@@ -195,6 +198,7 @@ public class Figures {
                 disputed++;
             }
         }
+        process.figuresMaybeConfirmed(roundId);
         return new EvaluationApi.ConfirmationResult(unit, confirmed, disputed);
     }
 
@@ -240,6 +244,7 @@ public class Figures {
         store.confirm(figureId, "RESOLUTION", caller.userId(), now);
         store.event(roundId, figure.unit(), figure.indicator(), "RESOLVED", plain(figure.value()), value.toPlainString(),
                 changed ? "异议成立，数据已更正 / Dispute upheld, figure corrected" : "维持原数据 / Figure kept", reason, caller.userId(), now);
+        process.figuresMaybeConfirmed(roundId);
         return view(store.figure(roundId, figureId).orElseThrow(), access.localities());
     }
 
@@ -268,6 +273,7 @@ public class Figures {
                 confirmed++;
             }
         }
+        process.figuresMaybeConfirmed(roundId);
         return confirmed;
     }
 
