@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.common.FieldChecks;
@@ -14,13 +14,14 @@ import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.identity.Caller;
 
 /**
- * What completing each gxj step of the evaluation processes means ({@code ${evaluationStep}}, on complete). The task
+ * What completing each gxj step of the evaluation processes means ({@code ${evaluationStep}}, an execution listener at the end of the task: the engine passes its refusals through
+ * unchanged, so they reach the API and Tasklist as 4xx). The task
  * contracts (EvaluationTaskContracts) already said who may complete and which fields they send; here the values are
  * checked, the round records the step, and the four-eyes rule is applied: who checks the proposal is read from the
  * round's own records (its preparer, the people who entered or changed figures), never from a variable.
  */
 @Component("evaluationStep")
-public class EvaluationStep implements TaskListener {
+public class EvaluationStep implements ExecutionListener {
 
     static final String CLOSE_DATA_ENTRY = "Task_CloseDataEntry";
     static final String PROPOSE = "Task_Propose";
@@ -44,11 +45,14 @@ public class EvaluationStep implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    public void notify(DelegateExecution task) {
+        if (task.isCanceled()) {
+            return; // the task was cancelled (instance deleted or moved), not completed
+        }
         Caller caller = access.leadBureau();
-        long roundId = process.roundOf(task.getExecution());
+        long roundId = process.roundOf(task);
         Instant now = EvaluationRounds.now();
-        switch (task.getTaskDefinitionKey()) {
+        switch (task.getCurrentActivityId()) {
             case CLOSE_DATA_ENTRY -> {
                 if (store.round(roundId).orElseThrow().status() == EvaluationStatus.DATA_ENTRY) {
                     rounds.startConfirmation(roundId); // refuses while any locality lacks a figure
@@ -82,7 +86,7 @@ public class EvaluationStep implements TaskListener {
                 store.event(roundId, null, null, "REVIEW_HANDLED", null, outcome, "处理复核申请 " + handled + " 件，" + ("keep".equals(outcome)
                         ? "维持排名 / ranking kept" : "数据已更正，重新评分 / corrected, scored again"), reason, caller.userId(), now);
             }
-            default -> throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
+            default -> throw new IllegalStateException("no completion rule for " + task.getCurrentActivityId());
         }
     }
 
@@ -99,7 +103,7 @@ public class EvaluationStep implements TaskListener {
         }
     }
 
-    private void cityApproval(DelegateTask task, long roundId, Caller caller, Instant now) {
+    private void cityApproval(DelegateExecution task, long roundId, Caller caller, Instant now) {
         String outcome = outcome(task, List.of("approved", "returned"));
         if ("returned".equals(outcome)) {
             String reason = reasonUnless(task, false);
@@ -130,7 +134,7 @@ public class EvaluationStep implements TaskListener {
                 null, caller.userId(), now);
     }
 
-    private static String outcome(DelegateTask task, List<String> allowed) {
+    private static String outcome(DelegateExecution task, List<String> allowed) {
         Object value = task.getVariable("outcome");
         if (value == null || !allowed.contains(value.toString())) {
             throw new InvalidInputException("outcome", "办理结果须为 " + String.join(" / ", allowed), "The outcome must be one of " + allowed);
@@ -138,7 +142,7 @@ public class EvaluationStep implements TaskListener {
         return value.toString();
     }
 
-    private static String reasonUnless(DelegateTask task, boolean optional) {
+    private static String reasonUnless(DelegateExecution task, boolean optional) {
         String reason = text(task, "reason");
         if (optional && (reason == null || reason.isBlank())) {
             return null;
@@ -149,7 +153,7 @@ public class EvaluationStep implements TaskListener {
         return checked;
     }
 
-    private static String text(DelegateTask task, String name) {
+    private static String text(DelegateExecution task, String name) {
         Object value = task.getVariable(name);
         return value == null ? null : value.toString();
     }
