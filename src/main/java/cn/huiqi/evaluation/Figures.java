@@ -26,8 +26,10 @@ public class Figures {
     private final EvaluationAccess access;
     private final EvaluationRounds rounds;
     private final RoundProcess process;
+    private final RoundProcessStore processStore;
 
-    Figures(EvaluationStore store, EvaluationAccess access, EvaluationRounds rounds, RoundProcess process) {
+    Figures(EvaluationStore store, EvaluationAccess access, EvaluationRounds rounds, RoundProcess process, RoundProcessStore processStore) {
+        this.processStore = processStore;
         this.store = store;
         this.access = access;
         this.rounds = rounds;
@@ -146,7 +148,11 @@ public class Figures {
         EvaluationStore.Indicator indicator = indicator(roundId, code);
         BigDecimal value = number("value", r.value(), indicator);
         EvaluationStore.Round round = rounds.lock(roundId);
-        requireOpenForFigures(round);
+        boolean onReview = round.status() == EvaluationStatus.CIRCULATED && processStore.requests(roundId).stream()
+                .anyMatch(q -> "OPEN".equals(q.status()) && q.unit().equals(unit));
+        if (!onReview) { // after circulation only a locality's open 复核 request lets gxj correct that locality's figures
+            requireOpenForFigures(round);
+        }
         var existing = store.figure(roundId, unit, code);
         boolean scoring = !indicator.fromStatistics() && round.status() == EvaluationStatus.DATA_ENTRY
                 && (existing.isEmpty() || existing.get().status() == EvaluationStore.FigureStatus.ENTERED);

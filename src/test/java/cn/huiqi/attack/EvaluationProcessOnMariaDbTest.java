@@ -159,12 +159,32 @@ class EvaluationProcessOnMariaDbTest extends EvaluationProcessBase {
         complete(GXJ_CHECKER, roundTask(id, "Task_CheckProposal"), Map.of("outcome", "approve"));
         complete(GXJ, roundTask(id, "Task_CityApproval"), Map.of("outcome", "approved", "documentNumber", "洪府字〔2024〕5号",
                 "approvalDate", "2024-01-17"));
+        // 复核: xihu asks for a recheck; gxj corrects its figure, the round is scored again and goes back to 拟定奖励方案
+        expect(201, api(OTHER_LOCALITY).post("/api/evaluations/" + id + "/review-requests",
+                toJson(Map.of("unit", "xihu", "reason", "本区技改投资增速统计有误"))));
+        passReviewWindow(id);
+        expect(200, api(GXJ).post("/api/evaluations/" + id + "/figures/by-lead-bureau", toJson(Map.of("unit", "xihu", "indicator",
+                "TECH_INVEST_GROWTH", "value", "30", "reason", "复核：市统计局更正函"))));
+        complete(GXJ, roundTask(id, "Task_HandleReviewRequests"), Map.of("outcome", "corrected", "reason", "数据已更正，重新评分"));
+        assertThat(status(id)).isEqualTo("SCORING");
+        assertThat(jdbc.queryForObject("SELECT status FROM evaluation_review_request WHERE round_id = ?", String.class, id)).isEqualTo("CORRECTED");
+        complete(GXJ, roundTask(id, "Task_Propose"), Map.of("reason", "按更正后的排名重新拟定"));
+        complete(GXJ_CHECKER, roundTask(id, "Task_CheckProposal"), Map.of("outcome", "approve"));
+        complete(GXJ, roundTask(id, "Task_CityApproval"), Map.of("outcome", "approved", "documentNumber", "洪府字〔2024〕9号",
+                "approvalDate", "2024-01-25"));
         passReviewWindow(id);
         List<Map<String, Object>> awards = jdbc.queryForList("SELECT unit_id, amount FROM evaluation_award_case WHERE round_id = ? ORDER BY unit_id", id);
         assertThat(awards).extracting(a -> a.get("unit_id")).as("湾里 would top the districts but is vetoed").doesNotContain("wanli")
                 .contains("honggutan", "xinjian", "jinxian", "xiaolan").hasSize(8);
         BigDecimal asked = awards.stream().map(a -> (BigDecimal) a.get("amount")).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(asked).isEqualByComparingTo("12900000.00");
+        JsonNode xihu = null;
+        for (JsonNode line : expect(200, api(OTHER_LOCALITY).get("/api/evaluations/" + id + "/process")).get("ranking").get("lines")) {
+            xihu = "xihu".equals(line.get("unitId").asText()) ? line : xihu;
+        }
+        assertThat(xihu.get("scores").get(2).get("score").decimalValue()).as("scored again with the corrected figure (30 → cap)")
+                .isEqualByComparingTo("20.00");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_event WHERE round_id = ? AND kind = 'RANKED'", Integer.class, id)).isEqualTo(2);
 
         // 1,290万 asked of a 1,000万 pool: the settlement shares the pool pro rata, never more
         long settlementId = settleAndEndNotice("M6");
