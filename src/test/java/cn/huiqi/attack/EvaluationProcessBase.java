@@ -23,7 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import cn.huiqi.testsupport.HttpApi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,8 +50,21 @@ import cn.huiqi.testsupport.TestUsers;
  * The application of the evaluation process tests on its own MariaDB database, with the people they need and the steps
  * of bpmn/evaluation-round.bpmn as the legitimate users take them.
  */
-@TestPropertySource(properties = {"huiqi.fund.caps.M5=20000000.00", "huiqi.fund.caps.M6=10000000.00"})
-abstract class EvaluationProcessBase extends CaseAttackBase {
+@ActiveProfiles("mysql")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"camunda.bpm.job-execution.enabled=false",
+                "huiqi.fund.caps.M5=20000000.00", "huiqi.fund.caps.M6=10000000.00",
+                "logging.level.org.camunda.bpm.engine.context=OFF",
+                "logging.level.org.camunda.bpm.engine.rest.exception=OFF"})
+abstract class EvaluationProcessBase {
+
+    static final String PASSWORD = "Attack-Secret-2023";
+    static final String LOCALITY = "atk-donghu";
+    static final String OTHER_LOCALITY = "atk-xihu";
+    static final String POLICY = "atk-policy";
+    static final String AUDITOR = "atk-auditor";
+    static final Map<String, String> CITY = new java.util.TreeMap<>(Map.of("gxj", "atk-gxj", "swj", "atk-swj", "czj", "atk-czj",
+            "jrb", "atk-jrb", "zxqyj", "atk-zxqyj", "ctjt", "atk-ctjt", "szxbm", "atk-szxbm"));
 
     static final String TJJ = "atk-tjj";
     static final String GXJ = CITY.get("gxj");
@@ -52,10 +75,24 @@ abstract class EvaluationProcessBase extends CaseAttackBase {
     static final String CZJ = CITY.get("czj");
 
     @DynamicPropertySource
-    static void ownDatabase(DynamicPropertyRegistry registry) {
+    static void mariaDb(DynamicPropertyRegistry registry) { // a database of its own: the fund caps differ from the attack suite's
         MariaDbTestDatabase.register(registry, "huiqi_evalflow");
     }
 
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     FundLedger ledger;
     @Autowired
@@ -71,6 +108,27 @@ abstract class EvaluationProcessBase extends CaseAttackBase {
     }
 
     // ---- the steps -----------------------------------------------------------------------------------
+
+    @BeforeEach
+    void people() {
+        TestUsers.person(identityService, LOCALITY, "donghu", PASSWORD);
+        TestUsers.person(identityService, OTHER_LOCALITY, "xihu", PASSWORD);
+        TestUsers.person(identityService, POLICY, "policy-admin", PASSWORD);
+        TestUsers.person(identityService, AUDITOR, "auditor", PASSWORD);
+        CITY.forEach((unit, user) -> TestUsers.person(identityService, user, unit, PASSWORD));
+    }
+
+    HttpApi api(String user) {
+        return HttpApi.as(port, user, PASSWORD);
+    }
+
+    /** Completes a task as the user, through the engine's Java API (the task guard checks it like any request). */
+    void complete(String user, Task task, Map<String, Object> variables) {
+        TestUsers.as(identityService, user, () -> {
+            taskService.complete(task.getId(), variables);
+            return null;
+        });
+    }
 
     void evaluationPeople() {
         TestUsers.person(identityService, TJJ, "tjj", PASSWORD);
