@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * accepted), every other role completing each gxj step of the round, and a locality filing a 复核 request for another.
  * Measure 5 of 2022 (a period of its own in this database).
  */
-class EvaluationFourEyesAttackTest extends EvaluationProcessBase {
+class EvaluationFourEyesAttackTest extends EvaluationPoolsBase {
 
     @Test
     void theProposalIsCheckedByASecondGxjPersonOnly() {

@@ -21,8 +21,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -43,17 +41,16 @@ import cn.huiqi.fund.PoolBalance;
 import cn.huiqi.settlement.SettlementAllocation;
 import cn.huiqi.settlement.SettlementPayments;
 import cn.huiqi.settlement.SettlementRepository;
-import cn.huiqi.testsupport.MariaDbTestDatabase;
 import cn.huiqi.testsupport.TestUsers;
 
 /**
- * The application of the evaluation process tests on its own MariaDB database, with the people they need and the steps
- * of bpmn/evaluation-round.bpmn as the legitimate users take them.
+ * The application of the evaluation process tests (each concrete family on a MariaDB database of its own: their fund
+ * caps differ from the attack suite's), with the people they need and the steps of bpmn/evaluation-round.bpmn as the
+ * legitimate users take them.
  */
 @ActiveProfiles("mysql")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"camunda.bpm.job-execution.enabled=false",
-                "huiqi.fund.caps.M5=20000000.00", "huiqi.fund.caps.M6=10000000.00",
                 "logging.level.org.camunda.bpm.engine.context=OFF",
                 "logging.level.org.camunda.bpm.engine.rest.exception=OFF"})
 abstract class EvaluationProcessBase {
@@ -73,11 +70,6 @@ abstract class EvaluationProcessBase {
     /** a third 市工信局 person */
     static final String GXJ_THIRD = "atk-gxj-3";
     static final String CZJ = CITY.get("czj");
-
-    @DynamicPropertySource
-    static void mariaDb(DynamicPropertyRegistry registry) { // a database of its own: the fund caps differ from the attack suite's
-        MariaDbTestDatabase.register(registry, "huiqi_evalflow");
-    }
 
     @LocalServerPort
     int port;

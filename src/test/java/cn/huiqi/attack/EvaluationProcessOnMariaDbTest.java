@@ -21,9 +21,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,7 +30,6 @@ import cn.huiqi.fund.PoolBalance;
 import cn.huiqi.settlement.SettlementAllocation;
 import cn.huiqi.settlement.SettlementPayments;
 import cn.huiqi.settlement.SettlementRepository;
-import cn.huiqi.testsupport.MariaDbTestDatabase;
 import cn.huiqi.testsupport.TestUsers;
 
 /**
@@ -42,7 +38,7 @@ import cn.huiqi.testsupport.TestUsers;
  * refusal, a returned 审定, a 复核 request kept; measure 6 with one vetoed locality getting no award and a pool smaller
  * than the awards (pro rata, never beyond it).
  */
-class EvaluationProcessOnMariaDbTest extends EvaluationProcessBase {
+class EvaluationProcessOnMariaDbTest extends EvaluationPoolsBase {
 
     @Test
     void measureFiveFromOpeningTheRoundToPayingEveryAward() {
