@@ -40,6 +40,9 @@ import cn.huiqi.testsupport.TestUsers;
  */
 class EvaluationProcessOnMariaDbTest extends EvaluationPoolsBase {
 
+    @Autowired
+    cn.huiqi.claim.RewardClaims claims;
+
     @Test
     void measureFiveFromOpeningTheRoundToPayingEveryAward() {
         evaluationPeople();
@@ -116,6 +119,10 @@ class EvaluationProcessOnMariaDbTest extends EvaluationPoolsBase {
         assertThat(amount(awards, "jinxian")).isEqualByComparingTo("2000000.00");
         assertThat(amount(awards, "anyi")).isEqualByComparingTo("1000000.00");
         assertThat(amount(awards, "gaoxin")).isEqualByComparingTo("500000.00");
+        cn.huiqi.claim.Payee payee = claims.payeeOf(claims.get(((Number) jdbc.queryForObject(
+                "SELECT case_id FROM evaluation_award_case WHERE round_id = ? AND unit_id = 'wanli'", Long.class, id)).longValue()));
+        assertThat(payee.name()).isEqualTo("湾里管理局（财政）");
+        assertThat(payee.bankAccount()).startsWith("资金指标下达至地区财政局");
         PoolBalance reserved = ledger.balance("M5");
         assertThat(reserved.reserved()).isEqualByComparingTo("10500000.00");
 
