@@ -139,6 +139,7 @@ abstract class EvaluationProcessBase {
         complete(GXJ, roundTask(id, "Task_CloseDataEntry"), Map.of());
         ClockUtil.setCurrentTime(Date.from(Instant.parse(confirmationDueUtc).plusSeconds(1)));
         managementService.executeJob(confirmationJob(id).getId());
+        score(id);
         return id;
     }
 
@@ -155,6 +156,15 @@ abstract class EvaluationProcessBase {
             expect(200, api(GXJ).post("/api/evaluations/" + id + "/figures/by-lead-bureau",
                     toJson(EvaluationSheets.gxjScore(unit, 80 + EvaluationSheets.LOCALITIES.indexOf(unit) * 0.5))));
         }
+    }
+
+    /** 评分排名 runs as a job of its own (asynchronous: a locality's confirmation never waits for it or fails with it). */
+    void score(long id) {
+        String roundInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("EVAL-" + id)
+                .processDefinitionKey("evaluation-round").singleResult().getId();
+        Job job = managementService.createJobQuery().processInstanceId(roundInstance).activityId("Task_Score").singleResult();
+        assertThat(job).as("round " + id + " waits for scoring").isNotNull();
+        managementService.executeJob(job.getId());
     }
 
     void passReviewWindow(long id) {

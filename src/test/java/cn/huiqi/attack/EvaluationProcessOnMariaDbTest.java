@@ -63,6 +63,7 @@ class EvaluationProcessOnMariaDbTest extends EvaluationPoolsBase {
         // the confirmation period ends by silence: the evaluation module tells the process, which scores and ranks
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2023-10-16T16:00:01Z")));
         managementService.executeJob(confirmationJob(id).getId());
+        score(id);
         assertThat(status(id)).isEqualTo("SCORING");
         JsonNode ranked = expect(200, api(GXJ).get("/api/evaluations/" + id + "/process"));
         assertThat(ranked.get("ranking").get("totalAward").decimalValue()).isEqualByComparingTo("10500000.00");
@@ -158,6 +159,7 @@ class EvaluationProcessOnMariaDbTest extends EvaluationPoolsBase {
         complete(GXJ, roundTask(id, "Task_CloseDataEntry"), Map.of());
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2024-01-16T16:00:01Z")));
         managementService.executeJob(confirmationJob(id).getId());
+        score(id);
         complete(GXJ, roundTask(id, "Task_Propose"), Map.of());
         complete(GXJ_CHECKER, roundTask(id, "Task_CheckProposal"), Map.of("outcome", "approve"));
         complete(GXJ, roundTask(id, "Task_CityApproval"), Map.of("outcome", "approved", "documentNumber", "洪府字〔2024〕5号",
@@ -169,6 +171,7 @@ class EvaluationProcessOnMariaDbTest extends EvaluationPoolsBase {
         expect(200, api(GXJ).post("/api/evaluations/" + id + "/figures/by-lead-bureau", toJson(Map.of("unit", "xihu", "indicator",
                 "TECH_INVEST_GROWTH", "value", "30", "reason", "复核：市统计局更正函"))));
         complete(GXJ, roundTask(id, "Task_HandleReviewRequests"), Map.of("outcome", "corrected", "reason", "数据已更正，重新评分"));
+        score(id);
         assertThat(status(id)).isEqualTo("SCORING");
         assertThat(jdbc.queryForObject("SELECT status FROM evaluation_review_request WHERE round_id = ?", String.class, id)).isEqualTo("CORRECTED");
         complete(GXJ, roundTask(id, "Task_Propose"), Map.of("reason", "按更正后的排名重新拟定"));
