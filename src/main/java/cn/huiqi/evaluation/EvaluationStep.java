@@ -14,10 +14,10 @@ import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.identity.Caller;
 
 /**
- * What completing each gxj step of the evaluation processes means ({@code ${evaluationStep}}, an execution listener at the end of the task: the engine passes its refusals through
- * unchanged, so they reach the API and Tasklist as 4xx). The task
- * contracts (EvaluationTaskContracts) already said who may complete and which fields they send; here the values are
- * checked, the round records the step, and the four-eyes rule is applied: who checks the proposal is read from the
+ * What completing each gxj step of the evaluation processes means ({@code ${evaluationStep}}: an execution listener at
+ * the end of the task, so the engine passes its refusals through unchanged and they reach the API and Tasklist as 4xx).
+ * The task contracts (EvaluationTaskContracts) already said who may complete and which fields they send; here the values
+ * are checked, the round records the step, and the four-eyes rule is applied: who checks the proposal is read from the
  * round's own records (its preparer, the people who entered or changed figures), never from a variable.
  */
 @Component("evaluationStep")
@@ -45,48 +45,48 @@ public class EvaluationStep implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution task) {
-        if (task.isCanceled()) {
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
             return; // the task was cancelled (instance deleted or moved), not completed
         }
         Caller caller = access.leadBureau();
-        long roundId = process.roundOf(task);
+        long roundId = process.roundOf(execution);
         Instant now = EvaluationRounds.now();
-        switch (task.getCurrentActivityId()) {
+        switch (execution.getCurrentActivityId()) {
             case CLOSE_DATA_ENTRY -> {
                 if (store.round(roundId).orElseThrow().status() == EvaluationStatus.DATA_ENTRY) {
                     rounds.startConfirmation(roundId); // refuses while any locality lacks a figure
                 }
             }
             case SAFETY_VETO_CHECK -> {
-                String outcome = outcome(task, List.of("none", "recorded"));
+                String outcome = outcome(execution, List.of("none", "recorded"));
                 store.event(roundId, null, null, "VETO_CHECKED", null, outcome, "recorded".equals(outcome)
                         ? "安全生产一票否决已录入 / Safety vetoes recorded" : "无安全生产一票否决 / No safety veto", null, caller.userId(), now);
             }
             case PROPOSE -> {
                 processStore.prepared(roundId, caller.userId(), now);
                 processStore.status(roundId, EvaluationStatus.PROPOSED, caller.userId(), now);
-                store.event(roundId, null, null, "PROPOSED", null, null, "拟定奖励方案 / Award proposal prepared", text(task, "reason"),
+                store.event(roundId, null, null, "PROPOSED", null, null, "拟定奖励方案 / Award proposal prepared", text(execution, "reason"),
                         caller.userId(), now);
             }
             case CHECK_PROPOSAL -> {
                 fourEyes(roundId, caller.userId());
-                String outcome = outcome(task, List.of("approve", "return"));
-                String reason = reasonUnless(task, "approve".equals(outcome));
+                String outcome = outcome(execution, List.of("approve", "return"));
+                String reason = reasonUnless(execution, "approve".equals(outcome));
                 processStore.checked(roundId, caller.userId());
                 store.event(roundId, null, null, "approve".equals(outcome) ? "PROPOSAL_CHECKED" : "PROPOSAL_RETURNED", null, outcome,
                         "approve".equals(outcome) ? "复核同意，报市政府审定 / Checked, sent for approval" : "复核退回拟定 / Returned to the preparer",
                         reason, caller.userId(), now);
             }
-            case CITY_APPROVAL -> cityApproval(task, roundId, caller, now);
+            case CITY_APPROVAL -> cityApproval(execution, roundId, caller, now);
             case HANDLE_REVIEW_REQUESTS -> {
-                String outcome = outcome(task, List.of("keep", "corrected"));
-                String reason = reasonUnless(task, false);
+                String outcome = outcome(execution, List.of("keep", "corrected"));
+                String reason = reasonUnless(execution, false);
                 int handled = processStore.handleOpenRequests(roundId, "keep".equals(outcome) ? "KEPT" : "CORRECTED", reason, caller.userId(), now);
                 store.event(roundId, null, null, "REVIEW_HANDLED", null, outcome, "处理复核申请 " + handled + " 件，" + ("keep".equals(outcome)
                         ? "维持排名 / ranking kept" : "数据已更正，重新评分 / corrected, scored again"), reason, caller.userId(), now);
             }
-            default -> throw new IllegalStateException("no completion rule for " + task.getCurrentActivityId());
+            default -> throw new IllegalStateException("no completion rule for " + execution.getCurrentActivityId());
         }
     }
 
@@ -103,17 +103,17 @@ public class EvaluationStep implements ExecutionListener {
         }
     }
 
-    private void cityApproval(DelegateExecution task, long roundId, Caller caller, Instant now) {
-        String outcome = outcome(task, List.of("approved", "returned"));
+    private void cityApproval(DelegateExecution execution, long roundId, Caller caller, Instant now) {
+        String outcome = outcome(execution, List.of("approved", "returned"));
         if ("returned".equals(outcome)) {
-            String reason = reasonUnless(task, false);
+            String reason = reasonUnless(execution, false);
             store.event(roundId, null, null, "APPROVAL_RETURNED", null, outcome, "市政府审定退回，重新拟定 / Returned by the city government",
                     reason, caller.userId(), now);
             return;
         }
         FieldChecks checks = new FieldChecks();
-        String document = checks.requiredText("documentNumber", text(task, "documentNumber"), "审定文号", "Approval document number", 100);
-        String rawDate = text(task, "approvalDate");
+        String document = checks.requiredText("documentNumber", text(execution, "documentNumber"), "审定文号", "Approval document number", 100);
+        String rawDate = text(execution, "approvalDate");
         LocalDate date = null;
         if (rawDate == null || !rawDate.matches("\\d{4}-\\d{2}-\\d{2}")) {
             checks.add("approvalDate", "审定日期须为 yyyy-MM-dd 格式的日期", "The approval date must be a date yyyy-MM-dd");
@@ -134,16 +134,16 @@ public class EvaluationStep implements ExecutionListener {
                 null, caller.userId(), now);
     }
 
-    private static String outcome(DelegateExecution task, List<String> allowed) {
-        Object value = task.getVariable("outcome");
+    private static String outcome(DelegateExecution execution, List<String> allowed) {
+        Object value = execution.getVariable("outcome");
         if (value == null || !allowed.contains(value.toString())) {
             throw new InvalidInputException("outcome", "办理结果须为 " + String.join(" / ", allowed), "The outcome must be one of " + allowed);
         }
         return value.toString();
     }
 
-    private static String reasonUnless(DelegateExecution task, boolean optional) {
-        String reason = text(task, "reason");
+    private static String reasonUnless(DelegateExecution execution, boolean optional) {
+        String reason = text(execution, "reason");
         if (optional && (reason == null || reason.isBlank())) {
             return null;
         }
@@ -153,8 +153,8 @@ public class EvaluationStep implements ExecutionListener {
         return checked;
     }
 
-    private static String text(DelegateExecution task, String name) {
-        Object value = task.getVariable(name);
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
         return value == null ? null : value.toString();
     }
 }
