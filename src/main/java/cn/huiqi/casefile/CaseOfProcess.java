@@ -39,8 +39,23 @@ public class CaseOfProcess {
 
     public CaseRecord of(DelegateExecution execution) {
         String rootId = rootOf(execution).getId();
-        return ofRootProcessInstance(rootId)
+        return ofRootProcessInstance(rootId).or(() -> ofCalledInstance(execution))
                 .orElseThrow(() -> new IllegalStateException("no case for process instance " + rootId));
+    }
+
+    /**
+     * A case whose process is called by a process of no case: an award of a locality evaluation (measures 5 and 6)
+     * runs in a called instance of the round's process; the nearest instance of the call hierarchy that is a case's.
+     */
+    private Optional<CaseRecord> ofCalledInstance(DelegateExecution execution) {
+        for (DelegateExecution instance = execution.getProcessInstance(); instance != null;
+             instance = instance.getSuperExecution() == null ? null : instance.getSuperExecution().getProcessInstance()) {
+            Optional<CaseRecord> found = ofRootProcessInstance(instance.getId());
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The process instance of the measure: the top of the call hierarchy the execution runs in. */

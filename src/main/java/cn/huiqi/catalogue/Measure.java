@@ -16,7 +16,8 @@ import cn.huiqi.common.Label;
  * @param clause       where the policy text says it, e.g. "第1条"
  * @param name         the measure's name in the policy (zh) and its English rendering
  * @param applicant    who applies
- * @param processKeys  the BPMN processes of its cases; the first is the one an applicant starts (empty: none yet)
+ * @param processKeys  the BPMN processes of its cases; the first is the one an applicant starts (empty: none yet; a
+ *                     locality measure's is started by its evaluation round)
  * @param ruleTables   the DMN tables that decide its cases (reward tables; not the shared responsible-units)
  * @param paysMoney    whether its cases are paid from the fund
  * @param continuous   applications are taken at any time (no application period); otherwise only inside a round's period
@@ -56,8 +57,11 @@ public record Measure(String id, String policy, String clause, Label name, Appli
         return Optional.ofNullable(poolCap);
     }
 
-    /** The process an applicant starts, or empty when nobody applies through a process (yet). */
+    /**
+     * The process an applicant starts, or empty when nobody applies through a process (yet). A locality never applies:
+     * its measures' processes (5 and 6) are started by the lead bureau's evaluation round.
+     */
     public Optional<String> applicationProcess() {
-        return processKeys.isEmpty() ? Optional.empty() : Optional.of(processKeys.get(0));
+        return processKeys.isEmpty() || applicant == ApplicantKind.LOCALITY ? Optional.empty() : Optional.of(processKeys.get(0));
     }
 }

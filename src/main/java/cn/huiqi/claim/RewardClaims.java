@@ -26,8 +26,11 @@ import cn.huiqi.unit.UnitRepository;
 @Component
 public class RewardClaims implements CaseRewards {
 
-    /** Until measures 5 and 6 define where a locality's money goes, the payment list says so. */
-    static final String LOCALITY_BANK_PLACEHOLDER = "待措施5、6确定（默认值，待政策部门确认） / to be defined with measures 5 and 6";
+    /**
+     * A locality's award (measures 5 and 6) reaches its 财政局 as a budget allocation (资金指标下达), not a bank transfer:
+     * the payment list says so; the allocation document number is the payment reference (docs/evaluation.md "Process").
+     */
+    static final String LOCALITY_ALLOCATION = "资金指标下达至地区财政局（无需银行账户，以下达文号为支付凭证） / budget allocation to the locality's finance bureau";
 
     private final RewardClaimRepository claims;
     private final MeasureCatalogue catalogue;
@@ -94,7 +97,7 @@ public class RewardClaims implements CaseRewards {
     public Payee payeeOf(RewardClaim claim) {
         if (claim.getPayeeKind() == RewardClaim.PayeeKind.LOCALITY) {
             String name = units.findById(claim.getPayeeUnitId()).map(u -> u.getNameZh() + "（财政）").orElse(claim.getPayeeUnitId());
-            return new Payee(claim.getPayeeKind(), name, claim.getPayeeUnitId(), LOCALITY_BANK_PLACEHOLDER, LOCALITY_BANK_PLACEHOLDER);
+            return new Payee(claim.getPayeeKind(), name, claim.getPayeeUnitId(), LOCALITY_ALLOCATION, LOCALITY_ALLOCATION);
         }
         Enterprise e = enterprises.findById(claim.getPayeeEnterpriseId()).orElseThrow();
         return new Payee(claim.getPayeeKind(), e.getName(), e.getUscc(), e.getBankName(), e.getBankAccount());

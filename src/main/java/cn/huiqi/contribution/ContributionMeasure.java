@@ -21,7 +21,7 @@ class ContributionMeasure {
     Measure contribution() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第6条",
                 Label.of("持续提升工业发展贡献度", "Keep raising industry's contribution to development"),
-                ApplicantKind.LOCALITY, List.of(), List.of(), true, false);
+                ApplicantKind.LOCALITY, List.of("m6-contribution-evaluation"), List.of(), true, false);
     }
 
     /** 第6条 rewards "在保障生产安全的前提下": the system reads it as the safety veto of its ranking. */

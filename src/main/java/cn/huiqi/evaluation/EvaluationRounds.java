@@ -48,11 +48,13 @@ public class EvaluationRounds {
     private final int confirmationWorkingDays;
     private final List<SafetyVetoMeasure> vetoMeasures;
     private final EngineAsSystem system;
+    private final RoundProcess process;
 
     EvaluationRounds(EvaluationStore store, EvaluationAccess access, MeasureCatalogue catalogue, RepositoryService repositoryService,
-                     WorkingDays workingDays, ConfirmationDeadline deadline,
+                     WorkingDays workingDays, ConfirmationDeadline deadline, RoundProcess process,
                      @Value("${huiqi.evaluation.confirmation-working-days:5}") int confirmationWorkingDays,
                      List<SafetyVetoMeasure> vetoMeasures, EngineAsSystem system) {
+        this.process = process;
         this.store = store;
         this.access = access;
         this.catalogue = catalogue;
@@ -136,6 +138,7 @@ public class EvaluationRounds {
                         "本轮按此版本评分 / This round is scored by this version", null, caller.userId(), now);
             }
         }
+        process.start(id, measureId, name);
         return view(find(id), caller);
     }
 

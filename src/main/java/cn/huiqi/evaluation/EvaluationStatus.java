@@ -2,7 +2,7 @@ package cn.huiqi.evaluation;
 
 import cn.huiqi.common.Label;
 
-/** Where an evaluation round stands. This wave builds DATA_ENTRY and CONFIRMATION; the later ones follow. */
+/** Where an evaluation round stands; the process of the round (docs/evaluation.md "Process") moves it past CONFIRMATION. */
 public enum EvaluationStatus {
     DATA_ENTRY(Label.of("数据填报", "Data entry")),
     CONFIRMATION(Label.of("数据确认", "Confirmation")),

@@ -25,11 +25,15 @@ public class Figures {
     private final EvaluationStore store;
     private final EvaluationAccess access;
     private final EvaluationRounds rounds;
+    private final RoundProcess process;
+    private final RoundProcessStore processStore;
 
-    Figures(EvaluationStore store, EvaluationAccess access, EvaluationRounds rounds) {
+    Figures(EvaluationStore store, EvaluationAccess access, EvaluationRounds rounds, RoundProcess process, RoundProcessStore processStore) {
+        this.processStore = processStore;
         this.store = store;
         this.access = access;
         this.rounds = rounds;
+        this.process = process;
     }
 
     @Transactional(readOnly = true)
@@ -144,7 +148,11 @@ public class Figures {
         EvaluationStore.Indicator indicator = indicator(roundId, code);
         BigDecimal value = number("value", r.value(), indicator);
         EvaluationStore.Round round = rounds.lock(roundId);
-        requireOpenForFigures(round);
+        boolean onReview = round.status() == EvaluationStatus.CIRCULATED && processStore.requests(roundId).stream()
+                .anyMatch(q -> "OPEN".equals(q.status()) && q.unit().equals(unit));
+        if (!onReview) { // after circulation only a locality's open 复核 request lets gxj correct that locality's figures
+            requireOpenForFigures(round);
+        }
         var existing = store.figure(roundId, unit, code);
         boolean scoring = !indicator.fromStatistics() && round.status() == EvaluationStatus.DATA_ENTRY
                 && (existing.isEmpty() || existing.get().status() == EvaluationStore.FigureStatus.ENTERED);
@@ -180,6 +188,7 @@ public class Figures {
             throw EvaluationAccess.refused(caller, "confirm figures of " + unit);
         }
         inConfirmation(roundId);
+        rounds.lock(roundId); // the last confirmations of two localities see each other's: one of them moves the process on
         Instant now = EvaluationRounds.now();
         int confirmed = 0, disputed = 0;
         for (EvaluationStore.Figure f : store.figures(roundId)) {
@@ -195,6 +204,7 @@ public class Figures {
                 disputed++;
             }
         }
+        process.figuresMaybeConfirmed(roundId);
         return new EvaluationApi.ConfirmationResult(unit, confirmed, disputed);
     }
 
@@ -240,6 +250,7 @@ public class Figures {
         store.confirm(figureId, "RESOLUTION", caller.userId(), now);
         store.event(roundId, figure.unit(), figure.indicator(), "RESOLVED", plain(figure.value()), value.toPlainString(),
                 changed ? "异议成立，数据已更正 / Dispute upheld, figure corrected" : "维持原数据 / Figure kept", reason, caller.userId(), now);
+        process.figuresMaybeConfirmed(roundId);
         return view(store.figure(roundId, figureId).orElseThrow(), access.localities());
     }
 
@@ -268,6 +279,7 @@ public class Figures {
                 confirmed++;
             }
         }
+        process.figuresMaybeConfirmed(roundId);
         return confirmed;
     }
 

@@ -20,6 +20,6 @@ class PilotZoneMeasure {
     Measure pilotZone() {
         return new Measure(ID, PolicyDocuments.NANCHANG_2023_81, "第5条",
                 Label.of("支持制造业高质量发展试验区建设", "Support building pilot zones for high-quality manufacturing development"),
-                ApplicantKind.LOCALITY, List.of(), List.of(), true, false);
+                ApplicantKind.LOCALITY, List.of("m5-pilot-zone-evaluation"), List.of(), true, false);
     }
 }

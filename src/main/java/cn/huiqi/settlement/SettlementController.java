@@ -94,9 +94,9 @@ public class SettlementController {
         return Map.of("processInstanceId", settlement.getProcessInstanceId(), "measure", measure, "settlementId", settlement.getId());
     }
 
-    /** Measures that pay money and take applications through a process of their own: their cases wait for a settlement. */
+    /** Measures that pay money through processes of their own (applications, or 5 and 6's award cases): their cases wait for a settlement. */
     private List<String> settledMeasures() {
-        return catalogue.withApplicationProcess().stream().filter(Measure::paysMoney).map(Measure::id).toList();
+        return catalogue.all().stream().filter(m -> m.paysMoney() && !m.processKeys().isEmpty()).map(Measure::id).toList();
     }
 
     @GetMapping

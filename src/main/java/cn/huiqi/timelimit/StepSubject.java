@@ -51,7 +51,9 @@ class StepSubject {
             return Optional.empty();
         }
         Object settlement = instance.getVariable("settlementId");
-        String name = settlement != null ? "结算第 " + settlement + " 批 / settlement " + settlement : "结算 / settlement " + instance.getId();
+        Object round = instance.getVariable("evaluationRound");
+        String name = round != null ? "评价轮次 " + round + " / evaluation round " + instance.getBusinessKey()
+                : settlement != null ? "结算第 " + settlement + " 批 / settlement " + settlement : "结算 / settlement " + instance.getId();
         return Optional.of(new Subject(null, name, measure.toString(), leadUnitOf(measure.toString())));
     }
 

@@ -56,7 +56,28 @@ class TaskContractAttackTest extends CaseAttackBase {
         drivers.put("review-chain/Task_CitySupplement", () -> task(atCitySupplement(), "Task_CitySupplement"));
         drivers.put("fund-settlement/Task_ConfirmPayments", () -> taskService.createTaskQuery()
                 .processInstanceId(atPaymentBatch()).taskDefinitionKey("Task_ConfirmPayments").singleResult());
+        // measures 5 and 6: a round opened by gxj (a period of its own), then moved to the step by the system
+        drivers.put("m6-contribution-evaluation/Task_SafetyVetoCheck", () -> roundTask("M6", "Task_SafetyVetoCheck", null));
+        for (String step : List.of("Task_CloseDataEntry", "Task_Propose", "Task_CheckProposal", "Task_CityApproval", "Task_HandleReviewRequests")) {
+            drivers.put("evaluation-round/" + step, () -> roundTask("M5", "Task_CloseDataEntry", step.equals("Task_CloseDataEntry") ? null : step));
+        }
         return drivers;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger YEARS = new java.util.concurrent.atomic.AtomicInteger(2090);
+
+    /** A new evaluation round's task at {@code at}, or moved from there to {@code moveTo} (instance modification as the system). */
+    private Task roundTask(String measure, String at, String moveTo) {
+        int year = YEARS.incrementAndGet();
+        long id = HttpApi.expect(201, api(CITY.get("gxj")).post("/api/evaluations", HttpApi.toJson(Map.of("measure", measure,
+                "name", "攻击测试评价轮次 " + year, "periodFrom", year + "-01-01", "periodTo", year + "-09-30")))).get("id").asLong();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey("EVAL-" + id).taskDefinitionKey(at).singleResult();
+        if (moveTo == null) {
+            return task;
+        }
+        runtimeService.createProcessInstanceModification(task.getProcessInstanceId()).cancelAllForActivity(at).startBeforeActivity(moveTo)
+                .execute();
+        return taskService.createTaskQuery().processInstanceBusinessKey("EVAL-" + id).taskDefinitionKey(moveTo).singleResult();
     }
 
     @TestFactory
@@ -81,10 +102,16 @@ class TaskContractAttackTest extends CaseAttackBase {
         assertThat(task).isNotNull();
         TaskContract contract = contracts.forStep(processKey, task.getTaskDefinitionKey()).orElseThrow();
         String caseNumber = businessKeyOf(task);
+        if (caseNumber != null && caseNumber.startsWith("EVAL-")) {
+            caseNumber = null; // an evaluation round's task: no case, a round (measures 5 and 6)
+        }
         List<String> instances = caseNumber == null ? List.of(task.getProcessInstanceId()) : instancesOf(caseNumber);
         Map<String, Object> before = snapshot(task.getId(), caseNumber, instances);
         String id = task.getId();
         int n = 0;
+        if (lastApplicant == null) {
+            lastApplicant = newApplicant();
+        }
         for (String user : roles(caseNumber == null ? lastApplicant : applicantOf(caseNumber))) {
             HttpApi api = api(user);
             for (String extra : EXTRA) {

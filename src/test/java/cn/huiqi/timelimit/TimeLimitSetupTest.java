@@ -22,27 +22,36 @@ class TimeLimitSetupTest {
 
     private final Map<String, BpmnModelInstance> models = TimeLimitSetup.models();
 
+    /** Measures 5 and 6 (locality evaluation): their gxj steps, measure 6's veto check and the payment batch. */
+    static final Map<String, Integer> EVALUATION_LIMITS = Map.of("Task_SafetyVetoCheck", 5, "Task_CloseDataEntry", 10, "Task_Propose", 5,
+            "Task_CheckProposal", 3, "Task_CityApproval", 10, "Task_HandleReviewRequests", 5, "Task_ConfirmPayments", 5);
+    static final Measure M5 = measure("M5", "m5-pilot-zone-evaluation", true);
+    static final Measure M6 = measure("M6", "m6-contribution-evaluation", true);
+
     @Test
     void theShippedLimitsGiveEveryUnitsStepOfMeasuresOneToThreeADueDate() {
         TimeLimitProperties shipped = limits(Map.of(
                 "M1", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10, "Task_ConfirmPayments", 5),
                 "M2", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10, "Task_ConfirmPayments", 5),
-                "M3", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10, "Task_ConfirmPayments", 5)));
+                "M3", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10, "Task_ConfirmPayments", 5),
+                "M5", EVALUATION_LIMITS, "M6", EVALUATION_LIMITS));
 
         assertThat(TimeLimitSetup.unitStepsWithoutLimit(shipped, List.of(
                 measure("M1", "m1-order-reward", true), measure("M2", "m2-growth-reward", true),
-                measure("M3", "m3-investment-reward", true), measure("M4", null, false)), models)).isEmpty();
+                measure("M3", "m3-investment-reward", true), measure("M4", null, false), M5, M6), models)).isEmpty();
     }
 
     @Test
     void aUnitsStepWithoutALimitStopsTheStartNamingMeasureAndStep() {
-        TimeLimitProperties missing = limits(Map.of("M1", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10)));
+        TimeLimitProperties missing = limits(Map.of("M1", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10),
+                "M5", EVALUATION_LIMITS, "M6", EVALUATION_LIMITS));
 
-        assertThat(TimeLimitSetup.unitStepsWithoutLimit(missing, List.of(measure("M1", "m1-order-reward", true)), models))
+        assertThat(TimeLimitSetup.unitStepsWithoutLimit(missing, List.of(measure("M1", "m1-order-reward", true), M5, M6), models))
                 .singleElement().asString()
                 .contains("M1 Task_ConfirmPayments").contains("fund-settlement").contains("due date");
         // reached through the call to review-chain; the supplement tasks are the enterprise's (an assignee), not a unit's
-        assertThat(TimeLimitSetup.unitStepsWithoutLimit(limits(Map.of()), List.of(measure("M2", "m2-growth-reward", true)), models))
+        assertThat(TimeLimitSetup.unitStepsWithoutLimit(limits(Map.of("M5", EVALUATION_LIMITS, "M6", EVALUATION_LIMITS)),
+                List.of(measure("M2", "m2-growth-reward", true), M5, M6), models))
                 .hasSize(3)
                 .anySatisfy(problem -> assertThat(problem).contains("M2 Task_LocalityVerification").contains("review-chain"))
                 .anySatisfy(problem -> assertThat(problem).contains("M2 Task_CityReview"))

@@ -1,0 +1,85 @@
+package cn.huiqi.evaluation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.huiqi.identity.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The process of a round as pages read it (step, ranking once circulated, award cases) and the localities' 复核申请. */
+@RestController
+@RequestMapping("/api/evaluations/{id}")
+@Tag(name = "地区评价 Locality evaluation")
+class EvaluationProcessController {
+
+    record OpenTask(String taskId, String step, String name, String candidateGroup, Instant due) {
+    }
+
+    record ProcessView(long roundId, String status, String statusZh, String businessKey, List<OpenTask> openTasks, String preparedBy,
+                       String checkedBy, String approvalDocument, LocalDate approvalDate, Instant circulatedAt, Instant reviewDue,
+                       RankingApi.Ranking ranking, List<RoundProcessStore.AwardCase> awardCases) {
+    }
+
+    private static final Set<EvaluationStatus> CIRCULATED = Set.of(EvaluationStatus.CIRCULATED, EvaluationStatus.AWARDED);
+
+    private final EvaluationAccess access;
+    private final EvaluationRounds rounds;
+    private final RoundProcessStore processStore;
+    private final EvaluationProcess process;
+    private final ReviewRequests requests;
+    private final TaskService taskService;
+
+    EvaluationProcessController(EvaluationAccess access, EvaluationRounds rounds, RoundProcessStore processStore, EvaluationProcess process,
+                                ReviewRequests requests, TaskService taskService) {
+        this.access = access;
+        this.rounds = rounds;
+        this.processStore = processStore;
+        this.process = process;
+        this.requests = requests;
+        this.taskService = taskService;
+    }
+
+    @GetMapping("/process")
+    @Operation(summary = "评价流程进度；排名在通报后各地区可见 / Where the round's process stands; the ranking once circulated")
+    ProcessView process(@PathVariable long id) {
+        Caller caller = access.reader();
+        EvaluationStore.Round round = rounds.find(id);
+        RoundProcessStore.ProcessState state = processStore.state(id);
+        boolean all = EvaluationAccess.readsAll(caller);
+        List<OpenTask> tasks = all ? taskService.createTaskQuery().processInstanceBusinessKey(RoundProcess.businessKey(id)).list().stream()
+                .map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), "gxj", t.getDueDate() == null ? null : t.getDueDate().toInstant()))
+                .toList() : List.of();
+        RankingApi.Ranking ranking = state.rankingJson() != null && (all || CIRCULATED.contains(round.status())) ? process.ranking(state) : null;
+        List<String> own = access.ownLocalities(caller);
+        List<RoundProcessStore.AwardCase> awards = processStore.awardCases(id).stream().filter(a -> all || own.contains(a.unit())).toList();
+        return new ProcessView(id, round.status().name(), round.status().label().zh(), RoundProcess.businessKey(id), tasks,
+                all ? state.preparedBy() : null, all ? state.checkedBy() : null, state.approvalDocument(), state.approvalDate(),
+                state.circulatedAt(), state.reviewDue(), ranking, awards);
+    }
+
+    @PostMapping("/review-requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "地区申请复核本地区数据和得分（复核期内）/ A locality asks for a recheck of its own figures and score")
+    ReviewRequests.RequestView file(@PathVariable long id, @RequestBody(required = false) ReviewRequests.FileRequest request) {
+        return requests.file(id, request);
+    }
+
+    @GetMapping("/review-requests")
+    @Operation(summary = "复核申请 / Review requests")
+    List<ReviewRequests.RequestView> list(@PathVariable long id) {
+        return requests.list(id);
+    }
+}
