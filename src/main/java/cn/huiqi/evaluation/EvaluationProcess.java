@@ -45,6 +45,7 @@ public class EvaluationProcess {
     private final EvaluationRules rules;
     private final LocalityGroups groups;
     private final SafetyVetoes vetoes;
+    private final EvaluationRounds rounds;
     private final WorkingDays workingDays;
     private final RepositoryService repositoryService;
     private final CaseRecordRepository cases;
@@ -55,7 +56,7 @@ public class EvaluationProcess {
     private final int reviewWorkingDays;
 
     EvaluationProcess(RoundProcess process, RoundProcessStore processStore, EvaluationStore store, EvaluationRanking ranking,
-                      EvaluationRules rules, LocalityGroups groups, SafetyVetoes vetoes, WorkingDays workingDays,
+                      EvaluationRules rules, LocalityGroups groups, SafetyVetoes vetoes, EvaluationRounds rounds, WorkingDays workingDays,
                       RepositoryService repositoryService, CaseRecordRepository cases, CaseLifecycles lifecycles, CaseTimeline caseTimeline,
                       RewardClaims claims, ObjectMapper json,
                       @Value("${huiqi.evaluation.review-working-days:5}") int reviewWorkingDays) {
@@ -66,6 +67,7 @@ public class EvaluationProcess {
         this.rules = rules;
         this.groups = groups;
         this.vetoes = vetoes;
+        this.rounds = rounds;
         this.workingDays = workingDays;
         this.repositoryService = repositoryService;
         this.cases = cases;
@@ -93,7 +95,7 @@ public class EvaluationProcess {
         store.figures(roundId).forEach(f -> byUnit.computeIfAbsent(f.unit(), u -> new LinkedHashMap<>()).put(f.indicator(), f.value()));
         List<RankingApi.Locality> localities = new ArrayList<>();
         groups.localities().forEach(u -> localities.add(groups.locality(u.getId(), byUnit.getOrDefault(u.getId(), Map.of()))));
-        boolean veto = "M6".equals(round.measure());
+        boolean veto = rounds.safetyVetoApplies(round.measure());
         Set<String> vetoed = veto ? vetoes.vetoedIn(round.periodTo().getYear()) : Set.of();
         RankingApi.Ranking result = ranking.rank(new RankingApi.Request(round.measure(), versions, indicators, localities, groups.current(),
                 veto, vetoed));

@@ -32,9 +32,13 @@ public class RoundRankings {
     private final EvaluationRanking ranking;
     private final LocalityGroups groups;
     private final SafetyVetoes vetoes;
+    private final RoundProcessStore processStore;
+    private final EvaluationProcess process;
 
     RoundRankings(EvaluationStore store, EvaluationAccess access, EvaluationRounds rounds, EvaluationRanking ranking, LocalityGroups groups,
-                  SafetyVetoes vetoes) {
+                  SafetyVetoes vetoes, RoundProcessStore processStore, EvaluationProcess process) {
+        this.processStore = processStore;
+        this.process = process;
         this.store = store;
         this.access = access;
         this.rounds = rounds;
@@ -113,8 +117,16 @@ public class RoundRankings {
         return round.status() == EvaluationStatus.CIRCULATED || round.status() == EvaluationStatus.AWARDED;
     }
 
-    /** The round's confirmed figures ranked at its pinned versions; a 409 before every figure is confirmed. */
+    /**
+     * The ranking the round's process stored when it scored the round (the one proposed, approved and paid); until the
+     * scoring job has run, the round's confirmed figures ranked at its pinned versions; a 409 before every figure is
+     * confirmed.
+     */
     private RankingApi.Ranking rank(EvaluationStore.Round round) {
+        RoundProcessStore.ProcessState state = processStore.state(round.id());
+        if (state.rankingJson() != null) {
+            return process.ranking(state);
+        }
         List<EvaluationStore.Indicator> indicators = store.indicators(round.id());
         Map<String, String> localities = access.localities();
         List<EvaluationStore.Figure> figures = store.figures(round.id());
