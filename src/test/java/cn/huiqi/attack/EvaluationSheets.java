@@ -15,7 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import cn.huiqi.testsupport.HttpApi;
 
 /** The evaluation's xlsx as a statistics bureau fills it: the downloaded template with a figure in every cell. */
-final class EvaluationSheets {
+public final class EvaluationSheets {
 
     /** The 13 localities of V2__units.sql. */
     static final List<String> LOCALITIES = List.of("donghu", "xihu", "qingyunpu", "qingshanhu", "xinjian", "honggutan", "nanchangxian",
@@ -36,7 +36,7 @@ final class EvaluationSheets {
      * The template filled by {@code value(unit, column header)}: a String or Number written as such, null leaves the
      * cell blank. {@code extraRows} are appended as they are (unit id first).
      */
-    static byte[] fill(byte[] template, BiFunction<String, String, Object> value, List<List<Object>> extraRows) {
+    public static byte[] fill(byte[] template, BiFunction<String, String, Object> value, List<List<Object>> extraRows) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.getSheetAt(0);
             int header = -1;

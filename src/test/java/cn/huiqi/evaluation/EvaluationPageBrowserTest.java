@@ -4,8 +4,6 @@ import static cn.huiqi.testsupport.HttpApi.expect;
 import static cn.huiqi.testsupport.HttpApi.toJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -40,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.huiqi.attack.EvaluationSheets;
 import cn.huiqi.identity.DemoAccounts;
 import cn.huiqi.testsupport.HeadlessChromium;
 import cn.huiqi.testsupport.HttpApi;
@@ -250,33 +246,7 @@ class EvaluationPageBrowserTest {
 
     /** The template with {@code value(unit, column header)} in each figure cell (null leaves it blank). */
     static byte[] fill(byte[] template, BiFunction<String, String, Object> value) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.getSheetAt(0);
-            int header = -1;
-            for (int r = 0; r <= sheet.getLastRowNum() && header < 0; r++) {
-                Row row = sheet.getRow(r);
-                if (row != null && row.getCell(0) != null && "单位编号".equals(row.getCell(0).getStringCellValue())) {
-                    header = r;
-                }
-            }
-            Row head = sheet.getRow(header);
-            for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                String unit = row.getCell(0).getStringCellValue();
-                for (int c = 2; c < head.getLastCellNum(); c++) {
-                    Object v = value.apply(unit, head.getCell(c).getStringCellValue());
-                    if (v instanceof Number n) {
-                        row.createCell(c).setCellValue(n.doubleValue());
-                    } else if (v instanceof String s) {
-                        row.createCell(c).setCellValue(s);
-                    }
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        return EvaluationSheets.fill(template, value, List.of());
     }
 
     /** Growth figures 6.5, 6.75, … by locality; counts whole. */
