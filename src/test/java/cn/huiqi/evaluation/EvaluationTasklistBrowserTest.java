@@ -117,6 +117,8 @@ class EvaluationTasklistBrowserTest {
         // 复核奖励方案 by the preparer: refused, the four-eyes sentence in Chinese first, nothing completed
         Task check = roundTask(id, "Task_CheckProposal");
         openAndClaim(check);
+        // each step's fields are its own (task-local): the preparer's note is not offered as the checker's reason
+        assertThat(visible(By.cssSelector(".fjs-container textarea[id$='Field_Reason']")).getAttribute("value")).isEmpty();
         visible(By.cssSelector(".fjs-container input[id$='Field_Outcome-0']")).click();
         complete();
         WebElement toast = visible(By.cssSelector(".page-notifications .alert"));
