@@ -145,6 +145,40 @@ class EvaluationTasklistBrowserTest {
         assertThat(roundTask(id, "Task_CityApproval")).isNotNull();
         JsonNode process = HttpApi.as(port, PREPARER, DemoAccounts.PASSWORD).getJson("/api/evaluations/" + id + "/process");
         assertThat(process.toString()).contains(PREPARER).contains(CHECKER);
+
+        // /evaluations.html: the process panel names the step, its due date on the working-day clock, preparer and checker
+        signInToPage(CHECKER, "/evaluations.html#" + id);
+        WebElement facts = visible(By.id("process-facts"));
+        wait.until(d -> facts.getText().contains("市政府审定"));
+        assertThat(facts.getText()).contains("前办结，按工作日历计算").contains("拟定人").contains(PREPARER).contains("复核人").contains(CHECKER);
+
+        // approved and circulated: 东湖区 asks for a recheck on the page within the window
+        completeAs(CHECKER, roundTask(id, "Task_CityApproval"), Map.of("outcome", "approved", "documentNumber", "洪府字〔2025〕1号",
+                "approvalDate", "2025-01-15"));
+        signInToPage("donghu-verifier", "/evaluations.html#" + id);
+        WebElement hint = visible(By.id("review-hint"));
+        assertThat(hint.getText()).contains("申请复核").contains("前");
+        assertThat(browser.findElement(By.id("process-facts")).getText()).contains("洪府字〔2025〕1号").contains("复核期截止")
+                .doesNotContain(PREPARER);
+        browser.findElement(By.id("review-reason")).sendKeys("本区研发投入数据漏报一家企业（任务中心测试）");
+        browser.findElement(By.id("review-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已申请复核"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-requests"), "本区研发投入数据漏报一家企业"));
+        shot("evaluation-review-request");
+        assertThat(browser.findElement(By.id("review-requests")).getText()).contains("东湖区").contains("待处理");
+    }
+
+    private void signInToPage(String user, String next) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login.html?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
+        visible(By.id("login-user"));
+        // the form posts through login.js (at the end of the page): clicked before it ran, the browser would send the form itself
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return document.getElementById('login').onsubmit !== null")));
+        browser.findElement(By.id("login-user")).sendKeys(user);
+        browser.findElement(By.id("login-password")).sendKeys(DemoAccounts.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.urlContains("/evaluations.html"));
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return document.querySelector('#round[data-loading]') === null")));
     }
 
     // ---- the round, through the API and the engine -------------------------------------------------------
