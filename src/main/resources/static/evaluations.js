@@ -407,8 +407,9 @@
     for (const a of awards) {
       const row = tbody.insertRow();
       cell(row, unitName(a.unit));
-      cell(row, String(a.caseId));
+      cell(row, a.caseNumber || String(a.caseId));
       cell(row, Huiqi.money(a.amount), 'num');
+      cell(row, a.statusZh || a.status || '');
     }
     const open = p.status === 'CIRCULATED' && p.reviewDue && new Date(p.reviewDue) > new Date() && who.own.length > 0;
     $('review-form').hidden = !open;

@@ -74,6 +74,8 @@ class EvaluationTasklistBrowserTest {
     HistoryService historyService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private HeadlessChromium chromium;
     private ChromeDriver browser;
@@ -166,6 +168,35 @@ class EvaluationTasklistBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-requests"), "本区研发投入数据漏报一家企业"));
         shot("evaluation-review-request");
         assertThat(browser.findElement(By.id("review-requests")).getText()).contains("东湖区").contains("待处理");
+
+        // the window ends, gxj keeps the ranking, the awards are decided: an awarded locality sees its own case with its status
+        java.sql.Timestamp reviewDue = jdbc.queryForObject("SELECT review_due FROM evaluation_round WHERE id = ?", java.sql.Timestamp.class, id);
+        ClockUtil.setCurrentTime(Date.from(reviewDue.toInstant().plusSeconds(1)));
+        try {
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(roundInstance(id)).activityId("Timer_ReviewWindow")
+                    .singleResult().getId());
+        } finally {
+            ClockUtil.reset();
+        }
+        completeAs(CHECKER, roundTask(id, "Task_HandleReviewRequests"), Map.of("outcome", "keep", "reason", "经市统计局核实，维持原数据"));
+        JsonNode all = HttpApi.as(port, PREPARER, DemoAccounts.PASSWORD).getJson("/api/evaluations/" + id + "/process").get("awardCases");
+        assertThat(all).as("award cases").isNotEmpty();
+        String awarded = all.get(all.size() - 1).get("unit").asText();
+        JsonNode own = HttpApi.as(port, awarded + "-verifier", DemoAccounts.PASSWORD).getJson("/api/evaluations/" + id + "/process").get("awardCases");
+        assertThat(own).as(awarded + " sees its own award case only").hasSize(1);
+        assertThat(own.get(0).get("statusZh").asText()).isNotBlank();
+        signInToPage(awarded + "-verifier", "/evaluations.html#" + id);
+        WebElement award = visible(By.cssSelector("#process-awards tbody tr"));
+        assertThat(award.getText()).contains(own.get(0).get("caseNumber").asText()).contains("¥").contains(own.get(0).get("statusZh").asText());
+        shot("evaluation-award-cases");
+        assertThat(browser.findElement(By.id("review-form")).isDisplayed()).as("no 申请复核 after the window").isFalse();
+        signInToPage("donghu-verifier", "/evaluations.html#" + id);
+        assertThat(browser.findElement(By.id("review-requests")).getText()).contains("维持排名").contains("经市统计局核实，维持原数据");
+    }
+
+    private String roundInstance(long id) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("EVAL-" + id).processDefinitionKey("evaluation-round")
+                .singleResult().getId();
     }
 
     private void signInToPage(String user, String next) {
