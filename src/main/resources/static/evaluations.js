@@ -118,7 +118,7 @@
     overview(r);
     ownBox(r);
     $('round').hidden = false;
-    await Promise.all([timeline(r), ranking(r), vetoes(r)]);
+    await Promise.all([timeline(r), ranking(r), vetoes(r), processBox(r)]);
   }
 
   function facts(r) {
@@ -371,6 +371,76 @@
         value: number($('self-value')), evidence: $('self-evidence').value });
       say('已自报，数据标注为“地区自报” / Self-reported', 'ok');
       $('self-value').value = $('self-evidence').value = '';
+      await show(current.id);
+    } catch (e) { showError(e); }
+  };
+
+  // ---- the round's process (GET /api/evaluations/{id}/process) and a locality's 复核申请 ------------------------
+  // The API decides what the caller sees (a locality: no preparer or checker, its own award case only).
+  const REQUEST_STATUS = { OPEN: '待处理 / Open', KEPT: '维持排名 / Ranking kept', CORRECTED: '已更正 / Corrected' };
+
+  async function processBox(r) {
+    let p;
+    try {
+      p = await api('GET', 'api/evaluations/' + r.id + '/process');
+    } catch (e) {
+      $('process-box').hidden = true;
+      return;
+    }
+    $('process-box').hidden = false;
+    const dl = $('process-facts');
+    dl.replaceChildren();
+    const fact = (term, ...value) => dl.append(el('dt', null, term), el('dd', null, ...value));
+    fact('流程状态 Status', p.statusZh || p.status);
+    for (const t of p.openTasks || []) {
+      fact('当前步骤 Step', t.name, t.due ? '（' + dueText(t.due) + '前办结，按工作日历计算 / due on the working-day clock）' : '');
+    }
+    if (p.preparedBy) fact('拟定人 Prepared by', p.preparedBy);
+    if (p.checkedBy) fact('复核人 Checked by', p.checkedBy);
+    if (p.approvalDocument) fact('市政府审定 Approval', p.approvalDocument + (p.approvalDate ? '（' + date(p.approvalDate) + '）' : ''));
+    if (p.circulatedAt) fact('通报 Circulated', dateTime(p.circulatedAt));
+    if (p.reviewDue) fact('复核期截止 Recheck until', dueText(p.reviewDue) + '前（按工作日历计算；复核期长度为', el('mark', 'default-mark', DEFAULT_MARK), '）');
+    const awards = p.awardCases || [];
+    $('process-awards').hidden = awards.length === 0;
+    const tbody = document.querySelector('#process-awards tbody');
+    tbody.replaceChildren();
+    for (const a of awards) {
+      const row = tbody.insertRow();
+      cell(row, unitName(a.unit));
+      cell(row, a.caseNumber || String(a.caseId));
+      cell(row, Huiqi.money(a.amount), 'num');
+      cell(row, a.statusZh || a.status || '');
+    }
+    const open = p.status === 'CIRCULATED' && p.reviewDue && new Date(p.reviewDue) > new Date() && who.own.length > 0;
+    $('review-form').hidden = !open;
+    if (open) {
+      $('review-hint').textContent = '对本地区的数据或得分有疑问，可在 ' + dueText(p.reviewDue) + ' 前申请复核，市工信局在复核期届满后统一处理。'
+        + ' / You may ask for a recheck of your figures or score until the window ends; 市工信局 handles the requests after it.';
+    }
+    await reviewRequests(r);
+  }
+
+  async function reviewRequests(r) {
+    const list = $('review-requests');
+    list.replaceChildren();
+    let requests;
+    try {
+      requests = await api('GET', 'api/evaluations/' + r.id + '/review-requests');
+    } catch (e) {
+      return;
+    }
+    for (const q of requests) {
+      list.appendChild(el('li', null, '复核申请 / Recheck: ', el('strong', null, unitName(q.unit)), ' ' + dateTime(q.filedAt) + ' ',
+        q.reason, '；' + (REQUEST_STATUS[q.status] || q.status), q.answer ? '；答复：' + q.answer : ''));
+    }
+  }
+
+  $('review-form').onsubmit = async (event) => {
+    event.preventDefault();
+    try {
+      await api('POST', 'api/evaluations/' + current.id + '/review-requests', { unit: who.own[0], reason: $('review-reason').value });
+      say('已申请复核 / Recheck requested', 'ok');
+      $('review-reason').value = '';
       await show(current.id);
     } catch (e) { showError(e); }
   };

@@ -1,5 +1,6 @@
 package cn.huiqi.evaluation;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.huiqi.casefile.CaseLifecycles;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,7 +33,11 @@ class EvaluationProcessController {
 
     record ProcessView(long roundId, String status, String statusZh, String businessKey, List<OpenTask> openTasks, String preparedBy,
                        String checkedBy, String approvalDocument, LocalDate approvalDate, Instant circulatedAt, Instant reviewDue,
-                       RankingApi.Ranking ranking, List<RoundProcessStore.AwardCase> awardCases) {
+                       RankingApi.Ranking ranking, List<AwardCaseView> awardCases) {
+    }
+
+    /** An award case with its case number and where it stands (预留资金, 公示, 已拨付 …). */
+    record AwardCaseView(String unit, long caseId, String caseNumber, BigDecimal amount, String status, String statusZh) {
     }
 
     private static final Set<EvaluationStatus> CIRCULATED = Set.of(EvaluationStatus.CIRCULATED, EvaluationStatus.AWARDED);
@@ -41,9 +48,13 @@ class EvaluationProcessController {
     private final EvaluationProcess process;
     private final ReviewRequests requests;
     private final TaskService taskService;
+    private final CaseRecordRepository caseRecords;
+    private final CaseLifecycles lifecycles;
 
     EvaluationProcessController(EvaluationAccess access, EvaluationRounds rounds, RoundProcessStore processStore, EvaluationProcess process,
-                                ReviewRequests requests, TaskService taskService) {
+                                ReviewRequests requests, TaskService taskService, CaseRecordRepository caseRecords, CaseLifecycles lifecycles) {
+        this.caseRecords = caseRecords;
+        this.lifecycles = lifecycles;
         this.access = access;
         this.rounds = rounds;
         this.processStore = processStore;
@@ -64,7 +75,11 @@ class EvaluationProcessController {
                 .toList() : List.of();
         RankingApi.Ranking ranking = state.rankingJson() != null && (all || CIRCULATED.contains(round.status())) ? process.ranking(state) : null;
         List<String> own = access.ownLocalities(caller);
-        List<RoundProcessStore.AwardCase> awards = processStore.awardCases(id).stream().filter(a -> all || own.contains(a.unit())).toList();
+        List<AwardCaseView> awards = processStore.awardCases(id).stream().filter(a -> all || own.contains(a.unit()))
+                .map(a -> caseRecords.findById(a.caseId())
+                        .map(c -> new AwardCaseView(a.unit(), a.caseId(), c.getCaseNumber(), a.amount(), c.getStatus(), lifecycles.statusOf(c).zh()))
+                        .orElse(new AwardCaseView(a.unit(), a.caseId(), null, a.amount(), null, null)))
+                .toList();
         return new ProcessView(id, round.status().name(), round.status().label().zh(), RoundProcess.businessKey(id), tasks,
                 all ? state.preparedBy() : null, all ? state.checkedBy() : null, state.approvalDocument(), state.approvalDate(),
                 state.circulatedAt(), state.reviewDue(), ranking, awards);

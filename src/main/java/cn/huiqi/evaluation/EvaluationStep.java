@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -29,6 +30,13 @@ public class EvaluationStep implements ExecutionListener {
     static final String CITY_APPROVAL = "Task_CityApproval";
     static final String HANDLE_REVIEW_REQUESTS = "Task_HandleReviewRequests";
     static final String SAFETY_VETO_CHECK = "Task_SafetyVetoCheck";
+
+    /** The outcomes each step accepts (its form, bpmn/forms/evaluation-*.form, offers exactly these). */
+    static final Map<String, List<String>> OUTCOMES = Map.of(
+            SAFETY_VETO_CHECK, List.of("none", "recorded"),
+            CHECK_PROPOSAL, List.of("approve", "return"),
+            CITY_APPROVAL, List.of("approved", "returned"),
+            HANDLE_REVIEW_REQUESTS, List.of("keep", "corrected"));
 
     private final RoundProcess process;
     private final RoundProcessStore processStore;
@@ -59,7 +67,7 @@ public class EvaluationStep implements ExecutionListener {
                 }
             }
             case SAFETY_VETO_CHECK -> {
-                String outcome = outcome(execution, List.of("none", "recorded"));
+                String outcome = outcome(execution, OUTCOMES.get(SAFETY_VETO_CHECK));
                 store.event(roundId, null, null, "VETO_CHECKED", null, outcome, "recorded".equals(outcome)
                         ? "安全生产一票否决已录入 / Safety vetoes recorded" : "无安全生产一票否决 / No safety veto", null, caller.userId(), now);
             }
@@ -71,7 +79,7 @@ public class EvaluationStep implements ExecutionListener {
             }
             case CHECK_PROPOSAL -> {
                 fourEyes(roundId, caller.userId());
-                String outcome = outcome(execution, List.of("approve", "return"));
+                String outcome = outcome(execution, OUTCOMES.get(CHECK_PROPOSAL));
                 String reason = reasonUnless(execution, "approve".equals(outcome));
                 processStore.checked(roundId, caller.userId());
                 store.event(roundId, null, null, "approve".equals(outcome) ? "PROPOSAL_CHECKED" : "PROPOSAL_RETURNED", null, outcome,
@@ -80,7 +88,7 @@ public class EvaluationStep implements ExecutionListener {
             }
             case CITY_APPROVAL -> cityApproval(execution, roundId, caller, now);
             case HANDLE_REVIEW_REQUESTS -> {
-                String outcome = outcome(execution, List.of("keep", "corrected"));
+                String outcome = outcome(execution, OUTCOMES.get(HANDLE_REVIEW_REQUESTS));
                 String reason = reasonUnless(execution, false);
                 int handled = processStore.handleOpenRequests(roundId, "keep".equals(outcome) ? "KEPT" : "CORRECTED", reason, caller.userId(), now);
                 store.event(roundId, null, null, "REVIEW_HANDLED", null, outcome, "处理复核申请 " + handled + " 件，" + ("keep".equals(outcome)
@@ -104,7 +112,7 @@ public class EvaluationStep implements ExecutionListener {
     }
 
     private void cityApproval(DelegateExecution execution, long roundId, Caller caller, Instant now) {
-        String outcome = outcome(execution, List.of("approved", "returned"));
+        String outcome = outcome(execution, OUTCOMES.get(CITY_APPROVAL));
         if ("returned".equals(outcome)) {
             String reason = reasonUnless(execution, false);
             store.event(roundId, null, null, "APPROVAL_RETURNED", null, outcome, "市政府审定退回，重新拟定 / Returned by the city government",

@@ -16,6 +16,7 @@ public final class DemoAccounts {
             new DemoAccount("audit-staff", "审计", "专员", Groups.AUDITOR),
 
             new DemoAccount("gxj-reviewer", "市工信局", "审核员", "gxj"),
+            new DemoAccount("gxj-checker", "市工信局", "复核员", "gxj"), // the second person of the evaluations' four eyes
             new DemoAccount("swj-reviewer", "市商务局", "审核员", "swj"),
             new DemoAccount("czj-finance", "市财政局", "资金拨付员", "czj"),
             new DemoAccount("jrb-reviewer", "市金融办", "审核员", "jrb"),
