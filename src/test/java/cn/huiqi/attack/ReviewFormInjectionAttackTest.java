@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,6 +33,7 @@ import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.orderreward.OrderVerification;
 import cn.huiqi.testsupport.HeadlessChromium;
+import cn.huiqi.testsupport.TasklistPage;
 import cn.huiqi.testsupport.TestUsers;
 
 /**
@@ -67,12 +67,14 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
     private ChromeDriver browser;
     private HeadlessChromium chromium;
     private WebDriverWait wait;
+    private TasklistPage tasklist;
 
     @BeforeEach
     void openBrowser() {
         chromium = HeadlessChromium.open(1600, 1200);
         browser = chromium.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // Tasklist's bundles are large; CI machines are busy
+        tasklist = new TasklistPage(browser, wait, port, "review-form");
     }
 
     @AfterEach
@@ -103,17 +105,13 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .taskDefinitionKey("Task_LocalityVerification").singleResult();
 
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        visible(By.cssSelector("input[ng-model='username']")).sendKeys("fa-qingshanhu");
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        tasklist.signIn("fa-qingshanhu", PASSWORD);
 
         for (Dimension size : List.of(new Dimension(1600, 1200), new Dimension(390, 844))) {
             browser.manage().window().setSize(size);
             browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
             browser.navigate().refresh();
-            WebElement evidence = visible(By.cssSelector(".fjs-container textarea[id*='Field_ExecutionEvidence']"));
+            WebElement evidence = tasklist.visible(By.cssSelector(".fjs-container textarea[id*='Field_ExecutionEvidence']"));
             String width = size.getWidth() + "px";
             Files.write(Path.of("target", "review-form-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
 
@@ -140,10 +138,10 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
 
         // complete through the form: the order accepted and the decision; no display field is sent back
         browser.manage().window().setSize(new Dimension(1600, 1200));
-        visible(By.xpath("//*[@ng-click='claim()']")).click(); // Tasklist's form takes input once the task is claimed
-        visible(By.xpath("//*[@ng-click='unclaim()']")); // the claim is through and the form shown again, on a busy machine too
+        tasklist.visible(By.xpath("//*[@ng-click='claim()']")).click(); // Tasklist's form takes input once the task is claimed
+        tasklist.visible(By.xpath("//*[@ng-click='unclaim()']")); // the claim is through and the form shown again, on a busy machine too
         WebElement approve = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-container input[id$='Field_Decision-0']")));
-        choose(By.cssSelector(".fjs-container .fjs-form-field-select .fjs-input-group"), "Accept"); // the order's result
+        tasklist.choose(By.cssSelector(".fjs-container .fjs-form-field-select .fjs-input-group"), "Accept"); // the order's result
         click(approve);
         By complete = By.cssSelector("button[ng-click='complete()']:not([disabled])");
         boolean completable;
@@ -155,7 +153,7 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
         assertThat(completable).as("Tasklist enables Complete once the order has a result and the decision is chosen"
                 + " (form-js leaves an empty error entry per changed field of a dynamic list, which Tasklist counts as an error;"
                 + " tasklist/scripts/camunda-forms.js drops the empty entries)").isTrue();
-        click(visible(complete));
+        click(tasklist.visible(complete));
         wait.until(d -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1);
         List<String> changed = historyService.createHistoricDetailQuery().variableUpdates().taskId(task.getId()).list().stream()
                 .map(d -> (HistoricVariableUpdate) d).filter(d -> d.getRevision() > 0).map(HistoricVariableUpdate::getVariableName)
@@ -183,44 +181,7 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
                 + ".concat(Array.from(g.querySelectorAll('input, textarea')).map(e => e.value)).join('\\n') : '';", label);
     }
 
-    /**
-     * Picks the item of a form-js select: it opens its list, and takes an item, on mousedown (Tasklist may
-     * re-render meanwhile); done when the select shows the item.
-     */
-    private void choose(By select, String item) {
-        By option = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., '" + item + "')]");
-        String mouseDown = "arguments[0].scrollIntoView({block: 'center'});"
-                + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));";
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            WebElement field = d.findElement(select);
-            if (field.getText().contains(item)) {
-                return true;
-            }
-            List<WebElement> options = d.findElements(option);
-            if (!options.isEmpty()) {
-                browser.executeScript(mouseDown, options.get(0));
-            } else if (d.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
-                browser.executeScript(mouseDown, field); // open the list only when it is closed
-            }
-            return false;
-        });
-    }
-
     private void click(WebElement element) {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
-    }
-
-    private WebElement visible(By by) {
-        try {
-            return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        } catch (RuntimeException e) {
-            try {
-                Files.write(Path.of("target", "review-form-failure.png"), browser.getScreenshotAs(OutputType.BYTES));
-                Files.writeString(Path.of("target", "review-form-failure.html"), browser.getPageSource());
-            } catch (IOException | RuntimeException ignored) {
-                // the original failure matters
-            }
-            throw e;
-        }
     }
 }

@@ -11,8 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -45,6 +42,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.huiqi.identity.DemoAccounts;
 import cn.huiqi.testsupport.HeadlessChromium;
+import cn.huiqi.testsupport.TasklistPage;
 import cn.huiqi.testsupport.HttpApi;
 import cn.huiqi.testsupport.QuickStartTest;
 import cn.huiqi.testsupport.TestUsers;
@@ -80,12 +78,14 @@ class EvaluationTasklistBrowserTest {
     private HeadlessChromium chromium;
     private ChromeDriver browser;
     private WebDriverWait wait;
+    private TasklistPage tasklist;
 
     @BeforeEach
     void openBrowser() {
         chromium = HeadlessChromium.open(1280, 1000);
         browser = chromium.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // Tasklist's bundles are large; machines are busy
+        tasklist = new TasklistPage(browser, wait, port, "evaluation-tasklist");
     }
 
     @AfterEach
@@ -108,11 +108,11 @@ class EvaluationTasklistBrowserTest {
 
         // 拟定奖励方案: the form says where to look and names the round; an optional note; 完成
         openAndClaim(propose);
-        WebElement form = visible(By.cssSelector(".fjs-container"));
+        WebElement form = tasklist.visible(By.cssSelector(".fjs-container"));
         wait.until(d -> form.getText().contains("2024年工业发展综合评价（任务中心测试）"));
         assertThat(form.getText()).contains("拟定奖励方案").contains("/ Evaluations").contains("双人复核");
         browser.findElement(By.cssSelector(".fjs-container textarea[id$='Field_Reason']")).sendKeys("按评分排名拟定。");
-        shot("evaluation-tasklist-propose");
+        tasklist.shot("evaluation-tasklist-propose");
         complete();
         wait.until(d -> finished(propose));
 
@@ -120,12 +120,12 @@ class EvaluationTasklistBrowserTest {
         Task check = roundTask(id, "Task_CheckProposal");
         openAndClaim(check);
         // each step's fields are its own (task-local): the preparer's note is not offered as the checker's reason
-        assertThat(visible(By.cssSelector(".fjs-container textarea[id$='Field_Reason']")).getAttribute("value")).isEmpty();
-        visible(By.cssSelector(".fjs-container input[id$='Field_Outcome-0']")).click();
+        assertThat(tasklist.visible(By.cssSelector(".fjs-container textarea[id$='Field_Reason']")).getAttribute("value")).isEmpty();
+        tasklist.visible(By.cssSelector(".fjs-container input[id$='Field_Outcome-0']")).click();
         complete();
-        WebElement toast = visible(By.cssSelector(".page-notifications .alert"));
+        WebElement toast = tasklist.visible(By.cssSelector(".page-notifications .alert"));
         wait.until(d -> toast.getText().contains("双人复核"));
-        shot("evaluation-tasklist-four-eyes");
+        tasklist.shot("evaluation-tasklist-four-eyes");
         assertThat(toast.getText()).contains("双人复核：奖励方案由您拟定，须由市工信局另一名工作人员复核")
                 .contains("Four eyes: you prepared this proposal")
                 .doesNotContain("Cannot").doesNotContain("Exception").doesNotContain("ENGINE-").doesNotContain(check.getId());
@@ -135,13 +135,13 @@ class EvaluationTasklistBrowserTest {
                 .orElseThrow(() -> new AssertionError("no × on the toast: " + toast.getAttribute("outerHTML")));
         close.click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
-        visible(By.xpath("//*[@ng-click='unclaim()']")).click(); // gives it back to the group
+        tasklist.visible(By.xpath("//*[@ng-click='unclaim()']")).click(); // gives it back to the group
         wait.until(d -> taskService.createTaskQuery().taskId(check.getId()).singleResult().getAssignee() == null);
 
         // the second gxj person completes it; the round goes to 市政府审定
         signIn(CHECKER);
         openAndClaim(check);
-        visible(By.cssSelector(".fjs-container input[id$='Field_Outcome-0']")).click();
+        tasklist.visible(By.cssSelector(".fjs-container input[id$='Field_Outcome-0']")).click();
         complete();
         wait.until(d -> finished(check));
         assertThat(roundTask(id, "Task_CityApproval")).isNotNull();
@@ -150,7 +150,7 @@ class EvaluationTasklistBrowserTest {
 
         // /evaluations.html: the process panel names the step, its due date on the working-day clock, preparer and checker
         signInToPage(CHECKER, "/evaluations.html#" + id);
-        WebElement facts = visible(By.id("process-facts"));
+        WebElement facts = tasklist.visible(By.id("process-facts"));
         wait.until(d -> facts.getText().contains("市政府审定"));
         assertThat(facts.getText()).contains("前办结，按工作日历计算").contains("拟定人").contains(PREPARER).contains("复核人").contains(CHECKER);
 
@@ -158,7 +158,7 @@ class EvaluationTasklistBrowserTest {
         completeAs(CHECKER, roundTask(id, "Task_CityApproval"), Map.of("outcome", "approved", "documentNumber", "洪府字〔2025〕1号",
                 "approvalDate", "2025-01-15"));
         signInToPage("donghu-verifier", "/evaluations.html#" + id);
-        WebElement hint = visible(By.id("review-hint"));
+        WebElement hint = tasklist.visible(By.id("review-hint"));
         assertThat(hint.getText()).contains("申请复核").contains("前");
         assertThat(browser.findElement(By.id("process-facts")).getText()).contains("洪府字〔2025〕1号").contains("复核期截止")
                 .doesNotContain(PREPARER);
@@ -166,7 +166,7 @@ class EvaluationTasklistBrowserTest {
         browser.findElement(By.id("review-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已申请复核"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-requests"), "本区研发投入数据漏报一家企业"));
-        shot("evaluation-review-request");
+        tasklist.shot("evaluation-review-request");
         assertThat(browser.findElement(By.id("review-requests")).getText()).contains("东湖区").contains("待处理");
 
         // the window ends, gxj keeps the ranking, the awards are decided: an awarded locality sees its own case with its status
@@ -186,9 +186,9 @@ class EvaluationTasklistBrowserTest {
         assertThat(own).as(awarded + " sees its own award case only").hasSize(1);
         assertThat(own.get(0).get("statusZh").asText()).isNotBlank();
         signInToPage(awarded + "-verifier", "/evaluations.html#" + id);
-        WebElement award = visible(By.cssSelector("#process-awards tbody tr"));
+        WebElement award = tasklist.visible(By.cssSelector("#process-awards tbody tr"));
         assertThat(award.getText()).contains(own.get(0).get("caseNumber").asText()).contains("¥").contains(own.get(0).get("statusZh").asText());
-        shot("evaluation-award-cases");
+        tasklist.shot("evaluation-award-cases");
         assertThat(browser.findElement(By.id("review-form")).isDisplayed()).as("no 申请复核 after the window").isFalse();
         signInToPage("donghu-verifier", "/evaluations.html#" + id);
         assertThat(browser.findElement(By.id("review-requests")).getText()).contains("维持排名").contains("经市统计局核实，维持原数据");
@@ -202,7 +202,7 @@ class EvaluationTasklistBrowserTest {
     private void signInToPage(String user, String next) {
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/login.html?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
-        visible(By.id("login-user"));
+        tasklist.visible(By.id("login-user"));
         // the form posts through login.js (at the end of the page): clicked before it ran, the browser would send the form itself
         wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return document.getElementById('login').onsubmit !== null")));
         browser.findElement(By.id("login-user")).sendKeys(user);
@@ -292,41 +292,19 @@ class EvaluationTasklistBrowserTest {
 
     private void signIn(String user) {
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(DemoAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        tasklist.signIn(user, DemoAccounts.PASSWORD);
     }
 
     private void openAndClaim(Task task) {
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-        visible(By.xpath("//*[@ng-click='claim()']")).click();
-        visible(By.xpath("//*[@ng-click='unclaim()']"));
-        visible(By.cssSelector(".fjs-container"));
+        tasklist.visible(By.xpath("//*[@ng-click='claim()']")).click();
+        tasklist.visible(By.xpath("//*[@ng-click='unclaim()']"));
+        tasklist.visible(By.cssSelector(".fjs-container"));
     }
 
     private void complete() {
         WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
         button.click();
-    }
-
-    private void shot(String name) throws IOException {
-        Files.write(Path.of("target", name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private WebElement visible(By by) {
-        try {
-            return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        } catch (RuntimeException e) {
-            try {
-                shot("evaluation-tasklist-failure");
-                Files.writeString(Path.of("target", "evaluation-tasklist-failure.html"), browser.getPageSource());
-            } catch (IOException | RuntimeException ignored) {
-                // the original failure matters
-            }
-            throw e;
-        }
     }
 }

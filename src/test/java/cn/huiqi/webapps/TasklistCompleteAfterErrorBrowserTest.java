@@ -3,8 +3,6 @@ package cn.huiqi.webapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,6 +29,7 @@ import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.identity.DemoAccounts;
 import cn.huiqi.testsupport.HeadlessChromium;
+import cn.huiqi.testsupport.TasklistPage;
 import cn.huiqi.testsupport.HttpApi;
 import cn.huiqi.testsupport.QuickStartTest;
 import cn.huiqi.testsupport.TestUsers;
@@ -70,12 +67,14 @@ class TasklistCompleteAfterErrorBrowserTest {
     private HeadlessChromium chromium;
     private ChromeDriver browser;
     private WebDriverWait wait;
+    private TasklistPage tasklist;
 
     @BeforeEach
     void openBrowser() {
         chromium = HeadlessChromium.open(1280, 1000);
         browser = chromium.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // Tasklist's bundles are large; machines are busy
+        tasklist = new TasklistPage(browser, wait, port, "tasklist-complete");
     }
 
     @AfterEach
@@ -113,22 +112,18 @@ class TasklistCompleteAfterErrorBrowserTest {
         // an official's browser asks for Chinese (headless Chromium ignores --lang)
         browser.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent",
                 String.valueOf(browser.executeScript("return navigator.userAgent")), "acceptLanguage", "zh-CN,zh"));
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        visible(By.cssSelector("input[ng-model='username']")).sendKeys("tlux-verifier");
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        tasklist.signIn("tlux-verifier", PASSWORD);
 
         // Tasklist opens on the unit's queue, whose list item shows the case
         wait.until(d -> d.findElement(By.tagName("body")).getText().contains(caseNumber));
         String page = browser.findElement(By.tagName("body")).getText();
         assertThat(page.indexOf("本单位待办")).as("the unit's queue listed first").isNotNegative().isLessThan(page.indexOf("我的任务"));
         assertThat(page).contains(caseNumber + " · 南昌任务中心测试有限公司 · ¥");
-        shot("tasklist-unit-queue");
+        tasklist.shot("tasklist-unit-queue");
 
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-        visible(By.xpath("//*[@ng-click='claim()']")).click();
-        visible(By.xpath("//*[@ng-click='unclaim()']"));
+        tasklist.visible(By.xpath("//*[@ng-click='claim()']")).click();
+        tasklist.visible(By.xpath("//*[@ng-click='unclaim()']"));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-container input[id$='Field_Decision-1']")));
 
         // 完成 with no decision: the form refuses, in Chinese, and a toast says what to do
@@ -136,15 +131,15 @@ class TasklistCompleteAfterErrorBrowserTest {
         WebElement first = wait.until(ExpectedConditions.elementToBeClickable(complete));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", first); // as a person scrolls the form
         first.click(); // WebDriver's own click, at the button's centre, where a person clicks
-        WebElement message = visible(By.cssSelector(".fjs-container .fjs-form-field-error"));
+        WebElement message = tasklist.visible(By.cssSelector(".fjs-container .fjs-form-field-error"));
         wait.until(d -> message.getText().startsWith("此项为必填项"));
-        WebElement toast = visible(By.cssSelector(".page-notifications .alert"));
-        shot("tasklist-complete-refused");
+        WebElement toast = tasklist.visible(By.cssSelector(".page-notifications .alert"));
+        tasklist.shot("tasklist-complete-refused");
         assertThat(toast.getText()).contains("提交任务表单时出错").contains("请按表单中标红的提示填写后再提交");
         assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count()).isZero();
 
         // the order's result (a field of the dynamic list), 退回补正 and a comment; 完成 again on the same page
-        choose(By.cssSelector(".fjs-container .fjs-form-field-select .fjs-input-group"), "已落地实施");
+        tasklist.choose(By.cssSelector(".fjs-container .fjs-form-field-select .fjs-input-group"), "已落地实施");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-container input[id$='Field_Decision-1']"))).click();
         browser.findElement(By.cssSelector(".fjs-container textarea[id$='Field_Comment']")).sendKeys("请补充第1笔订单的发货单。");
         wait.until(d -> d.findElements(By.cssSelector(".fjs-container .fjs-form-field-error")).isEmpty());
@@ -154,53 +149,12 @@ class TasklistCompleteAfterErrorBrowserTest {
                 + "const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
                 + "return hit === arguments[0] || arguments[0].contains(hit);", button))
                 .as("nothing (no toast) lies over 完成").isTrue();
-        shot("tasklist-complete-filled");
+        tasklist.shot("tasklist-complete-filled");
         button.click();
 
         wait.until(d -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1);
         HttpApi admin = HttpApi.as(port, "admin", DemoAccounts.PASSWORD); // the verifier may not read history
         assertThat(admin.get("/engine-rest/history/task?taskId=" + task.getId()).body())
                 .as("the engine reports the task completed").contains("\"deleteReason\":\"completed\"");
-    }
-
-    /**
-     * Picks the item of a form-js select: it opens its list, and takes an item, on mousedown (Tasklist may
-     * re-render meanwhile); done when the select shows the item.
-     */
-    private void choose(By select, String item) {
-        By option = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., '" + item + "')]");
-        String mouseDown = "arguments[0].scrollIntoView({block: 'center'});"
-                + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));";
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            WebElement field = d.findElement(select);
-            if (field.getText().contains(item)) {
-                return true;
-            }
-            List<WebElement> options = d.findElements(option);
-            if (!options.isEmpty()) {
-                browser.executeScript(mouseDown, options.get(0));
-            } else if (d.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
-                browser.executeScript(mouseDown, field);
-            }
-            return false;
-        });
-    }
-
-    private void shot(String name) throws IOException {
-        Files.write(Path.of("target", name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private WebElement visible(By by) {
-        try {
-            return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        } catch (RuntimeException e) {
-            try {
-                shot("tasklist-complete-failure");
-                Files.writeString(Path.of("target", "tasklist-complete-failure.html"), browser.getPageSource());
-            } catch (IOException | RuntimeException ignored) {
-                // the original failure matters
-            }
-            throw e;
-        }
     }
 }

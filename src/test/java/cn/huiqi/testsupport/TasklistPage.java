@@ -1,0 +1,87 @@
+package cn.huiqi.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What the Tasklist browser tests do alike: sign in on Tasklist's own form (the quick start), wait for an element and
+ * keep a screenshot and the page's source under {@code target/<name>-failure.*} when it never shows, and pick an
+ * item of a form-js select.
+ */
+public final class TasklistPage {
+
+    private final ChromeDriver browser;
+    private final WebDriverWait wait;
+    private final int port;
+    private final String name;
+
+    /** {@code name}: the prefix of the screenshots and of the failure files under {@code target/}. */
+    public TasklistPage(ChromeDriver browser, WebDriverWait wait, int port, String name) {
+        this.browser = browser;
+        this.wait = wait;
+        this.port = port;
+        this.name = name;
+    }
+
+    /** Opens Tasklist and signs in on its form; returns once the form is gone. */
+    public void signIn(String user, String password) {
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    }
+
+    /** The element once visible; when it never shows, the page as it was is kept for the failure's reader. */
+    public WebElement visible(By by) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (RuntimeException e) {
+            try {
+                shot(name + "-failure");
+                Files.writeString(Path.of("target", name + "-failure.html"), browser.getPageSource());
+            } catch (IOException | RuntimeException ignored) {
+                // the original failure matters
+            }
+            throw e;
+        }
+    }
+
+    /** A screenshot as {@code target/<file>.png}. */
+    public void shot(String file) throws IOException {
+        Files.write(Path.of("target", file + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * Picks the item of a form-js select: it opens its list, and takes an item, on mousedown (Tasklist may
+     * re-render meanwhile); done when the select shows the item.
+     */
+    public void choose(By select, String item) {
+        By option = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., '" + item + "')]");
+        String mouseDown = "arguments[0].scrollIntoView({block: 'center'});"
+                + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));";
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement field = d.findElement(select);
+            if (field.getText().contains(item)) {
+                return true;
+            }
+            List<WebElement> options = d.findElements(option);
+            if (!options.isEmpty()) {
+                browser.executeScript(mouseDown, options.get(0));
+            } else if (d.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
+                browser.executeScript(mouseDown, field); // open the list only when it is closed
+            }
+            return false;
+        });
+    }
+}
