@@ -1,11 +1,8 @@
 package cn.huiqi.evaluation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.PayloadTooLargeException;
+import cn.huiqi.common.XlsxDownload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -30,7 +28,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class EvaluationController {
 
     static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final EvaluationRounds rounds;
     private final Figures figures;
@@ -75,9 +72,7 @@ class EvaluationController {
     @GetMapping("/{id}/figures/template.xlsx")
     @Operation(summary = "统计数据导入模板（市统计局、市工信局）/ The import template (tjj, gxj)")
     ResponseEntity<byte[]> template(@PathVariable long id) {
-        byte[] bytes = figures.template(id);
-        return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("统计数据导入模板-" + id + ".xlsx", StandardCharsets.UTF_8).build().toString()).body(bytes);
+        return XlsxDownload.of("统计数据导入模板-" + id + ".xlsx", figures.template(id));
     }
 
     @PostMapping(path = "/{id}/figures/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -137,8 +132,6 @@ class EvaluationController {
     @GetMapping("/{id}/score-sheet.xlsx")
     @Operation(summary = "评分表 xlsx（仅市工信局）/ The score sheet (gxj only)")
     ResponseEntity<byte[]> scoreSheet(@PathVariable long id) {
-        byte[] bytes = rankings.scoreSheet(id);
-        return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("评分表-" + id + ".xlsx", StandardCharsets.UTF_8).build().toString()).body(bytes);
+        return XlsxDownload.of("评分表-" + id + ".xlsx", rankings.scoreSheet(id));
     }
 }

@@ -1,14 +1,10 @@
 package cn.huiqi.project;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +22,7 @@ import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.ListPaging;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.NotFoundException;
+import cn.huiqi.common.XlsxDownload;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.identity.CurrentCaller;
 import cn.huiqi.unit.UnitRepository;
@@ -42,7 +39,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "项目库 Project library", description = "措施4 强化项目服务：项目、月度进度、三张清单 / Measure 4: projects, monthly progress, the three lists")
 class ProjectController {
 
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ProjectLibrary library;
     private final ProjectQueries queries;
@@ -195,10 +191,7 @@ class ProjectController {
         String localityName = view.locality() == null ? null : units.findById(view.locality()).map(u -> u.getNameZh()).orElse(view.locality());
         byte[] bytes = workbook.write(view, localityName, caller.userId());
         String file = which.titleZh() + "-" + view.month() + (localityName == null ? "" : "-" + localityName) + ".xlsx";
-        return ResponseEntity.ok()
-                .contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
-                .body(bytes);
+        return XlsxDownload.of(file, bytes);
     }
 
     private ReportView reportView(long projectId, YearMonth month) {
