@@ -3,7 +3,7 @@
 
 Runs the engine's own statements for donghu's queue (bench/task-list-sql/*.sql, rendered by
 identity.TaskListOnMariaDbTest's engineSql through the engine's MyBatis mapping: member = 'queue-donghu' of group
-donghu with authorization on; admin = no per-row check; member-page*.sql the page as process.TaskPageWithoutDistinctPlugin
+donghu with authorization on; admin = no per-row check; member-page*.sql the page as process.TaskListStatementsPlugin
 has the engine send it, v26-member-page*.sql the engine's own "select distinct" page as it was before) RUNS times after one warm-up in one mysql session and prints,
 per statement, the median and max of
   * wall: the server's own time (SHOW PROFILES, no client start-up), which a loaded machine stretches;

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 
 /**
- * When a page of the engine's task query may leave out {@code distinct} (cn/huiqi/process/task-page.xml): when no join
+ * When a page of the engine's task query may leave out {@code distinct} (cn/huiqi/process/task-list.xml): when no join
  * of the engine's from-clause can return a task twice. ACT_RE_PROCDEF, ACT_RU_EXECUTION and the case tables are joined
  * on their primary keys (one row at most); what can repeat a task is
  * <ul>
@@ -27,7 +27,7 @@ public final class DistinctFreeTaskPage {
 
     public static boolean holdsFor(TaskQueryImpl query) {
         AuthorizationCheck authCheck = query.getAuthCheck();
-        boolean authorizationJoin = authCheck != null && authCheck.shouldPerformAuthorizatioCheck()
+        boolean authorizationJoin = authCheck != null && authCheck.getShouldPerformAuthorizatioCheck()
                 && authCheck.getAuthUserId() != null && !authCheck.isRevokeAuthorizationCheckEnabled();
         if (authorizationJoin || sortsThroughAJoin(query.getOrderingProperties())) {
             return false;

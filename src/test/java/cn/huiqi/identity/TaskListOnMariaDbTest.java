@@ -87,6 +87,8 @@ class TaskListOnMariaDbTest {
     IdentityService identityService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.AuthorizationService authorizationService;
 
     final Set<String> donghuTasks = new HashSet<>();
 
@@ -123,7 +125,7 @@ class TaskListOnMariaDbTest {
     }
 
     @Test
-    void theQueueIsPlannedOnIndexesWithEachTasksAuthorizationLookedUpByKey() {
+    void theQueueIsPlannedOnIndexesWithEachTasksGrantLookedUpByKey() {
         assertThat(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getAuthorizationCheckRevokes())
                 .isEqualTo("always");
         for (String statement : List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria")) {
@@ -134,30 +136,67 @@ class TaskListOnMariaDbTest {
                         assertThat(row.get("table")).isEqualTo("I");
                         assertThat(row.get("key")).isEqualTo("ACT_UNIQ_IDENT_LNK_GROUP_TASK");
                     });
-            assertThat(plan).as(statement + ": no authorization join, no full scan of ACT_RU_AUTHORIZATION")
+            assertThat(plan).as(statement + ": no authorization join, no full scan of ACT_RU_AUTHORIZATION, each look-up by a key")
                     .noneSatisfy(row -> assertThat(String.valueOf(row.get("table"))).startsWith("<derived"))
                     .noneSatisfy(row -> assertThat(String.valueOf(row.get("Extra"))).contains("join buffer"))
-                    .filteredOn(row -> "A".equals(row.get("table")))
+                    .filteredOn(row -> "A".equals(row.get("table")) || "R".equals(row.get("table")))
                     .isNotEmpty()
-                    .allSatisfy(row -> assertThat(row.get("type")).isIn("eq_ref", "ref", "const"));
-            assertThat(plan).as(statement + ": the unit's per-task grant is found in V26's index alone, never by resource id and then the row")
-                    .anySatisfy(row -> {
-                        assertThat(row.get("table")).isEqualTo("A");
-                        assertThat(row.get("key")).isEqualTo("ACT_IDX_AUTH_GROUP_PERMS");
-                        assertThat(String.valueOf(row.get("Extra"))).contains("Using index");
-                    })
-                    .noneSatisfy(row -> assertThat(row.get("key")).isEqualTo("ACT_IDX_AUTH_RESOURCE_ID"));
+                    .allSatisfy(row -> assertThat(row.get("type")).isIn("eq_ref", "ref", "const", "index_subquery", "unique_subquery", "range", "index_merge"));
         }
+    }
+
+    @Test
+    void grantsAndRevokesAreTheEnginesAsTheSubqueriesCheckThem() {
+        String revoked = donghuTasks.iterator().next();
+        String xihuTask = taskService.createTaskQuery().taskCandidateGroup("xihu").list().get(0).getId();
+        HttpApi member = HttpApi.as(port, "queue-donghu", PASSWORD);
+        var user = authorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT, xihuTask,
+                org.camunda.bpm.engine.authorization.Permissions.READ);
+        try {
+            assertThat(member.getJson("/engine-rest/task/count?candidateGroup=xihu").get("count").asLong())
+                    .as("a grant of the member's own on one of xihu's tasks").isEqualTo(1);
+            assertThat(ids(member.getJson("/engine-rest/task?candidateGroup=xihu&maxResults=15"))).containsExactly(xihuTask);
+
+            var revoke = authorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE, revoked,
+                    org.camunda.bpm.engine.authorization.Permissions.READ);
+            try {
+                assertThat(engineSql("selectTaskCountByQueryCriteria", "donghu")).contains("R.TYPE_ = 2");
+                assertThat(member.getJson("/engine-rest/task/count?candidateGroup=donghu").get("count").asLong())
+                        .as("a REVOKE of the member's on one of donghu's tasks: the engine's CASE chain decides").isEqualTo(DONGHU_TASKS - 1);
+                assertThat(ids(member.getJson("/engine-rest/task?candidateGroup=donghu&maxResults=1000")))
+                        .hasSize(DONGHU_TASKS - 1).doesNotContain(revoked);
+                assertThat(member.getJson("/engine-rest/task/count?candidateGroup=xihu").get("count").asLong()).isEqualTo(1);
+            } finally {
+                authorizationService.deleteAuthorization(revoke);
+            }
+            assertThat(member.getJson("/engine-rest/task/count?candidateGroup=donghu").get("count").asLong()).isEqualTo(DONGHU_TASKS);
+        } finally {
+            authorizationService.deleteAuthorization(user);
+        }
+        assertThat(member.getJson("/engine-rest/task/count?candidateGroup=xihu").get("count").asLong()).isZero();
+    }
+
+    private String authorization(int type, String taskId, org.camunda.bpm.engine.authorization.Permission permission) {
+        var authorization = authorizationService.createNewAuthorization(type);
+        authorization.setUserId("queue-donghu");
+        authorization.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
+        authorization.setResourceId(taskId);
+        if (type == org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE) {
+            authorization.removePermission(permission);
+        } else {
+            authorization.addPermission(permission);
+        }
+        return authorizationService.saveAuthorization(authorization).getId();
     }
 
     @Test
     void aUnitsPageIsTheEnginesStatementWithoutDistinctReadInTheSortsOrder() {
         String page = engineSql("selectTaskByQueryCriteria", "donghu");
-        assertThat(page).as("the engine's page, run as process.TaskPageWithoutDistinctPlugin's statement")
+        assertThat(page).as("the engine's page, run as process.TaskListStatementsPlugin's statement")
                 .startsWith("SET STATEMENT optimizer_join_limit_pref_ratio = 1")
                 .contains(" FOR select RES.REV_, RES.ID_")
                 .doesNotContainIgnoringCase("distinct")
-                .contains("ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1 AND A.GROUP_ID_ IN ('donghu')")
+                .contains("RES.ID_ in (select A.RESOURCE_ID_ from ACT_RU_AUTHORIZATION A where A.TYPE_ < 2 and ( A.USER_ID_ in ( 'queue-donghu', '*') or A.GROUP_ID_ in ( 'donghu' ) )")
                 .contains("order by RES.ID_ asc LIMIT 15 OFFSET 0");
         List<Map<String, Object>> plan = explain(page);
         assertThat(plan.get(0)).as("tasks read in the order of the page, so the query stops after its rows")
@@ -167,8 +206,9 @@ class TaskListOnMariaDbTest {
         assertThat(engineSql("selectTaskByQueryCriteria", "donghu", "xihu"))
                 .as("two groups: a task linked to both would come twice, so the engine's distinct stays")
                 .doesNotStartWith("SET STATEMENT").containsIgnoringCase("select distinct");
-        assertThat(engineSql("selectTaskCountByQueryCriteria", "donghu")).as("the count is the engine's own")
-                .startsWith("select count(distinct RES.ID_");
+        assertThat(engineSql("selectTaskCountByQueryCriteria", "donghu")).as("the count: one group, no distinct, grants as subqueries")
+                .startsWith("select count( RES.ID_)").contains("RES.ID_ in (select A.RESOURCE_ID_");
+        assertThat(engineSql("selectTaskCountByQueryCriteria", "donghu", "xihu")).startsWith("select count( distinct RES.ID_)");
     }
 
     /** EXPLAIN, within the statement's own SET STATEMENT; sent by execute() as MyBatis sends it (executeQuery() refuses a SET). */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.Test;
 
@@ -14,38 +13,28 @@ class DistinctFreeTaskPageTest {
 
     @Test
     void oneCandidateGroupAsTheRevokeCheckingEngineAsksItNeedsNoDistinct() {
-        assertThat(DistinctFreeTaskPage.holdsFor(member(new TaskQueryImpl().taskCandidateGroup("donghu")))).isTrue();
-        assertThat(DistinctFreeTaskPage.holdsFor(member(new TaskQueryImpl().taskCandidateGroupIn(List.of("donghu"))))).isTrue();
+        assertThat(DistinctFreeTaskPage.holdsFor(MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroup("donghu")))).isTrue();
+        assertThat(DistinctFreeTaskPage.holdsFor(MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroupIn(List.of("donghu"))))).isTrue();
         assertThat(DistinctFreeTaskPage.holdsFor((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("donghu").orderByTaskCreateTime().desc()))
                 .as("no authorization check (an administrator)").isTrue();
-        assertThat(DistinctFreeTaskPage.holdsFor(member(new TaskQueryImpl().taskAssignee("someone")))).as("no link joined").isTrue();
+        assertThat(DistinctFreeTaskPage.holdsFor(MemberTaskQueries.member(new TaskQueryImpl().taskAssignee("someone")))).as("no link joined").isTrue();
     }
 
     @Test
     void whatCanRepeatATaskKeepsTheEnginesDistinct() {
-        assertThat(DistinctFreeTaskPage.holdsFor(member(new TaskQueryImpl().taskCandidateGroupIn(List.of("donghu", "xihu")))))
+        assertThat(DistinctFreeTaskPage.holdsFor(MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroupIn(List.of("donghu", "xihu")))))
                 .as("a task linked to two of the groups").isFalse();
-        assertThat(DistinctFreeTaskPage.holdsFor(member(new TaskQueryImpl().taskCandidateUser("someone")))).isFalse();
-        assertThat(DistinctFreeTaskPage.holdsFor(member(new TaskQueryImpl().taskInvolvedUser("someone")))).isFalse();
-        assertThat(DistinctFreeTaskPage.holdsFor(member(new TaskQueryImpl().taskCandidateGroupLike("dong%")))).isFalse();
-        assertThat(DistinctFreeTaskPage.holdsFor(member(new TaskQueryImpl().withCandidateGroups()))).isFalse();
-        assertThat(DistinctFreeTaskPage.holdsFor(member(new TaskQueryImpl().taskCandidateGroup("donghu")
+        assertThat(DistinctFreeTaskPage.holdsFor(MemberTaskQueries.member(new TaskQueryImpl().taskCandidateUser("someone")))).isFalse();
+        assertThat(DistinctFreeTaskPage.holdsFor(MemberTaskQueries.member(new TaskQueryImpl().taskInvolvedUser("someone")))).isFalse();
+        assertThat(DistinctFreeTaskPage.holdsFor(MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroupLike("dong%")))).isFalse();
+        assertThat(DistinctFreeTaskPage.holdsFor(MemberTaskQueries.member(new TaskQueryImpl().withCandidateGroups()))).isFalse();
+        assertThat(DistinctFreeTaskPage.holdsFor(MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroup("donghu")
                 .or().taskAssignee("someone").taskName("x").endOr()))).as("an or query").isFalse();
-        assertThat(DistinctFreeTaskPage.holdsFor(member(new TaskQueryImpl().taskCandidateGroup("donghu")
+        assertThat(DistinctFreeTaskPage.holdsFor(MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroup("donghu")
                 .orderByProcessVariable("caseNumber", ValueType.STRING).asc()))).as("a sort by a variable").isFalse();
 
-        TaskQueryImpl joinForm = member(new TaskQueryImpl().taskCandidateGroup("donghu"));
+        TaskQueryImpl joinForm = MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroup("donghu"));
         joinForm.getAuthCheck().setRevokeAuthorizationCheckEnabled(false);
         assertThat(DistinctFreeTaskPage.holdsFor(joinForm)).as("authorization as a join (revokes not checked)").isFalse();
-    }
-
-    /** As the engine prepares a member's query with authorizationCheckRevokes "always". */
-    private static TaskQueryImpl member(TaskQuery asked) {
-        TaskQueryImpl query = (TaskQueryImpl) asked;
-        query.getAuthCheck().setAuthorizationCheckEnabled(true);
-        query.getAuthCheck().setShouldPerformAuthorizatioCheck(true);
-        query.getAuthCheck().setAuthUserId("queue-donghu");
-        query.getAuthCheck().setRevokeAuthorizationCheckEnabled(true);
-        return query;
     }
 }

@@ -1,0 +1,40 @@
+package cn.huiqi.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.junit.jupiter.api.Test;
+
+class GrantsAsSubqueriesTest {
+
+    @Test
+    void aMembersTaskQueryWithRevokesCheckedHasItsGrantsCheckedAsSubqueries() {
+        TaskQueryImpl query = MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroup("donghu"));
+        assertThat(GrantsAsSubqueries.applyTo(query)).isTrue();
+
+        AuthorizationCheck off = GrantsAsSubqueries.withoutEnginesCheck(query.getAuthCheck());
+        assertThat(off.getShouldPerformAuthorizatioCheck()).as("as the mappings ask it").isFalse();
+        assertThat(off.getAuthUserId()).isEqualTo("queue-donghu");
+        assertThat(query.getAuthCheck().getShouldPerformAuthorizatioCheck()).as("the query's own check untouched").isTrue();
+    }
+
+    @Test
+    void otherwiseTheEnginesStatementRunsUnchanged() {
+        TaskQueryImpl admin = new TaskQueryImpl().taskCandidateGroup("donghu");
+        assertThat(GrantsAsSubqueries.applyTo(admin)).as("no check (an administrator)").isFalse();
+
+        TaskQueryImpl joinForm = MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroup("donghu"));
+        joinForm.getAuthCheck().setRevokeAuthorizationCheckEnabled(false);
+        assertThat(GrantsAsSubqueries.applyTo(joinForm)).as("revokes not checked: the engine's join form").isFalse();
+
+        TaskQueryImpl composite = MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroup("donghu"));
+        CompositePermissionCheck update = new CompositePermissionCheck(false);
+        update.addAtomicCheck(MemberTaskQueries.atomic(Resources.TASK, "RES.ID_", Permissions.UPDATE));
+        composite.getAuthCheck().getPermissionChecks().addCompositeCheck(update);
+        assertThat(GrantsAsSubqueries.applyTo(composite)).as("composite checks").isFalse();
+    }
+}
