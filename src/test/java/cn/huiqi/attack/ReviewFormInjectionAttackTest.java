@@ -109,9 +109,8 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
 
         for (Dimension size : List.of(new Dimension(1600, 1200), new Dimension(390, 844))) {
             browser.manage().window().setSize(size);
-            browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-            browser.navigate().refresh();
-            WebElement evidence = tasklist.visible(By.cssSelector(".fjs-container textarea[id*='Field_ExecutionEvidence']"));
+            WebElement evidence = tasklist.open("#/?task=" + task.getId(),
+                    By.cssSelector(".fjs-container textarea[id*='Field_ExecutionEvidence']"));
             String width = size.getWidth() + "px";
             Files.write(Path.of("target", "review-form-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
 

@@ -42,6 +42,30 @@ public final class TasklistPage {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     }
 
+    /**
+     * Loads a Tasklist address afresh (from a blank page, so nothing of the previous page's loading is cut off) and
+     * returns the element once visible. Tasklist boots through requirejs with no time-out (waitSeconds 0): when one of
+     * its bundles is lost on a loaded machine it keeps its boot spinner for ever, so a page still at the spinner after
+     * {@value #BOOT_SECONDS} seconds is loaded once more, as a person would; the element must then show as before.
+     */
+    public WebElement open(String hashPath, By awaited) {
+        browser.get("about:blank");
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/" + hashPath);
+        try {
+            return new WebDriverWait(browser, java.time.Duration.ofSeconds(BOOT_SECONDS))
+                    .until(ExpectedConditions.visibilityOfElementLocated(awaited));
+        } catch (org.openqa.selenium.TimeoutException stillBooting) {
+            if (browser.findElements(By.cssSelector(".app-splash")).isEmpty()) {
+                throw stillBooting;
+            }
+            System.out.println("[" + name + "] Tasklist still at its boot spinner after " + BOOT_SECONDS + " s: loading it once more");
+            browser.navigate().refresh();
+            return visible(awaited);
+        }
+    }
+
+    private static final int BOOT_SECONDS = 45;
+
     /** The element once visible; when it never shows, the page as it was is kept for the failure's reader. */
     public WebElement visible(By by) {
         try {
