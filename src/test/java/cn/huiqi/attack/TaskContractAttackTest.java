@@ -152,13 +152,13 @@ class TaskContractAttackTest extends CaseAttackBase {
     private void refused(String family, String what, HttpResponse<String> response, String field, Map<String, Object> before,
                          String taskId, String caseNumber, List<String> instances) {
         boolean refused = response.statusCode() == 400 || response.statusCode() == 403 || response.statusCode() == 404;
-        boolean unchanged = snapshot(taskId, caseNumber, instances).equals(before);
-        AttackLedger.record(family, refused && unchanged, what + " → " + response.statusCode() + " " + response.body());
+        Map<String, Object> after = snapshot(taskId, caseNumber, instances);
+        AttackLedger.record(family, refused && after.equals(before), what + " → " + response.statusCode() + " " + response.body());
         assertThat(response.statusCode()).as(what + ": " + response.body()).isIn(400, 403, 404);
         if (response.statusCode() == 400 && field != null) {
             assertThat(response.body()).as(what).contains(field);
         }
-        assertThat(snapshot(taskId, caseNumber, instances)).as(what + " changed nothing").isEqualTo(before);
+        assertThat(after).as(what + " changed nothing").isEqualTo(before);
     }
 
     private static Map<String, Object> declared(TaskContract contract) {
