@@ -36,6 +36,7 @@ public class Unit {
     private boolean active = true;
     @Column(name = "labelled_default")
     private boolean labelledDefault;
+    private boolean maintained;
 
     protected Unit() {
     }
@@ -51,6 +52,7 @@ public class Unit {
         unit.handling = true;
         unit.liaison = liaison;
         unit.active = true;
+        unit.maintained = true;
         return unit;
     }
 
@@ -81,4 +83,6 @@ public class Unit {
     public boolean isActive() { return active; }
     /** 系统默认值，待政策部门确认: shipped as a default, not named by the policy. */
     public boolean isLabelledDefault() { return labelledDefault; }
+    /** Administrators maintain it (rename, retire): the handling units of V43 and those they added; not the policy's own units. */
+    public boolean isMaintained() { return maintained; }
 }

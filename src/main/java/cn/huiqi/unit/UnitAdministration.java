@@ -39,8 +39,8 @@ public class UnitAdministration {
         UnitApi.NewUnit r = request == null ? new UnitApi.NewUnit(null, null, null, null) : request;
         FieldChecks checks = new FieldChecks();
         String id = id(checks, r.id());
-        checks.requiredText("nameZh", r.nameZh(), "中文名称", "Chinese name", 64);
-        checks.requiredText("nameEn", r.nameEn(), "英文名称", "English name", 128);
+        name(checks, "nameZh", r.nameZh(), "中文名称", "Chinese name", 64);
+        name(checks, "nameEn", r.nameEn(), "英文名称", "English name", 128);
         flag(checks, "liaison", r.liaison(), "是否联络单位", "liaison", false);
         checks.throwIfAny();
         if (units.existsById(id)) {
@@ -53,8 +53,8 @@ public class UnitAdministration {
     public Unit add(UnitApi.NewUnit request, String actor, Instant at) {
         String id = checkNew(request);
         FieldChecks checks = new FieldChecks();
-        String nameZh = checks.requiredText("nameZh", request.nameZh(), "中文名称", "Chinese name", 64);
-        String nameEn = checks.requiredText("nameEn", request.nameEn(), "英文名称", "English name", 128);
+        String nameZh = name(checks, "nameZh", request.nameZh(), "中文名称", "Chinese name", 64);
+        String nameEn = name(checks, "nameEn", request.nameEn(), "英文名称", "English name", 128);
         Boolean liaison = flag(checks, "liaison", request.liaison(), "是否联络单位", "liaison", false);
         int sortOrder = units.findAll().stream().mapToInt(Unit::getSortOrder).max().orElse(0) + 1;
         Unit unit = Unit.handlingUnit(id, nameZh, nameEn, Boolean.TRUE.equals(liaison), sortOrder);
@@ -76,15 +76,15 @@ public class UnitAdministration {
         if (r.nameZh() == null && r.nameEn() == null && r.active() == null && r.liaison() == null) {
             checks.add("body", "请至少给出一项修改：nameZh、nameEn、active 或 liaison", "Give at least one change: nameZh, nameEn, active or liaison");
         }
-        String nameZh = r.nameZh() == null ? unit.getNameZh() : checks.requiredText("nameZh", r.nameZh(), "中文名称", "Chinese name", 64);
-        String nameEn = r.nameEn() == null ? unit.getNameEn() : checks.requiredText("nameEn", r.nameEn(), "英文名称", "English name", 128);
+        String nameZh = r.nameZh() == null ? unit.getNameZh() : name(checks, "nameZh", r.nameZh(), "中文名称", "Chinese name", 64);
+        String nameEn = r.nameEn() == null ? unit.getNameEn() : name(checks, "nameEn", r.nameEn(), "英文名称", "English name", 128);
         Boolean active = flag(checks, "active", r.active(), "是否启用", "active", true);
         Boolean liaison = flag(checks, "liaison", r.liaison(), "是否联络单位", "liaison", true);
         checks.throwIfAny();
-        if (!unit.isHandling() && (Boolean.FALSE.equals(active) || liaison != null)) {
-            throw new ConflictException("id", "单位 " + id + " 不是办理单位：这里只能停用或标记办理单位；属地单位和措施的责任单位随政策确定",
-                    "Unit " + id + " is not a handling unit: only handling units can be retired or marked liaison here; localities and the"
-                            + " measures' responsible units follow the policy");
+        if (!unit.isMaintained()) {
+            throw new ConflictException("id", "单位 " + id + " 是政策确定的单位（属地单位或措施的责任单位），不在此维护；这里只能修改管理员维护的办理单位",
+                    "Unit " + id + " is one of the policy's units (a locality or a measure's responsible unit) and is not maintained here;"
+                            + " only the handling units administrators maintain can be changed");
         }
         String before = describe(unit);
         boolean renamed = !Objects.equals(nameZh, unit.getNameZh()) || !Objects.equals(nameEn, unit.getNameEn());
@@ -124,6 +124,20 @@ public class UnitAdministration {
             checks.add("id", "单位标识须以小写字母开头，由2至31个小写字母、数字或连字符组成（也是组标识），例如 rsj",
                     "The unit id must start with a lower-case letter and have 2 to 31 lower-case letters, digits or hyphens (it is also"
                             + " the group id), e.g. rsj");
+            return null;
+        }
+        return text;
+    }
+
+    /** A required one-line name (a unit's name is also its group's name and a column of every list). */
+    private static String name(FieldChecks checks, String field, Object raw, String labelZh, String labelEn, int maxLength) {
+        if (raw != null && !(raw instanceof String)) {
+            checks.add(field, labelZh + "须为文字", labelEn + " must be text");
+            return null;
+        }
+        String text = checks.requiredText(field, raw, labelZh, labelEn, maxLength);
+        if (text != null && text.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t')) {
+            checks.add(field, labelZh + "须为一行文字（不能含换行或制表符）", labelEn + " must be one line (no line breaks or tabs)");
             return null;
         }
         return text;
