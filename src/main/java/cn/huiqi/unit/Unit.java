@@ -5,7 +5,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * A locality unit (属地) or a city unit (责任单位). Its id is also its Camunda / Keycloak group id.
@@ -15,7 +22,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "unit")
-public class Unit {
+public class Unit implements Persistable<String> {
 
     public enum Kind { LOCALITY, CITY }
 
@@ -37,6 +44,9 @@ public class Unit {
     @Column(name = "labelled_default")
     private boolean labelledDefault;
     private boolean maintained;
+    /** A unit an administrator is adding: inserted (a race on its id fails), never merged over an existing row. */
+    @Transient
+    private boolean adding;
 
     protected Unit() {
     }
@@ -53,6 +63,7 @@ public class Unit {
         unit.liaison = liaison;
         unit.active = true;
         unit.maintained = true;
+        unit.adding = true;
         return unit;
     }
 
@@ -69,6 +80,17 @@ public class Unit {
         this.liaison = liaison;
     }
 
+    @PostLoad
+    @PostPersist
+    void stored() {
+        adding = false;
+    }
+
+    @Override
+    @JsonIgnore
+    public boolean isNew() { return adding; }
+
+    @Override
     public String getId() { return id; }
     public String getNameZh() { return nameZh; }
     public String getNameEn() { return nameEn; }
