@@ -343,6 +343,10 @@
     line(t('相对现行第 ' + w.baseVersion + ' 版', 'Against version ' + w.baseVersion + ' in force') + (w.restoresVersion ? t('，恢复第 ' + w.restoresVersion + ' 版', ', restoring version ' + w.restoresVersion) : ''));
     line(t('评估已认定案件 ', 'Decided cases evaluated: ') + w.casesEvaluated + t(' 件，结果变化 ', '; outcomes changed: ') + w.outcomesChanged + t(' 件', ''))
       .id = 'whatif-counts';
+    if (!w.casesEvaluated && !(w.measures || []).length) {
+      line(t('尚无按此表认定的案件（如企业诉求分办表 demand-routing）：试算只校验草稿', 'No case has been decided by this table yet (e.g. demand-routing): the what-if only checks the draft'))
+        .id = 'whatif-no-cases';
+    }
     if (w.totalBefore != null) {
       line(t('奖励合计（不含已驳回）：', 'Total reward (rejected cases excluded): ') + money(w.totalBefore) + ' → ' + money(w.totalAfter)
         + t(' 元（差额 ', ' CNY (difference ') + money(w.difference) + ')').id = 'whatif-totals';

@@ -24,6 +24,19 @@ public final class DemoAccounts {
             new DemoAccount("ctjt-reviewer", "市产投集团", "审核员", "ctjt"),
             new DemoAccount("szxbm-reviewer", "市直相关部门", "审核员", "szxbm"),
             new DemoAccount("tjj-stats", "市统计局", "统计员", "tjj"),
+            // handling units of enterprise demands (measure 7, V43; labelled defaults): one account each
+            new DemoAccount("rsj-handler", "市人社局", "办理员", "rsj"),
+            new DemoAccount("zrzyj-handler", "市自然资源和规划局", "办理员", "zrzyj"),
+            new DemoAccount("xzspj-handler", "市行政审批局", "办理员", "xzspj"),
+            new DemoAccount("jtj-handler", "市交通运输局", "办理员", "jtj"),
+            new DemoAccount("kjj-handler", "市科技局", "办理员", "kjj"),
+            new DemoAccount("sthjj-handler", "市生态环境局", "办理员", "sthjj"),
+            new DemoAccount("yjglj-handler", "市应急管理局", "办理员", "yjglj"),
+            // liaison units: the vertically managed tax bureau and the utilities, reached through a liaison account
+            new DemoAccount("tax-liaison", "市税务局", "联络员", "tax"),
+            new DemoAccount("power-liaison", "供电公司", "联络员", "power"),
+            new DemoAccount("water-liaison", "水业集团", "联络员", "water"),
+            new DemoAccount("gas-liaison", "燃气集团", "联络员", "gas"),
 
             new DemoAccount("donghu-verifier", "东湖区", "核实员", "donghu"),
             new DemoAccount("xihu-verifier", "西湖区", "核实员", "xihu"),

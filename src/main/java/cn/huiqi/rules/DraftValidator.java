@@ -14,6 +14,7 @@ import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.common.FieldProblem;
@@ -26,7 +27,8 @@ import cn.huiqi.process.FeelOnlyDmn;
  * those of the version in force, every output the processes read still exists, the decision keeps its
  * history time to live (the engine refuses a deployment without it), every cell is valid FEEL (input
  * entries as unary tests, output entries and input expressions as expressions, parsed by the FEEL engine
- * Camunda evaluates with) and the DMN engine accepts the whole model.
+ * Camunda evaluates with), a routing table names only units that exist and are active ({@link RoutingUnits}) and the
+ * DMN engine accepts the whole model.
  */
 @Component
 class DraftValidator {
@@ -36,9 +38,17 @@ class DraftValidator {
 
     private final FeelEngines.Parser feel = FeelEngines.parser();
     private final DraftDmnEngine dmnEngine;
+    private final RoutingUnits routingUnits;
 
+    /** Without the unit check (tests of the other checks, no database). */
     DraftValidator(DraftDmnEngine draftEngine) {
+        this(draftEngine, null);
+    }
+
+    @Autowired
+    DraftValidator(DraftDmnEngine draftEngine, RoutingUnits routingUnits) {
         this.dmnEngine = draftEngine;
+        this.routingUnits = routingUnits;
     }
 
     record Result(DmnModelInstance model, List<FieldProblem> problems) {
@@ -76,6 +86,9 @@ class DraftValidator {
         }
         for (Decision decision : model.getModelElementsByType(Decision.class)) {
             checkDecision(decision, (Decision) current.getModelElementById(decision.getId()), problems);
+        }
+        if (routingUnits != null) {
+            problems.addAll(routingUnits.check(decisionKey, model));
         }
         if (problems.isEmpty()) {
             try {

@@ -11,12 +11,15 @@ import cn.huiqi.catalogue.MeasureCatalogue;
  * What each editable decision is for. A reward table decides the amount of one measure's cases (the measure
  * whose declaration lists it, {@link MeasureCatalogue#byRuleTable}; its what-if compares amounts and the
  * measure's pool); the routing table {@value #RESPONSIBLE_UNITS} names the city units of every measure (its
- * what-if compares the units). Another key is editable too, but its what-if has no cases to run.
+ * what-if compares the units); {@value #DEMAND_ROUTING} routes the enterprise demands of measure 7 (a routing table whose
+ * what-if has no cases yet). Another key is editable too, but its what-if has no cases to run.
  */
 @Component
 public class RuleKinds {
 
     public static final String RESPONSIBLE_UNITS = "responsible-units";
+    /** Measure 7: which unit handles an enterprise demand, and its working-day limits (a routing table too; no cases yet). */
+    public static final String DEMAND_ROUTING = "demand-routing";
 
     private final MeasureCatalogue catalogue;
 
@@ -29,7 +32,13 @@ public class RuleKinds {
         return catalogue.byRuleTable(decisionKey).map(Measure::id);
     }
 
+    /** The table whose what-if compares the units of every measure. */
     public static boolean isRouting(String decisionKey) {
         return RESPONSIBLE_UNITS.equals(decisionKey);
+    }
+
+    /** A table that names units (responsible-units, demand-routing): shown as kind "routing", its units checked on publish. */
+    public static boolean namesUnits(String decisionKey) {
+        return RESPONSIBLE_UNITS.equals(decisionKey) || DEMAND_ROUTING.equals(decisionKey);
     }
 }

@@ -40,7 +40,15 @@ public final class RuleSentences {
             Map.entry("TECH_INVEST_GROWTH", "技改投资增速"), Map.entry("REVENUE_GROWTH", "规上工业营业收入增速"),
             Map.entry("NEW_ABOVE_SCALE", "新增规上工业企业"), Map.entry("CHAIN_1269", "“1269”产业链工作评价"),
             Map.entry("HIGHER_IS_BETTER", "越大越好"), Map.entry("LOWER_IS_BETTER", "越小越好"),
-            Map.entry("DISTRICT", "区组"), Map.entry("COUNTY", "县组"), Map.entry("DEVELOPMENT_ZONE", "开发区组"));
+            Map.entry("DISTRICT", "区组"), Map.entry("COUNTY", "县组"), Map.entry("DEVELOPMENT_ZONE", "开发区组"),
+            // demand-routing (measure 7): categories, scopes, utilities, what silence means, the enterprise's locality
+            Map.entry("RECRUITMENT", "用工招工"), Map.entry("FINANCING", "融资信贷"), Map.entry("LAND", "用地规划"),
+            Map.entry("UTILITIES", "水电气要素保障"), Map.entry("LOGISTICS", "物流运输"), Map.entry("APPROVAL", "审批手续"),
+            Map.entry("POLICY", "政策咨询与兑现"), Map.entry("INNOVATION", "技术创新"), Map.entry("MARKET", "市场开拓"),
+            Map.entry("SAFETY_ENV", "安全环保"), Map.entry("OTHER", "其他"), Map.entry("LOCALITY", "属地层面"), Map.entry("CITY", "市级层面"),
+            Map.entry("ELECTRICITY", "供电"), Map.entry("WATER", "供水"), Map.entry("GAS", "燃气"), Map.entry("SATISFIED", "满意"),
+            Map.entry("BASICALLY_SATISFIED", "基本满意"), Map.entry("DISSATISFIED", "不满意"),
+            Map.entry(RoutingUnits.LOCALITY, "企业所在地的属地单位"));
     /** A score formula of the evaluation tables: numbers, figure, target, + - * / and brackets. */
     private static final Pattern SCORE_FORMULA = Pattern.compile("^[\\d.\\s()+\\-*/]*(?:(?:figure|target)[\\d.\\s()+\\-*/]*)*$");
     private static final Pattern AT_LEAST_ZERO = Pattern.compile("^max\\(\\s*(.+)\\s*,\\s*0\\s*\\)$");
@@ -288,7 +296,11 @@ public final class RuleSentences {
             String label = zh(table.outputs().get(i).title());
             String feel = rule.outputEntries().get(i).trim();
             Matcher string = STRING.matcher(feel);
-            if (!string.matches()) {
+            if (feel.equals("true") || feel.equals("false")) {
+                parts.add(label + "：" + (feel.equals("true") ? "是" : "否"));
+            } else if (label.endsWith("（工作日）") && feel.matches("\\d+")) {
+                parts.add(label.substring(0, label.length() - "（工作日）".length()) + "为" + feel + "个工作日");
+            } else if (!string.matches()) {
                 parts.add(label + "为 " + feel);
             } else if (string.group(1).isBlank()) {
                 parts.add("不设" + label);
@@ -296,7 +308,7 @@ public final class RuleSentences {
                 parts.add(label + "为" + Arrays.stream(string.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .map(id -> {
                             String name = unitName.apply(id);
-                            return name == null ? id : name;
+                            return name != null ? name : WORDS.getOrDefault(id, id);
                         }).collect(Collectors.joining("、")));
             }
         }

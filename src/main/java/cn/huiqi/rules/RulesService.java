@@ -367,7 +367,7 @@ public class RulesService {
     // ---- helpers ----------------------------------------------------------------------------------
 
     private RuleApi.DecisionSummary summary(RuleRepository.Version latest) {
-        String kind = RuleKinds.isRouting(latest.key()) ? "routing" : kinds.measureOf(latest.key()).isPresent() ? "reward" : "other";
+        String kind = RuleKinds.namesUnits(latest.key()) ? "routing" : kinds.measureOf(latest.key()).isPresent() ? "reward" : "other";
         return new RuleApi.DecisionSummary(latest.key(), latest.name(), kind, kinds.measureOf(latest.key()).orElse(null), info(latest));
     }
 

@@ -5,12 +5,24 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
-/** A locality unit (属地) or a city unit (责任单位). Its id is also its Camunda / Keycloak group id. */
+import org.springframework.data.domain.Persistable;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * A locality unit (属地) or a city unit (责任单位). Its id is also its Camunda / Keycloak group id.
+ * A city unit may be a handling unit of enterprise demands (办理单位, measure 7: DMN demand-routing names it) and a
+ * liaison unit (联络单位: a vertically managed bureau or a utility, reached through its liaison account). An inactive
+ * unit stays for the history but a published routing table may no longer name it.
+ */
 @Entity
 @Table(name = "unit")
-public class Unit {
+public class Unit implements Persistable<String> {
 
     public enum Kind { LOCALITY, CITY }
 
@@ -26,10 +38,59 @@ public class Unit {
     private String divisionCode;
     @Column(name = "sort_order")
     private int sortOrder;
+    private boolean handling;
+    private boolean liaison;
+    private boolean active = true;
+    @Column(name = "labelled_default")
+    private boolean labelledDefault;
+    private boolean maintained;
+    /** A unit an administrator is adding: inserted (a race on its id fails), never merged over an existing row. */
+    @Transient
+    private boolean adding;
 
     protected Unit() {
     }
 
+    /** A new handling unit an administrator adds (a city unit; not a labelled default: someone decided it). */
+    static Unit handlingUnit(String id, String nameZh, String nameEn, boolean liaison, int sortOrder) {
+        Unit unit = new Unit();
+        unit.id = id;
+        unit.nameZh = nameZh;
+        unit.nameEn = nameEn;
+        unit.kind = Kind.CITY;
+        unit.sortOrder = sortOrder;
+        unit.handling = true;
+        unit.liaison = liaison;
+        unit.active = true;
+        unit.maintained = true;
+        unit.adding = true;
+        return unit;
+    }
+
+    void rename(String nameZh, String nameEn) {
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
+
+    void setLiaison(boolean liaison) {
+        this.liaison = liaison;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        adding = false;
+    }
+
+    @Override
+    @JsonIgnore
+    public boolean isNew() { return adding; }
+
+    @Override
     public String getId() { return id; }
     public String getNameZh() { return nameZh; }
     public String getNameEn() { return nameEn; }
@@ -37,4 +98,13 @@ public class Unit {
     public String getDivisionCode() { return divisionCode; }
     public int getSortOrder() { return sortOrder; }
     public boolean isLocality() { return kind == Kind.LOCALITY; }
+    /** 办理单位: DMN demand-routing may name it. */
+    public boolean isHandling() { return handling; }
+    /** 联络单位: reached through its liaison account (vertically managed bureau, utility). */
+    public boolean isLiaison() { return liaison; }
+    public boolean isActive() { return active; }
+    /** 系统默认值，待政策部门确认: shipped as a default, not named by the policy. */
+    public boolean isLabelledDefault() { return labelledDefault; }
+    /** Administrators maintain it (rename, retire): the handling units of V43 and those they added; not the policy's own units. */
+    public boolean isMaintained() { return maintained; }
 }

@@ -1,5 +1,5 @@
 @ApplicationModule(displayName = "单位 Units",
-        allowedDependencies = {  })
+        allowedDependencies = { "common" })
 package cn.huiqi.unit;
 
 import org.springframework.modulith.ApplicationModule;

@@ -44,7 +44,7 @@ class RuleDiffAndValidationTest {
 
     @Test
     void everyBundledTableIsValidAndABrokenCellIsNamed() throws IOException {
-        for (String key : List.of("order-reward", "growth-reward", "investment-reward", "responsible-units")) {
+        for (String key : List.of("order-reward", "growth-reward", "investment-reward", "responsible-units", "demand-routing")) {
             String xml = bundled(key);
             assertThat(validator.validate(key, xml, TableView.parse(xml)).problems()).as(key).isEmpty();
         }
