@@ -2,8 +2,12 @@ package cn.huiqi.assistance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -69,6 +74,7 @@ class AssistanceFiguresPageBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector("#count-chart canvas")).isEmpty()
                 && !d.findElements(By.cssSelector("#rate-chart canvas")).isEmpty());
         chromium.assertFitsAndKeepsThePolicy(width, "/assistance-figures.html (by unit)");
+        shoot(width, "assistance-figures");
 
         // the number of rsj's overdue demands opens that demand
         WebElement overdue = browser.findElement(By.cssSelector("#figures tbody a[data-key='rsj'][data-figure='overdueNow']"));
@@ -95,6 +101,20 @@ class AssistanceFiguresPageBrowserTest {
                 && d.findElement(By.cssSelector("#figures tbody")).getText().startsWith("东湖区"));
         assertThat(browser.findElement(By.cssSelector("#figures tfoot")).getText()).startsWith("合计").contains("80.0%");
         chromium.assertFitsAndKeepsThePolicy(width, "/assistance-figures.html (donghu)");
+    }
+
+    /** With -Dhuiqi.screens=true: the page as a PNG in docs/screens/ (desktop or phone). */
+    private void shoot(int width, String name) {
+        if (!Boolean.getBoolean("huiqi.screens")) {
+            return;
+        }
+        try {
+            Path target = Path.of("docs/screens", name + (width < 600 ? "-phone" : "-desktop") + ".png");
+            Files.createDirectories(target.getParent());
+            Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void signIn(String user, String next) {
