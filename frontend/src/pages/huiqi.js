@@ -225,6 +225,8 @@ const OFFICIAL_PAGES = {
   'rounds.html': (g) => ['policy-admin', 'gxj', 'camunda-admin', 'auditor'].some(x => g.includes(x)),
   // the evaluation of the localities (measures 5, 6): gxj leads, tjj provides the statistics, each locality its own
   'evaluations.html': (g, locality) => locality || ['gxj', 'tjj', 'policy-admin', 'auditor'].some(x => g.includes(x)),
+  // the figures of measure 7 (帮扶): gxj and auditors all, a locality or a handling unit its own (the API decides)
+  'assistance-figures.html': () => true,
   'calendar.html': () => true,
   'camunda/app/tasklist/': () => true,
   'camunda/app/cockpit/': (g) => ['camunda-admin', 'auditor'].some(x => g.includes(x)),
@@ -260,6 +262,7 @@ const PAGES = [
   { href: 'fund.html', zh: '资金池', en: 'Fund', needs: m => m.paysMoney },
   { href: 'settlements.html', zh: '结算与拨付', en: 'Settlements', needs: m => m.paysMoney },
   { href: 'evaluations.html', zh: '地区评价', en: 'Evaluation', needs: m => m.applicant === 'LOCALITY' && m.paysMoney },
+  { href: 'assistance-figures.html', zh: '帮扶统计', en: 'Assistance figures', needs: m => m.id === 'M7' },
   { href: 'rules.html', zh: '规则管理', en: 'Rules', needs: m => m.ruleTables && m.ruleTables.length > 0 },
   { href: 'calendar.html', zh: '工作日历', en: 'Calendar' },
   { href: 'camunda/app/tasklist/', zh: '任务列表', en: 'Tasklist' }
