@@ -50,7 +50,25 @@ public final class EvaluationApi {
                             String statusZh, String statusEn, Instant confirmationFrom, Instant confirmationDue,
                             Integer confirmationWorkingDays, String defaultMark, List<IndicatorView> indicators,
                             List<PinView> ruleVersions, List<FigureView> figures, String createdBy, Instant createdAt,
-                            boolean safetyVeto) {
+                            boolean safetyVeto, List<LocalityGroupView> groups) {
+    }
+
+    /** A locality's group (系统默认值): in a round's view the grouping recorded when it was opened; note only in the default table. */
+    public record LocalityGroupView(String unitId, String unitName, String group, String groupZh, String note) {
+    }
+
+    public record GroupChangeView(long id, String unitId, String oldGroup, String newGroup, String reason, String changedBy, Instant changedAt) {
+    }
+
+    /** The default grouping new rounds are opened with, and every change of it (GET/PUT /api/evaluations/locality-groups). */
+    public record LocalityGroupsView(String defaultMark, String appliesZh, String appliesEn, List<LocalityGroupView> groups,
+                                     List<GroupChangeView> changes) {
+    }
+
+    public record GroupChange(String unitId, String group) {
+    }
+
+    public record GroupsRequest(List<GroupChange> changes, String reason) {
     }
 
     public record EventView(long id, String unit, String indicator, String kind, String oldValue, String newValue,

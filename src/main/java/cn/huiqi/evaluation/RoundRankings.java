@@ -62,7 +62,7 @@ public class RoundRankings {
                 .toList();
         return new EvaluationApi.RankingView(round.id(), round.measure(), round.status().name(), false,
                 new RankingApi.Ranking(full.measure(), full.versions(), full.tieBreakRule(), full.vetoReading(), lines, null,
-                        full.provisional(), full.provisionalNote()));
+                        full.provisional(), full.provisionalNote(), full.vetoReading() == null ? null : EvaluationRanking.VETOED_AWARD_RULE));
     }
 
     /** 评分表 xlsx: every locality's figures, scores, total, rank in its group and award (gxj only). */
@@ -155,6 +155,6 @@ public class RoundRankings {
         boolean veto = rounds.safetyVetoApplies(round.measure());
         Set<String> vetoed = veto ? vetoes.vetoedIn(round.periodTo().getYear()) : Set.of();
         return ranking.rank(new RankingApi.Request(round.measure(), new RankingApi.DecisionVersions(score.getAsInt(), award.getAsInt()),
-                set, ranked, groups.current(), veto, vetoed));
+                set, ranked, groups.ofRound(round.id()), veto, vetoed));
     }
 }
