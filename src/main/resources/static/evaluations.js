@@ -144,6 +144,13 @@
           + ' working days; silence confirms; the length is a default'));
     }
     for (const p of r.ruleVersions || []) fact('评分规则 Rule', ruleName(p.decisionKey) + ' 第' + p.version + '版（开设时锁定 / pinned）');
+    if (r.groups && r.groups.length) {
+      // the grouping recorded on the round when it was opened (a later change of the default does not touch it)
+      const by = {};
+      for (const g of r.groups) (by[g.group] = by[g.group] || []).push(g.unitName || g.unitId);
+      fact('地区分组 Groups', Object.keys(GROUPS).filter(k => by[k]).map(k => GROUPS[k] + '：' + by[k].join('、')).join('；')
+        + '（本轮开设时记录；', el('mark', 'default-mark', DEFAULT_MARK), '）', ' ', el('span', 'en', 'recorded when the round was opened'));
+    }
   }
 
   function indicators(r) {
@@ -521,7 +528,7 @@
     if (k.vetoReading) note.append(el('br'), el('strong', null, '安全生产否决 '), k.vetoReading);
     if (k.vetoReading) {
       // the declared rule for a vetoed place (the stored rankings of older rounds do not carry it: the rule has not changed)
-      const rule = (k.vetoedAwardRule || '被否决地区所在名次的奖励不顺延给下一名：其余地区仍按本身名次获奖，该名次的奖励不予安排（系统默认值，待政策部门确认）/ A vetoed place\'s award is not passed down').split(' / ');
+      const rule = (k.vetoedAwardRule || '被否决地区所在名次的奖励不顺延给下一名：其余地区仍按本身名次获奖，该名次的奖励不予安排（系统默认值，待政策部门确认） / A vetoed place\'s award is not passed down').split(' / ');
       note.append(el('br'), el('strong', null, '否决名次的奖励 '), rule[0], ' ', el('span', 'en', rule[1] || ''));
     }
     if (!answer.allLines) {

@@ -41,7 +41,7 @@ public class EvaluationRanking {
      * shown with every ranking of a measure with the veto.
      */
     public static final String VETOED_AWARD_RULE = "被否决地区所在名次的奖励不顺延给下一名：其余地区仍按本身名次获奖，该名次的奖励不予安排"
-            + "（系统默认值，待政策部门确认）/ A vetoed place's award is not passed down: the others keep their own ranks' awards"
+            + "（系统默认值，待政策部门确认） / A vetoed place's award is not passed down: the others keep their own ranks' awards"
             + " (system default, to be confirmed)";
 
     /** Shown with a ranking whose tables' labelled defaults are not confirmed yet. */

@@ -228,7 +228,8 @@ public class EvaluationRounds {
         return new EvaluationApi.RoundView(r.id(), r.measure(), r.name(), r.periodFrom(), r.periodTo(), r.status().name(),
                 r.status().label().zh(), r.status().label().en(), r.confirmationFrom(), r.confirmationDue(), r.confirmationDays(),
                 indicators.stream().map(EvaluationApi.IndicatorView::note).filter(n -> !n.isBlank()).findFirst().orElse(null), indicators, store.pins(r.id()), figures, r.createdBy(), r.createdAt(),
-                safetyVetoApplies(r.measure()), groups.ofRound(r.id()).entrySet().stream().map(e -> new EvaluationApi.LocalityGroupView(
+                safetyVetoApplies(r.measure()), groups.ofRound(r.id()).entrySet().stream().filter(e -> all || own.contains(e.getKey()))
+                        .map(e -> new EvaluationApi.LocalityGroupView(
                         e.getKey(), localities.get(e.getKey()), e.getValue().name(), e.getValue().nameZh(), null)).toList());
     }
 

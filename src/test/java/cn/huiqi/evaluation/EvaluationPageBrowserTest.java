@@ -211,6 +211,8 @@ class EvaluationPageBrowserTest {
         assertThat(whole).as("the page at " + width + " px").doesNotContain("locality-indicator-score", "evaluation-award", "VA_GROWTH",
                 "INVEST_GROWTH", "NEW_ABOVE_SCALE", "CHAIN_1269", "DEVELOPMENT_ZONE", "HIGHER_IS_BETTER", "DISTRICT", "COUNTY")
                 .contains("地区评价指标得分规则");
+        assertThat(browser.findElement(By.id("round-facts")).getText()).contains("地区分组", "区：", "湾里管理局", "本轮开设时记录")
+                .contains("地区评价指标得分规则 第");
         assertThat(browser.findElement(By.id("ranking-sheet")).getAttribute("href")).endsWith("/api/evaluations/" + id + "/score-sheet.xlsx");
         wait.until(d -> !d.findElements(By.cssSelector("#totals-chart canvas")).isEmpty() && !d.findElements(By.cssSelector("#profile-chart canvas")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#totals-chart canvas")).getSize().getWidth()).isGreaterThan(200);
