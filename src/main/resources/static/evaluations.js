@@ -26,6 +26,13 @@
   const OUTCOME_WORDS = { none: '无否决', recorded: '已录入否决', approve: '同意', return: '退回', approved: '审定通过',
     returned: '退回', keep: '维持排名', corrected: '已更正' };
   const OUTCOME_KINDS = ['VETO_CHECKED', 'PROPOSAL_CHECKED', 'PROPOSAL_RETURNED', 'APPROVAL_RETURNED', 'REVIEW_HANDLED'];
+  // a self-reported figure's evidence file (downloaded as an attachment, access checked and logged by the server)
+  const evidenceLink = (f) => {
+    const a = el('a', 'evidence-file', f.evidenceFileName || '证明材料');
+    a.href = f.evidenceHref;
+    a.setAttribute('download', '');
+    return a;
+  };
   const indicatorOf = (code) => (current.indicators || []).find(i => i.code === code) || { code, nameZh: code, unit: '' };
   const isStatistics = (i) => i.source === 'STATISTICS';
   const withUnit = (v, indicator) => v == null ? '' : plain(v) + (indicator.unit === '%' ? '%' : indicator.unit ? ' ' + indicator.unit : '');
@@ -307,7 +314,11 @@
     if (!f) return cell(row, '—', 'figure muted');
     const td = cell(row, plain(f.value), 'figure');
     td.title = (ORIGIN[f.origin] || f.origin) + ' · ' + f.statusZh;
-    if (f.origin === 'SELF_REPORTED') td.appendChild(el('div', 'mark-self', '自报' + (f.evidence ? '：' + f.evidence : '')));
+    if (f.origin === 'SELF_REPORTED') {
+      const mark = el('div', 'mark-self', '自报' + (f.evidence ? '：' + f.evidence : ''));
+      if (f.evidenceHref) mark.append(' ', evidenceLink(f));
+      td.appendChild(mark);
+    }
     if (f.status === 'DISPUTED') td.appendChild(el('div', 'mark-disputed', '异议：' + (f.disputeReason || '')));
     else if (f.status === 'CONFIRMED') td.appendChild(el('div', 'mark-confirmed', HOW[f.confirmedHow] || '已确认'));
     return td;
@@ -330,7 +341,11 @@
       cell(row, i.nameZh);
       cell(row, f ? withUnit(f.value, i) : '—', 'figure');
       const origin = cell(row, f ? ORIGIN[f.origin] || f.origin : (i.selfReport && r.status === 'DATA_ENTRY' ? '待统计数据或自报' : '待导入'));
-      if (f && f.evidence) origin.appendChild(el('div', 'hint', '证明材料：' + f.evidence));
+      if (f && (f.evidence || f.evidenceHref)) {
+        const hint = el('div', 'hint', '证明材料：' + (f.evidence || ''));
+        if (f.evidenceHref) hint.append(' ', evidenceLink(f));
+        origin.appendChild(hint);
+      }
       const status = cell(row, f ? f.statusZh : '');
       if (f && f.status === 'DISPUTED') status.appendChild(el('div', 'mark-disputed', '异议：' + (f.disputeReason || '')));
       if (f && f.status === 'CONFIRMED' && f.confirmedHow) status.appendChild(el('div', 'hint', HOW[f.confirmedHow] || ''));
@@ -384,10 +399,24 @@
   $('self-form').onsubmit = async (event) => {
     event.preventDefault();
     try {
+      // the evidence file first (evidence module: checked by its content), then the figure naming it
+      const file = $('self-file').files[0];
+      if (!file) { say('请选择证明材料文件 / Choose the evidence file', 'error'); return; }
+      const form = new FormData();
+      form.append('unit', who.own[0]);
+      form.append('measure', current.measure);
+      form.append('file', file);
+      const response = await fetch('api/evidence/locality-files', { method: 'POST', body: form, headers: { Accept: 'application/json' } });
+      const uploaded = await response.json().catch(() => null);
+      if (!response.ok) {
+        const e = (uploaded && uploaded.errors && uploaded.errors[0]) || { zh: '上传失败（' + response.status + '）', en: 'Upload failed' };
+        say((e.zh || '') + ' / ' + (e.en || ''), 'error');
+        return;
+      }
       await api('POST', 'api/evaluations/' + current.id + '/figures/self-reported', { unit: who.own[0], indicator: $('self-indicator').value,
-        value: number($('self-value')), evidence: $('self-evidence').value });
+        value: number($('self-value')), evidence: $('self-evidence').value || null, evidenceFileId: uploaded.id });
       say('已自报，数据标注为“地区自报” / Self-reported', 'ok');
-      $('self-value').value = $('self-evidence').value = '';
+      $('self-value').value = $('self-evidence').value = $('self-file').value = '';
       await show(current.id);
     } catch (e) { showError(e); }
   };

@@ -17,7 +17,8 @@ public final class EvaluationApi {
     public record TargetRequest(BigDecimal target, String reason) {
     }
 
-    public record SelfReportRequest(String unit, String indicator, BigDecimal value, String evidence) {
+    /** evidenceFileId: the file the locality uploaded (POST /api/evidence/locality-files); evidence: an optional note. */
+    public record SelfReportRequest(String unit, String indicator, BigDecimal value, String evidence, Long evidenceFileId) {
     }
 
     public record GxjFigureRequest(String unit, String indicator, BigDecimal value, String reason) {
@@ -39,7 +40,8 @@ public final class EvaluationApi {
 
     public record FigureView(long id, String unit, String unitName, String indicator, BigDecimal value, String origin,
                              String evidence, String status, String statusZh, String disputeReason, String confirmedHow,
-                             String confirmedBy, Instant confirmedAt, String updatedBy, Instant updatedAt) {
+                             String confirmedBy, Instant confirmedAt, String updatedBy, Instant updatedAt, Long evidenceFileId,
+                             String evidenceFileName, String evidenceHref) {
     }
 
     public record RoundSummary(long id, String measure, String name, LocalDate periodFrom, LocalDate periodTo, String status,
