@@ -16,6 +16,23 @@
 
   const unitName = (id) => (localities.find(u => u.id === id) || { nameZh: id }).nameZh;
   const plain = (v) => v == null ? '' : String(v);
+  // officials read the decision tables by name, never by their DMN keys (the rules page shows the same names)
+  const RULES = { 'locality-indicator-score': { zh: '地区评价指标得分规则', en: 'locality indicator score table' },
+    'evaluation-award': { zh: '地区评价奖励金额规则', en: 'evaluation award table' } };
+  const ruleName = (key) => (RULES[key] || { zh: key }).zh;
+  const withRuleNames = (text) => text == null ? text
+    : String(text).replace(/(locality-indicator-score|evaluation-award)(?: v(\d+))?/g, (m, key, v) => ruleName(key) + (v ? ' 第' + v + '版' : ''));
+  // the outcomes the gxj steps record (timeline values), in words
+  const OUTCOME_WORDS = { none: '无否决', recorded: '已录入否决', approve: '同意', return: '退回', approved: '审定通过',
+    returned: '退回', keep: '维持排名', corrected: '已更正' };
+  const OUTCOME_KINDS = ['VETO_CHECKED', 'PROPOSAL_CHECKED', 'PROPOSAL_RETURNED', 'APPROVAL_RETURNED', 'REVIEW_HANDLED'];
+  // a self-reported figure's evidence file (downloaded as an attachment, access checked and logged by the server)
+  const evidenceLink = (f) => {
+    const a = el('a', 'evidence-file', f.evidenceFileName || '证明材料');
+    a.href = f.evidenceHref;
+    a.setAttribute('download', '');
+    return a;
+  };
   const indicatorOf = (code) => (current.indicators || []).find(i => i.code === code) || { code, nameZh: code, unit: '' };
   const isStatistics = (i) => i.source === 'STATISTICS';
   const withUnit = (v, indicator) => v == null ? '' : plain(v) + (indicator.unit === '%' ? '%' : indicator.unit ? ' ' + indicator.unit : '');
@@ -133,7 +150,14 @@
         el('mark', 'default-mark', DEFAULT_MARK), '）', ' ', el('span', 'en', 'Within ' + r.confirmationWorkingDays
           + ' working days; silence confirms; the length is a default'));
     }
-    for (const p of r.ruleVersions || []) fact('评分规则 Rule', p.decisionKey + ' 第' + p.version + '版（开设时锁定 / pinned）');
+    for (const p of r.ruleVersions || []) fact('评分规则 Rule', ruleName(p.decisionKey) + ' 第' + p.version + '版（开设时锁定 / pinned）');
+    if (r.groups && r.groups.length) {
+      // the grouping recorded on the round when it was opened (a later change of the default does not touch it)
+      const by = {};
+      for (const g of r.groups) (by[g.group] = by[g.group] || []).push(g.unitName || g.unitId);
+      fact('地区分组 Groups', Object.keys(GROUPS).filter(k => by[k]).map(k => GROUPS[k] + '：' + by[k].join('、')).join('；')
+        + '（本轮开设时记录；', el('mark', 'default-mark', DEFAULT_MARK), '）', ' ', el('span', 'en', 'recorded when the round was opened'));
+    }
   }
 
   function indicators(r) {
@@ -290,7 +314,11 @@
     if (!f) return cell(row, '—', 'figure muted');
     const td = cell(row, plain(f.value), 'figure');
     td.title = (ORIGIN[f.origin] || f.origin) + ' · ' + f.statusZh;
-    if (f.origin === 'SELF_REPORTED') td.appendChild(el('div', 'mark-self', '自报' + (f.evidence ? '：' + f.evidence : '')));
+    if (f.origin === 'SELF_REPORTED') {
+      const mark = el('div', 'mark-self', '自报' + (f.evidence ? '：' + f.evidence : ''));
+      if (f.evidenceHref) mark.append(' ', evidenceLink(f));
+      td.appendChild(mark);
+    }
     if (f.status === 'DISPUTED') td.appendChild(el('div', 'mark-disputed', '异议：' + (f.disputeReason || '')));
     else if (f.status === 'CONFIRMED') td.appendChild(el('div', 'mark-confirmed', HOW[f.confirmedHow] || '已确认'));
     return td;
@@ -313,7 +341,11 @@
       cell(row, i.nameZh);
       cell(row, f ? withUnit(f.value, i) : '—', 'figure');
       const origin = cell(row, f ? ORIGIN[f.origin] || f.origin : (i.selfReport && r.status === 'DATA_ENTRY' ? '待统计数据或自报' : '待导入'));
-      if (f && f.evidence) origin.appendChild(el('div', 'hint', '证明材料：' + f.evidence));
+      if (f && (f.evidence || f.evidenceHref)) {
+        const hint = el('div', 'hint', '证明材料：' + (f.evidence || ''));
+        if (f.evidenceHref) hint.append(' ', evidenceLink(f));
+        origin.appendChild(hint);
+      }
       const status = cell(row, f ? f.statusZh : '');
       if (f && f.status === 'DISPUTED') status.appendChild(el('div', 'mark-disputed', '异议：' + (f.disputeReason || '')));
       if (f && f.status === 'CONFIRMED' && f.confirmedHow) status.appendChild(el('div', 'hint', HOW[f.confirmedHow] || ''));
@@ -367,10 +399,24 @@
   $('self-form').onsubmit = async (event) => {
     event.preventDefault();
     try {
+      // the evidence file first (evidence module: checked by its content), then the figure naming it
+      const file = $('self-file').files[0];
+      if (!file) { say('请选择证明材料文件 / Choose the evidence file', 'error'); return; }
+      const form = new FormData();
+      form.append('unit', who.own[0]);
+      form.append('measure', current.measure);
+      form.append('file', file);
+      const response = await fetch('api/evidence/locality-files', { method: 'POST', body: form, headers: { Accept: 'application/json' } });
+      const uploaded = await response.json().catch(() => null);
+      if (!response.ok) {
+        const e = (uploaded && uploaded.errors && uploaded.errors[0]) || { zh: '上传失败（' + response.status + '）', en: 'Upload failed' };
+        say((e.zh || '') + ' / ' + (e.en || ''), 'error');
+        return;
+      }
       await api('POST', 'api/evaluations/' + current.id + '/figures/self-reported', { unit: who.own[0], indicator: $('self-indicator').value,
-        value: number($('self-value')), evidence: $('self-evidence').value });
+        value: number($('self-value')), evidence: $('self-evidence').value || null, evidenceFileId: uploaded.id });
       say('已自报，数据标注为“地区自报” / Self-reported', 'ok');
-      $('self-value').value = $('self-evidence').value = '';
+      $('self-value').value = $('self-evidence').value = $('self-file').value = '';
       await show(current.id);
     } catch (e) { showError(e); }
   };
@@ -392,6 +438,7 @@
     dl.replaceChildren();
     const fact = (term, ...value) => dl.append(el('dt', null, term), el('dd', null, ...value));
     fact('流程状态 Status', p.statusZh || p.status);
+    if (p.processNote) fact('流程 Process', p.processNote.zh, ' ', el('span', 'en', p.processNote.en));
     for (const t of p.openTasks || []) {
       fact('当前步骤 Step', t.name, t.due ? '（' + dueText(t.due) + '前办结，按工作日历计算 / due on the working-day clock）' : '');
     }
@@ -459,8 +506,10 @@
     $('timeline-box').hidden = false;
     for (const e of events) {
       const what = [e.unit ? unitName(e.unit) : '', e.indicator ? indicatorOf(e.indicator).nameZh : ''].filter(Boolean).join(' · ');
-      const change = e.oldValue != null || e.newValue != null ? (e.oldValue == null ? '' : e.oldValue + ' → ') + plain(e.newValue) : '';
-      list.appendChild(el('li', null, dateTime(e.at) + ' ', el('strong', null, e.actor), ' ', what, ' ', change, ' ', e.detail || '',
+      const value = (v) => OUTCOME_KINDS.includes(e.kind) && OUTCOME_WORDS[v] ? OUTCOME_WORDS[v]
+        : /^\d{4}-\d{2}-\d{2}T/.test(v || '') ? dateTime(v) : withRuleNames(plain(v));
+      const change = e.oldValue != null || e.newValue != null ? (e.oldValue == null ? '' : value(e.oldValue) + ' → ') + value(e.newValue) : '';
+      list.appendChild(el('li', null, dateTime(e.at) + ' ', el('strong', null, e.actor), ' ', what, ' ', change, ' ', withRuleNames(e.detail) || '',
         e.reason ? '；理由：' + e.reason : ''));
     }
   }
@@ -469,6 +518,7 @@
   // The API decides what the caller sees: every line for the lead bureau, statistics, policy staff and auditors;
   // a locality gets only its own line until the ranking is circulated (通报), and the page shows what it is sent.
   const GROUPS = { DISTRICT: '区', COUNTY: '县', DEVELOPMENT_ZONE: '开发区' };
+  const GROUPS_EN = { DISTRICT: 'Districts', COUNTY: 'Counties', DEVELOPMENT_ZONE: 'Development zones' };
   const groupName = (g) => GROUPS[g] || g;
   let ranked = null;
 
@@ -500,11 +550,16 @@
     const note = $('ranking-note');
     note.replaceChildren();
     note.append(el('strong', null, '并列规则 '), k.tieBreakRule || '', el('br'),
-      '评分规则 ' + 'locality-indicator-score 第' + k.versions.score + '版、奖励规则 evaluation-award 第' + k.versions.award
+      '评分规则：' + ruleName('locality-indicator-score') + ' 第' + k.versions.score + '版、' + ruleName('evaluation-award') + ' 第' + k.versions.award
         + '版（本轮开设时锁定）。评分办法、分组与奖励金额均为', el('mark', 'default-mark', DEFAULT_MARK), '，待政策部门确认。',
       ' ', el('span', 'en', 'Scores, groups and awards are system defaults awaiting confirmation; the tables are the versions the round pinned.'));
     if (k.provisional) note.append(el('br'), el('strong', 'default-rate', '暂定 '), k.provisionalNote || '评分和奖励金额暂按系统默认值计算，待政策部门确认');
     if (k.vetoReading) note.append(el('br'), el('strong', null, '安全生产否决 '), k.vetoReading);
+    if (k.vetoReading) {
+      // the declared rule for a vetoed place (the stored rankings of older rounds do not carry it: the rule has not changed)
+      const rule = (k.vetoedAwardRule || '被否决地区所在名次的奖励不顺延给下一名：其余地区仍按本身名次获奖，该名次的奖励不予安排（系统默认值，待政策部门确认） / A vetoed place\'s award is not passed down').split(' / ');
+      note.append(el('br'), el('strong', null, '否决名次的奖励 '), rule[0], ' ', el('span', 'en', rule[1] || ''));
+    }
     if (!answer.allLines) {
       note.append(el('br'), el('strong', null, '本地区排名 '), '排名通报前，只显示本地区的得分与名次。',
         ' ', el('span', 'en', 'Until the ranking is circulated a locality sees only its own scores and rank.'));
@@ -524,7 +579,7 @@
       if (rows.length === 0) continue;
       const table = el('table', 'ranking');
       table.dataset.group = group;
-      table.appendChild(el('caption', null, groupName(group) + '组 ', el('span', 'en', group)));
+      table.appendChild(el('caption', null, groupName(group) + '组 ', el('span', 'en', GROUPS_EN[group] || '')));
       const head = table.createTHead().insertRow();
       head.appendChild(el('th', null, '名次 ', el('span', 'en', 'Rank')));
       head.appendChild(el('th', null, '地区 ', el('span', 'en', 'Locality')));

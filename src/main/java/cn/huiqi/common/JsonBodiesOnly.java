@@ -38,11 +38,12 @@ class JsonBodiesOnly extends OncePerRequestFilter {
             "The request body must be JSON (Content-Type: application/json, UTF-8)");
 
     /**
-     * Upload endpoints: {@code POST /api/evidence/drafts}, {@code POST /api/cases/{caseNumber}/evidence}, the evaluation's
-     * statistics import {@code POST /api/evaluations/{id}/figures/import}, measure 7's 12345 import {@code POST /api/assistance/hotline-imports}.
+     * Upload endpoints: {@code POST /api/evidence/drafts}, {@code POST /api/evidence/locality-files} (a locality's evidence),
+     * {@code POST /api/cases/{caseNumber}/evidence}, the evaluation's statistics import
+     * {@code POST /api/evaluations/{id}/figures/import}, measure 7's 12345 import {@code POST /api/assistance/hotline-imports}.
      */
     static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile(
-            "/api/(evidence/drafts|cases/[^/]{1,64}/evidence|evaluations/\\d{1,18}/figures/import|assistance/hotline-imports)");
+            "/api/(evidence/drafts|evidence/locality-files|cases/[^/]{1,64}/evidence|evaluations/\\d{1,18}/figures/import|assistance/hotline-imports)");
 
     private final ObjectMapper json;
 

@@ -17,7 +17,8 @@ public final class EvaluationApi {
     public record TargetRequest(BigDecimal target, String reason) {
     }
 
-    public record SelfReportRequest(String unit, String indicator, BigDecimal value, String evidence) {
+    /** evidenceFileId: the file the locality uploaded (POST /api/evidence/locality-files); evidence: an optional note. */
+    public record SelfReportRequest(String unit, String indicator, BigDecimal value, String evidence, Long evidenceFileId) {
     }
 
     public record GxjFigureRequest(String unit, String indicator, BigDecimal value, String reason) {
@@ -39,7 +40,8 @@ public final class EvaluationApi {
 
     public record FigureView(long id, String unit, String unitName, String indicator, BigDecimal value, String origin,
                              String evidence, String status, String statusZh, String disputeReason, String confirmedHow,
-                             String confirmedBy, Instant confirmedAt, String updatedBy, Instant updatedAt) {
+                             String confirmedBy, Instant confirmedAt, String updatedBy, Instant updatedAt, Long evidenceFileId,
+                             String evidenceFileName, String evidenceHref) {
     }
 
     public record RoundSummary(long id, String measure, String name, LocalDate periodFrom, LocalDate periodTo, String status,
@@ -50,7 +52,25 @@ public final class EvaluationApi {
                             String statusZh, String statusEn, Instant confirmationFrom, Instant confirmationDue,
                             Integer confirmationWorkingDays, String defaultMark, List<IndicatorView> indicators,
                             List<PinView> ruleVersions, List<FigureView> figures, String createdBy, Instant createdAt,
-                            boolean safetyVeto) {
+                            boolean safetyVeto, List<LocalityGroupView> groups) {
+    }
+
+    /** A locality's group (系统默认值): in a round's view the grouping recorded when it was opened; note only in the default table. */
+    public record LocalityGroupView(String unitId, String unitName, String group, String groupZh, String note) {
+    }
+
+    public record GroupChangeView(long id, String unitId, String oldGroup, String newGroup, String reason, String changedBy, Instant changedAt) {
+    }
+
+    /** The default grouping new rounds are opened with, and every change of it (GET/PUT /api/evaluations/locality-groups). */
+    public record LocalityGroupsView(String defaultMark, String appliesZh, String appliesEn, List<LocalityGroupView> groups,
+                                     List<GroupChangeView> changes) {
+    }
+
+    public record GroupChange(String unitId, String group) {
+    }
+
+    public record GroupsRequest(List<GroupChange> changes, String reason) {
     }
 
     public record EventView(long id, String unit, String indicator, String kind, String oldValue, String newValue,

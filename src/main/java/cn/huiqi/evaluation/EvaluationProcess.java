@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,12 +55,14 @@ public class EvaluationProcess {
     private final RewardClaims claims;
     private final ObjectMapper json;
     private final int reviewWorkingDays;
+    private final ApplicationEventPublisher events;
 
     EvaluationProcess(RoundProcess process, RoundProcessStore processStore, EvaluationStore store, EvaluationRanking ranking,
                       EvaluationRules rules, LocalityGroups groups, SafetyVetoes vetoes, EvaluationRounds rounds, WorkingDays workingDays,
                       RepositoryService repositoryService, CaseRecordRepository cases, CaseLifecycles lifecycles, CaseTimeline caseTimeline,
                       RewardClaims claims, ObjectMapper json,
-                      @Value("${huiqi.evaluation.review-working-days:5}") int reviewWorkingDays) {
+                      @Value("${huiqi.evaluation.review-working-days:5}") int reviewWorkingDays, ApplicationEventPublisher events) {
+        this.events = events;
         this.process = process;
         this.processStore = processStore;
         this.store = store;
@@ -76,6 +79,15 @@ public class EvaluationProcess {
         this.claims = claims;
         this.json = json;
         this.reviewWorkingDays = reviewWorkingDays;
+    }
+
+    /**
+     * Whether the round is past data entry when its process starts: only a round opened before the processes existed
+     * and already in its confirmation period when {@link RoundProcessesAtStartup} gave it one. Its process then skips
+     * "确认数据采集完毕", a step that already happened.
+     */
+    public boolean dataEntryPast(DelegateExecution execution) {
+        return store.round(process.roundOf(execution)).orElseThrow().status() != EvaluationStatus.DATA_ENTRY;
     }
 
     public boolean allConfirmed(DelegateExecution execution) {
@@ -97,13 +109,21 @@ public class EvaluationProcess {
         groups.localities().forEach(u -> localities.add(groups.locality(u.getId(), byUnit.getOrDefault(u.getId(), Map.of()))));
         boolean veto = rounds.safetyVetoApplies(round.measure());
         Set<String> vetoed = veto ? vetoes.vetoedIn(round.periodTo().getYear()) : Set.of();
-        RankingApi.Ranking result = ranking.rank(new RankingApi.Request(round.measure(), versions, indicators, localities, groups.current(),
+        Map<String, EvaluationGroup> roundGroups = groups.pinned(roundId);
+        if (roundGroups.isEmpty()) {
+            // a round inserted without its grouping (the demo round of V1005) records today's when it is first scored
+            roundGroups = groups.pin(roundId);
+            store.event(roundId, null, null, "GROUPS_PINNED", null, null, "评分时记录本轮地区分组 / Locality groups recorded at scoring",
+                    null, SYSTEM, now);
+        }
+        RankingApi.Ranking result = ranking.rank(new RankingApi.Request(round.measure(), versions, indicators, localities, roundGroups,
                 veto, vetoed));
         processStore.ranking(roundId, toJson(result), versions.score(), versions.award(), now);
         processStore.status(roundId, EvaluationStatus.SCORING, SYSTEM, now);
         store.event(roundId, null, null, "RANKED", null, "locality-indicator-score v" + versions.score() + ", evaluation-award v" + versions.award(),
                 "评分排名完成，奖励合计 " + result.totalAward().toPlainString() + " 元 / Scored and ranked" + (vetoed.isEmpty() ? ""
-                        : "；一票否决：" + String.join("、", new java.util.TreeSet<>(vetoed))), null, SYSTEM, now);
+                        : "；一票否决：" + String.join("、", localities.stream().filter(l -> vetoed.contains(l.unitId()))
+                                .map(RankingApi.Locality::nameZh).toList())), null, SYSTEM, now);
     }
 
     private RankingApi.DecisionVersions versions(long roundId, Instant now) {
@@ -132,6 +152,10 @@ public class EvaluationProcess {
         store.event(roundId, null, null, "CIRCULATED", null, due.toString(), "排名已通报各地区；复核期 " + reviewWorkingDays
                 + " 个工作日（系统默认值），期内各地区可对本地区数据和得分申请复核 / Ranking circulated; review window of "
                 + reviewWorkingDays + " working days (default)", null, SYSTEM, now);
+        EvaluationStore.Round round = store.round(roundId).orElseThrow();
+        events.publishEvent(new EvaluationCirculated(roundId, round.measure(), round.name(),
+                due.minusSeconds(1).atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate(), reviewWorkingDays,
+                groups.localities().stream().map(u -> u.getId()).toList()));
     }
 
     public Date reviewDue(DelegateExecution execution) {

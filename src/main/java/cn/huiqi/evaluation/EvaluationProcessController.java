@@ -33,7 +33,7 @@ class EvaluationProcessController {
 
     record ProcessView(long roundId, String status, String statusZh, String businessKey, List<OpenTask> openTasks, String preparedBy,
                        String checkedBy, String approvalDocument, LocalDate approvalDate, Instant circulatedAt, Instant reviewDue,
-                       RankingApi.Ranking ranking, List<AwardCaseView> awardCases) {
+                       RankingApi.Ranking ranking, List<AwardCaseView> awardCases, cn.huiqi.common.Label processNote) {
     }
 
     /** An award case with its case number and where it stands (预留资金, 公示, 已拨付 …). */
@@ -82,7 +82,20 @@ class EvaluationProcessController {
                 .toList();
         return new ProcessView(id, round.status().name(), round.status().label().zh(), RoundProcess.businessKey(id), tasks,
                 all ? state.preparedBy() : null, all ? state.checkedBy() : null, state.approvalDocument(), state.approvalDate(),
-                state.circulatedAt(), state.reviewDue(), ranking, awards);
+                state.circulatedAt(), state.reviewDue(), ranking, awards, state.processInstanceId() == null ? withoutProcess(round) : null);
+    }
+
+    /** Why a round has no process (yet): said on the page instead of an empty step list. */
+    static cn.huiqi.common.Label withoutProcess(EvaluationStore.Round round) {
+        if (round.status() == EvaluationStatus.DATA_ENTRY || round.status() == EvaluationStatus.CONFIRMATION) {
+            return cn.huiqi.common.Label.of("本轮开设于评价流程上线之前，尚无流程；系统下次启动时按本轮所处阶段补建流程（数据填报中：从“确认数据采集完毕”开始；"
+                            + "已在确认期：从等待确认开始）",
+                    "This round was opened before the evaluation process existed; the system gives it its process at the next start,"
+                            + " at the step it stands at (data entry: \"confirm data entry complete\"; confirmation: waiting for the confirmation)");
+        }
+        return cn.huiqi.common.Label.of("本轮没有流程：其状态不是由评价流程写入的（例如数据迁移），系统不会为其补建流程，后续步骤须由系统管理员处理",
+                "This round has no process: its status was not written by the evaluation process (a data migration, for instance);"
+                        + " the system does not start one for it, and its further steps need the system administrator");
     }
 
     @PostMapping("/review-requests")

@@ -28,13 +28,21 @@ import cn.huiqi.evaluation.RankingApi.Locality;
  * locality gets its own rank, and a locality that shares its total says how it was placed.
  * <p>
  * Safety veto (measure 6 only): a vetoed locality stays in the ranking with its rank and is marked, and its award is
- * 0; the others keep the awards of their own ranks (the vetoed place's award is not passed down).
+ * 0; the others keep the awards of their own ranks (the vetoed place's award is not passed down: {@link #VETOED_AWARD_RULE}).
  */
 @Component
 public class EvaluationRanking {
 
     /** How the system reads "在保障生产安全的前提下" (第6条); shown wherever the veto is. */
     public static final String VETO_READING = "系统对“在保障生产安全的前提下”的理解：当年发生重特大安全生产事故的地区仍参与排名，但不予奖励";
+
+    /**
+     * The declared rule for a vetoed locality's place (系统默认值): its award is not passed down to the next locality;
+     * shown with every ranking of a measure with the veto.
+     */
+    public static final String VETOED_AWARD_RULE = "被否决地区所在名次的奖励不顺延给下一名：其余地区仍按本身名次获奖，该名次的奖励不予安排"
+            + "（系统默认值，待政策部门确认） / A vetoed place's award is not passed down: the others keep their own ranks' awards"
+            + " (system default, to be confirmed)";
 
     /** Shown with a ranking whose tables' labelled defaults are not confirmed yet. */
     public static final String PROVISIONAL_NOTE = "评分和奖励金额暂按系统默认值计算，待政策部门确认";
@@ -123,7 +131,7 @@ public class EvaluationRanking {
                 || decisions.provisional(ScoringDecisions.AWARD, request.versions().award());
         return new RankingApi.Ranking(request.measure(), request.versions(), tieBreakRule(indicators),
                 request.safetyVetoApplies() ? VETO_READING : null, List.copyOf(lines), totalAward, provisional,
-                provisional ? PROVISIONAL_NOTE : null);
+                provisional ? PROVISIONAL_NOTE : null, request.safetyVetoApplies() ? VETOED_AWARD_RULE : null);
     }
 
     /** The declared rule, e.g. "总分相同时，依次按规上工业增加值增速、工业投资增速…得分排序；各项得分均相同的按单位排序（系统默认值）". */

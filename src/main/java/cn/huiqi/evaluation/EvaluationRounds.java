@@ -49,12 +49,14 @@ public class EvaluationRounds {
     private final List<SafetyVetoMeasure> vetoMeasures;
     private final EngineAsSystem system;
     private final RoundProcess process;
+    private final LocalityGroups groups;
 
     EvaluationRounds(EvaluationStore store, EvaluationAccess access, MeasureCatalogue catalogue, RepositoryService repositoryService,
-                     WorkingDays workingDays, ConfirmationDeadline deadline, RoundProcess process,
+                     WorkingDays workingDays, ConfirmationDeadline deadline, RoundProcess process, LocalityGroups groups,
                      @Value("${huiqi.evaluation.confirmation-working-days:5}") int confirmationWorkingDays,
                      List<SafetyVetoMeasure> vetoMeasures, EngineAsSystem system) {
         this.process = process;
+        this.groups = groups;
         this.store = store;
         this.access = access;
         this.catalogue = catalogue;
@@ -138,6 +140,9 @@ public class EvaluationRounds {
                         "本轮按此版本评分 / This round is scored by this version", null, caller.userId(), now);
             }
         }
+        groups.pin(id);
+        store.event(id, null, null, "GROUPS_PINNED", null, null, "本轮按开设时的地区分组排名（系统默认值）/ This round is ranked by today's locality groups",
+                null, caller.userId(), now);
         process.start(id, measureId, name);
         return view(find(id), caller);
     }
@@ -223,7 +228,9 @@ public class EvaluationRounds {
         return new EvaluationApi.RoundView(r.id(), r.measure(), r.name(), r.periodFrom(), r.periodTo(), r.status().name(),
                 r.status().label().zh(), r.status().label().en(), r.confirmationFrom(), r.confirmationDue(), r.confirmationDays(),
                 indicators.stream().map(EvaluationApi.IndicatorView::note).filter(n -> !n.isBlank()).findFirst().orElse(null), indicators, store.pins(r.id()), figures, r.createdBy(), r.createdAt(),
-                safetyVetoApplies(r.measure()));
+                safetyVetoApplies(r.measure()), groups.ofRound(r.id()).entrySet().stream().filter(e -> all || own.contains(e.getKey()))
+                        .map(e -> new EvaluationApi.LocalityGroupView(
+                        e.getKey(), localities.get(e.getKey()), e.getValue().name(), e.getValue().nameZh(), null)).toList());
     }
 
     private static LocalDate date(FieldChecks checks, String field, String raw, String zh, String en) {

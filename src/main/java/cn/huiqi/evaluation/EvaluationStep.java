@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.common.FieldChecks;
@@ -43,8 +44,11 @@ public class EvaluationStep implements ExecutionListener {
     private final EvaluationStore store;
     private final EvaluationRounds rounds;
     private final EvaluationAccess access;
+    private final ApplicationEventPublisher events;
 
-    EvaluationStep(RoundProcess process, RoundProcessStore processStore, EvaluationStore store, EvaluationRounds rounds, EvaluationAccess access) {
+    EvaluationStep(RoundProcess process, RoundProcessStore processStore, EvaluationStore store, EvaluationRounds rounds, EvaluationAccess access,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.process = process;
         this.processStore = processStore;
         this.store = store;
@@ -90,9 +94,14 @@ public class EvaluationStep implements ExecutionListener {
             case HANDLE_REVIEW_REQUESTS -> {
                 String outcome = outcome(execution, OUTCOMES.get(HANDLE_REVIEW_REQUESTS));
                 String reason = reasonUnless(execution, false);
+                List<String> requesting = processStore.openRequestUnits(roundId);
                 int handled = processStore.handleOpenRequests(roundId, "keep".equals(outcome) ? "KEPT" : "CORRECTED", reason, caller.userId(), now);
                 store.event(roundId, null, null, "REVIEW_HANDLED", null, outcome, "处理复核申请 " + handled + " 件，" + ("keep".equals(outcome)
                         ? "维持排名 / ranking kept" : "数据已更正，重新评分 / corrected, scored again"), reason, caller.userId(), now);
+                if (!requesting.isEmpty()) {
+                    EvaluationStore.Round round = store.round(roundId).orElseThrow();
+                    events.publishEvent(new ReviewRequestsAnswered(roundId, round.measure(), round.name(), requesting, "corrected".equals(outcome)));
+                }
             }
             default -> throw new IllegalStateException("no completion rule for " + execution.getCurrentActivityId());
         }

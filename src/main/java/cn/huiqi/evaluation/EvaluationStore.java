@@ -38,7 +38,7 @@ class EvaluationStore {
 
     record Figure(long id, long roundId, String unit, String indicator, BigDecimal value, Origin origin, String evidence,
                   FigureStatus status, String disputeReason, String confirmedHow, String confirmedBy, Instant confirmedAt,
-                  String updatedBy, Instant updatedAt) {
+                  String updatedBy, Instant updatedAt, Long evidenceFileId, String evidenceFileName) {
     }
 
     private final JdbcTemplate jdbc;
@@ -172,7 +172,17 @@ class EvaluationStore {
                 rs.getBigDecimal("figure"), Origin.valueOf(rs.getString("origin")), rs.getString("evidence"),
                 FigureStatus.valueOf(rs.getString("status")), rs.getString("dispute_reason"), rs.getString("confirmed_how"),
                 rs.getString("confirmed_by"), instant(rs.getTimestamp("confirmed_at")), rs.getString("updated_by"),
-                instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("updated_at")), nullableLong(rs, "evidence_file_id"), rs.getString("evidence_file_name"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** The uploaded evidence of a self-reported figure (evidence module's file, attached to this figure). */
+    void evidenceFile(long figureId, long fileId, String fileName) {
+        jdbc.update("UPDATE evaluation_figure SET evidence_file_id = ?, evidence_file_name = ? WHERE id = ?", fileId, fileName, figureId);
     }
 
     // ---- timeline ----------------------------------------------------------------------------------------

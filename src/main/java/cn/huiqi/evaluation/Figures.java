@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
+import cn.huiqi.evidence.EvidenceFiles;
+import cn.huiqi.evidence.EvidenceItem;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.NotFoundException;
 import cn.huiqi.identity.Caller;
@@ -28,7 +30,11 @@ public class Figures {
     private final RoundProcess process;
     private final RoundProcessStore processStore;
 
-    Figures(EvaluationStore store, EvaluationAccess access, EvaluationRounds rounds, RoundProcess process, RoundProcessStore processStore) {
+    private final EvidenceFiles evidenceFiles;
+
+    Figures(EvaluationStore store, EvaluationAccess access, EvaluationRounds rounds, RoundProcess process, RoundProcessStore processStore,
+            EvidenceFiles evidenceFiles) {
+        this.evidenceFiles = evidenceFiles;
         this.processStore = processStore;
         this.store = store;
         this.access = access;
@@ -93,11 +99,16 @@ public class Figures {
     @Transactional
     public EvaluationApi.FigureView selfReport(long roundId, EvaluationApi.SelfReportRequest request) {
         Caller caller = access.locality();
-        EvaluationApi.SelfReportRequest r = request == null ? new EvaluationApi.SelfReportRequest(null, null, null, null) : request;
+        EvaluationApi.SelfReportRequest r = request == null ? new EvaluationApi.SelfReportRequest(null, null, null, null, null) : request;
         FieldChecks checks = new FieldChecks();
         String unit = checks.requiredText("unit", r.unit(), "地区", "Locality", 32);
         String code = checks.requiredText("indicator", r.indicator(), "指标", "Indicator", 32);
-        String evidence = checks.requiredText("evidence", r.evidence(), "证明材料", "Evidence", 500);
+        // the evidence is the uploaded file; the text is an optional note (document number, what the file shows)
+        String evidence = r.evidence() == null || r.evidence().isBlank() ? null
+                : checks.requiredText("evidence", r.evidence(), "证明材料说明", "Evidence note", 500);
+        if (r.evidenceFileId() == null) {
+            checks.add("evidenceFileId", "自报数据须上传证明材料（先上传文件，再提交数据）", "A self-reported figure needs its evidence file (upload it first)");
+        }
         checks.throwIfAny();
         if (!access.ownLocalities(caller).contains(unit)) {
             throw EvaluationAccess.refused(caller, "report figures of " + unit);
@@ -124,8 +135,12 @@ public class Figures {
         } else {
             store.replaceFigure(existing.get().id(), value, EvaluationStore.Origin.SELF_REPORTED, evidence, caller.userId(), now);
         }
+        long figureId = store.figure(roundId, unit, code).orElseThrow().id();
+        EvidenceItem file = evidenceFiles.attachLocalityFile(r.evidenceFileId(), unit, round.measure(), "evaluation-figure:" + figureId);
+        store.evidenceFile(figureId, file.id(), file.fileName());
         store.event(roundId, unit, code, "SELF_REPORTED", existing.map(f -> plain(f.value())).orElse(null), value.toPlainString(),
-                "地区自报（统计部门无此数据），证明材料：" + evidence + " / Self-reported with evidence", null, caller.userId(), now);
+                "地区自报（统计部门无此数据），证明材料：" + file.fileName() + (evidence == null ? "" : "（" + evidence + "）")
+                        + " / Self-reported with evidence", null, caller.userId(), now);
         return view(store.figure(roundId, unit, code).orElseThrow(), access.localities());
     }
 
@@ -306,7 +321,8 @@ public class Figures {
     static EvaluationApi.FigureView view(EvaluationStore.Figure f, Map<String, String> localities) {
         return new EvaluationApi.FigureView(f.id(), f.unit(), localities.get(f.unit()), f.indicator(), f.value(), f.origin().name(),
                 f.evidence(), f.status().name(), statusZh(f.status()), f.disputeReason(), f.confirmedHow(), f.confirmedBy(), f.confirmedAt(),
-                f.updatedBy(), f.updatedAt());
+                f.updatedBy(), f.updatedAt(), f.evidenceFileId(), f.evidenceFileName(),
+                f.evidenceFileId() == null ? null : "api/evidence/" + f.evidenceFileId());
     }
 
     private EvaluationStore.Figure ownFigure(Caller caller, long roundId, long figureId) {

@@ -12,8 +12,9 @@ import cn.huiqi.unit.Unit;
 import cn.huiqi.unit.UnitRepository;
 
 /**
- * Which group each locality is ranked in (table evaluation_locality_group, V35: the system's labelled default, staff
- * change it there), and the localities as the ranking needs them (name, sort order for the last tie-break).
+ * Which group each locality is ranked in (table evaluation_locality_group, V35: the system's labelled default, gxj
+ * changes it through {@link LocalityGroupSettings}; each round records the grouping it was opened with, V41), and the
+ * localities as the ranking needs them (name, sort order for the last tie-break).
  */
 @Component
 public class LocalityGroups {
@@ -35,6 +36,38 @@ public class LocalityGroups {
                     groups.put(row.getString(1), EvaluationGroup.valueOf(row.getString(2)));
                 });
         return groups;
+    }
+
+    /**
+     * The grouping a round is ranked by: the one recorded on the round when it was opened (table evaluation_round_group,
+     * V41), so a later change of the default grouping never re-ranks it. A round without one (the demo round inserted by
+     * SQL after V41 ran) is ranked by today's grouping until it is recorded ({@link #pin}) when it is first scored.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, EvaluationGroup> ofRound(long roundId) {
+        Map<String, EvaluationGroup> groups = pinned(roundId);
+        return groups.isEmpty() ? current() : groups;
+    }
+
+    Map<String, EvaluationGroup> pinned(long roundId) {
+        Map<String, EvaluationGroup> groups = new LinkedHashMap<>();
+        jdbc.query("SELECT g.unit_id, g.group_code FROM evaluation_round_group g JOIN unit u ON u.id = g.unit_id WHERE g.round_id = ?"
+                + " ORDER BY u.sort_order", row -> {
+                    groups.put(row.getString(1), EvaluationGroup.valueOf(row.getString(2)));
+                }, roundId);
+        return groups;
+    }
+
+    /** Records today's grouping on the round (once; a round that has one keeps it). Answers the round's grouping. */
+    Map<String, EvaluationGroup> pin(long roundId) {
+        Map<String, EvaluationGroup> pinned = pinned(roundId);
+        if (!pinned.isEmpty()) {
+            return pinned;
+        }
+        Map<String, EvaluationGroup> today = current();
+        today.forEach((unit, group) -> jdbc.update("INSERT INTO evaluation_round_group (round_id, unit_id, group_code) VALUES (?,?,?)",
+                roundId, unit, group.name()));
+        return today;
     }
 
     /** A locality with its figures, named and ordered as table unit says. */

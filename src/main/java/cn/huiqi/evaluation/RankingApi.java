@@ -51,9 +51,10 @@ public final class RankingApi {
      * The ranking: lines by group (districts, counties, development zones) and rank; the declared tie-break rule as
      * text; the total of the awards (checked against the pools when the funds are allocated). {@code provisional}
      * (with {@code provisionalNote}) while either table's version marks its figures 系统默认值 and staff have not
-     * confirmed them on the rules page: every page showing scores or awards must say so.
+     * confirmed them on the rules page: every page showing scores or awards must say so. {@code vetoedAwardRule}: with
+     * the veto, the declared rule for a vetoed place's award (not passed down, 系统默认值).
      */
     public record Ranking(String measure, DecisionVersions versions, String tieBreakRule, String vetoReading, List<Line> lines,
-                          BigDecimal totalAward, boolean provisional, String provisionalNote) {
+                          BigDecimal totalAward, boolean provisional, String provisionalNote, String vetoedAwardRule) {
     }
 }

@@ -59,8 +59,22 @@ class RoundProcess {
         }
     }
 
+    /**
+     * The round of an execution of its process: by the root instance the round records; while the instance is still
+     * starting (a gateway before the first wait state, e.g. for a round given its process late), by its business key.
+     */
     long roundOf(DelegateExecution execution) {
-        String root = CaseOfProcess.rootOf(execution).getId();
-        return store.roundOfProcess(root).orElseThrow(() -> new IllegalStateException("no evaluation round for process instance " + root));
+        DelegateExecution rootExecution = CaseOfProcess.rootOf(execution);
+        String root = rootExecution.getId();
+        return store.roundOfProcess(root).or(() -> roundOfKey(rootExecution.getProcessBusinessKey()))
+                .orElseThrow(() -> new IllegalStateException("no evaluation round for process instance " + root));
+    }
+
+    private java.util.Optional<Long> roundOfKey(String businessKey) {
+        if (businessKey == null || !businessKey.matches("EVAL-\\d{1,18}")) {
+            return java.util.Optional.empty();
+        }
+        long id = Long.parseLong(businessKey.substring("EVAL-".length()));
+        return store.processOfRoundIsPending(id) ? java.util.Optional.of(id) : java.util.Optional.empty();
     }
 }

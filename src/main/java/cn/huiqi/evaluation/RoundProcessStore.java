@@ -36,14 +36,19 @@ class RoundProcessStore {
         jdbc.update("UPDATE evaluation_round SET process_instance_id = ? WHERE id = ?", processInstanceId, roundId);
     }
 
+    /** Whether the round exists and records no process yet (its process is being started). */
+    boolean processOfRoundIsPending(long roundId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_round WHERE id = ? AND process_instance_id IS NULL", Integer.class, roundId) == 1;
+    }
+
     Optional<Long> roundOfProcess(String processInstanceId) {
         return jdbc.queryForList("SELECT id FROM evaluation_round WHERE process_instance_id = ?", Long.class, processInstanceId)
                 .stream().findFirst();
     }
 
     List<Long> roundsWithoutProcess() {
-        return jdbc.queryForList("SELECT id FROM evaluation_round WHERE process_instance_id IS NULL AND status = ? ORDER BY id", Long.class,
-                EvaluationStatus.DATA_ENTRY.name());
+        return jdbc.queryForList("SELECT id FROM evaluation_round WHERE process_instance_id IS NULL AND status IN (?, ?) ORDER BY id", Long.class,
+                EvaluationStatus.DATA_ENTRY.name(), EvaluationStatus.CONFIRMATION.name());
     }
 
     ProcessState state(long roundId) {
@@ -122,6 +127,12 @@ class RoundProcessStore {
 
     int openRequests(long roundId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_review_request WHERE round_id = ? AND status = 'OPEN'", Integer.class, roundId);
+    }
+
+    /** The localities with an open request, each once, in unit order. */
+    List<String> openRequestUnits(long roundId) {
+        return jdbc.queryForList("SELECT DISTINCT unit_id FROM evaluation_review_request WHERE round_id = ? AND status = 'OPEN' ORDER BY unit_id",
+                String.class, roundId);
     }
 
     int handleOpenRequests(long roundId, String status, String answer, String actor, Instant now) {

@@ -8,8 +8,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A round inserted without its process (the quick start's demo round of V1005, inserted by SQL) gets it at start-up,
- * after the models are deployed; idempotent and safe on several nodes (the round is locked and checked again).
+ * A round without its process (the quick start's demo round of V1005, inserted by SQL; a round opened before the
+ * processes were deployed) gets it at start-up, after the models are deployed, at the step it stands at: a round in
+ * DATA_ENTRY at "确认数据采集完毕", a round already in CONFIRMATION past it (bpmn/evaluation-round.bpmn's gateway "数据填报中？":
+ * it waits for the confirmation, or scores at once if every figure is confirmed). A round beyond CONFIRMATION always has
+ * its process: only the process moves a round there. Idempotent and safe on several nodes (the round is locked and
+ * checked again).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

@@ -62,7 +62,7 @@ public class RoundRankings {
                 .toList();
         return new EvaluationApi.RankingView(round.id(), round.measure(), round.status().name(), false,
                 new RankingApi.Ranking(full.measure(), full.versions(), full.tieBreakRule(), full.vetoReading(), lines, null,
-                        full.provisional(), full.provisionalNote()));
+                        full.provisional(), full.provisionalNote(), full.vetoReading() == null ? null : EvaluationRanking.VETOED_AWARD_RULE));
     }
 
     /** 评分表 xlsx: every locality's figures, scores, total, rank in its group and award (gxj only). */
@@ -99,11 +99,12 @@ public class RoundRankings {
         }
         List<String[]> notes = new ArrayList<>();
         notes.add(new String[]{"系统默认值", "洪府办发〔2023〕81号未公布评价指标、目标值、评分办法、分组与奖励金额；本表所用均为系统默认值，待政策部门确认"});
-        notes.add(new String[]{"评分规则", ScoringDecisions.SCORE + " 第" + r.versions().score() + "版；" + ScoringDecisions.AWARD + " 第"
+        notes.add(new String[]{"评分规则", "地区评价指标得分规则 第" + r.versions().score() + "版；地区评价奖励金额规则 第"
                 + r.versions().award() + "版（本轮开设时锁定）"});
         notes.add(new String[]{"并列规则", r.tieBreakRule()});
         if (r.vetoReading() != null) {
             notes.add(new String[]{"安全生产否决", r.vetoReading()});
+            notes.add(new String[]{"否决名次的奖励", EvaluationRanking.VETOED_AWARD_RULE.split(" / ")[0]});
         }
         for (EvaluationStore.Indicator i : indicators) {
             notes.add(new String[]{i.nameZh(), "单位 " + i.unit() + "；目标值 " + Figures.plain(i.target()) + "（" + i.note() + "）；"
@@ -155,6 +156,6 @@ public class RoundRankings {
         boolean veto = rounds.safetyVetoApplies(round.measure());
         Set<String> vetoed = veto ? vetoes.vetoedIn(round.periodTo().getYear()) : Set.of();
         return ranking.rank(new RankingApi.Request(round.measure(), new RankingApi.DecisionVersions(score.getAsInt(), award.getAsInt()),
-                set, ranked, groups.current(), veto, vetoed));
+                set, ranked, groups.ofRound(round.id()), veto, vetoed));
     }
 }

@@ -69,7 +69,7 @@ public class DraftClearing {
         int cleared = 0;
         int failed = 0;
         long after = 0;
-        for (List<Long> ids; !(ids = jdbc.queryForList("SELECT id FROM evidence_file WHERE case_id IS NULL AND uploaded_at < ? "
+        for (List<Long> ids; !(ids = jdbc.queryForList("SELECT id FROM evidence_file WHERE case_id IS NULL AND attached_to IS NULL AND uploaded_at < ? "
                 + "AND store = ? AND id > ? ORDER BY id LIMIT " + BATCH, Long.class, cutoff, store.name(), after)).isEmpty(); ) {
             for (long id : ids) {
                 after = id;
@@ -91,7 +91,7 @@ public class DraftClearing {
 
     /** Locks the row, still a draft and still old; then the bytes (in this transaction where the store has one), then the row. */
     private boolean deleteIfUnclaimed(long id, Timestamp cutoff) {
-        List<Long> locked = jdbc.queryForList("SELECT id FROM evidence_file WHERE id = ? AND case_id IS NULL AND uploaded_at < ? FOR UPDATE",
+        List<Long> locked = jdbc.queryForList("SELECT id FROM evidence_file WHERE id = ? AND case_id IS NULL AND attached_to IS NULL AND uploaded_at < ? FOR UPDATE",
                 Long.class, id, cutoff);
         if (locked.isEmpty()) {
             return false;

@@ -59,6 +59,15 @@ class EvidenceController {
                 .body(files.uploadDraft(currentCaller.get(), measure, enterpriseId, upload(kind, orderIndex, file)));
     }
 
+    @PostMapping(path = "/api/evidence/locality-files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "地区上传证明材料（自报数据时在 evidenceFileId 中引用）/ A locality uploads evidence "
+            + "(its self-reported figure names it in evidenceFileId)")
+    ResponseEntity<EvidenceItem> uploadForLocality(@RequestParam("unit") String unit, @RequestParam("measure") String measure,
+                                                   @RequestParam("file") MultipartFile file) throws IOException {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(files.uploadForLocality(currentCaller.get(), unit, measure, upload(EvidenceFiles.LOCALITY_FIGURE.code(), null, file)));
+    }
+
     @GetMapping("/api/evidence/drafts")
     @Operation(summary = "尚未随申请提交的材料 / Drafts not yet claimed by an application")
     List<EvidenceItem> drafts(@RequestParam("measure") String measure) {

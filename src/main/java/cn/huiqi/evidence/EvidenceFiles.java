@@ -28,6 +28,7 @@ import org.springframework.util.unit.DataSize;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiqi.casefile.CaseEvent;
+import cn.huiqi.catalogue.ApplicantKind;
 import cn.huiqi.casefile.CaseOpened;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
@@ -66,10 +67,18 @@ public class EvidenceFiles {
     private final ObjectMapper json;
     private final Map<String, RequiredDocuments> documents;
     private final long maxSize;
+    private final cn.huiqi.unit.UnitRepository units;
+    private final cn.huiqi.catalogue.MeasureCatalogue catalogue;
+    private final List<LocalityFileReaders> localityReaders;
 
     public EvidenceFiles(JdbcTemplate jdbc, EvidenceStore store, TransactionTemplate transaction, CaseRecordRepository cases,
                          CaseVisibility visibility, CaseTimeline timeline, EnterpriseRegister register, ObjectMapper json,
-                         List<RequiredDocuments> declared, @Value("${huiqi.evidence.max-size:20MB}") DataSize maxSize) {
+                         List<RequiredDocuments> declared, @Value("${huiqi.evidence.max-size:20MB}") DataSize maxSize,
+                         cn.huiqi.unit.UnitRepository units, cn.huiqi.catalogue.MeasureCatalogue catalogue,
+                         List<LocalityFileReaders> localityReaders) {
+        this.units = units;
+        this.catalogue = catalogue;
+        this.localityReaders = List.copyOf(localityReaders);
         this.jdbc = jdbc;
         this.store = store;
         this.transaction = transaction;
@@ -123,6 +132,47 @@ public class EvidenceFiles {
         Checked checked = check(required, upload, ordersOf(caseRecord));
         int round = sendBacks(caseRecord);
         return item(store(caseRecord.getId(), caseRecord.getEnterpriseId(), caseRecord.getMeasure(), checked, caller.userId(), round), round);
+    }
+
+    /** The kind of a locality's file: the evidence of a figure it reports itself (measures 5 and 6). */
+    static final DocumentKind LOCALITY_FIGURE = DocumentKind.required("FIGURE_EVIDENCE", "数据证明材料", "Evidence of a figure");
+
+    /**
+     * A locality's file, uploaded by a member of the locality for a measure whose applicant is a locality (5, 6): not
+     * attached to anything yet (the evaluation attaches it to the self-reported figure, {@link #attachLocalityFile}).
+     */
+    EvidenceItem uploadForLocality(Caller caller, String unitId, String measure, Upload upload) {
+        String unit = unitId == null ? "" : unitId.strip();
+        if (unit.isEmpty() || !caller.isIn(unit) || units.findById(unit).filter(u -> u.isLocality()).isEmpty()) {
+            throw new AccessDeniedException(caller.userId() + " does not act for the locality " + unit);
+        }
+        String m = measure == null ? "" : measure.strip();
+        if (catalogue.find(m).filter(x -> x.applicant() == ApplicantKind.LOCALITY).isEmpty()) {
+            throw new InvalidInputException("measure", "措施 " + m + " 不是对地区的评价", "Measure " + m + " is not a locality evaluation");
+        }
+        Checked checked = checkFile(LOCALITY_FIGURE, null, upload);
+        return item(store(null, 0, unit, m, checked, caller.userId(), 0), 0);
+    }
+
+    /**
+     * Attaches a locality's file to what it proves ({@code ref}, e.g. {@code evaluation-figure:12}), in the caller's
+     * transaction: the file must exist, be the unit's for the measure and not be attached yet; otherwise a 400 on
+     * {@code evidenceFileId} (the same text for each reason, so ids cannot be probed).
+     */
+    public EvidenceItem attachLocalityFile(long fileId, String unitId, String measure, String ref) {
+        int attached = jdbc.update("UPDATE evidence_file SET attached_to = ? WHERE id = ? AND unit_id = ? AND measure = ? AND case_id IS NULL"
+                + " AND attached_to IS NULL", ref, fileId, unitId, measure);
+        if (attached != 1) {
+            throw new InvalidInputException("evidenceFileId", "证明材料 " + fileId + " 不存在、已用于其他数据，或不是本地区为本措施上传的文件",
+                    "File " + fileId + " does not exist, is attached already, or was not uploaded by this locality for this measure");
+        }
+        return localityFile(fileId).orElseThrow();
+    }
+
+    /** A locality's file as pages show it (name, type, size, who, when, download link); no authorization here. */
+    public Optional<EvidenceItem> localityFile(long fileId) {
+        return jdbc.query("SELECT " + EvidenceRow.COLUMNS + " FROM evidence_file WHERE id = ? AND unit_id IS NOT NULL", EvidenceRow.MAPPER, fileId)
+                .stream().findFirst().map(row -> item(row, 0));
     }
 
     /** What the caller uploaded as drafts and no application has claimed yet, for the enterprises it acts for. */
@@ -208,6 +258,10 @@ public class EvidenceFiles {
     }
 
     private boolean mayRead(Caller caller, EvidenceRow row) {
+        if (row.unitId() != null) {
+            return caller.isIn(row.unitId()) || caller.isInAny(Groups.CAMUNDA_ADMIN, Groups.POLICY_ADMIN, Groups.AUDITOR)
+                    || localityReaders.stream().anyMatch(r -> r.mayRead(caller, row.unitId(), row.measure(), row.attachedTo()));
+        }
         if (row.caseId() == null) {
             return caller.isInAny(Groups.CAMUNDA_ADMIN, Groups.POLICY_ADMIN, Groups.AUDITOR)
                     || (caller.isIn(Groups.ENTERPRISE) && register.actsFor(caller.userId(), row.enterpriseId()));
@@ -248,6 +302,10 @@ public class EvidenceFiles {
             throw new InvalidInputException("orderIndex", "“" + kind.label().zh() + "”不按订单分列，请不要填写订单序号",
                     "“" + kind.label().en() + "” is not per order; leave orderIndex out");
         }
+        return checkFile(kind, order, upload);
+    }
+
+    private Checked checkFile(DocumentKind kind, Integer order, Upload upload) {
         String name = FileNames.forDisplay(upload.fileName());
         byte[] bytes = upload.bytes();
         if (bytes == null || bytes.length == 0) {
@@ -268,19 +326,28 @@ public class EvidenceFiles {
     }
 
     private EvidenceRow store(Long caseId, long enterpriseId, String measure, Checked checked, String userId, int round) {
+        return store(caseId, enterpriseId, null, measure, checked, userId, round);
+    }
+
+    /** enterpriseId 0 with a unitId: a locality's file. */
+    private EvidenceRow store(Long caseId, long enterpriseId, String unitId, String measure, Checked checked, String userId, int round) {
         return transaction.execute(status -> {
             GeneratedKeyHolder key = new GeneratedKeyHolder();
             Instant now = Instant.now();
             jdbc.update(connection -> {
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO evidence_file (case_id, enterprise_id, measure, kind, "
-                        + "order_index, file_name, media_type, size_bytes, sha256, store, uploaded_by, uploaded_at, supplement_round) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                        + "order_index, file_name, media_type, size_bytes, sha256, store, uploaded_by, uploaded_at, supplement_round, unit_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
                 if (caseId == null) {
                     insert.setNull(1, Types.BIGINT);
                 } else {
                     insert.setLong(1, caseId);
                 }
-                insert.setLong(2, enterpriseId);
+                if (unitId != null) {
+                    insert.setNull(2, Types.BIGINT);
+                } else {
+                    insert.setLong(2, enterpriseId);
+                }
                 insert.setString(3, measure);
                 insert.setString(4, checked.kind().code());
                 if (checked.orderIndex() == null) {
@@ -296,6 +363,7 @@ public class EvidenceFiles {
                 insert.setString(11, userId);
                 insert.setTimestamp(12, Timestamp.from(now));
                 insert.setInt(13, round);
+                insert.setString(14, unitId);
                 return insert;
             }, key);
             long id = generatedId(key);
@@ -305,7 +373,7 @@ public class EvidenceFiles {
                 throw new UncheckedIOException(e);
             }
             return new EvidenceRow(id, caseId, enterpriseId, measure, checked.kind().code(), checked.orderIndex(), checked.fileName(),
-                    checked.type().mediaType, checked.bytes().length, checked.sha256(), store.name(), userId, now, round);
+                    checked.type().mediaType, checked.bytes().length, checked.sha256(), store.name(), userId, now, round, unitId, null);
         });
     }
 
@@ -331,7 +399,8 @@ public class EvidenceFiles {
     }
 
     private EvidenceItem item(EvidenceRow row, int latestSendBack) {
-        Optional<DocumentKind> kind = documentsOf(row.measure()).flatMap(d -> d.kind(row.kind()));
+        Optional<DocumentKind> kind = LOCALITY_FIGURE.code().equals(row.kind()) && row.unitId() != null ? Optional.of(LOCALITY_FIGURE)
+                : documentsOf(row.measure()).flatMap(d -> d.kind(row.kind()));
         return new EvidenceItem(row.id(), row.kind(), kind.map(k -> k.label().zh()).orElse(row.kind()),
                 kind.map(k -> k.label().en()).orElse(row.kind()), row.orderIndex(), row.fileName(), row.mediaType(),
                 ContentType.ofMediaType(row.mediaType()).map(t -> t.shortName).orElse(row.mediaType()), row.size(), row.sha256(),

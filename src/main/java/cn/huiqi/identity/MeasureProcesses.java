@@ -17,6 +17,13 @@ class MeasureProcesses {
     /** The review and payment chain every reward measure calls (units work on its tasks). */
     static final String REVIEW_CHAIN = "review-chain";
 
+    /**
+     * The processes the measures' processes call (call activities), which belong to no single measure: review-chain
+     * (measures 1-3), evaluation-round and its evaluation-award (measures 5 and 6). They are not in any measure's
+     * {@code processKeys}, since MeasureCatalogue maps a process to its one measure.
+     */
+    static final List<String> CALLED = List.of(REVIEW_CHAIN, "evaluation-round", "evaluation-award");
+
     private final MeasureCatalogue catalogue;
 
     MeasureProcesses(MeasureCatalogue catalogue) {
@@ -31,10 +38,9 @@ class MeasureProcesses {
                 .map(Measure::applicationProcess).flatMap(Optional::stream).toList();
     }
 
-    /** Processes whose tasks units work on: units read the definition so Tasklist can show its name. */
+    /** Processes whose tasks units work on or follow: units read the definition so Tasklist and Cockpit can show its name. */
     List<String> workedOnByUnits() {
-        List<String> keys = new ArrayList<>();
-        keys.add(REVIEW_CHAIN);
+        List<String> keys = new ArrayList<>(CALLED);
         catalogue.all().forEach(m -> m.processKeys().stream().filter(k -> !keys.contains(k)).forEach(keys::add));
         return keys;
     }

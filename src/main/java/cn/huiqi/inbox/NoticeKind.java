@@ -2,7 +2,7 @@ package cn.huiqi.inbox;
 
 import cn.huiqi.common.Label;
 
-/** What a message is about; the first seven go to enterprises (APPLICATION_WITHDRAWN to the locality too), the others to officials (docs/notices.md). */
+/** What a message is about; the first seven go to enterprises (APPLICATION_WITHDRAWN to the locality too), the others to officials (units) (docs/notices.md). */
 enum NoticeKind {
     SUPPLEMENT_REQUESTED(Label.of("补正通知", "Supplement requested")),
     SUPPLEMENT_DEADLINE_NEAR(Label.of("补正期限将至", "Supplement deadline near")),
@@ -15,7 +15,11 @@ enum NoticeKind {
     NEW_TASK(Label.of("新任务", "New task")),
     STEP_DUE_SOON(Label.of("即将到期", "Due soon")),
     STEP_OVERDUE(Label.of("已超期", "Overdue")),
-    SUPERVISION(Label.of("督办", "Supervision"));
+    SUPERVISION(Label.of("督办", "Supervision")),
+    /** A locality evaluation's ranking was circulated (通报): to every locality and the statistics bureau. */
+    EVALUATION_CIRCULATED(Label.of("评价结果通报", "Evaluation ranking circulated")),
+    /** gxj answered a locality's 复核 request: to that locality. */
+    EVALUATION_REVIEW_ANSWERED(Label.of("复核申请已处理", "Review request answered"));
 
     private final Label label;
 

@@ -66,7 +66,21 @@ public class SettlementWithdrawal {
                 + (released.isEmpty() ? "" : "; CNY " + released + " released"));
     }
 
+    /** review-chain: an objection during the notice takes the case out of its settlement and back to city review. */
     public void withdraw(DelegateExecution execution) {
+        withdraw(execution, "退回市级审核", "city review decides again");
+    }
+
+    /**
+     * evaluation-award (measures 5 and 6): an upheld objection during the notice takes the locality's award out of its
+     * settlement; the award process ends withdrawn, there is no city review to return to (the round's ranking is
+     * rechecked by 市工信局 and a corrected award goes through the evaluation round again).
+     */
+    public void withdrawAward(DelegateExecution execution) {
+        withdraw(execution, "本次奖励撤回，由市工信局重新核定评价结果", "the award is withdrawn and 市工信局 rechecks the evaluation");
+    }
+
+    private void withdraw(DelegateExecution execution, String nextZh, String nextEn) {
         CaseRecord caseRecord = caseOfProcess.of(execution);
         SettlementLine line = lines.findFirstByCaseIdOrderByIdDesc(caseRecord.getId())
                 .filter(l -> l.getStatus() == SettlementLine.Status.ANNOUNCED)
@@ -77,7 +91,7 @@ public class SettlementWithdrawal {
         line.moveTo(SettlementLine.Status.WITHDRAWN, actor);
         claims.of(caseRecord).recordSettlement(null);
         timeline.record(caseRecord, "WITHDRAWN_FROM_SETTLEMENT", "因公示异议撤出第 " + line.getSettlementId()
-                + " 批结算，核定资金已释放，退回市级审核 / Withdrawn from settlement " + line.getSettlementId()
-                + " after an objection; its money is released and city review decides again");
+                + " 批结算，核定资金已释放，" + nextZh + " / Withdrawn from settlement " + line.getSettlementId()
+                + " after an objection; its money is released and " + nextEn);
     }
 }

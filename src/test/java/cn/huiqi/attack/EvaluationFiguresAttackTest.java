@@ -103,7 +103,7 @@ class EvaluationFiguresAttackTest extends CaseAttackBase {
         // after confirmation the locality changes nothing; re-import never touches a confirmed figure
         expect(200, api(LOCALITY).post(base + "/localities/donghu/confirmation", "{}"));
         refused("donghu self-reports after confirmation", 409, api(LOCALITY).post(base + "/figures/self-reported",
-                toJson(Map.of("unit", "donghu", "indicator", "NEW_ABOVE_SCALE", "value", 99, "evidence", "x"))));
+                toJson(Map.of("unit", "donghu", "indicator", "NEW_ABOVE_SCALE", "value", 99, "evidence", "x", "evidenceFileId", 1))));
         refused("donghu disputes after confirming", 409, api(LOCALITY).post(base + "/figures/" + donghuVa + "/dispute", toJson(Map.of("reason", "x"))));
         refused("donghu corrects as gxj", 403, api(LOCALITY).post(base + "/figures/by-lead-bureau",
                 toJson(Map.of("unit", "donghu", "indicator", "VA_GROWTH", "value", 50, "reason", "x"))));

@@ -4,6 +4,7 @@ import static cn.huiqi.testsupport.HttpApi.expect;
 import static cn.huiqi.testsupport.HttpApi.toJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -102,18 +103,49 @@ class EvaluationFiguresOnMariaDbTest extends CaseAttackBase {
         assertThat(imported.get("stored").asInt()).isEqualTo(13 * 5 - 1);
         assertThat(imported.get("leftForSelfReport").asInt()).isEqualTo(1);
 
+        // the evidence is an uploaded file (evidence module: checked by content, stored with its checksum); the text a note
+        byte[] pdf = "%PDF-1.4\n东湖区统计站证明\n%%EOF".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String files = "/api/evidence/locality-files";
+        expect(403, Multipart.file("证明.pdf", pdf).field("unit", "donghu").field("measure", "M5").post(port, files, OTHER_LOCALITY, PASSWORD));
+        expect(403, Multipart.file("证明.pdf", pdf).field("unit", "donghu").field("measure", "M5").post(port, files, GXJ, PASSWORD));
+        expect(400, Multipart.file("证明.pdf", pdf).field("unit", "donghu").field("measure", "M1").post(port, files, LOCALITY, PASSWORD));
+        expect(415, Multipart.file("证明.pdf", "not a pdf".getBytes(java.nio.charset.StandardCharsets.UTF_8)).field("unit", "donghu")
+                .field("measure", "M5").post(port, files, LOCALITY, PASSWORD));
+        JsonNode upload = expect(201, Multipart.file("东湖区统计站证明.pdf", pdf).field("unit", "donghu").field("measure", "M5")
+                .post(port, files, LOCALITY, PASSWORD));
+        long fileId = upload.get("id").asLong();
+        JsonNode xihuUpload = expect(201, Multipart.file("西湖区证明.pdf", pdf).field("unit", "xihu").field("measure", "M5")
+                .post(port, files, OTHER_LOCALITY, PASSWORD));
         Map<String, Object> selfReport = new HashMap<>(Map.of("unit", "donghu", "indicator", "NEW_ABOVE_SCALE", "value", 12,
-                "evidence", "东湖区统计站证明（2023年10月8日）"));
+                "evidence", "东湖区统计站证明（2023年10月8日）", "evidenceFileId", fileId));
         assertThat(expect(400, api(LOCALITY).post("/api/evaluations/" + id + "/figures/self-reported",
-                toJson(Map.of("unit", "donghu", "indicator", "NEW_ABOVE_SCALE", "value", 12)))).get("errors").get(0).get("field").asText())
-                .isEqualTo("evidence");
+                toJson(Map.of("unit", "donghu", "indicator", "NEW_ABOVE_SCALE", "value", 12, "evidence", "只有文字")))).get("errors").get(0)
+                .get("field").asText()).isEqualTo("evidenceFileId");
+        assertThat(expect(400, api(LOCALITY).post("/api/evaluations/" + id + "/figures/self-reported",
+                toJson(Map.of("unit", "donghu", "indicator", "NEW_ABOVE_SCALE", "value", 12, "evidenceFileId", xihuUpload.get("id").asLong()))))
+                .get("errors").get(0).get("field").asText()).as("another locality's file").isEqualTo("evidenceFileId");
         expect(403, api(OTHER_LOCALITY).post("/api/evaluations/" + id + "/figures/self-reported", toJson(selfReport)));
         expect(400, api(LOCALITY).post("/api/evaluations/" + id + "/figures/self-reported",
-                toJson(Map.of("unit", "donghu", "indicator", "VA_GROWTH", "value", 12, "evidence", "x"))));
+                toJson(Map.of("unit", "donghu", "indicator", "VA_GROWTH", "value", 12, "evidence", "x", "evidenceFileId", fileId))));
         JsonNode reported = expect(201, api(LOCALITY).post("/api/evaluations/" + id + "/figures/self-reported", toJson(selfReport)));
         assertThat(reported.get("origin").asText()).isEqualTo("SELF_REPORTED");
         assertThat(reported.get("evidence").asText()).contains("统计站证明");
+        assertThat(reported.get("evidenceFileId").asLong()).isEqualTo(fileId);
+        assertThat(reported.get("evidenceFileName").asText()).isEqualTo("东湖区统计站证明.pdf");
         assertThat(reported.get("status").asText()).isEqualTo("ENTERED");
+        assertThat(expect(400, api(LOCALITY).post("/api/evaluations/" + id + "/figures/self-reported", toJson(selfReport))).get("errors")
+                .get(0).get("field").asText()).as("a file proves one figure").isEqualTo("evidenceFileId");
+        // the locality, gxj, tjj, policy staff and auditors download it; another locality, an enterprise, another city unit do not
+        for (String reader : List.of(LOCALITY, GXJ, TJJ, POLICY, AUDITOR)) {
+            HttpResponse<byte[]> file = api(reader).getBytes(files.replace("locality-files", String.valueOf(fileId)));
+            assertThat(file.statusCode()).as(reader + " downloads the evidence").isEqualTo(200);
+            assertThat(file.body()).isEqualTo(pdf);
+        }
+        for (String other : List.of(OTHER_LOCALITY, OTHER_ENTERPRISE, CITY.get("swj"))) {
+            int status = api(other).getBytes("/api/evidence/" + fileId).statusCode();
+            AttackLedger.record("evaluation-figures", status == 403, other + " downloads donghu's evidence: " + status);
+            assertThat(status).as(other + " downloads donghu's evidence").isEqualTo(403);
+        }
 
         // not complete yet: gxj's "1269" scores missing
         expect(409, api(GXJ).post("/api/evaluations/" + id + "/confirmation-start", "{}"));

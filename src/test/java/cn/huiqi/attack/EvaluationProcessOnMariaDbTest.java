@@ -42,6 +42,8 @@ class EvaluationProcessOnMariaDbTest extends EvaluationPoolsBase {
 
     @Autowired
     cn.huiqi.claim.RewardClaims claims;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
 
     @Test
     void measureFiveFromOpeningTheRoundToPayingEveryAward() {
@@ -94,6 +96,9 @@ class EvaluationProcessOnMariaDbTest extends EvaluationPoolsBase {
         JsonNode circulated = expect(200, api(OTHER_LOCALITY).get("/api/evaluations/" + id + "/process"));
         assertThat(circulated.get("ranking").get("lines")).hasSize(13);
         assertThat(circulated.get("approvalDocument").asText()).isEqualTo("洪府字〔2023〕88号");
+        // the circulation tells every locality and the statistics bureau (evaluations.html#id), with no figure in the message
+        assertThat(jdbc.queryForList("SELECT recipient_id FROM inbox_message WHERE kind = 'EVALUATION_CIRCULATED' AND link = ?", String.class,
+                "evaluations.html#" + id)).hasSize(14).contains("donghu", "xihu", "wanli", "xiaolan", "tjj").doesNotHaveDuplicates();
 
         // a 复核 request for its own figures; another locality's refused
         expect(403, api(LOCALITY).post("/api/evaluations/" + id + "/review-requests", toJson(Map.of("unit", "xihu", "reason", "代为申请"))));
@@ -105,6 +110,9 @@ class EvaluationProcessOnMariaDbTest extends EvaluationPoolsBase {
         // the window closes: gxj handles the request (kept); the awards are decided, one case per awarded locality
         passReviewWindow(id);
         complete(GXJ, roundTask(id, "Task_HandleReviewRequests"), Map.of("outcome", "keep", "reason", "经核实，数据无误"));
+        assertThat(jdbc.queryForList("SELECT CONCAT(recipient_id, ':', body_zh) FROM inbox_message WHERE kind = 'EVALUATION_REVIEW_ANSWERED'"
+                + " AND link = ?", String.class, "evaluations.html#" + id)).singleElement().asString().startsWith("xihu:").contains("维持原排名")
+                .doesNotContain("经核实，数据无误");
         assertThat(status(id)).isEqualTo("AWARDED");
         List<Map<String, Object>> awards = jdbc.queryForList("SELECT a.unit_id, a.amount, c.case_number, c.applicant_kind, c.status,"
                 + " r.payee_kind, r.payee_unit_id, r.reward_amount FROM evaluation_award_case a JOIN case_record c ON c.id = a.case_id"
@@ -127,17 +135,43 @@ class EvaluationProcessOnMariaDbTest extends EvaluationPoolsBase {
         PoolBalance reserved = ledger.balance("M5");
         assertThat(reserved.reserved()).isEqualByComparingTo("10500000.00");
 
-        // settlement, notice and payment as for measures 1-3; czj's reference is the 资金指标下达 document number
-        long settlementId = settleAndEndNotice("M5");
+        // settlement and notice as for measures 1-3; during the notice an objection to gaoxin's award is recorded by gxj (upheld):
+        // its award process ends withdrawn, its money is released, the timeline says so in the award's own words
+        String settlementInstance = settlementAllocation.start("M5", GXJ).getProcessInstanceId();
+        runJobs(settlementInstance, "Task_Settle");
+        String objected = awards.stream().filter(a -> "gaoxin".equals(a.get("unit_id"))).findFirst().orElseThrow().get("case_number").toString();
+        org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(processEngine);
+        ProcessInstance objectedProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(objected)
+                .processDefinitionKey("evaluation-award").singleResult();
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(objectedProcess)
+                .isWaitingAt("Gateway_Notice");
+        expect(403, api(LOCALITY).post("/api/cases/" + objected + "/objections", toJson(Map.of("reason", "代为提出异议"))));
+        expect(400, api(GXJ).post("/api/cases/" + objected + "/objections", toJson(Map.of("reason", " "))));
+        expect(200, api(GXJ).post("/api/cases/" + objected + "/objections", toJson(Map.of("reason", "举报：高新区新增规上企业数据重复计算"))));
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(objectedProcess).isEnded().hasPassedInOrder("Message_ObjectionRaised",
+                "Task_WithdrawFromSettlement", "End_Objected").hasNotPassed("Message_PaymentConfirmed", "End_Paid");
+        assertThat(jdbc.queryForObject("SELECT status FROM case_record WHERE case_number = ?", String.class, objected)).isEqualTo("WITHDRAWN");
+        List<String> objectedTimeline = jdbc.queryForList("SELECT detail FROM case_event WHERE case_id = (SELECT id FROM case_record"
+                + " WHERE case_number = ?) ORDER BY id", String.class, objected);
+        assertThat(objectedTimeline).anySatisfy(line -> assertThat(line).startsWith("因公示异议撤出第").contains("本次奖励撤回，由市工信局重新核定评价结果")
+                .doesNotContain("退回市级审核"));
+        assertThat(ledger.balance("M5").committed()).as("gaoxin's 50万 released").isEqualByComparingTo("10000000.00");
+        expect(409, api(GXJ).post("/api/cases/" + objected + "/objections", toJson(Map.of("reason", "再次异议"))));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(settlementInstance).activityId("Timer_NoticePeriod")
+                .singleResult().getId());
+        runJobs(settlementInstance, "Task_EndNotice");
+        long settlementId = settlements.findByProcessInstanceId(settlementInstance).orElseThrow().getId();
+        awards.removeIf(a -> objected.equals(a.get("case_number")));
+        // the others (no objection: not upheld, nothing recorded) go on to payment; czj's reference is the 资金指标下达 document number
         for (Map<String, Object> award : awards) {
             String caseNumber = award.get("case_number").toString();
             TestUsers.as(identityService, CZJ, () -> payments.confirm(settlementId, List.of(new SettlementPayments.Confirmation(caseNumber,
                     "洪财指〔2023〕" + award.get("unit_id"), "2023-11-10")), CZJ));
         }
         assertThat(jdbc.queryForList("SELECT status FROM case_record WHERE id IN (SELECT case_id FROM evaluation_award_case WHERE round_id = ?)",
-                String.class, id)).hasSize(9).containsOnly("PAID");
+                String.class, id)).hasSize(9).containsOnly("PAID", "WITHDRAWN").containsOnlyOnce("WITHDRAWN");
         PoolBalance paid = ledger.balance("M5");
-        assertThat(paid.paid()).isEqualByComparingTo("10500000.00");
+        assertThat(paid.paid()).isEqualByComparingTo("10000000.00");
         assertThat(paid.reserved().add(paid.committed())).isEqualByComparingTo("0.00");
         assertThat(paid.paid()).isLessThanOrEqualTo(paid.cap());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(m5.getId()).count()).as("the round's process ended").isZero();
@@ -171,6 +205,8 @@ class EvaluationProcessOnMariaDbTest extends EvaluationPoolsBase {
         expect(200, api(GXJ).post("/api/evaluations/" + id + "/figures/by-lead-bureau", toJson(Map.of("unit", "xihu", "indicator",
                 "TECH_INVEST_GROWTH", "value", "30", "reason", "复核：市统计局更正函"))));
         complete(GXJ, roundTask(id, "Task_HandleReviewRequests"), Map.of("outcome", "corrected", "reason", "数据已更正，重新评分"));
+        assertThat(jdbc.queryForList("SELECT CONCAT(recipient_id, ':', body_zh) FROM inbox_message WHERE kind = 'EVALUATION_REVIEW_ANSWERED'"
+                + " AND link = ?", String.class, "evaluations.html#" + id)).singleElement().asString().startsWith("xihu:").contains("已更正数据");
         score(id);
         assertThat(status(id)).isEqualTo("SCORING");
         assertThat(jdbc.queryForObject("SELECT status FROM evaluation_review_request WHERE round_id = ?", String.class, id)).isEqualTo("CORRECTED");

@@ -113,6 +113,10 @@ class EvaluationRankingAttackTest extends CaseAttackBase {
                 }
             }
             assertThat(texts).contains("总分", "是：不予奖励").anyMatch(t -> t.contains("小蓝")).anyMatch(t -> t.contains("系统默认值"));
+            List<String> notes = new ArrayList<>();
+            workbook.getSheetAt(1).forEach(row -> row.forEach(c -> notes.add(c.toString())));
+            assertThat(notes).as("the notes name the tables, not their DMN keys").anyMatch(t -> t.startsWith("地区评价指标得分规则 第"))
+                    .anyMatch(t -> t.contains("不顺延给下一名")).noneMatch(t -> t.contains("locality-indicator-score") || t.contains("evaluation-award"));
             assertThat(scores.getLastRowNum() - header).as("a line per locality under the header").isEqualTo(13);
         }
         List<String> others = new ArrayList<>(List.of(TJJ, LOCALITY, OTHER_LOCALITY, POLICY, AUDITOR, ADMIN, OTHER_ENTERPRISE));

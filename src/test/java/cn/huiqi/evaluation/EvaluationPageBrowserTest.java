@@ -205,7 +205,14 @@ class EvaluationPageBrowserTest {
         WebElement first = browser.findElement(By.cssSelector("table.ranking[data-group='DISTRICT'] tbody tr"));
         assertThat(first.getText()).startsWith("1").contains("%").contains(" 分").contains("¥");
         assertThat(browser.findElement(By.id("ranking-note")).getText()).contains("并列时按").contains("系统默认值")
-                .contains("在保障生产安全的前提下");
+                .contains("在保障生产安全的前提下").contains("不顺延给下一名").contains("地区评价指标得分规则 第").contains("地区评价奖励金额规则 第");
+        // officials read labels: no DMN key, indicator code or group key anywhere on the page (collapsed parts included)
+        String whole = browser.findElement(By.tagName("main")).getAttribute("textContent");
+        assertThat(whole).as("the page at " + width + " px").doesNotContain("locality-indicator-score", "evaluation-award", "VA_GROWTH",
+                "INVEST_GROWTH", "NEW_ABOVE_SCALE", "CHAIN_1269", "DEVELOPMENT_ZONE", "HIGHER_IS_BETTER", "DISTRICT", "COUNTY")
+                .contains("地区评价指标得分规则");
+        assertThat(browser.findElement(By.id("round-facts")).getText()).contains("地区分组", "区：", "湾里管理局", "本轮开设时记录")
+                .contains("地区评价指标得分规则 第");
         assertThat(browser.findElement(By.id("ranking-sheet")).getAttribute("href")).endsWith("/api/evaluations/" + id + "/score-sheet.xlsx");
         wait.until(d -> !d.findElements(By.cssSelector("#totals-chart canvas")).isEmpty() && !d.findElements(By.cssSelector("#profile-chart canvas")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#totals-chart canvas")).getSize().getWidth()).isGreaterThan(200);

@@ -143,6 +143,9 @@ class EvaluationRankingTest {
         assertThat(zones.get(0).rankInGroup()).isEqualTo(1);
         assertThat(result.totalAward()).isEqualByComparingTo("2300000.00");
         assertThat(result.vetoReading()).contains("系统对“在保障生产安全的前提下”的理解");
+        // the declared rule (系统默认值): the vetoed first place's 300万 is not passed down to jingkai, nor anyone else
+        assertThat(result.vetoedAwardRule()).contains("不顺延", "系统默认值");
+        assertThat(zones.get(1).award()).as("jingkai keeps its own (2nd) place's award").isEqualByComparingTo("1500000.00");
     }
 
     @Test

@@ -86,6 +86,21 @@ class EngineAuthorizationTest {
     }
 
     @Test
+    void unitsReadTheCalledDefinitionsAndEnterprisesDoNot() {
+        // review-chain (measures 1-3) and the evaluation processes measures 5 and 6 call: in no measure's processKeys
+        for (String called : List.of("review-chain", "evaluation-round", "evaluation-award")) {
+            for (String unitMember : List.of("xihu-verifier", "gxj-reviewer", "tjj-stats")) {
+                assertThat(HttpApi.as(port, unitMember, DemoAccounts.PASSWORD).getJson("/engine-rest/process-definition?latestVersion=true&key=" + called))
+                        .as(unitMember + " reads " + called).extracting(d -> d.get("key").asText()).containsExactly(called);
+            }
+            assertThat(HttpApi.as(port, "ent-hongdu", DemoAccounts.PASSWORD).getJson("/engine-rest/process-definition?key=" + called))
+                    .as("an enterprise does not read " + called).isEmpty();
+            assertThat(HttpApi.as(port, "admin", DemoAccounts.PASSWORD).getJson("/engine-rest/process-definition?latestVersion=true&key=" + called))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void theAdminSeesTheSameInstances() {
         // proves the empty lists above are authorization at work, not an empty engine
         assertThat(ids(HttpApi.as(port, "admin", DemoAccounts.PASSWORD).getJson("/engine-rest/process-instance?processDefinitionKey=" + PROCESS)))

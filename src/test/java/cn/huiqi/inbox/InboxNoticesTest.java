@@ -22,6 +22,8 @@ import cn.huiqi.casefile.CaseStatus;
 import cn.huiqi.casefile.CaseStatusChanged;
 import cn.huiqi.common.Label;
 import cn.huiqi.common.NotFoundException;
+import cn.huiqi.evaluation.EvaluationCirculated;
+import cn.huiqi.evaluation.ReviewRequestsAnswered;
 import cn.huiqi.identity.Caller;
 import cn.huiqi.orderreward.OrderApplicationType;
 import cn.huiqi.testsupport.ProcessTestSupport;
@@ -210,6 +212,42 @@ class InboxNoticesTest extends ProcessTestSupport {
         inTransaction(() -> publisher.publishEvent(new SupplementDeadlineNear(caseRecord.getId(), LocalDate.of(2023, 10, 11))));
         assertThat(smsOf(caseRecord)).extracting(SmsLogEntry::getStatus, SmsLogEntry::getPhoneMasked)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(SmsLogEntry.Status.SKIPPED, "079****0009"));
+    }
+
+    @Test
+    void theCirculatedRankingReachesEveryLocalityAndTjjAndAnAnsweredReviewItsLocalityWithoutFigures() {
+        long before = messages.findAll().stream().mapToLong(InboxMessage::getId).max().orElse(0);
+        List<String> localities = List.of("donghu", "xihu", "anyi");
+        inTransaction(() -> publisher.publishEvent(new EvaluationCirculated(901, "M5", "2023年前三季度制造业试点区评价",
+                LocalDate.of(2023, 10, 18), 5, localities)));
+        inTransaction(() -> publisher.publishEvent(new ReviewRequestsAnswered(901, "M5", "2023年前三季度制造业试点区评价", List.of("xihu"), true)));
+        inTransaction(() -> publisher.publishEvent(new ReviewRequestsAnswered(901, "M5", "2023年前三季度制造业试点区评价", List.of("anyi"), false)));
+
+        List<InboxMessage> written = messages.findAll().stream().filter(m -> m.getId() > before)
+                .sorted(java.util.Comparator.comparing(InboxMessage::getId)).toList();
+        assertThat(written).extracting(m -> m.getKind() + "→" + m.recipient().kind() + ":" + m.recipient().id()).containsExactly(
+                "EVALUATION_CIRCULATED→UNIT:donghu", "EVALUATION_CIRCULATED→UNIT:xihu", "EVALUATION_CIRCULATED→UNIT:anyi",
+                "EVALUATION_CIRCULATED→UNIT:tjj", "EVALUATION_REVIEW_ANSWERED→UNIT:xihu", "EVALUATION_REVIEW_ANSWERED→UNIT:anyi");
+        InboxMessage toDonghu = written.get(0);
+        assertThat(toDonghu.title().zh()).isEqualTo("评价结果通报：2023年前三季度制造业试点区评价");
+        assertThat(toDonghu.body().zh()).contains("已通报", "2023年10月18日24时", "5 个工作日", "系统默认值", "申请复核");
+        assertThat(toDonghu.body().en()).contains("circulated", "2023-10-18");
+        assertThat(toDonghu.getLink()).isEqualTo("evaluations.html#901");
+        assertThat(toDonghu.getCaseId()).isNull();
+        assertThat(written.get(3).body().zh()).contains("已通报各地区").doesNotContain("申请复核。");
+        assertThat(written.get(4).title().zh()).isEqualTo("复核申请已处理：2023年前三季度制造业试点区评价");
+        assertThat(written.get(4).body().zh()).contains("已更正数据", "重新评分");
+        assertThat(written.get(5).body().zh()).contains("维持原排名");
+        for (InboxMessage m : written) {
+            assertThat(m.title().both() + m.body().both()).as("no figure, score, rank or award of anyone")
+                    .doesNotContainPattern("\\d+(\\.\\d+)?\\s*(分|元|万|%|名)").doesNotContain("donghu", "xihu", "anyi", "gxj-");
+            assertThat(smsLog.findByMessageIdIn(List.of(m.getId()))).as("units get no SMS").isEmpty();
+        }
+        // a locality's member reads its own messages; another locality's member and an enterprise do not
+        TestUsers.person(identityService, "anyi-eval-reader", "anyi", "pw-" + System.nanoTime());
+        assertThat(ids(caller("anyi-eval-reader"))).contains(written.get(2).getId(), written.get(5).getId())
+                .doesNotContain(written.get(0).getId(), written.get(1).getId(), written.get(3).getId(), written.get(4).getId());
+        assertThat(ids(caller(newEnterpriseUser("donghu")))).doesNotContainAnyElementsOf(written.stream().map(InboxMessage::getId).toList());
     }
 
     @Test
