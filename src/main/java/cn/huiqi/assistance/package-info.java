@@ -1,5 +1,5 @@
 @ApplicationModule(displayName = "措施7 帮扶 M7 assistance",
-        allowedDependencies = { "common", "catalogue", "process", "unit", "identity", "enterprise", "casefile", "workflow" })
+        allowedDependencies = { "common", "catalogue", "process", "unit", "identity", "enterprise", "casefile", "workflow", "timelimit", "calendar" })
 package cn.huiqi.assistance;
 
 import org.springframework.modulith.ApplicationModule;

@@ -15,7 +15,16 @@ enum NoticeKind {
     NEW_TASK(Label.of("新任务", "New task")),
     STEP_DUE_SOON(Label.of("即将到期", "Due soon")),
     STEP_OVERDUE(Label.of("已超期", "Overdue")),
-    SUPERVISION(Label.of("督办", "Supervision"));
+    SUPERVISION(Label.of("督办", "Supervision")),
+    // measure 7 (帮扶): to the enterprise, from its demand's status (DemandNotices)
+    DEMAND_ACCEPTED(Label.of("诉求已受理", "Demand accepted")),
+    DEMAND_DECLINED(Label.of("诉求不予受理", "Demand declined")),
+    DEMAND_MERGED(Label.of("诉求已合并", "Demand merged")),
+    DEMAND_INFO_REQUESTED(Label.of("请补充诉求信息", "Information requested")),
+    DEMAND_REPLIED(Label.of("诉求已答复，请评价", "Demand replied, please rate")),
+    DEMAND_REOPENED(Label.of("诉求督办重办", "Demand reopened")),
+    DEMAND_CLOSED(Label.of("诉求已办结", "Demand closed")),
+    DEMAND_REPORTED_UPWARD(Label.of("诉求已上报", "Demand reported upward"));
 
     private final Label label;
 
