@@ -15,7 +15,7 @@ import cn.huiqi.enterprise.EnterpriseRepository;
  * steps. Used by the BPMN as {@code ${demandProcess.…}}.
  */
 @Component("demandProcess")
-class DemandProcess {
+public class DemandProcess {
 
     private final CaseRecordRepository cases;
     private final CaseOfProcess caseOfProcess;

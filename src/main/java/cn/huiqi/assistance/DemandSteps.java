@@ -33,7 +33,7 @@ import cn.huiqi.unit.UnitRepository;
  * Who acts next and every limit come from the record (the routing result stored on it), never from a variable.
  */
 @Component("demandSteps")
-class DemandSteps {
+public class DemandSteps {
 
     static final String ROUTING = AssistanceMeasure.ROUTING_TABLE;
     /** Working days past the handling limit after which gxj gets a 督办 task (issue 17 item 4). */
