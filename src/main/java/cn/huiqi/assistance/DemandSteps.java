@@ -8,8 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
@@ -518,8 +516,12 @@ public class DemandSteps {
         return units.findById(unitId).map(unit -> unit.getNameZh()).orElse(unitId);
     }
 
+    /** The due date of the 办理 task just completed (its history: the running task is gone by the end listener). */
     private static Date dueOfTask(DelegateExecution execution) {
-        return ((ExecutionEntity) execution).getTasks().stream().map(TaskEntity::getDueDate).filter(java.util.Objects::nonNull)
+        return execution.getProcessEngineServices().getHistoryService().createHistoricTaskInstanceQuery()
+                .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(execution.getCurrentActivityId())
+                .orderByHistoricActivityInstanceStartTime().desc().listPage(0, 1).stream()
+                .map(org.camunda.bpm.engine.history.HistoricTaskInstance::getDueDate).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
     }
 

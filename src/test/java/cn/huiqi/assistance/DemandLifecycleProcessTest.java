@@ -98,7 +98,7 @@ class DemandLifecycleProcessTest extends ProcessTestSupport {
         assertThat(demand).isEnded().hasPassed("Task_Accept", "EndEvent_Declined").hasNotPassed("Task_Route");
         assertThat(caseOf(demand).getStatus()).isEqualTo("DECLINED");
         assertThat(demandOf(demand).getDeclineReason()).isEqualTo("不属于涉企诉求");
-        assertThat(timelineActions(demand)).contains("DEMAND_DECLINE", "STATUS_DECLINED");
+        assertThat(timelineActions(demand)).contains("SUBMITTED", "DEMAND_DECLINE");
         assertThat(noticeBodies(demand, "DEMAND_DECLINED")).singleElement().asString().contains("不属于涉企诉求");
     }
 
@@ -247,7 +247,8 @@ class DemandLifecycleProcessTest extends ProcessTestSupport {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("reason");
         completeAs("gxj-reviewer", singleTask(demand, "Task_Supervise"), Map.of("decision", "reopen", "reason", "请重新协调"));
 
-        assertThat(caseOf(demand).getStatus()).isEqualTo("ASSIGNED");
+        assertThat(demand).isWaitingAt("Task_Handle");
+        assertThat(caseOf(demand).getStatus()).as("handled again under supervision").isEqualTo("REOPENED");
         assertThat(demandOf(demand).isReopened()).isTrue();
         assertThat(noticeKinds(demand)).contains("DEMAND_REOPENED");
         reply(demand, "SOLVED");
