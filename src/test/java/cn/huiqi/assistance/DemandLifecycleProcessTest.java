@@ -66,11 +66,7 @@ class DemandLifecycleProcessTest extends ProcessTestSupport {
 
     @BeforeEach
     void routingTableAndEnterprise() {
-        if (repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(DemandSteps.ROUTING).count() == 0) {
-            // until helper m7units' dmn/demand-routing.dmn is merged: the same table as a test fixture
-            repositoryService.createDeployment().name("m7flow test routing")
-                    .addClasspathResource("m7flow/demand-routing.dmn").deploy();
-        }
+        DemandTestCases.routingTableDeployed(repositoryService);
         enterpriseUser = newEnterpriseUser("donghu");
     }
 

@@ -137,6 +137,11 @@ abstract class CaseAttackBase {
         return caseNumber;
     }
 
+    /** A case made elsewhere (e.g. a measure 7 demand) whose applicant is this user. */
+    static void madeFor(String caseNumber, String applicant) {
+        APPLICANTS.put(caseNumber, applicant);
+    }
+
     /** The user who applied for the case (the only user of its enterprise). */
     static String applicantOf(String caseNumber) {
         String applicant = APPLICANTS.get(caseNumber);
