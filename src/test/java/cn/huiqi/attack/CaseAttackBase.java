@@ -274,8 +274,11 @@ abstract class CaseAttackBase {
                     .list().stream().map(e -> e.getId()).sorted().toList());
         }
         if (caseNumber != null) {
+            // a reward's claim, a demand's row (measure 7: its unit, limits and outcome), whichever the case has
             state.put("case", jdbc.queryForMap("SELECT status, locality_unit_id, review_units, lead_unit, finance_unit, reward_amount,"
-                    + " settled_amount, payment_reference FROM case_record c JOIN reward_claim r ON r.case_id = c.id WHERE case_number = ?", caseNumber).toString());
+                    + " settled_amount, payment_reference, d.responsible_unit, d.handling_days, d.extension_days, d.version AS demand_version"
+                    + " FROM case_record c LEFT JOIN reward_claim r ON r.case_id = c.id LEFT JOIN assistance_demand d ON d.case_id = c.id"
+                    + " WHERE case_number = ?", caseNumber).toString());
             state.put("events", jdbc.queryForObject("SELECT COUNT(*) FROM case_event e JOIN case_record c ON c.id = e.case_id"
                     + " WHERE c.case_number = ?", Integer.class, caseNumber));
         }
