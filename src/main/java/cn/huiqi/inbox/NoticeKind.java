@@ -19,7 +19,16 @@ enum NoticeKind {
     /** A locality evaluation's ranking was circulated (通报): to every locality and the statistics bureau. */
     EVALUATION_CIRCULATED(Label.of("评价结果通报", "Evaluation ranking circulated")),
     /** gxj answered a locality's 复核 request: to that locality. */
-    EVALUATION_REVIEW_ANSWERED(Label.of("复核申请已处理", "Review request answered"));
+    EVALUATION_REVIEW_ANSWERED(Label.of("复核申请已处理", "Review request answered")),
+    // measure 7 (帮扶): to the enterprise, from its demand's status (DemandNotices)
+    DEMAND_ACCEPTED(Label.of("诉求已受理", "Demand accepted")),
+    DEMAND_DECLINED(Label.of("诉求不予受理", "Demand declined")),
+    DEMAND_MERGED(Label.of("诉求已合并", "Demand merged")),
+    DEMAND_INFO_REQUESTED(Label.of("请补充诉求信息", "Information requested")),
+    DEMAND_REPLIED(Label.of("诉求已答复，请评价", "Demand replied, please rate")),
+    DEMAND_REOPENED(Label.of("诉求督办重办", "Demand reopened")),
+    DEMAND_CLOSED(Label.of("诉求已办结", "Demand closed")),
+    DEMAND_REPORTED_UPWARD(Label.of("诉求已上报", "Demand reported upward"));
 
     private final Label label;
 

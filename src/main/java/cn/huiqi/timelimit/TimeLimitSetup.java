@@ -41,17 +41,21 @@ class TimeLimitSetup implements SmartInitializingSingleton {
 
     private final TimeLimitProperties properties;
     private final MeasureCatalogue catalogue;
+    private final List<StepLimits> measureLimits;
 
-    TimeLimitSetup(TimeLimitProperties properties, MeasureCatalogue catalogue) {
+    TimeLimitSetup(TimeLimitProperties properties, MeasureCatalogue catalogue, List<StepLimits> measureLimits) {
         this.properties = properties;
         this.catalogue = catalogue;
+        this.measureLimits = measureLimits;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         Map<String, BpmnModelInstance> models = models();
         List<String> problems = problems(properties, catalogue.ids(), userTasks(models));
-        problems.addAll(unitStepsWithoutLimit(properties, catalogue.all(), models));
+        Map<String, Set<String>> ownSteps = new LinkedHashMap<>();
+        measureLimits.forEach(limits -> ownSteps.computeIfAbsent(limits.measure(), m -> new TreeSet<>()).addAll(limits.steps()));
+        problems.addAll(unitStepsWithoutLimit(properties, catalogue.all(), models, ownSteps));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid time limits (huiqi.time-limits): " + String.join("; ", problems));
         }
@@ -96,6 +100,12 @@ class TimeLimitSetup implements SmartInitializingSingleton {
      */
     static List<String> unitStepsWithoutLimit(TimeLimitProperties properties, List<Measure> measures,
                                               Map<String, BpmnModelInstance> models) {
+        return unitStepsWithoutLimit(properties, measures, models, Map.of());
+    }
+
+    /** As above; {@code ownSteps}: per measure, the steps its {@link StepLimits} gives limits for (they count as covered). */
+    static List<String> unitStepsWithoutLimit(TimeLimitProperties properties, List<Measure> measures,
+                                              Map<String, BpmnModelInstance> models, Map<String, Set<String>> ownSteps) {
         Map<String, Process> processes = new LinkedHashMap<>();
         models.values().forEach(model -> model.getModelElementsByType(Process.class)
                 .forEach(process -> processes.put(process.getId(), process)));
@@ -115,13 +125,14 @@ class TimeLimitSetup implements SmartInitializingSingleton {
             if (measure.paysMoney()) {
                 processes.keySet().stream().filter(key -> !reachedByAMeasure.contains(key)).forEach(keys::add);
             }
-            Map<String, Integer> limits = properties.getSteps().getOrDefault(measure.id(), Map.of());
+            Set<String> limits = new HashSet<>(properties.getSteps().getOrDefault(measure.id(), Map.of()).keySet());
+            limits.addAll(ownSteps.getOrDefault(measure.id(), Set.of()));
             for (String key : keys) {
                 Process process = processes.get(key);
                 if (process == null) {
                     continue;
                 }
-                new TreeSet<>(unitSteps(process)).stream().filter(step -> !limits.containsKey(step))
+                new TreeSet<>(unitSteps(process)).stream().filter(step -> !limits.contains(step))
                         .forEach(step -> problems.add("no limit for " + measure.id() + " " + step + " (a unit's step of "
                                 + key + "): every task of a unit's queue needs a due date"));
             }

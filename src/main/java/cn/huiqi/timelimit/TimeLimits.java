@@ -35,9 +35,11 @@ public class TimeLimits {
     private final StepClocks clocks;
     private final StepSubject subjects;
     private final ApplicationEventPublisher events;
+    private final java.util.List<StepLimits> measureLimits;
 
     TimeLimits(TimeLimitProperties properties, WorkingDays workingDays, StepClocks clocks, StepSubject subjects,
-               ApplicationEventPublisher events) {
+               ApplicationEventPublisher events, java.util.List<StepLimits> measureLimits) {
+        this.measureLimits = measureLimits;
         this.properties = properties;
         this.workingDays = workingDays;
         this.clocks = clocks;
@@ -57,7 +59,8 @@ public class TimeLimits {
         String step = task.getTaskDefinitionKey();
         String pausedStep = properties.getSupplement().getPauses().get(step);
         Integer limit = pausedStep != null ? Integer.valueOf(properties.getSupplement().getDeadline()) : null;
-        if (pausedStep == null && properties.getSteps().values().stream().noneMatch(steps -> steps.containsKey(step))) {
+        if (pausedStep == null && properties.getSteps().values().stream().noneMatch(steps -> steps.containsKey(step))
+                && measureLimits.stream().noneMatch(limits -> limits.steps().contains(step))) {
             return;
         }
         Optional<StepSubject.Subject> found = subjects.of(task.getExecution());
@@ -65,8 +68,9 @@ public class TimeLimits {
             return;
         }
         StepSubject.Subject subject = found.get();
+        Optional<StepLimits> own = pausedStep != null ? Optional.empty() : ownLimits(subject.measure(), step);
         if (limit == null) {
-            limit = properties.getSteps().getOrDefault(subject.measure(), Map.of()).get(step);
+            limit = limitOf(subject, step);
             if (limit == null) {
                 return;
             }
@@ -84,7 +88,8 @@ public class TimeLimits {
                     new TimeLimitJobs.Check(id, task.getId(), TimeLimitJobs.Kind.SUPPLEMENT_REMINDER));
             return;
         }
-        StepClock clock = clocks.paused(scope, step).orElse(null);
+        StepClock clock = clocks.paused(scope, step)
+                .or(() -> own.isPresent() ? clocks.waiting(scope, step) : Optional.empty()).orElse(null);
         long id = clock != null ? clock.id() : clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope,
                 step, task.getName(), StepClock.Kind.STEP, unitOf(task), limit, now);
         int elapsed = clock == null ? 0 : clock.elapsedDays();
@@ -98,6 +103,40 @@ public class TimeLimits {
         } else if (clock.overdueAt() == null) {
             TimeLimitJobs.schedule(execution, due, new TimeLimitJobs.Check(id, task.getId(), TimeLimitJobs.Kind.OVERDUE));
         }
+    }
+
+    private Optional<StepLimits> ownLimits(String measure, String step) {
+        return measureLimits.stream().filter(limits -> limits.measure().equals(measure) && limits.steps().contains(step)).findFirst();
+    }
+
+    /** The limit of a case's step: the measure's own ({@link StepLimits}), else the configured one, else null. */
+    private Integer limitOf(StepSubject.Subject subject, String step) {
+        Optional<StepLimits> own = ownLimits(subject.measure(), step);
+        if (own.isPresent() && subject.caseId() != null) {
+            java.util.OptionalInt days = own.get().limitOf(subject.caseId(), step);
+            if (days.isPresent()) {
+                return days.getAsInt();
+            }
+        }
+        return properties.getSteps().getOrDefault(subject.measure(), Map.of()).get(step);
+    }
+
+    /**
+     * The instant {@code workingDaysAfter} working days after the limit of the step about to start in this scope
+     * (its days already used in the scope deducted): the date of a non-interrupting boundary timer that opens a
+     * 督办 task for a step long overdue, {@code ${timeLimits.pastLimit(execution, 'Task_Handle', 5)}}. A step
+     * without a limit: far in the future (never).
+     */
+    public Date pastLimit(DelegateExecution execution, String step, int workingDaysAfter) {
+        Optional<StepSubject.Subject> subject = subjects.of(execution);
+        Integer limit = subject.map(found -> limitOf(found, step)).orElse(null);
+        if (limit == null) {
+            return Date.from(now().plus(java.time.Duration.ofDays(36500)));
+        }
+        String scope = scopeOf((ExecutionEntity) execution);
+        int elapsed = clocks.paused(scope, step).or(() -> clocks.waiting(scope, step)).map(StepClock::elapsedDays).orElse(0);
+        Instant due = workingDays.deadline(now(), Math.max(0, limit - elapsed));
+        return Date.from(workingDays.endOf(workingDays.lastDayOf(lastDayOf(due), workingDaysAfter)));
     }
 
     private void start(DelegateTask task, long clockId, Instant now, Instant due) {

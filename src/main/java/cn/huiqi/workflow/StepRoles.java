@@ -1,6 +1,7 @@
 package cn.huiqi.workflow;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -14,9 +15,11 @@ import cn.huiqi.identity.Groups;
 class StepRoles {
 
     private final EnterpriseRegister enterprises;
+    private final List<CaseUnitOfStep> caseUnits;
 
-    StepRoles(EnterpriseRegister enterprises) {
+    StepRoles(EnterpriseRegister enterprises, List<CaseUnitOfStep> caseUnits) {
         this.enterprises = enterprises;
+        this.caseUnits = caseUnits;
     }
 
     boolean holds(TaskRole role, StepSite site, String userId, Collection<String> groups) {
@@ -28,7 +31,7 @@ class StepRoles {
             case ENTERPRISE_USER -> groups.contains(Groups.ENTERPRISE);
             case APPLICANT -> caseRecord != null && caseRecord.getEnterpriseId() != null && groups.contains(Groups.ENTERPRISE)
                     && enterprises.actsFor(userId, caseRecord.getEnterpriseId());
-            case LOCALITY, CITY_UNIT, FINANCE, GROUP -> groupOf(role, site).map(groups::contains).orElse(false);
+            case LOCALITY, CITY_UNIT, FINANCE, CASE_UNIT, GROUP -> groupOf(role, site).map(groups::contains).orElse(false);
         };
     }
 
@@ -40,6 +43,9 @@ class StepRoles {
             case CITY_UNIT -> caseRecord == null || site.reviewUnit() == null
                     || !caseRecord.getReviewUnits().contains(site.reviewUnit()) ? null : site.reviewUnit();
             case FINANCE -> caseRecord == null ? null : caseRecord.getFinanceUnit();
+            case CASE_UNIT -> caseRecord == null ? null : caseUnits.stream()
+                    .map(units -> units.unitOf(caseRecord, site.activityId()).orElse(null))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
             case GROUP -> role.groupId();
             case APPLICANT, ENTERPRISE_USER -> null;
         });

@@ -11,7 +11,7 @@ import cn.huiqi.common.Label;
  */
 public final class TaskRole {
 
-    public enum Kind { APPLICANT, ENTERPRISE_USER, LOCALITY, CITY_UNIT, FINANCE, GROUP }
+    public enum Kind { APPLICANT, ENTERPRISE_USER, LOCALITY, CITY_UNIT, FINANCE, CASE_UNIT, GROUP }
 
     /** A user who acts for the case's enterprise (enterprise.EnterpriseRegister#actsFor). */
     public static final TaskRole APPLICANT = new TaskRole(Kind.APPLICANT, null, Label.of("申请企业", "the applying enterprise"));
@@ -23,6 +23,12 @@ public final class TaskRole {
     public static final TaskRole CITY_UNIT = new TaskRole(Kind.CITY_UNIT, null, Label.of("本案的市级审核单位", "the case's reviewing unit of this review"));
     /** The case's finance unit (DMN responsible-units). */
     public static final TaskRole FINANCE = new TaskRole(Kind.FINANCE, null, Label.of("本案的资金拨付单位", "the case's paying unit"));
+
+    /**
+     * The unit the case's own record names for this step (e.g. a demand's responsible unit), as answered by the
+     * measure's {@link CaseUnitOfStep}; never a process variable.
+     */
+    public static final TaskRole CASE_UNIT = new TaskRole(Kind.CASE_UNIT, null, Label.of("案件记录中的办理单位", "the handling unit on the case's record"));
 
     private final Kind kind;
     private final String groupId;

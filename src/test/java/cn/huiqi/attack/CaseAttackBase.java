@@ -147,6 +147,11 @@ abstract class CaseAttackBase {
         return caseNumber;
     }
 
+    /** A case made elsewhere (e.g. a measure 7 demand) whose applicant is this user. */
+    static void madeFor(String caseNumber, String applicant) {
+        APPLICANTS.put(caseNumber, applicant);
+    }
+
     /** The user who applied for the case (the only user of its enterprise). */
     static String applicantOf(String caseNumber) {
         String applicant = APPLICANTS.get(caseNumber);
@@ -279,9 +284,9 @@ abstract class CaseAttackBase {
                     .list().stream().map(e -> e.getId()).sorted().toList());
         }
         if (caseNumber != null) {
-            // a case that pays nothing (measure 7) has no reward claim but a demand row
+            // a reward's claim, a demand's row (measure 7: its unit, limits and outcome), whichever the case has
             state.put("case", jdbc.queryForMap("SELECT status, locality_unit_id, review_units, lead_unit, finance_unit, reward_amount,"
-                    + " settled_amount, payment_reference, d.category, d.scope, d.responsible_unit, d.version AS demand_version"
+                    + " settled_amount, payment_reference, d.category, d.scope, d.responsible_unit, d.handling_days, d.extension_days, d.version AS demand_version"
                     + " FROM case_record c LEFT JOIN reward_claim r ON r.case_id = c.id LEFT JOIN assistance_demand d ON d.case_id = c.id"
                     + " WHERE case_number = ?", caseNumber).toString());
             state.put("events", jdbc.queryForObject("SELECT COUNT(*) FROM case_event e JOIN case_record c ON c.id = e.case_id"

@@ -63,7 +63,32 @@ class TaskContractAttackTest extends CaseAttackBase {
         for (String step : List.of("Task_CloseDataEntry", "Task_Propose", "Task_CheckProposal", "Task_CityApproval", "Task_HandleReviewRequests")) {
             drivers.put("evaluation-round/" + step, () -> roundTask("M5", "Task_CloseDataEntry", step.equals("Task_CloseDataEntry") ? null : step));
         }
+        // measure 7: a demand opened as the intake does, accepted by the system (routed), then moved to the step
+        for (String step : List.of("Task_Accept", "Task_Handle", "Task_DecideTransfer", "Task_ProvideInfo", "Task_ApproveExtension",
+                "Task_ReportUpward", "Task_Revisit", "Task_Supervise", "Task_OverdueSupervision")) {
+            drivers.put("m7-assistance-demand/" + step, () -> demandAt(step));
+        }
         return drivers;
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    private Task demandAt(String step) {
+        String applicant = newApplicant();
+        String caseNumber = cn.huiqi.assistance.DemandTestCases.open(context, applicant);
+        madeFor(caseNumber, applicant);
+        lastApplicant = applicant;
+        Task accept = task(caseNumber, "Task_Accept");
+        if (step.equals("Task_Accept")) {
+            return accept;
+        }
+        taskService.complete(accept.getId(), Map.of("decision", "accept")); // the system, as no user: not guarded
+        if (!step.equals("Task_Handle")) {
+            runtimeService.createProcessInstanceModification(accept.getProcessInstanceId()).startBeforeActivity(step)
+                    .cancelAllForActivity("Task_Handle").execute();
+        }
+        return task(caseNumber, step);
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger YEARS = new java.util.concurrent.atomic.AtomicInteger(2090);
