@@ -159,6 +159,54 @@ public class CaseRegistration {
         return caseRecord;
     }
 
+    /**
+     * Opens a case the app's own API has authorized (an enterprise for itself, or an official on the enterprise's
+     * behalf: a visit, a hotline ticket), before any process: the measure's process is started afterwards by the app
+     * and attached with {@link #attachProcess}. The same checks and event as {@link #open}: one case per subject, the
+     * evidence drafts claimed in this transaction, the case numbered; the first timeline line is the caller's.
+     *
+     * @param idempotencyKey the client's retry key (null: none); a retry is found with {@link #findRetry} first
+     */
+    public CaseRecord openWithoutProcess(Enterprise enterprise, NewApplication application, String idempotencyKey,
+                                         List<Long> evidenceDrafts) {
+        String measure = application.measure();
+        Applicant applicant = applicant(application, enterprise);
+        Optional<CaseRecord> same = cases.findByMeasureAndApplicantKeyAndSubjectKey(measure, applicant.key(),
+                application.subjectKey());
+        if (same.isPresent()) {
+            throw new DuplicateApplicationException(application.subjectField(), application.subjectLabelZh(),
+                    application.subjectLabelEn(), same.get().getCaseNumber());
+        }
+        CaseRecord caseRecord = new CaseRecord(measure, applicant, enterprise.getLocalityUnitId(), application.subjectKey(),
+                idempotencyKey, toJson(application.application()), timeline.currentActor(), lifecycles.of(measure).initial());
+        caseRecord = cases.saveAndFlush(caseRecord);
+        caseRecord.assignNumber(POLICY_YEAR);
+        events.publishEvent(new CaseOpened(caseRecord, application, evidenceDrafts));
+        return caseRecord;
+    }
+
+    /** The case an earlier call with this retry key opened for the enterprise, if any (see {@link #openWithoutProcess}). */
+    public Optional<CaseRecord> findRetry(Enterprise enterprise, String idempotencyKey) {
+        return idempotencyKey == null ? Optional.empty()
+                : cases.findByApplicantKeyAndIdempotencyKey(Applicant.enterprise(enterprise.getId()).key(), idempotencyKey);
+    }
+
+    /**
+     * Attaches the process the app started for a case opened by {@link #openWithoutProcess}: only a case that has
+     * none yet, so a process started for another case can never take it over.
+     */
+    public CaseRecord attachProcess(CaseRecord caseRecord, DelegateExecution execution) {
+        if (caseRecord.getProcessInstanceId() != null) {
+            throw new IllegalStateException("case " + caseRecord.getCaseNumber() + " already has process "
+                    + caseRecord.getProcessInstanceId());
+        }
+        caseRecord.attachProcess(execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(caseRecord.getCaseNumber());
+        execution.setVariable("caseNumber", caseRecord.getCaseNumber());
+        execution.setVariable("measure", caseRecord.getMeasure());
+        return caseRecord;
+    }
+
     /** The evidence drafts an application lists: a JSON list of whole numbers, or "12, 13" from a form field. */
     static List<Long> draftIds(Object raw) {
         if (raw == null || raw.toString().isBlank()) {

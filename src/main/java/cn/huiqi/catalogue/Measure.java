@@ -23,10 +23,19 @@ import cn.huiqi.common.Label;
  * @param continuous   applications are taken at any time (no application period); otherwise only inside a round's period
  * @param poolCap      the cap the policy itself sets for the measure's pool (M1: 500万 "总奖励金额不超过500万元"), or null
  *                     when it sets none (huiqi.fund.caps overrides either)
+ * @param startedByApp its cases are opened by the app's own API, which then starts the process as the system: nobody
+ *                     starts the process (no start form, no CREATE_INSTANCE, no application endpoint), e.g. measure 7
  */
 public record Measure(String id, String policy, String clause, Label name, ApplicantKind applicant,
                       List<String> processKeys, List<String> ruleTables, boolean paysMoney, boolean continuous,
-                      BigDecimal poolCap) {
+                      BigDecimal poolCap, boolean startedByApp) {
+
+    /** A measure whose applicant starts its process (or that has none). */
+    public Measure(String id, String policy, String clause, Label name, ApplicantKind applicant,
+                   List<String> processKeys, List<String> ruleTables, boolean paysMoney, boolean continuous,
+                   BigDecimal poolCap) {
+        this(id, policy, clause, name, applicant, processKeys, ruleTables, paysMoney, continuous, poolCap, false);
+    }
 
     /** A measure whose policy sets no pool cap. */
     public Measure(String id, String policy, String clause, Label name, ApplicantKind applicant,
@@ -47,6 +56,11 @@ public record Measure(String id, String policy, String clause, Label name, Appli
         }
     }
 
+    /** The same measure, its cases opened by the app's own API and its process started by the app ({@link #startedByApp}). */
+    public Measure processStartedByApp() {
+        return new Measure(id, policy, clause, name, applicant, processKeys, ruleTables, paysMoney, continuous, poolCap, true);
+    }
+
     /** The fund pool its cases are paid from (pool id = measure id), or empty when it pays nothing. */
     public Optional<String> pool() {
         return paysMoney ? Optional.of(id) : Optional.empty();
@@ -62,6 +76,6 @@ public record Measure(String id, String policy, String clause, Label name, Appli
      * its measures' processes (5 and 6) are started by the lead bureau's evaluation round.
      */
     public Optional<String> applicationProcess() {
-        return processKeys.isEmpty() || applicant == ApplicantKind.LOCALITY ? Optional.empty() : Optional.of(processKeys.get(0));
+        return processKeys.isEmpty() || applicant == ApplicantKind.LOCALITY || startedByApp ? Optional.empty() : Optional.of(processKeys.get(0));
     }
 }
