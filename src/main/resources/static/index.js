@@ -127,9 +127,10 @@
       }
       list.appendChild(item);
     }
-    // measures 7 and 8 have their own sections, shown once they take applications
+    // measures 7 and 8 have their own sections
     const takes = (id) => Boolean(c && c.measures.some(m => m.id === id && m.applicationPath));
-    $('demands').hidden = !takes('M7');
+    // measure 7's demands are opened through their own page (the app starts the process), not an application path
+    $('demands').hidden = !(c && c.measures.some(m => m.id === 'M7'));
     $('financing').hidden = !takes('M8');
   }
 
