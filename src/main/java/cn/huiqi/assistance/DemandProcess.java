@@ -12,10 +12,10 @@ import cn.huiqi.enterprise.EnterpriseRepository;
 /**
  * What the demand process reads from the case record, never from a variable: the case it works on (attached at
  * start, by {@link DemandIntake}'s business key, only to a demand case that has no process yet) and who acts on its
- * steps. Used by the BPMN as {@code ${demandProcess.…}}.
+ * steps. Used by the BPMN as {@code ${demandProcess.…}} (public: the expression language calls only public classes).
  */
 @Component("demandProcess")
-class DemandProcess {
+public class DemandProcess {
 
     private final CaseRecordRepository cases;
     private final CaseOfProcess caseOfProcess;
