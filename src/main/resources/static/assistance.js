@@ -1,10 +1,12 @@
 // 企业帮扶 Assistance (assistance.html, measure 7), the officials' work page:
-//  - the demands my unit handles or has handled: GET /api/assistance/demands (while that is not served, the case list
-//    GET /api/cases?measure=M7); each open one with its task(s) to open in Tasklist (GET /engine-rest/task?processInstanceBusinessKey=);
+//  - the demands my unit handles or has handled: the case list GET /api/cases?measure=M7 (the API shows each unit what it
+//    may see), each demand from GET /api/assistance/demands/<n> (unit, due date, overdue); each open one with its
+//    task(s) to open in Tasklist (GET /engine-rest/task?processInstanceBusinessKey=);
 //  - 走访记录 (locality units and gxj): POST /api/assistance/visits {enterpriseId, visitedOn, visitors, findings, problems:
 //    [{category, title, description}]}, each problem a demand on the enterprise's behalf; GET /api/assistance/visits;
 //  - 12345 import (locality units and gxj): template GET /api/assistance/hotline-imports/template, POST
-//    /api/assistance/hotline-imports (multipart `file`): {created, alreadyImported} or the row/column errors;
+//    /api/assistance/hotline-imports (multipart `file`): {created, cases: [{ticket, caseNumber}], alreadyImported: [ticket]}
+//    or the row/column errors;
 //  - the visit plan: GET /api/assistance/visit-plan?unit=<id>: {toVisit, skipped} (skipped: 无事不扰 with the reason).
 // Who sees which part follows the API's rules (the API refuses anything else): handling units see their demands only.
 (function () {
@@ -13,16 +15,9 @@
   const D = window.HuiqiDemand;
   const $ = (id) => document.getElementById(id);
   const FINAL = ['CLOSED', 'REPORTED_UPWARD', 'DECLINED', 'MERGED'];
+  const SIZE = 50;
   const state = { units: {}, items: [], who: null };
 
-  function pick(owner, ...names) {
-    if (!owner) return null;
-    for (const n of names) {
-      if (owner[n] != null && owner[n] !== '') return owner[n];
-      if (owner.application && owner.application[n] != null && owner.application[n] !== '') return owner.application[n];
-    }
-    return null;
-  }
   const unitName = (id) => (id ? state.units[id] || id : '');
   const zhOnly = (s) => (s == null ? '' : String(s).split(' / ')[0]);
 
@@ -72,16 +67,17 @@
 
   // ---- the unit's demands --------------------------------------------------------------------------------
   async function demands() {
-    let items;
+    let cases;
     try {
-      items = (await api('GET', 'api/assistance/demands?size=200')).items;
-    } catch (e) {
-      if (e.status !== 404 && e.status !== 405) { showError(e); return; }
+      cases = (await api('GET', 'api/cases?measure=M7&sort=submittedAt&order=desc&size=' + SIZE)).items;
+    } catch (e) { showError(e); return; }
+    state.items = await Promise.all(cases.map(async c => {
       try {
-        items = (await api('GET', 'api/cases?measure=M7&sort=submittedAt&order=desc&size=200')).items;
-      } catch (e2) { showError(e2); return; }
-    }
-    state.items = items;
+        return D.flatten(await api('GET', 'api/assistance/demands/' + encodeURIComponent(c.caseNumber)));
+      } catch (e) {
+        return D.flatten(c);
+      }
+    }));
     await showDemands();
   }
 
@@ -91,7 +87,7 @@
       const final = FINAL.includes(item.status);
       if (filter === 'open') return !final;
       if (filter === 'final') return final;
-      if (filter === 'overdue') return Boolean(pick(item, 'overdue'));
+      if (filter === 'overdue') return item.overdue;
       return true;
     });
     const body = document.querySelector('#unit-demand-list tbody');
@@ -103,16 +99,16 @@
       const link = el('a', null, item.caseNumber);
       link.href = 'case.html?n=' + encodeURIComponent(item.caseNumber);
       row.insertCell().appendChild(link);
-      cell(row, pick(item, 'enterpriseName') || (item.enterprise && item.enterprise.name) || '');
-      cell(row, pick(item, 'categoryZh') || D.category(pick(item, 'category')));
-      cell(row, pick(item, 'title') || '');
-      cell(row, D.origin(pick(item, 'origin')));
+      cell(row, (item.enterprise && item.enterprise.name) || '');
+      cell(row, item.categoryZh || D.category(item.category));
+      cell(row, item.title || '');
+      cell(row, item.originZh || D.origin(item.origin));
       row.insertCell().append(text(item.statusZh || ''), ' ', el('span', 'en', item.statusEn || ''));
-      cell(row, pick(item, 'responsibleUnitName') || unitName(pick(item, 'responsibleUnit')) || unitName(item.localityUnit));
+      cell(row, unitName(item.unit));
       const due = row.insertCell();
-      const dueAt = pick(item, 'due', 'dueAt');
-      if (dueAt) due.append(text(date(dueAt)));
-      if (pick(item, 'overdue')) {
+      if (item.due) due.append(text(date(item.due)));
+      if (item.paused) due.append(' ', el('span', 'hint', '（待企业补充，暂停计时）'));
+      if (item.overdue) {
         row.classList.add('overdue');
         due.append(' ', el('mark', 'overdue', '已超期'));
       }
@@ -244,13 +240,12 @@
         for (const e of errors) $('hotline-errors').appendChild(el('li', null, e.zh || '', ' ', el('span', 'en', e.en || '')));
         return;
       }
-      const created = Array.isArray(answer.created) ? answer.created : [];
-      const createdCount = Array.isArray(answer.created) ? answer.created.length : Number(answer.created || 0);
+      const createdCount = Number(answer.created || 0);
       const again = answer.alreadyImported || [];
       say('导入完成：新建诉求 ' + createdCount + ' 件，已导入过的工单 ' + again.length + ' 张（未重复生成）。 / Imported: '
         + createdCount + ' new demand(s), ' + again.length + ' ticket(s) imported before (nothing new).', 'ok', $('hotline-summary'));
-      for (const c of created) $('hotline-errors').appendChild(el('li', 'ok', '新建 ' + (typeof c === 'string' ? c : (c.caseNumber || '') + (c.ticket ? '（工单 ' + c.ticket + '）' : ''))));
-      for (const t of again) $('hotline-errors').appendChild(el('li', 'muted', '已导入过：工单 ' + (typeof t === 'string' ? t : t.ticket || t.hotlineTicket)));
+      for (const c of answer.cases || []) $('hotline-errors').appendChild(el('li', 'ok', '工单 ' + c.ticket + ' → 诉求 ' + c.caseNumber));
+      for (const t of again) $('hotline-errors').appendChild(el('li', 'muted', '工单 ' + t + ' 已导入过，未重复生成 / imported before'));
       $('hotline-file').value = '';
       await demands();
     } catch (e) {

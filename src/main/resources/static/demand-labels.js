@@ -41,7 +41,26 @@
     }
   }
 
+  /**
+   * One demand as the pages use it: GET /api/assistance/demands/<n> ({caseView, demand, assignments}) flattened — the
+   * case's fields, the demand's own fields, and from the running step (case steps) its unit, due date, whether it is
+   * overdue or paused (waiting for the enterprise).
+   */
+  function flatten(answer) {
+    const view = answer.caseView || answer;
+    const fields = answer.demand || {};
+    const step = (view.steps || []).find(s => s.state === 'RUNNING' || s.state === 'PAUSED') || null;
+    return Object.assign({}, view, fields, {
+      due: step ? step.due : null,
+      overdue: Boolean(step && step.overdue),
+      paused: Boolean(step && step.state === 'PAUSED'),
+      unit: fields.responsibleUnit || (step ? step.unit : null) || view.localityUnit,
+      assignments: answer.assignments || []
+    });
+  }
+
   window.HuiqiDemand = {
+    flatten,
     categories: table(CATEGORIES), scopes: table(SCOPES), utilities: table(UTILITIES),
     category: find(CATEGORIES), scope: find(SCOPES), utility: find(UTILITIES), origin: find(ORIGINS),
     outcome: find(OUTCOMES), rating: find(RATINGS), options

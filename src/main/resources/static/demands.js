@@ -1,14 +1,14 @@
 // 我的诉求 My demands (demands.html, measure 7), for an enterprise login (its own account or an agent acting for it):
-//  - the enterprise's demands: GET /api/assistance/demands?enterprise=<id> (status, category, the unit handling it, due
-//    date, reply); while that is not served, the case list GET /api/cases?measure=M7&enterprise=<id>;
+//  - the enterprise's demands: the case list GET /api/cases?measure=M7&enterprise=<id>, each demand from
+//    GET /api/assistance/demands/<n> (category, title, the unit handling it, due date on the working-day clock, reply);
 //  - 提出诉求: POST /api/assistance/demands (Idempotency-Key: a retry is the same demand) with category, scope hint,
 //    utility (水电气要素保障 only), title, description and the evidence drafts uploaded beforehand;
-//  - a demand's detail: GET /api/cases/<n> (facts, steps, timeline with the units' progress notes) and
-//    GET /api/assistance/demands/<n> when served (the demand's own fields); 补充说明: POST /api/assistance/demands/<n>/notes;
+//  - a demand's detail: GET /api/assistance/demands/<n> (the case with its steps and timeline — the units' progress
+//    notes and the enterprise's additions — and the demand's own fields); 补充说明: POST /api/assistance/demands/<n>/notes {text};
 //    the enterprise's open tasks (provide information, rate) from GET /engine-rest/task?processInstanceBusinessKey=<n>,
 //    each rendered with its deployed Camunda Form (forms.js) and submitted with submit-form (only the form's fields;
 //    the task contract refuses anything else);
-//  - 无事不扰: GET/PUT /api/assistance/no-visit.
+//  - 无事不扰: GET /api/assistance/no-visit?enterpriseId=<id>, PUT /api/assistance/no-visit {enterpriseId, on}.
 // Texts go into the page as text, never as HTML. Labels of the codes: demand-labels.js (window.HuiqiDemand).
 (function () {
   'use strict';
@@ -16,29 +16,15 @@
   const D = window.HuiqiDemand;
   const $ = (id) => document.getElementById(id);
   const ACTING = 'huiqi-acting-for';
+  const FINAL = ['CLOSED', 'REPORTED_UPWARD', 'DECLINED', 'MERGED'];
   const state = { enterprise: null, key: newKey(), detail: null, units: {} };
 
   function newKey() {
     return (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
   }
 
-  /** The first of `names` that `owner` (or its application map) has. */
-  function pick(owner, ...names) {
-    if (!owner) return null;
-    for (const n of names) {
-      if (owner[n] != null && owner[n] !== '') return owner[n];
-      if (owner.demand && owner.demand[n] != null && owner.demand[n] !== '') return owner.demand[n];
-      if (owner.application && owner.application[n] != null && owner.application[n] !== '') return owner.application[n];
-    }
-    return null;
-  }
   const zhOnly = (s) => (s == null ? '' : String(s).split(' / ')[0]);
   const unitName = (id) => (id ? state.units[id] || id : '');
-
-  /** The step running now (its unit and due date) of a case's steps. */
-  function runningStep(item) {
-    return (item.steps || []).find(s => s.state === 'RUNNING' || s.state === 'PAUSED') || null;
-  }
 
   // ---- the enterprise ------------------------------------------------------------------------------------
   async function start() {
@@ -96,17 +82,23 @@
   }
 
   // ---- the list ------------------------------------------------------------------------------------------
+  /** A demand flattened (HuiqiDemand.flatten) from GET /api/assistance/demands/<n>, else the case as listed. */
+  async function demand(caseNumber, fallback) {
+    try {
+      return D.flatten(await api('GET', 'api/assistance/demands/' + encodeURIComponent(caseNumber)));
+    } catch (e) {
+      if (fallback) return D.flatten(fallback);
+      return D.flatten(await api('GET', 'api/cases/' + encodeURIComponent(caseNumber)));
+    }
+  }
+
   async function list() {
     const id = encodeURIComponent(state.enterprise.id);
-    let items;
+    let cases;
     try {
-      items = (await api('GET', 'api/assistance/demands?size=100&enterprise=' + id)).items;
-    } catch (e) {
-      if (e.status !== 404 && e.status !== 405) { showError(e); return; }
-      try {
-        items = (await api('GET', 'api/cases?measure=M7&sort=submittedAt&order=desc&size=100&enterprise=' + id)).items;
-      } catch (e2) { showError(e2); return; }
-    }
+      cases = (await api('GET', 'api/cases?measure=M7&sort=submittedAt&order=desc&size=50&enterprise=' + id)).items;
+    } catch (e) { showError(e); return; }
+    const items = await Promise.all(cases.map(c => demand(c.caseNumber, c)));
     const body = document.querySelector('#demand-list tbody');
     body.replaceChildren();
     for (const item of items) {
@@ -116,19 +108,18 @@
       open.href = 'demands.html?n=' + encodeURIComponent(item.caseNumber);
       open.onclick = (event) => { event.preventDefault(); showDetail(item.caseNumber); };
       row.insertCell().appendChild(open);
-      row.insertCell().append(text(pick(item, 'categoryZh') || D.category(pick(item, 'category'))));
-      row.insertCell().append(text(pick(item, 'title') || ''));
+      row.insertCell().append(text(item.categoryZh || D.category(item.category)));
+      row.insertCell().append(text(item.title || ''));
       row.insertCell().append(text(item.statusZh || ''), ' ', el('span', 'en', item.statusEn || ''));
-      row.insertCell().append(text(pick(item, 'responsibleUnitName', 'unitName') || unitName(pick(item, 'responsibleUnit', 'unit'))));
+      row.insertCell().append(text(FINAL.includes(item.status) && !item.responsibleUnit ? '' : unitName(item.unit)));
       const due = row.insertCell();
-      const dueAt = pick(item, 'due', 'dueAt');
-      if (dueAt) due.append(text(date(dueAt)));
-      if (pick(item, 'overdue')) due.append(' ', el('mark', 'overdue', '已超期'));
+      if (item.due) due.append(text(date(item.due)));
+      if (item.overdue) due.append(' ', el('mark', 'overdue', '已超期'));
+      if (item.paused) due.append(' ', el('span', 'hint', '（等待企业补充，暂停计时）'));
       const reply = row.insertCell();
-      const outcome = pick(item, 'replyOutcome');
-      if (outcome) reply.append(el('strong', null, pick(item, 'replyOutcomeZh') || D.outcome(outcome)), ' ');
-      const replyText = pick(item, 'replyText');
-      if (replyText) reply.append(text(replyText.length > 60 ? replyText.substring(0, 60) + '…' : replyText));
+      if (item.replyOutcome) reply.append(el('strong', null, D.outcome(item.replyOutcome)), ' ');
+      if (item.replyText) reply.append(text(item.replyText.length > 60 ? item.replyText.substring(0, 60) + '…' : item.replyText));
+      if (!item.replyText && item.declineReason) reply.append(text('不予受理：' + item.declineReason));
     }
     document.querySelector('#my-demands .empty').hidden = items.length > 0;
   }
@@ -137,38 +128,32 @@
   async function showDetail(caseNumber) {
     let view;
     try {
-      view = await api('GET', 'api/cases/' + encodeURIComponent(caseNumber));
+      view = await demand(caseNumber);
     } catch (e) { showError(e); return; }
-    try {
-      view = Object.assign({}, view, { demand: await api('GET', 'api/assistance/demands/' + encodeURIComponent(caseNumber)) });
-    } catch (e) { /* the case view alone */ }
     state.detail = caseNumber;
     const box = $('detail');
-    $('detail-title').textContent = caseNumber + ' · ' + (pick(view, 'title') || '');
+    $('detail-title').textContent = caseNumber + ' · ' + (view.title || '');
     const facts = $('detail-facts');
     facts.replaceChildren();
     const fact = (dt, dd) => { if (dd != null && dd !== '') facts.append(el('dt', null, dt), el('dd', null, dd)); };
     fact('状态', (view.statusZh || '') + (view.statusEn ? ' / ' + view.statusEn : ''));
-    fact('类别', pick(view, 'categoryZh') || D.category(pick(view, 'category')));
-    const utility = pick(view, 'utility');
-    if (utility) fact('要素', D.utility(utility));
-    const scope = pick(view, 'scope');
-    if (scope) fact('层级', D.scope(scope));
-    fact('来源', D.origin(pick(view, 'origin')));
-    const step = runningStep(view);
-    const unit = pick(view, 'responsibleUnitName') || unitName(pick(view, 'responsibleUnit')) || (step ? unitName(step.unit) : '');
-    fact('办理单位', unit);
-    if (step && step.due) fact('办理期限', date(step.due) + (step.overdue ? '（已超期）' : step.state === 'PAUSED' ? '（等待企业补充，暂停计时）' : ''));
+    fact('类别', view.categoryZh || D.category(view.category));
+    if (view.utility) fact('要素', D.utility(view.utility));
+    if (view.scope) fact('层级', D.scope(view.scope));
+    fact('来源', view.originZh || D.origin(view.origin));
+    if (!FINAL.includes(view.status) || view.responsibleUnit) fact('办理单位', unitName(view.unit));
+    if (view.due) fact('办理期限', date(view.due) + (view.overdue ? '（已超期）' : view.paused ? '（等待企业补充，暂停计时）' : ''));
     fact('提出时间', view.submittedAt ? dateTime(view.submittedAt) : '');
-    fact('诉求内容', pick(view, 'description'));
+    fact('诉求内容', view.description);
+    if (view.declineReason) fact('不予受理理由', view.declineReason);
     const reply = $('detail-reply');
-    const replyText = pick(view, 'replyText');
-    reply.hidden = !replyText;
-    if (replyText) {
+    reply.hidden = !view.replyText;
+    if (view.replyText) {
       reply.replaceChildren(el('h3', null, '答复 ', el('span', 'en', 'Reply')),
-        el('p', null, el('strong', null, D.outcome(pick(view, 'replyOutcome'))), ' ', replyText));
-      const rating = pick(view, 'rating');
-      if (rating) reply.append(el('p', 'hint', '评价：' + D.rating(rating) + (pick(view, 'ratingBySilence') ? '（期限内未评价，按默认处理）' : '')));
+        el('p', null, el('strong', null, D.outcome(view.replyOutcome)), ' ', view.replyText));
+      if (view.rating) {
+        reply.append(el('p', 'hint', '评价：' + D.rating(view.rating) + (view.ratingBySilence ? '（期限内未评价，按默认处理）' : '')));
+      }
     }
     const timeline = $('detail-timeline');
     timeline.replaceChildren();
@@ -176,7 +161,7 @@
       timeline.append(el('li', null, el('span', 'muted', dateTime(line.at) + ' '), zhOnly(line.detail || line.action)));
     }
     $('detail-case').href = 'case.html?n=' + encodeURIComponent(caseNumber);
-    $('addition-form').hidden = Boolean(view.status && ['CLOSED', 'REPORTED_UPWARD', 'DECLINED', 'MERGED'].includes(view.status));
+    $('addition-form').hidden = FINAL.includes(view.status);
     box.hidden = false;
     await tasks(caseNumber);
     box.scrollIntoView({ block: 'start' });
@@ -318,7 +303,7 @@
 
   // ---- 无事不扰 --------------------------------------------------------------------------------------------
   function showNoVisit(answer) {
-    const on = Boolean(answer && (answer.noVisit ?? answer.on ?? answer.enabled));
+    const on = Boolean(answer && answer.on);
     $('no-visit-switch').checked = on;
     $('no-visit-switch').disabled = false;
     const since = answer && answer.since;
@@ -329,7 +314,7 @@
 
   async function noVisit() {
     try {
-      showNoVisit(await api('GET', 'api/assistance/no-visit?enterprise=' + encodeURIComponent(state.enterprise.id)));
+      showNoVisit(await api('GET', 'api/assistance/no-visit?enterpriseId=' + encodeURIComponent(state.enterprise.id)));
     } catch (e) {
       $('no-visit-state').textContent = '暂时无法读取无事不扰设置。 / The setting cannot be read now.';
     }
@@ -339,7 +324,7 @@
     const wanted = $('no-visit-switch').checked;
     $('no-visit-switch').disabled = true;
     try {
-      showNoVisit(await api('PUT', 'api/assistance/no-visit', { enterpriseId: state.enterprise.id, noVisit: wanted }));
+      showNoVisit(await api('PUT', 'api/assistance/no-visit', { enterpriseId: state.enterprise.id, on: wanted }));
       say(wanted ? '已开启无事不扰。 / Do not disturb is on.' : '已关闭无事不扰。 / Do not disturb is off.', 'ok');
     } catch (e) {
       showError(e);

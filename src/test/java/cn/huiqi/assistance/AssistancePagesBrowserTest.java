@@ -96,7 +96,7 @@ class AssistancePagesBrowserTest {
         chromium.assertFitsAndKeepsThePolicy(width, "/demands.html");
 
         HttpApi enterprise = HttpApi.as(port, user, PASSWORD);
-        assumeTrue(served(enterprise.get("/api/assistance/no-visit?enterprise=" + enterpriseOf(enterprise).path("id").asText())),
+        assumeTrue(served(enterprise.get("/api/assistance/no-visit?enterpriseId=" + enterpriseOf(enterprise).path("id").asText())),
                 "m7core's /api/assistance APIs are not served yet");
 
         // raise a demand: it is listed, its detail shows the first timeline line
@@ -140,10 +140,10 @@ class AssistancePagesBrowserTest {
         assertThat(browser.findElement(By.id("plan-box")).isDisplayed()).isTrue();
         chromium.assertFitsAndKeepsThePolicy(width, "/assistance.html");
 
-        assumeTrue(served(enterpriseApi.get("/api/assistance/no-visit?enterprise=" + enterprise.path("id").asText())),
+        assumeTrue(served(enterpriseApi.get("/api/assistance/no-visit?enterpriseId=" + enterprise.path("id").asText())),
                 "m7core's /api/assistance APIs are not served yet");
         HttpApi.expect(200, enterpriseApi.put("/api/assistance/no-visit",
-                "{\"enterpriseId\":" + enterprise.path("id").asText() + ",\"noVisit\":true}"));
+                "{\"enterpriseId\":" + enterprise.path("id").asText() + ",\"on\":true}"));
 
         // a visit with one problem: a demand on the enterprise's behalf
         wait.until(d -> !d.findElements(By.cssSelector("#visit-enterprise option[value='" + enterprise.path("id").asText() + "']")).isEmpty());
@@ -211,7 +211,7 @@ class AssistancePagesBrowserTest {
         return response.statusCode() == 200;
     }
 
-    /** The hotline template from the API, one ticket filled in under its header row. */
+    /** The hotline template from the API with one ticket in place of its example row. */
     private Path hotlineFile(String uscc) throws IOException {
         byte[] template = HttpApi.as(port, "donghu-verifier", PASSWORD).getBytes("/api/assistance/hotline-imports/template").body();
         String ticket = "GD" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
@@ -219,7 +219,8 @@ class AssistancePagesBrowserTest {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template)); OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.getSheetAt(0);
             Row header = sheet.getRow(0);
-            Row row = sheet.createRow(sheet.getLastRowNum() + 1);
+            // the template's example row is replaced by the ticket
+            Row row = sheet.getRow(1) != null ? sheet.getRow(1) : sheet.createRow(1);
             for (int i = 0; i < header.getLastCellNum(); i++) {
                 String column = header.getCell(i) == null ? "" : header.getCell(i).getStringCellValue();
                 String value = column.contains("工单编号") ? ticket
