@@ -51,7 +51,7 @@ class CaseList {
      */
     static String countSql(CaseVisibility.Scope scope, CaseListRequest request, Query query) {
         boolean reviewUnitsOnly = !scope.all() && scope.enterpriseIds().isEmpty() && scope.localities().isEmpty()
-                && scope.statuses().isEmpty() && !scope.reviewUnits().isEmpty();
+                && scope.statuses().isEmpty() && scope.extensions().isEmpty() && !scope.reviewUnits().isEmpty();
         boolean unfiltered = request.measure() == null && request.status() == null && request.locality() == null
                 && request.roundId() == null && request.enterpriseId() == null && request.enterpriseName() == null
                 && request.caseNumberPrefix() == null && request.flagged() == null;
@@ -97,6 +97,10 @@ class CaseList {
             if (!scope.statuses().isEmpty()) {
                 or.add("c.status IN (:scopeStatuses)");
                 params.addValue("scopeStatuses", scope.statuses());
+            }
+            for (CaseVisibilityExtension.Condition condition : scope.extensions()) {
+                or.add("(" + condition.sql() + ")");
+                params.addValues(condition.params());
             }
             and.add(or.size() == 1 ? or.get(0) : "(" + String.join(" OR ", or) + ")");
         }

@@ -207,6 +207,11 @@ public class CaseRegistration {
         return caseRecord;
     }
 
+    /** The evidence drafts a request lists (bilingual 400 when it lists anything else); see {@link #EVIDENCE_DRAFTS}. */
+    public static List<Long> evidenceDraftIds(Object raw) {
+        return draftIds(raw);
+    }
+
     /** The evidence drafts an application lists: a JSON list of whole numbers, or "12, 13" from a form field. */
     static List<Long> draftIds(Object raw) {
         if (raw == null || raw.toString().isBlank()) {

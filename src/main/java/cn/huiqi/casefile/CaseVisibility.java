@@ -16,7 +16,8 @@ import cn.huiqi.unit.UnitRepository;
  * enterprise user the cases of the enterprises it acts for ({@link EnterpriseRegister#actsFor}: its own,
  * and those whose authorisation as agent is in force); a locality its own locality's; a city bureau the cases it
  * reviews (recorded on the case when the units were assigned); the finance bureau the cases at or past disbursement.
- * {@link #scopeOf} states the same rule for a list query's WHERE clause ({@link CaseList}).
+ * {@link #scopeOf} states the same rule for a list query's WHERE clause ({@link CaseList}). A measure may add readers of
+ * its own cases ({@link CaseVisibilityExtension}, e.g. measure 7's assigned units); it never takes any away.
  */
 @Component
 public class CaseVisibility {
@@ -25,10 +26,16 @@ public class CaseVisibility {
 
     private final EnterpriseRegister register;
     private final UnitRepository units;
+    private final java.util.List<CaseVisibilityExtension> extensions;
 
-    public CaseVisibility(EnterpriseRegister register, UnitRepository units) {
+    public CaseVisibility(EnterpriseRegister register, UnitRepository units, java.util.List<CaseVisibilityExtension> extensions) {
         this.register = register;
         this.units = units;
+        this.extensions = java.util.List.copyOf(extensions);
+    }
+
+    private java.util.List<CaseVisibilityExtension.Condition> extensionsOf(Caller caller) {
+        return extensions.stream().map(e -> e.condition(caller)).flatMap(java.util.Optional::stream).toList();
     }
 
     /**
@@ -38,12 +45,17 @@ public class CaseVisibility {
      * branch takes only the caller's groups of that kind and a locality's query stays on its index.
      */
     public record Scope(boolean all, Set<Long> enterpriseIds, Set<String> localities, Set<String> reviewUnits,
-                        Set<String> statuses) {
+                        Set<String> statuses, java.util.List<CaseVisibilityExtension.Condition> extensions) {
 
-        static final Scope ALL = new Scope(true, Set.of(), Set.of(), Set.of(), Set.of());
+        static final Scope ALL = new Scope(true, Set.of(), Set.of(), Set.of(), Set.of(), java.util.List.of());
+
+        public Scope {
+            extensions = java.util.List.copyOf(extensions);
+        }
 
         public boolean none() {
-            return !all && enterpriseIds.isEmpty() && localities.isEmpty() && reviewUnits.isEmpty() && statuses.isEmpty();
+            return !all && enterpriseIds.isEmpty() && localities.isEmpty() && reviewUnits.isEmpty() && statuses.isEmpty()
+                    && extensions.isEmpty();
         }
     }
 
@@ -54,7 +66,7 @@ public class CaseVisibility {
         if (caller.isIn(Groups.ENTERPRISE)) {
             Set<Long> ids = new java.util.LinkedHashSet<>();
             register.actedForBy(caller.userId()).stream().map(Enterprise::getId).forEach(ids::add);
-            return new Scope(false, Set.copyOf(ids), Set.of(), Set.of(), Set.of());
+            return new Scope(false, Set.copyOf(ids), Set.of(), Set.of(), Set.of(), extensionsOf(caller));
         }
         Set<String> localities = new java.util.TreeSet<>();
         Set<String> cityUnits = new java.util.TreeSet<>();
@@ -62,7 +74,7 @@ public class CaseVisibility {
             (unit.isLocality() ? localities : cityUnits).add(unit.getId());
         }
         return new Scope(false, Set.of(), localities, cityUnits,
-                caller.isIn(Groups.FINANCE_BUREAU) ? FINANCE_STATUSES : Set.of());
+                caller.isIn(Groups.FINANCE_BUREAU) ? FINANCE_STATUSES : Set.of(), extensionsOf(caller));
     }
 
     public boolean canRead(Caller caller, CaseRecord caseRecord) {
@@ -78,6 +90,7 @@ public class CaseVisibility {
         if (caller.isIn(Groups.FINANCE_BUREAU) && FINANCE_STATUSES.contains(caseRecord.getStatus())) {
             return true;
         }
-        return caseRecord.getReviewUnits().stream().anyMatch(caller::isIn);
+        return caseRecord.getReviewUnits().stream().anyMatch(caller::isIn)
+                || extensions.stream().anyMatch(e -> e.canRead(caller, caseRecord));
     }
 }

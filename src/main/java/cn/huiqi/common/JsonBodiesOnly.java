@@ -39,10 +39,10 @@ class JsonBodiesOnly extends OncePerRequestFilter {
 
     /**
      * Upload endpoints: {@code POST /api/evidence/drafts}, {@code POST /api/cases/{caseNumber}/evidence}, the evaluation's
-     * statistics import {@code POST /api/evaluations/{id}/figures/import}.
+     * statistics import {@code POST /api/evaluations/{id}/figures/import}, measure 7's 12345 import {@code POST /api/assistance/hotline-imports}.
      */
     static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile(
-            "/api/(evidence/drafts|cases/[^/]{1,64}/evidence|evaluations/\\d{1,18}/figures/import)");
+            "/api/(evidence/drafts|cases/[^/]{1,64}/evidence|evaluations/\\d{1,18}/figures/import|assistance/hotline-imports)");
 
     private final ObjectMapper json;
 

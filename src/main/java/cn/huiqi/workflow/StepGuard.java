@@ -34,6 +34,7 @@ import cn.huiqi.identity.Groups;
  * themselves only, and unclaim only as holders of the role.</li>
  * <li>Owner, delegation, candidate and participant links: administrators only, and only to users holding
  * the role or to the role's own group.</li>
+ * <li>Starting a process the app starts itself ({@code Measure#startedByApp}, measure 7): never, administrators included.</li>
  * <li>Starting a process: as its start contract's role with its declared fields (else 403 naming the field);
  * a process without a
  * start contract, process instance variables, modification, messages and signals: administrators only
@@ -50,7 +51,10 @@ class StepGuard {
     private final StepRoles roles;
     private final CaseOfProcess cases;
 
-    StepGuard(TaskContracts contracts, StepRoles roles, CaseOfProcess cases) {
+    private final cn.huiqi.catalogue.MeasureCatalogue catalogue;
+
+    StepGuard(TaskContracts contracts, StepRoles roles, CaseOfProcess cases, cn.huiqi.catalogue.MeasureCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.contracts = contracts;
         this.roles = roles;
         this.cases = cases;
@@ -85,6 +89,11 @@ class StepGuard {
         }
         if (definition == null) {
             return null;
+        }
+        if (catalogue.byProcess(definition.getKey()).filter(cn.huiqi.catalogue.Measure::startedByApp).isPresent()) {
+            // e.g. measure 7: the app opens the case first and starts the process for it; nobody starts one by hand
+            return new StepNotAllowedException("流程 " + definition.getKey() + " 由系统在登记案件后发起，任何用户（包括管理员）都不能直接发起",
+                    "Process " + definition.getKey() + " is started by the app once it has opened the case; no user, administrators included, starts it");
         }
         Optional<TaskContract> contract = contracts.startOf(definition.getKey());
         if (contract.isEmpty()) {

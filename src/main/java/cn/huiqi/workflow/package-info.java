@@ -1,5 +1,5 @@
 @ApplicationModule(displayName = "任务契约 Task contracts",
-        allowedDependencies = { "common", "enterprise", "casefile" })
+        allowedDependencies = { "common", "catalogue", "enterprise", "casefile" })
 package cn.huiqi.workflow;
 
 import org.springframework.modulith.ApplicationModule;
