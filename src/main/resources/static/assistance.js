@@ -132,17 +132,28 @@
   $('demand-filter').onchange = () => showDemands();
 
   // ---- visits --------------------------------------------------------------------------------------------
+  /** The enterprises the caller may visit whose name has the search's words (100 at most, by name). */
   async function enterprises() {
+    const select = $('visit-enterprise');
+    const name = $('visit-search').value.trim();
     try {
-      const page = await api('GET', 'api/enterprises?size=500');
+      const page = await api('GET', 'api/enterprises?size=100&sort=name' + (name ? '&name=' + encodeURIComponent(name) : ''));
+      select.replaceChildren(Object.assign(el('option', null, (page.items || []).length ? '请选择 Choose' : '没有找到 None found'), { value: '' }));
       for (const e of page.items || []) {
         const option = el('option', null, e.name);
         option.value = e.id;
         option.title = e.uscc;
-        $('visit-enterprise').appendChild(option);
+        select.appendChild(option);
       }
-    } catch (e) { showError(e); }
+      if ((page.items || []).length === 1) select.value = page.items[0].id;
+    } catch (e) { showError(e, $('visit-result')); }
   }
+
+  let searching = null;
+  $('visit-search').oninput = () => {
+    clearTimeout(searching);
+    searching = setTimeout(enterprises, 300);
+  };
 
   function addProblem() {
     const box = el('div', 'card visit-problem');
@@ -150,6 +161,20 @@
     category.className = 'problem-category';
     category.append(Object.assign(el('option', null, '请选择类别 Category'), { value: '' }));
     D.options(category, D.categories);
+    const utility = el('select');
+    utility.className = 'problem-utility';
+    utility.append(Object.assign(el('option', null, '请选择 Choose'), { value: '' }));
+    D.options(utility, D.utilities);
+    const utilityLabel = el('label', null, '要素类别 ', el('span', 'en', 'Utility'), utility);
+    utilityLabel.hidden = true;
+    category.onchange = () => {
+      utilityLabel.hidden = category.value !== 'UTILITIES';
+      if (utilityLabel.hidden) utility.value = '';
+    };
+    const scope = el('select');
+    scope.className = 'problem-scope';
+    scope.append(Object.assign(el('option', null, '由属地受理时判断 Decided on acceptance'), { value: '' }));
+    D.options(scope, D.scopes);
     const title = el('input');
     title.className = 'problem-title';
     title.maxLength = 100;
@@ -160,7 +185,8 @@
     const remove = el('button', null, '删除此问题 ', el('span', 'en', 'Remove'));
     remove.type = 'button';
     remove.onclick = () => box.remove();
-    box.append(el('label', null, '诉求类别 ', el('span', 'en', 'Category'), category),
+    box.append(el('label', null, '诉求类别 ', el('span', 'en', 'Category'), category), utilityLabel,
+      el('label', null, '层级 ', el('span', 'en', 'Level'), scope),
       el('label', null, '标题 ', el('span', 'en', 'Title'), title),
       el('label', null, '问题描述 ', el('span', 'en', 'Description'), description), remove);
     $('visit-problems').appendChild(box);
@@ -171,11 +197,16 @@
 
   $('visit-form').onsubmit = async (event) => {
     event.preventDefault();
-    const problems = [...document.querySelectorAll('#visit-problems .visit-problem')].map(box => ({
-      category: box.querySelector('.problem-category').value,
-      title: box.querySelector('.problem-title').value.trim(),
-      description: box.querySelector('.problem-description').value.trim()
-    }));
+    const problems = [...document.querySelectorAll('#visit-problems .visit-problem')].map(box => {
+      const problem = {
+        category: box.querySelector('.problem-category').value,
+        title: box.querySelector('.problem-title').value.trim(),
+        description: box.querySelector('.problem-description').value.trim()
+      };
+      if (box.querySelector('.problem-utility').value) problem.utility = box.querySelector('.problem-utility').value;
+      if (box.querySelector('.problem-scope').value) problem.scope = box.querySelector('.problem-scope').value;
+      return problem;
+    });
     const body = {
       enterpriseId: $('visit-enterprise').value ? Number($('visit-enterprise').value) : null,
       visitedOn: $('visit-date').value || null,

@@ -146,6 +146,7 @@ class AssistancePagesBrowserTest {
                 "{\"enterpriseId\":" + enterprise.path("id").asText() + ",\"on\":true}"));
 
         // a visit with one problem: a demand on the enterprise's behalf
+        browser.findElement(By.id("visit-search")).sendKeys(enterprise.path("name").asText());
         wait.until(d -> !d.findElements(By.cssSelector("#visit-enterprise option[value='" + enterprise.path("id").asText() + "']")).isEmpty());
         new Select(browser.findElement(By.id("visit-enterprise"))).selectByValue(enterprise.path("id").asText());
         browser.findElement(By.id("visit-visitors")).sendKeys("王敏（东湖区工信局）");
@@ -153,10 +154,12 @@ class AssistancePagesBrowserTest {
         click(By.id("visit-add-problem"));
         WebElement problem = visible(By.cssSelector("#visit-problems .visit-problem"));
         new Select(problem.findElement(By.className("problem-category"))).selectByValue("UTILITIES");
+        new Select(problem.findElement(By.className("problem-utility"))).selectByValue("ELECTRICITY");
         problem.findElement(By.className("problem-title")).sendKeys("新增生产线用电容量不足");
         problem.findElement(By.className("problem-description")).sendKeys("需增容至 2000 千伏安。");
         click(By.id("visit-submit"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("visit-result"), "走访记录已保存"));
+        wait.until(d -> !d.findElement(By.id("visit-result")).getText().isEmpty());
+        assertThat(browser.findElement(By.id("visit-result")).getText()).startsWith("走访记录已保存");
         assertThat(browser.findElement(By.id("visit-result")).getText()).contains("M7-");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("visit-list"), "王敏"));
 
