@@ -7,7 +7,8 @@
 //  - 12345 import (locality units and gxj): template GET /api/assistance/hotline-imports/template, POST
 //    /api/assistance/hotline-imports (multipart `file`): {created, cases: [{ticket, caseNumber}], alreadyImported: [ticket]}
 //    or the row/column errors;
-//  - the visit plan: GET /api/assistance/visit-plan?unit=<id>: {toVisit, skipped} (skipped: 无事不扰 with the reason).
+//  - the visit plan (localities: their own; gxj: any locality or the whole city): GET /api/assistance/visit-plan?unit=<id>:
+//    {toVisit, skipped} (skipped: 无事不扰 with the reason).
 // Who sees which part follows the API's rules (the API refuses anything else): handling units see their demands only.
 (function () {
   'use strict';
@@ -46,8 +47,9 @@
     const records = who.gxj || who.localities.length > 0;
     $('visit-box').hidden = !records;
     $('hotline-box').hidden = !records;
-    $('plan-box').hidden = !(records || who.auditor);
-    for (const u of who.gxj || who.auditor ? localities : who.localities) {
+    $('plan-box').hidden = !records;
+    if (who.gxj) $('plan-unit').appendChild(Object.assign(el('option', null, '全市（市工信局）'), { value: 'gxj', title: 'the whole city' }));
+    for (const u of who.gxj ? localities : who.localities) {
       const option = el('option', null, u.nameZh);
       option.value = u.id;
       $('plan-unit').appendChild(option);
@@ -56,8 +58,6 @@
     if (records) {
       $('visit-date').value = todayInBeijing();
       await Promise.all([enterprises(), visits(), plan()]);
-    } else if (who.auditor) {
-      await plan();
     }
   }
 
