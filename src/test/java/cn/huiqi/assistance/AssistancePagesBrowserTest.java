@@ -44,7 +44,7 @@ import cn.huiqi.testsupport.TestEnterprises;
 
 /**
  * Measure 7's pages in headless Chromium, in Chinese, at 1400 and 390 px. The enterprise (a fresh one in 东湖区) opens
- * /demands.html from its menu: the categories by their Chinese names, 要素类别 only for 水电气要素保障, a form sent empty
+ * /demands.html from the portal: the categories by their Chinese names, 要素类别 only for 水电气要素保障, a form sent empty
  * refused in Chinese; it raises a demand and sees it in its list and detail, adds information, and switches 无事不扰 on.
  * The locality (donghu-verifier) opens /assistance.html from its menu: records a visit whose problem becomes a demand,
  * imports a 12345 file (one new demand) and the same file again (nothing new), and the visit plan lists the enterprise
@@ -71,7 +71,10 @@ class AssistancePagesBrowserTest {
     @ValueSource(ints = {1400, 390})
     void theEnterpriseRaisesADemandAndAsksNotToBeDisturbed(int width) {
         String user = TestEnterprises.freshUser(context, "donghu", PASSWORD);
-        signIn(width, user, "/demands.html");
+        // from the portal's card 我的诉求（措施7）
+        signIn(width, user, "/");
+        click(By.id("demands-link"));
+        wait.until(ExpectedConditions.urlToBe(url("/demands.html")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("enterprise-name"), "测试企业"));
         // the menu: 我的诉求 for an enterprise, no 企业帮扶, no Tasklist
         wait.until(d -> d.findElement(By.cssSelector("#menu a[href='demands.html']")).isDisplayed());
