@@ -198,6 +198,8 @@ class AssistancePagesBrowserTest {
         assertThat(browser.findElement(By.id("hotline-box")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("plan-box")).isDisplayed()).isFalse();
         chromium.assertFitsAndKeepsThePolicy(width, "/assistance.html (handling unit)");
+        browser.get(url("/"));
+        wait.until(d -> d.findElement(By.cssSelector("#links a[href='assistance.html']")).isDisplayed());
         chromium.close();
         chromium = null;
 
@@ -206,6 +208,9 @@ class AssistancePagesBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector("#menu > ul > li")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#menu a[href='assistance.html']")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.cssSelector("#menu a[href='demands.html']")).isDisplayed()).isFalse();
+        browser.get(url("/"));
+        visible(By.id("official")); // shown once every link has been checked against the role
+        assertThat(browser.findElement(By.cssSelector("#links a[href='assistance.html']")).isDisplayed()).isFalse();
     }
 
     /** The enterprise the user acts for (id, name, uscc). */
