@@ -227,6 +227,8 @@ const OFFICIAL_PAGES = {
   'evaluations.html': (g, locality) => locality || ['gxj', 'tjj', 'policy-admin', 'auditor'].some(x => g.includes(x)),
   // measure 7's demands, visits, 12345 imports and visit plans: the localities, gxj, the handling units, auditors
   'assistance.html': (g, locality, handling) => locality || handling || ['gxj', 'auditor'].some(x => g.includes(x)),
+  // the figures of measure 7 (帮扶): gxj and auditors all, a locality or a handling unit its own (the API decides)
+  'assistance-figures.html': () => true,
   'calendar.html': () => true,
   'camunda/app/tasklist/': () => true,
   'camunda/app/cockpit/': (g) => ['camunda-admin', 'auditor'].some(x => g.includes(x)),
@@ -270,6 +272,7 @@ const PAGES = [
   { href: 'evaluations.html', zh: '地区评价', en: 'Evaluation', needs: m => m.applicant === 'LOCALITY' && m.paysMoney },
   // measure 7 (帮扶): the officials' work page, the enterprise's demands
   { href: 'assistance.html', zh: '企业帮扶', en: 'Assistance', needs: m => m.id === 'M7' },
+  { href: 'assistance-figures.html', zh: '帮扶统计', en: 'Assistance figures', needs: m => m.id === 'M7' },
   { href: 'demands.html', zh: '我的诉求', en: 'My demands', needs: m => m.id === 'M7' },
   { href: 'rules.html', zh: '规则管理', en: 'Rules', needs: m => m.ruleTables && m.ruleTables.length > 0 },
   { href: 'calendar.html', zh: '工作日历', en: 'Calendar' },

@@ -19,9 +19,11 @@ import cn.huiqi.identity.Groups;
 class DemandVisibility implements CaseVisibilityExtension {
 
     private final AssignmentRepository assignments;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    DemandVisibility(AssignmentRepository assignments) {
+    DemandVisibility(AssignmentRepository assignments, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.assignments = assignments;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -33,13 +35,27 @@ class DemandVisibility implements CaseVisibilityExtension {
                 || !caller.groupIds().isEmpty() && assignments.existsByCaseIdAndUnitIdIn(caseRecord.getId(), caller.groupIds());
     }
 
+    /**
+     * Only when it adds a case, so the list queries of callers without demands keep their plans (a locality's list
+     * stays on its locality index, a city bureau's count on its review units): gxj once any demand exists; a unit once
+     * a demand outside its own locality has been assigned to it (a locality sees its own locality's demands anyway).
+     */
     @Override
     public Optional<Condition> condition(Caller caller) {
         if (caller.isIn(Groups.ENTERPRISE) || caller.groupIds().isEmpty()) {
             return Optional.empty();
         }
         if (caller.isIn(Groups.LEAD_BUREAU)) {
-            return Optional.of(new Condition("c.measure = :m7Measure", Map.of("m7Measure", AssistanceMeasure.ID)));
+            return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM assistance_demand)", Boolean.class))
+                    ? Optional.of(new Condition("c.measure = :m7Measure", Map.of("m7Measure", AssistanceMeasure.ID)))
+                    : Optional.empty();
+        }
+        var units = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("units", caller.groupIds());
+        Boolean beyondOwnLocality = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc).queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM assistance_assignment a JOIN case_record c ON c.id = a.case_id"
+                        + " WHERE a.unit_id IN (:units) AND c.locality_unit_id NOT IN (:units))", units, Boolean.class);
+        if (!Boolean.TRUE.equals(beyondOwnLocality)) {
+            return Optional.empty();
         }
         return Optional.of(new Condition("c.measure = :m7Measure AND c.id IN (SELECT a.case_id FROM assistance_assignment a"
                 + " WHERE a.unit_id IN (:m7AssignedUnits))", Map.of("m7Measure", AssistanceMeasure.ID,

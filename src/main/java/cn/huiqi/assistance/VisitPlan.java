@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -66,11 +65,8 @@ class VisitPlan {
         Map<Long, NoVisit> quiet = noVisits.findAllById(mine.stream().map(Enterprise::getId).toList()).stream()
                 .collect(Collectors.toMap(NoVisit::getEnterpriseId, n -> n));
         Map<Long, LocalDate> last = new java.util.HashMap<>();
-        Set<Long> ids = mine.stream().map(Enterprise::getId).collect(Collectors.toSet());
-        for (Visit visit : visits.findAll()) {
-            if (ids.contains(visit.getEnterpriseId())) {
-                last.merge(visit.getEnterpriseId(), visit.getVisitedOn(), (a, b) -> a.isAfter(b) ? a : b);
-            }
+        for (Object[] row : visits.lastVisits()) {
+            last.put((Long) row[0], (LocalDate) row[1]);
         }
         List<Entry> toVisit = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();

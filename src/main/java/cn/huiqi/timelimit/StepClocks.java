@@ -99,6 +99,13 @@ class StepClocks {
                 Timestamp.from(now), Timestamp.from(now), id) == 1;
     }
 
+    /** The cases of a measure with a step (not a supplement) running past its due instant at {@code now}. */
+    java.util.Set<Long> casesOverdueAt(String measure, Instant now) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT case_id FROM step_clock WHERE measure = ? AND kind = 'STEP' "
+                + "AND state = 'RUNNING' AND case_id IS NOT NULL AND due_at IS NOT NULL AND due_at <= ?",
+                Long.class, measure, Timestamp.from(now)));
+    }
+
     /** Marks the step overdue; false when it had been. */
     boolean markOverdue(long id, Instant now) {
         return jdbc.update("UPDATE step_clock SET overdue_at = ?, updated_at = ? WHERE id = ? AND overdue_at IS NULL",

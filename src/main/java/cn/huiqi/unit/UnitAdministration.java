@@ -70,17 +70,19 @@ public class UnitAdministration {
     /** Applies a change; answers the unit and whether anything changed. */
     @Transactional
     public Changed update(String id, UnitApi.UnitChange request, String actor, Instant at) {
-        Unit unit = find(id);
         UnitApi.UnitChange r = request == null ? new UnitApi.UnitChange(null, null, null, null) : request;
         FieldChecks checks = new FieldChecks();
         if (r.nameZh() == null && r.nameEn() == null && r.active() == null && r.liaison() == null) {
             checks.add("body", "请至少给出一项修改：nameZh、nameEn、active 或 liaison", "Give at least one change: nameZh, nameEn, active or liaison");
         }
-        String nameZh = r.nameZh() == null ? unit.getNameZh() : name(checks, "nameZh", r.nameZh(), "中文名称", "Chinese name", 64);
-        String nameEn = r.nameEn() == null ? unit.getNameEn() : name(checks, "nameEn", r.nameEn(), "英文名称", "English name", 128);
+        String newNameZh = r.nameZh() == null ? null : name(checks, "nameZh", r.nameZh(), "中文名称", "Chinese name", 64);
+        String newNameEn = r.nameEn() == null ? null : name(checks, "nameEn", r.nameEn(), "英文名称", "English name", 128);
         Boolean active = flag(checks, "active", r.active(), "是否启用", "active", true);
         Boolean liaison = flag(checks, "liaison", r.liaison(), "是否联络单位", "liaison", true);
-        checks.throwIfAny();
+        checks.throwIfAny(); // the body first, as every endpoint answers it, then whether the unit exists
+        Unit unit = find(id);
+        String nameZh = newNameZh == null ? unit.getNameZh() : newNameZh;
+        String nameEn = newNameEn == null ? unit.getNameEn() : newNameEn;
         if (!unit.isMaintained()) {
             throw new ConflictException("id", "单位 " + id + " 是政策确定的单位（属地单位或措施的责任单位），不在此维护；这里只能修改管理员维护的办理单位",
                     "Unit " + id + " is one of the policy's units (a locality or a measure's responsible unit) and is not maintained here;"

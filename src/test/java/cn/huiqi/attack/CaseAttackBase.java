@@ -137,6 +137,16 @@ abstract class CaseAttackBase {
         return caseNumber;
     }
 
+    /** A new measure-7 demand of a new enterprise of locality donghu, raised by it, at acceptance (Task_Accept). */
+    String newDemand() {
+        String applicant = newApplicant();
+        String caseNumber = expect(201, api(applicant).post("/api/assistance/demands", toJson(Map.of("category", "RECRUITMENT",
+                "title", "急需招聘焊工", "description", "扩产后缺少熟练焊工二十名。")), "Idempotency-Key", UUID.randomUUID().toString()))
+                .get("caseNumber").asText();
+        APPLICANTS.put(caseNumber, applicant);
+        return caseNumber;
+    }
+
     /** The user who applied for the case (the only user of its enterprise). */
     static String applicantOf(String caseNumber) {
         String applicant = APPLICANTS.get(caseNumber);

@@ -54,6 +54,8 @@ class TaskContractAttackTest extends CaseAttackBase {
         drivers.put("review-chain/Task_LocalitySupplement", () -> task(atLocalitySupplement(), "Task_LocalitySupplement"));
         drivers.put("review-chain/Task_CityReview", () -> cityTask(atCityReview(), "gxj"));
         drivers.put("review-chain/Task_CitySupplement", () -> task(atCitySupplement(), "Task_CitySupplement"));
+        // measure 7: a demand raised by its enterprise, at acceptance by its locality
+        drivers.put("m7-assistance-demand/Task_Accept", () -> task(newDemand(), "Task_Accept"));
         drivers.put("fund-settlement/Task_ConfirmPayments", () -> taskService.createTaskQuery()
                 .processInstanceId(atPaymentBatch()).taskDefinitionKey("Task_ConfirmPayments").singleResult());
         // measures 5 and 6: a round opened by gxj (a period of its own), then moved to the step by the system

@@ -29,7 +29,7 @@ import cn.huiqi.testsupport.HttpApi;
 class SharedPageModuleBrowserTest {
 
     private static final List<String> MENU = List.of("./", "cases.html", "projects.html", "fund.html", "settlements.html", "evaluations.html",
-            "rules.html", "calendar.html", "camunda/app/tasklist/");
+            "assistance-figures.html", "rules.html", "calendar.html", "camunda/app/tasklist/");
 
     @LocalServerPort
     int port;
