@@ -225,6 +225,8 @@ const OFFICIAL_PAGES = {
   'rounds.html': (g) => ['policy-admin', 'gxj', 'camunda-admin', 'auditor'].some(x => g.includes(x)),
   // the evaluation of the localities (measures 5, 6): gxj leads, tjj provides the statistics, each locality its own
   'evaluations.html': (g, locality) => locality || ['gxj', 'tjj', 'policy-admin', 'auditor'].some(x => g.includes(x)),
+  // measure 7's demands, visits, 12345 imports and visit plans: the localities, gxj, the handling units, auditors
+  'assistance.html': (g, locality, handling) => locality || handling || ['gxj', 'auditor'].some(x => g.includes(x)),
   // the figures of measure 7 (帮扶): gxj and auditors all, a locality or a handling unit its own (the API decides)
   'assistance-figures.html': () => true,
   'calendar.html': () => true,
@@ -234,23 +236,29 @@ const OFFICIAL_PAGES = {
   'swagger-ui.html': () => true
 };
 
+// The pages of an enterprise login besides its portal (home): its demands (measure 7).
+const ENTERPRISE_PAGES = ['demands.html'];
+
 /** An enterprise login (applicant or agent): the portal is its whole site, no Tasklist. */
 export const isEnterprise = (user) => Boolean(user && user.groupIds && user.groupIds.includes('enterprise'));
 
-/** The locality units' ids (GET /api/units), for the pages a locality may use. */
-const localities = signInPage ? Promise.resolve([]) : me.then(user => user && !isEnterprise(user)
-  ? quietly('api/units').then(units => (units || []).filter(u => u.kind === 'LOCALITY').map(u => u.id)) : []);
+/** The units (GET /api/units), for the pages a locality or a handling unit may use; [] for an enterprise. */
+const units = signInPage ? Promise.resolve([]) : me.then(user => user && !isEnterprise(user)
+  ? quietly('api/units').then(all => all || []) : []);
+const localities = units.then(all => all.filter(u => u.kind === 'LOCALITY').map(u => u.id));
+const handlingUnits = units.then(all => all.filter(u => u.handling).map(u => u.id));
 
 /** Whether the signed-in `user` may use the page at `href` (home always; nothing else without a login). */
 export async function mayUse(user, href) {
   if (href === './') return true;
   if (!user) return false;
   const groups = user.groupIds || [];
-  if (isEnterprise(user)) return false;
+  if (isEnterprise(user)) return ENTERPRISE_PAGES.includes(href);
   const rule = OFFICIAL_PAGES[href];
   if (!rule) return false;
   const ids = await localities;
-  return rule(groups, groups.some(g => ids.includes(g)));
+  const handling = await handlingUnits;
+  return rule(groups, groups.some(g => ids.includes(g)), groups.some(g => handling.includes(g)));
 }
 
 // The app's pages. `needs` hides a page whose measures the catalogue does not have (with no catalogue,
@@ -262,7 +270,10 @@ const PAGES = [
   { href: 'fund.html', zh: '资金池', en: 'Fund', needs: m => m.paysMoney },
   { href: 'settlements.html', zh: '结算与拨付', en: 'Settlements', needs: m => m.paysMoney },
   { href: 'evaluations.html', zh: '地区评价', en: 'Evaluation', needs: m => m.applicant === 'LOCALITY' && m.paysMoney },
+  // measure 7 (帮扶): the officials' work page, the enterprise's demands
+  { href: 'assistance.html', zh: '企业帮扶', en: 'Assistance', needs: m => m.id === 'M7' },
   { href: 'assistance-figures.html', zh: '帮扶统计', en: 'Assistance figures', needs: m => m.id === 'M7' },
+  { href: 'demands.html', zh: '我的诉求', en: 'My demands', needs: m => m.id === 'M7' },
   { href: 'rules.html', zh: '规则管理', en: 'Rules', needs: m => m.ruleTables && m.ruleTables.length > 0 },
   { href: 'calendar.html', zh: '工作日历', en: 'Calendar' },
   { href: 'camunda/app/tasklist/', zh: '任务列表', en: 'Tasklist' }

@@ -127,9 +127,10 @@
       }
       list.appendChild(item);
     }
-    // measures 7 and 8 have their own sections, shown once they take applications
+    // measures 7 and 8 have their own sections
     const takes = (id) => Boolean(c && c.measures.some(m => m.id === id && m.applicationPath));
-    $('demands').hidden = !takes('M7');
+    // measure 7's demands are opened through their own page (the app starts the process), not an application path
+    $('demands').hidden = !(c && c.measures.some(m => m.id === 'M7'));
     $('financing').hidden = !takes('M8');
   }
 
@@ -153,6 +154,22 @@
         go.className = 'button';
         item.appendChild(go);
         list.appendChild(item);
+      }
+    }
+    // measure 7: a demand waiting for the enterprise's information or its rating, done on demands.html
+    const c = await catalogue;
+    if (c && c.measures.some(m => m.id === 'M7')) {
+      for (const [status, zh, en] of [['WAITING_ENTERPRISE', '诉求待补充信息', 'Provide information'], ['REPLIED', '诉求已答复待评价', 'Rate the reply']]) {
+        let demands = { items: [] };
+        try {
+          demands = await api('GET', 'api/cases?measure=M7&size=50&status=' + status + '&enterprise=' + state.enterprise.id);
+        } catch (e) { /* shown on demands.html */ }
+        for (const d of demands.items) {
+          const href = 'demands.html?n=' + encodeURIComponent(d.caseNumber);
+          const go = link(href, ...both('去办理', en));
+          go.className = 'button';
+          list.appendChild(el('li', null, el('span', 'grow', zh + '：', link(href, d.caseNumber)), go));
+        }
       }
     }
     document.querySelector('#waiting .empty').hidden = list.children.length > 0;

@@ -56,7 +56,7 @@ class SecurityConfig {
     /** The pages that show data (their data comes from /api, which needs a caller anyway). */
     static final String[] SIGNED_IN_PAGES = {"/cases.html", "/projects.html", "/fund.html", "/settlements.html", "/rules.html",
             "/rounds.html", "/evaluations.html", "/inbox.html", "/calendar.html", "/case.html", "/apply.html", "/supplement.html",
-            "/receipt.html", "/assistance-figures.html"};
+            "/receipt.html", "/demands.html", "/assistance.html", "/assistance-figures.html"};
     static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
 
     private final CsrfTokenRepository pageCsrfTokens = PageCsrf.tokens();

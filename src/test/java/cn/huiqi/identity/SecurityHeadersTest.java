@@ -24,7 +24,7 @@ class SecurityHeadersTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/index.html", "/login.html", "/cases.html", "/projects.html", "/fund.html",
             "/settlements.html", "/evaluations.html", "/evaluations.js", "/assistance-figures.html", "/assistance-figures.js", "/huiqi.css", "/rules.js", "/huiqi.js", "/rules.html",
-            "/swagger-ui/index.html"})
+            "/swagger-ui/index.html", "/demands.html", "/assistance.html"})
     void everyPageHasThePagePolicyAndTheUsualHeaders(String path) {
         PageSession browser = new PageSession(port);
         browser.signIn("policy-staff", DemoAccounts.PASSWORD);
