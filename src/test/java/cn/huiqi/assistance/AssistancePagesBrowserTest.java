@@ -48,7 +48,8 @@ import cn.huiqi.testsupport.TestEnterprises;
  * refused in Chinese; it raises a demand and sees it in its list and detail, adds information, and switches 无事不扰 on.
  * The locality (donghu-verifier) opens /assistance.html from its menu: records a visit whose problem becomes a demand,
  * imports a 12345 file (one new demand) and the same file again (nothing new), and the visit plan lists the enterprise
- * that asked not to be disturbed as skipped with the reason. A handling unit sees its demands but records no visits;
+ * that asked not to be disturbed as skipped with the reason. Once donghu has accepted and answered a demand, the
+ * enterprise reads the reply on /demands.html and rates it with the revisit form (满意): the demand is closed. A handling unit sees its demands but records no visits;
  * policy staff have no 企业帮扶 entry. Nothing wider than the screen, no CSP violation.
  * The steps that need m7core's APIs (/api/assistance/…) are skipped (assumption) while those are not served.
  * With {@code -Dhuiqi.screens=true} the pages are saved to docs/screens/ (assistance-*.png).
@@ -189,6 +190,43 @@ class AssistancePagesBrowserTest {
     }
 
     @ParameterizedTest(name = "{0} px wide")
+    @ValueSource(ints = {1400, 390})
+    void theEnterpriseReadsTheReplyAndRatesItWithTheRevisitForm(int width) {
+        String user = TestEnterprises.freshUser(context, "donghu", PASSWORD);
+        String caseNumber = DemandTestCases.open(context, user); // 其他, locality level: donghu handles it
+        completeAs("donghu-verifier", caseNumber, "Task_Accept", java.util.Map.of("decision", "accept"));
+        completeAs("donghu-verifier", caseNumber, "Task_Handle",
+                java.util.Map.of("action", "reply", "replyOutcome", "SOLVED", "text", "已协调区人社局，招聘会安排在下周三。"));
+
+        signIn(width, user, "/demands.html?n=" + caseNumber);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-reply"), "已协调区人社局，招聘会安排在下周三。"));
+        WebElement task = visible(By.cssSelector("#detail-tasks .demand-task"));
+        assertThat(task.getText()).contains("回访评价");
+        WebElement satisfied = visible(By.xpath("//*[@id='detail-tasks']//label[normalize-space()='满意 / Satisfied']"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", satisfied);
+        screen("assistance-revisit", width);
+        click(By.cssSelector("#detail-tasks .demand-task button.primary"));
+
+        cn.huiqi.casefile.CaseRecordRepository cases = context.getBean(cn.huiqi.casefile.CaseRecordRepository.class);
+        wait.until(d -> "CLOSED".equals(cases.findByCaseNumber(caseNumber).orElseThrow().getStatus()));
+        Demand demand = context.getBean(DemandRepository.class).findById(cases.findByCaseNumber(caseNumber).orElseThrow().getId()).orElseThrow();
+        assertThat(demand.getRating()).isEqualTo(Rating.SATISFIED);
+        wait.until(d -> d.findElements(By.cssSelector("#detail-tasks .demand-task")).isEmpty());
+        assertThat(browser.findElement(By.tagName("body")).getText()).as("the page in Chinese").contains("已办结");
+        chromium.assertFitsAndKeepsThePolicy(width, "/demands.html (the revisit, rated)");
+    }
+
+    private void completeAs(String user, String caseNumber, String step, java.util.Map<String, Object> variables) {
+        org.camunda.bpm.engine.TaskService tasks = context.getBean(org.camunda.bpm.engine.TaskService.class);
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(step).singleResult();
+        assertThat(task).as(caseNumber + " at " + step).isNotNull();
+        cn.huiqi.testsupport.TestUsers.as(context.getBean(org.camunda.bpm.engine.IdentityService.class), user, () -> {
+            tasks.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    @ParameterizedTest(name = "{0} px wide")
     @ValueSource(ints = {1400})
     void aHandlingUnitSeesItsDemandsAndPolicyStaffHaveNoEntry(int width) {
         signIn(width, "rsj-handler", "/assistance.html");
@@ -268,16 +306,7 @@ class AssistancePagesBrowserTest {
 
     /** With -Dhuiqi.screens=true: the page as a PNG in docs/screens/ (desktop or phone). */
     private void screen(String name, int width) {
-        if (!Boolean.getBoolean("huiqi.screens")) {
-            return;
-        }
-        try {
-            Path target = Path.of("docs/screens", name + (width < 600 ? "-phone" : "-desktop") + ".png");
-            Files.createDirectories(target.getParent());
-            Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium.screen(name, width);
     }
 
     @AfterEach

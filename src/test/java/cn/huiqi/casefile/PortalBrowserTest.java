@@ -145,16 +145,7 @@ class PortalBrowserTest {
 
     /** With -Dhuiqi.screens=true: the page as a PNG in docs/screens/ (desktop or phone). */
     private void screen(String name, int width) {
-        if (!Boolean.getBoolean("huiqi.screens")) {
-            return;
-        }
-        try {
-            Path target = Path.of("docs/screens", name + (width < 600 ? "-phone" : "-desktop") + ".png");
-            Files.createDirectories(target.getParent());
-            Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium.screen(name, width);
     }
 
     @AfterEach

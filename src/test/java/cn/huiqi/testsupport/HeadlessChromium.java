@@ -78,6 +78,20 @@ public final class HeadlessChromium implements AutoCloseable {
         assertThat(problems).as("CSP violations on " + page).isEmpty();
     }
 
+    /** With -Dhuiqi.screens=true: the page as a PNG in docs/screens/ ({@code name}-desktop or -phone, by {@code width}). */
+    public void screen(String name, int width) {
+        if (!Boolean.getBoolean("huiqi.screens")) {
+            return;
+        }
+        try {
+            Path target = Path.of("docs/screens", name + (width < 600 ? "-phone" : "-desktop") + ".png");
+            Files.createDirectories(target.getParent());
+            Files.write(target, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         browser.quit();
