@@ -120,6 +120,17 @@ ensure() {
   if ! root_tcp_login; then
     log "WARNING: root cannot log in at $HOST:$PORT with an empty password; the tests expect it"
   fi
+  more_connections
+}
+
+# The test suite keeps its cached application contexts (each a small connection pool) open against this server:
+# at least 500 connections (MariaDB's default is 151), for this server's lifetime
+more_connections() {
+  if sql -e "SET GLOBAL max_connections = GREATEST(@@max_connections, 500)" 2>/dev/null; then
+    log "max_connections $(sql -N -e "SELECT @@max_connections" 2>/dev/null)"
+  else
+    log "WARNING: could not raise max_connections (the suite may run out of connections at 151)"
+  fi
 }
 
 create_db() {

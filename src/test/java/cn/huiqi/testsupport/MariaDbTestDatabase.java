@@ -43,6 +43,11 @@ public final class MariaDbTestDatabase {
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
         registry.add("spring.flyway.locations", () -> FLYWAY_LOCATIONS);
+        // the suite keeps up to 32 application contexts cached (Spring's test context cache), each with a connection
+        // pool; idle pools shrink to one connection after 10 s so that the cached contexts stay far below MariaDB's
+        // default max_connections (151) - a busy test still grows its pool up to Hikari's default 10
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     public static String user() {
