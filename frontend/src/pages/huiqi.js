@@ -240,6 +240,32 @@ const OFFICIAL_PAGES = {
 const ENTERPRISE_PAGES = ['demands.html'];
 
 /** An enterprise login (applicant or agent): the portal is its whole site, no Tasklist. */
+/**
+ * The enterprise a portal page acts for, of those the login acts for (one page of GET api/enterprises): the one chosen
+ * last in this tab, else the first. With several, the page's #acting-for select lists them (#acting-choice shown);
+ * choosing one remembers it and calls onChange(enterprise).
+ */
+const ACTING_FOR = 'huiqi-acting-for';
+export function actingFor(enterprises, onChange) {
+  const remembered = sessionStorage.getItem(ACTING_FOR);
+  const chosen = enterprises.find(e => String(e.id) === remembered) || enterprises[0];
+  if (enterprises.length > 1) {
+    const select = document.getElementById('acting-for');
+    for (const e of enterprises) {
+      const option = el('option', null, e.name);
+      option.value = e.id;
+      select.appendChild(option);
+    }
+    select.value = chosen.id;
+    select.onchange = () => {
+      sessionStorage.setItem(ACTING_FOR, select.value);
+      onChange(enterprises.find(e => String(e.id) === select.value));
+    };
+    document.getElementById('acting-choice').hidden = false;
+  }
+  return chosen;
+}
+
 export const isEnterprise = (user) => Boolean(user && user.groupIds && user.groupIds.includes('enterprise'));
 
 /** The units (GET /api/units), for the pages a locality or a handling unit may use; [] for an enterprise. */

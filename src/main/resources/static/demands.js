@@ -15,7 +15,6 @@
   const { api, el, text, date, dateTime, me, isEnterprise, say, showError } = Huiqi;
   const D = window.HuiqiDemand;
   const $ = (id) => document.getElementById(id);
-  const ACTING = 'huiqi-acting-for';
   const FINAL = ['CLOSED', 'REPORTED_UPWARD', 'DECLINED', 'MERGED'];
   const state = { enterprise: null, key: newKey(), detail: null, units: {} };
 
@@ -48,24 +47,11 @@
       $('new-demand').hidden = true;
       return;
     }
-    const remembered = sessionStorage.getItem(ACTING);
-    state.enterprise = enterprises.find(e => String(e.id) === remembered) || enterprises[0];
-    if (enterprises.length > 1) {
-      const select = $('acting-for');
-      for (const e of enterprises) {
-        const option = el('option', null, e.name);
-        option.value = e.id;
-        select.appendChild(option);
-      }
-      select.value = state.enterprise.id;
-      select.onchange = () => {
-        state.enterprise = enterprises.find(e => String(e.id) === select.value);
-        sessionStorage.setItem(ACTING, select.value);
-        $('detail').hidden = true;
-        refresh();
-      };
-      $('acting-choice').hidden = false;
-    }
+    state.enterprise = Huiqi.actingFor(enterprises, enterprise => {
+      state.enterprise = enterprise;
+      $('detail').hidden = true;
+      refresh();
+    });
     try {
       for (const u of (await api('GET', 'api/units')) || []) state.units[u.id] = u.nameZh;
     } catch (e) { /* unit ids are shown as they are */ }

@@ -7,7 +7,6 @@
   'use strict';
   const { api, catalogue, cell, el, text, date, wan, words, label, me, mayUse, isEnterprise, showError } = Huiqi;
   const $ = (id) => document.getElementById(id);
-  const ACTING = 'huiqi-acting-for';
   const SIZE = 10;
   const state = { page: 0, enterprise: null };
 
@@ -69,24 +68,11 @@
       $('enterprise-name').textContent = '本账号尚未绑定企业，请联系属地或市工信局。';
       return;
     }
-    const remembered = sessionStorage.getItem(ACTING);
-    state.enterprise = enterprises.find(e => String(e.id) === remembered) || enterprises[0];
-    if (enterprises.length > 1) {
-      const select = $('acting-for');
-      for (const e of enterprises) {
-        const option = el('option', null, e.name);
-        option.value = e.id;
-        select.appendChild(option);
-      }
-      select.value = state.enterprise.id;
-      select.onchange = () => {
-        state.enterprise = enterprises.find(e => String(e.id) === select.value);
-        sessionStorage.setItem(ACTING, select.value);
-        state.page = 0;
-        refresh();
-      };
-      $('acting-choice').hidden = false;
-    }
+    state.enterprise = Huiqi.actingFor(enterprises, enterprise => {
+      state.enterprise = enterprise;
+      state.page = 0;
+      refresh();
+    });
     await Promise.all([openMeasures(), refresh(), messages()]);
   }
 
