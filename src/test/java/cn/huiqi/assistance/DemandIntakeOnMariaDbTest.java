@@ -12,20 +12,16 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.enterprise.EnterpriseRepository;
-import cn.huiqi.testsupport.MariaDbTestDatabase;
 import cn.huiqi.testsupport.QuietLoggers;
+import cn.huiqi.testsupport.SharedMariaDbApp;
 import cn.huiqi.testsupport.TestEnterprises;
 import cn.huiqi.testsupport.TestUsers;
 
@@ -34,16 +30,9 @@ import cn.huiqi.testsupport.TestUsers;
  * the demand row, the first timeline line, and the process started by the app at 受理 for the locality read from the
  * case record.
  */
-@ActiveProfiles("mysql")
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-class DemandIntakeOnMariaDbTest {
+class DemandIntakeOnMariaDbTest extends SharedMariaDbApp {
 
     private static final String PASSWORD = "Demand-Intake-2023";
-
-    @DynamicPropertySource
-    static void mariaDb(DynamicPropertyRegistry registry) {
-        MariaDbTestDatabase.register(registry, "huiqi_assistance_intake");
-    }
 
     @Autowired
     ApplicationContext context;

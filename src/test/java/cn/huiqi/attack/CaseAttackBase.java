@@ -24,32 +24,21 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.huiqi.enterprise.Uscc;
 import cn.huiqi.testsupport.HttpApi;
-import cn.huiqi.testsupport.MariaDbTestDatabase;
+import cn.huiqi.testsupport.SharedMariaDbApp;
 import cn.huiqi.testsupport.TestUsers;
 
 /**
- * The attack suite's application: profile mysql on the real MariaDB, over HTTP, with one person per role:
+ * The attack suite's application: the shared one on MariaDB ({@link SharedMariaDbApp}), over HTTP, with one person per role:
  * the applicant (the user of a new enterprise of locality donghu for each case: measure 1 takes one
  * application per enterprise), enterprise B's user (qingshanhu), the case's locality, another locality,
  * each city unit, policy staff, an auditor and an administrator. Drives measure-1 cases to each step as
  * the legitimate users would; the subclasses then attack the step.
  */
-@ActiveProfiles("mysql")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"camunda.bpm.job-execution.enabled=false",
-                // expected refusals inside the engine are answered as 4xx; no stack trace walls in the output
-                "logging.level.org.camunda.bpm.engine.context=OFF",
-                "logging.level.org.camunda.bpm.engine.rest.exception=OFF"})
-abstract class CaseAttackBase {
+abstract class CaseAttackBase extends SharedMariaDbApp {
 
     static final String PASSWORD = "Attack-Secret-2023";
     static final String ADMIN = "atk-admin";
@@ -62,13 +51,6 @@ abstract class CaseAttackBase {
     static final Map<String, String> CITY = new TreeMap<>(Map.of("gxj", "atk-gxj", "swj", "atk-swj", "czj", "atk-czj",
             "jrb", "atk-jrb", "zxqyj", "atk-zxqyj", "ctjt", "atk-ctjt", "szxbm", "atk-szxbm"));
 
-    @DynamicPropertySource
-    static void mariaDb(DynamicPropertyRegistry registry) {
-        MariaDbTestDatabase.register(registry, "huiqi_attack");
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     IdentityService identityService;
     @Autowired

@@ -20,18 +20,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.huiqi.testsupport.HttpApi;
-import cn.huiqi.testsupport.MariaDbTestDatabase;
+import cn.huiqi.testsupport.SharedMariaDbApp;
 import cn.huiqi.testsupport.TestEnterprises;
 import cn.huiqi.testsupport.TestUsers;
 
@@ -41,12 +36,7 @@ import cn.huiqi.testsupport.TestUsers;
  * another enterprise, another locality or an unrelated unit), who writes notes, visits, the 12345 import (whole file
  * refused on any bad cell, a second import creates nothing), 无事不扰 and the visit plan. Each attempt goes to the ledger.
  */
-@ActiveProfiles("mysql")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"camunda.bpm.job-execution.enabled=false",
-                "logging.level.org.camunda.bpm.engine.context=OFF",
-                "logging.level.org.camunda.bpm.engine.rest.exception=OFF"})
-class DemandAttackTest {
+class DemandAttackTest extends SharedMariaDbApp {
 
     private static final String PASSWORD = "Demand-Attack-2023";
     private static final String FAMILY_READ = "M7 demand read";
@@ -54,13 +44,6 @@ class DemandAttackTest {
     private static final String FAMILY_START = "M7 process start";
     private static final String FAMILY_INTAKE = "M7 intake input";
 
-    @DynamicPropertySource
-    static void mariaDb(DynamicPropertyRegistry registry) {
-        MariaDbTestDatabase.register(registry, "huiqi_assistance_attack");
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     ApplicationContext context;
     @Autowired

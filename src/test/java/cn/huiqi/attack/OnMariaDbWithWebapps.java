@@ -19,6 +19,7 @@ abstract class OnMariaDbWithWebapps {
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
+        // its own database (docs/testing.md): SettlementRaceAttackTest starts from no settlement at all
         MariaDbTestDatabase.register(registry, "huiqi_attack_web");
     }
 

@@ -49,6 +49,7 @@ class EvaluationOnMariaDbTest {
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
+        // its own database (docs/testing.md): deploys and confirms rule versions every test would read
         MariaDbTestDatabase.register(registry, "huiqi_evaluation");
     }
 

@@ -52,6 +52,7 @@ class FundLedgerConcurrencyOnMariaDbTest {
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
+        // its own database (docs/testing.md): caps of its own and whole-pool sums
         MariaDbTestDatabase.register(registry, "huiqi_fund_test");
     }
 

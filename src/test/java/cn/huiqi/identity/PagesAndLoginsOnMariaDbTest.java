@@ -8,37 +8,21 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.huiqi.testsupport.HttpApi;
-import cn.huiqi.testsupport.MariaDbTestDatabase;
 import cn.huiqi.testsupport.PageSession;
+import cn.huiqi.testsupport.SharedMariaDbApp;
 import cn.huiqi.testsupport.TestUsers;
 
 /**
  * Profile mysql on the real MariaDB: the OpenAPI document and Swagger UI need a login there, and the
  * login protection (V9's tables) locks and audits on MySQL/MariaDB, also under concurrent guessing.
  */
-@ActiveProfiles("mysql")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
-
-class PagesAndLoginsOnMariaDbTest {
+class PagesAndLoginsOnMariaDbTest extends SharedMariaDbApp {
 
     private static final String PASSWORD = "It-Secret-2023";
 
-    @DynamicPropertySource
-    static void mariaDb(DynamicPropertyRegistry registry) {
-        MariaDbTestDatabase.register(registry, "huiqi_pages");
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     IdentityService identityService;
     @Autowired

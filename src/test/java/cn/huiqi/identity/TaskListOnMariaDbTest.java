@@ -70,6 +70,7 @@ class TaskListOnMariaDbTest {
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
+        // its own database (docs/testing.md): counts every open task of donghu
         MariaDbTestDatabase.register(registry, "huiqi_task_list");
     }
 

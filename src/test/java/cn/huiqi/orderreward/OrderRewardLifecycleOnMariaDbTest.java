@@ -49,6 +49,7 @@ class OrderRewardLifecycleOnMariaDbTest {
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
+        // its own database (docs/testing.md): settles every M1 case awaiting settlement
         MariaDbTestDatabase.register(registry, "huiqi_test");
     }
 

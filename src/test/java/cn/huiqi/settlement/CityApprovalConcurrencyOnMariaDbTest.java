@@ -52,6 +52,7 @@ class CityApprovalConcurrencyOnMariaDbTest {
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
+        // its own database (docs/testing.md): an untouched M1 pool
         MariaDbTestDatabase.register(registry, "huiqi_city_concurrency");
     }
 

@@ -33,6 +33,7 @@ public abstract class SeededCasesOnMariaDb {
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
+        // its own database (docs/testing.md): the list tests count the seeded rows
         MariaDbTestDatabase.register(registry, "huiqi_caselist");
     }
 

@@ -53,6 +53,7 @@ class UnitQueueByDueDateOnMariaDbTest {
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
+        // its own database (docs/testing.md): the unit's whole queue is asserted
         MariaDbTestDatabase.register(registry, "huiqi_unit_queue_due");
     }
 
