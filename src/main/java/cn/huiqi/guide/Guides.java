@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 
@@ -246,13 +247,24 @@ class Guides {
     private Map<String, String> taskNames(Measure m) {
         Map<String, String> names = new HashMap<>();
         engineAsSystem.call(() -> {
-            for (String key : m.processKeys()) {
+            java.util.Deque<String> keys = new java.util.ArrayDeque<>(m.processKeys());
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            while (!keys.isEmpty()) {
+                String key = keys.poll();
+                if (!seen.add(key)) {
+                    continue;
+                }
                 ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
                         .singleResult();
                 if (definition == null) {
                     continue;
                 }
                 BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+                for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+                    if (call.getCalledElement() != null && !call.getCalledElement().contains("$")) {
+                        keys.add(call.getCalledElement()); // the shared review chain names the steps of measures 1-3
+                    }
+                }
                 for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                     if (task.getName() != null) {
                         names.putIfAbsent(task.getId(), task.getName().split(" / ")[0].replaceAll("\\s+", " ").strip());

@@ -144,7 +144,6 @@ public class PublishedRules {
         DmnModelInstance model = TableView.parse(xml);
         DecisionTable table = (DecisionTable) ((Decision) model.getModelElementById(key)).getExpression();
         table.setHitPolicy(HitPolicy.COLLECT);
-        table.setAggregation(null);
         for (Rule rule : table.getRules()) {
             int i = 0;
             for (InputEntry entry : rule.getInputEntries()) {
