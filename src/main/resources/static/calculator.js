@@ -71,7 +71,7 @@
     try {
       const answer = await api('POST', 'api/public/calculator', figures());
       $('message').textContent = '';
-      $('total').textContent = '按所填数字测算，可获奖励合计 ' + Huiqi.wan(answer.total) + ' ';
+      $('total').textContent = '按所填数字测算，可获奖励合计 ' + Huiqi.words(answer.total) + ' ';
       $('total').appendChild(el('span', 'en', 'Estimated rewards in total: CNY ' + answer.total));
       $('disclaimer').replaceChildren(...both(answer.disclaimer));
       $('answers').replaceChildren(...answer.measures.map(answerCard));

@@ -22,7 +22,7 @@
     $('measures').replaceChildren(...measures.map(m => {
       const link = el('a', null, '措施' + m.measure.substring(1) + '（' + m.clause + '）' + m.name.zh);
       link.href = 'guide.html?m=' + encodeURIComponent(m.measure);
-      const item = li(el('span', 'grow', link, ' ', el('span', 'en', m.name.en)), el('span', 'hint', ...roundText(m.round, m.continuous)));
+      const item = li(el('span', 'grow', link, ' ', el('span', 'en', m.name.en)), el('span', 'hint', ...(m.takesApplications ? roundText(m.round, m.continuous) : both(m.applicant)))));
       if (m.nextRoundRules) item.appendChild(el('mark', 'badge', '下一批次规则已发布'));
       return item;
     }));
@@ -41,10 +41,10 @@
     document.title = '措施' + g.measure.substring(1) + ' 申兑指南 — 惠企 Huiqi';
     $('title').replaceChildren('措施' + g.measure.substring(1) + ' ' + g.name.zh + ' ', el('span', 'en', g.name.en));
     $('policy').textContent = (g.policyNumber || '') + ' ' + g.clause + (g.policyTitle ? ' · ' + g.policyTitle.zh : '')
-      + (g.poolCap ? ' · 本措施奖励总额不超过' + Huiqi.wan(g.poolCap) : '');
+      + (g.poolCap ? ' · 本措施奖励总额不超过' + Huiqi.words(g.poolCap) : '');
     $('applicant').replaceChildren(...both(g.applicant));
     $('what-happens').replaceChildren(...g.whatHappens.map(w => li(...both(w))));
-    $('round-box').hidden = !g.applyPage && !g.round && !g.continuous;
+    $('round-box').hidden = !g.applyPage;
     $('round').replaceChildren(...roundText(g.round, g.continuous));
     $('rules-box').hidden = g.rules.length === 0;
     $('rules').replaceChildren(...g.rules.flatMap(r => [rulesBlock(r.current, false)].concat(r.nextRound ? [rulesBlock(r.nextRound, true)] : [])));

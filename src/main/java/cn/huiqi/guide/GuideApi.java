@@ -49,7 +49,8 @@ public final class GuideApi {
                         MeasureUnits.Units units, Label contact, String applyPage, List<Label> defaults) {
     }
 
+    /** takesApplications: enterprises apply (or raise demands) in the system; round: the one open today, or null. */
     public record Summary(String measure, String clause, Label name, Label applicant, boolean paysMoney, boolean continuous,
-                          Round round, boolean nextRoundRules) {
+                          boolean takesApplications, Round round, boolean nextRoundRules) {
     }
 }

@@ -93,7 +93,7 @@ class Guides {
             boolean next = tablesOf(m).stream().map(key -> rules.versions(key, unitName)).flatMap(Optional::stream)
                     .anyMatch(v -> v.nextRound() != null);
             summaries.add(new GuideApi.Summary(m.id(), m.clause(), m.name(), applicant(m), m.paysMoney(), m.continuous(),
-                    round(open.get(m.id())), next));
+                    m.applicationProcess().isPresent() || m.startedByApp(), round(open.get(m.id())), next));
         }
         return summaries;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -91,15 +92,13 @@ public class PublishedRules {
     public Calculation calculate(String key, Map<String, Object> inputs) {
         Versions versions = versions(key, id -> null).orElseThrow(() -> new IllegalStateException("no decision table " + key));
         TableInForce inForce = versions.current();
-        String xml = repository.xml(repository.get(key, inForce.version()));
-        DmnDecision decision = engine.get().parseDecision(key, TableView.parse(xml));
-        WhatIfRunner.Decided decided = whatIf.decide(decision, inputs);
+        Parsed parsed = parsed(repository.get(key, inForce.version()));
+        WhatIfRunner.Decided decided = whatIf.decide(parsed.decision(), inputs);
         TableView table = inForce.table();
         List<Set<String>> passing = new ArrayList<>();
         String columnError = null;
-        for (int column = 0; column < table.inputs().size(); column++) {
+        for (DmnDecision alone : parsed.columns()) {
             Set<String> through = new HashSet<>();
-            DmnDecision alone = engine.get().parseDecision(key, columnAlone(xml, key, column));
             DraftDmnEngine.Matched<Object> matched = engine.matchedRules(() -> {
                 try {
                     return engine.get().evaluateDecision(alone, inputs);
@@ -132,6 +131,26 @@ public class PublishedRules {
         String error = outcome.error() != null ? outcome.error() : columnError;
         return new Calculation(key, inForce.version(), inForce.roundName(), outcome.eligible(), outcome.amount(), outcome.tier(),
                 decided.reason(), error, List.copyOf(checks));
+    }
+
+    /** A deployed version never changes: its decision and its one-column decisions are parsed once (the calculator is public). */
+    private record Parsed(DmnDecision decision, List<DmnDecision> columns) {
+    }
+
+    private final Map<String, Parsed> parsedVersions = new ConcurrentHashMap<>();
+
+    private Parsed parsed(RuleRepository.Version version) {
+        return parsedVersions.computeIfAbsent(version.definitionId(), id -> {
+            String xml = repository.xml(version);
+            DmnModelInstance model = TableView.parse(xml);
+            DmnDecision decision = engine.get().parseDecision(version.key(), model);
+            TableView view = TableView.of(model, version.key());
+            List<DmnDecision> columns = new ArrayList<>();
+            for (int column = 0; column < view.inputs().size(); column++) {
+                columns.add(engine.get().parseDecision(version.key(), columnAlone(xml, version.key(), column)));
+            }
+            return new Parsed(decision, List.copyOf(columns));
+        });
     }
 
     private TableInForce table(RuleRepository.Version version, String roundName, Function<String, String> unitName) {

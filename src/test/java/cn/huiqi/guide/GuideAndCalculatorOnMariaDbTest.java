@@ -169,22 +169,22 @@ class GuideAndCalculatorOnMariaDbTest extends OnGuideDatabase {
         assertThat(guideNext.get("current").get("version").asInt()).isEqualTo(versionBefore);
         assertThat(texts(guideNext.get("current").get("lines"))).noneSatisfy(t -> assertThat(t).contains("3.5%"));
         assertThat(guideNext.get("nextRound").get("version").asInt()).isGreaterThan(versionBefore);
-        assertThat(texts(guideNext.get("nextRound").get("lines"))).anySatisfy(t -> assertThat(t).contains("按生产设备投资额的3.5%奖励"));
+        assertThat(texts(guideNext.get("nextRound").get("lines"))).anySatisfy(t -> assertThat(t).contains("投资额的3.5%奖励"));
         assertThat(expect(200, anonymous().get("/api/public/guides")).get(2).get("nextRoundRules").asBoolean()).isTrue();
         assertThat(measure(expect(200, anonymous().post("/api/public/calculator", toJson(figures))), "M3").get("amount").decimalValue())
                 .isEqualByComparingTo("60000.00");
 
         // for this round: guide and calculator change at once
         String thisRound = withCell(expect(200, staff.get("/api/rules/" + key)).get("xml").asText(), "rule-renovation-2m-reward",
-                "min(round half up(equipmentInvestment * 0.04, 2), 800000)");
-        publish(staff, key, thisRound, "本批次技改比例4%", "THIS_ROUND");
+                "min(round half up(equipmentInvestment * 0.045, 2), 800000)");
+        publish(staff, key, thisRound, "本批次技改比例4.5%", "THIS_ROUND");
         JsonNode guideNow = expect(200, anonymous().get("/api/public/guides/M3")).get("rules").get(0);
-        assertThat(texts(guideNow.get("current").get("lines"))).anySatisfy(t -> assertThat(t).contains("按生产设备投资额的4%奖励"));
+        assertThat(texts(guideNow.get("current").get("lines"))).anySatisfy(t -> assertThat(t).contains("投资额的4.5%奖励"));
         assertThat(guideNow.path("nextRound").isMissingNode() || guideNow.path("nextRound").isNull()).isTrue();
         JsonNode after = measure(expect(200, anonymous().post("/api/public/calculator", toJson(figures))), "M3");
-        assertThat(after.get("amount").decimalValue()).isEqualByComparingTo("80000.00");
+        assertThat(after.get("amount").decimalValue()).isEqualByComparingTo("90000.00");
         assertThat(after.get("version").asInt()).isEqualTo(guideNow.get("current").get("version").asInt());
-        assertThat(rule(after, "rule-renovation-2m").get("sentence").asText()).contains("4%");
+        assertThat(rule(after, "rule-renovation-2m").get("sentence").asText()).contains("4.5%");
     }
 
     @Test

@@ -78,7 +78,7 @@ class GuidePagesBrowserTest extends OnGuideDatabase {
         assertThat(browser.findElement(By.cssSelector("[data-measure='M2']")).getText()).contains("不符合奖励条件：2023年7—9月应税销售收入未达到1亿元")
                 .contains("不满足：2023年7—9月应税销售收入1亿元以上（含）");
         assertThat(browser.findElement(By.cssSelector("[data-measure='M4']")).getText()).contains("本措施不向企业发放资金");
-        assertThat(browser.findElement(By.id("total")).getText()).contains("5万元");
+        assertThat(browser.findElement(By.id("total")).getText()).contains("合计 5万元");
         chromium.assertFitsAndKeepsThePolicy(width, "calculator.html");
         chromium.screen("calculator", width);
 
