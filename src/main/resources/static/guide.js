@@ -22,7 +22,7 @@
     $('measures').replaceChildren(...measures.map(m => {
       const link = el('a', null, '措施' + m.measure.substring(1) + '（' + m.clause + '）' + m.name.zh);
       link.href = 'guide.html?m=' + encodeURIComponent(m.measure);
-      const item = li(el('span', 'grow', link, ' ', el('span', 'en', m.name.en)), el('span', 'hint', ...(m.takesApplications ? roundText(m.round, m.continuous) : both(m.applicant)))));
+      const item = li(el('span', 'grow', link, ' ', el('span', 'en', m.name.en)), el('span', 'hint', ...(m.takesApplications ? roundText(m.round, m.continuous) : both(m.applicant))));
       if (m.nextRoundRules) item.appendChild(el('mark', 'badge', '下一批次规则已发布'));
       return item;
     }));
