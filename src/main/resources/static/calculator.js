@@ -43,7 +43,8 @@
     card.dataset.measure = a.measure;
     card.appendChild(el('h3', null, '措施' + a.measure.substring(1) + '（' + a.clause + '）' + a.name.zh));
     card.appendChild(el('p', a.status === 'QUALIFIES' ? 'amount' : null, ...both(a.summary)));
-    if (a.version) card.appendChild(el('p', 'hint', '依据 ' + a.key + ' 第' + a.version + '版' + (a.roundName ? '（' + a.roundName + '）' : '')));
+    if (a.version) card.appendChild(el('p', 'hint', '依据' + (a.roundName ? a.roundName + '适用的' : '现行') + '决策表第' + a.version + '版 ',
+      el('span', 'en', 'by the decision table, version ' + a.version)));
     if (a.rules.length) {
       card.appendChild(el('ul', 'rule-checks', ...a.rules.map(r => el('li', r.matched ? 'matched' : 'unmet',
         r.matched ? '✔ 符合：' + r.sentence : '✘ ' + r.sentence + ' —— 不满足：' + r.unmet.join('；')))));
@@ -72,7 +73,7 @@
       const answer = await api('POST', 'api/public/calculator', figures());
       $('message').textContent = '';
       $('total').textContent = '按所填数字测算，可获奖励合计 ' + Huiqi.words(answer.total) + ' ';
-      $('total').appendChild(el('span', 'en', 'Estimated rewards in total: CNY ' + answer.total));
+      $('total').appendChild(el('span', 'en', 'Estimated rewards in total: ' + Huiqi.money(answer.total)));
       $('disclaimer').replaceChildren(...both(answer.disclaimer));
       $('answers').replaceChildren(...answer.measures.map(answerCard));
       $('results').hidden = false;
