@@ -61,9 +61,14 @@ class SecurityConfig {
 
     private final CsrfTokenRepository pageCsrfTokens = PageCsrf.tokens();
 
-    /** The app's public API, no login in any profile: the policy and its measures (GET /api/measures, /api/measures/{id}). */
+    /**
+     * The app's public API, no login in any profile: the policy and its measures (GET /api/measures, /api/measures/{id}),
+     * the guides (GET /api/public/guides, /api/public/guides/{measure}) and the policy calculator (POST /api/public/calculator).
+     */
     static RequestMatcher publicApi() {
-        return new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/api/measures"), PATHS.matcher(HttpMethod.GET, "/api/measures/*"));
+        return new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/api/measures"), PATHS.matcher(HttpMethod.GET, "/api/measures/*"),
+                PATHS.matcher(HttpMethod.GET, "/api/public/guides"), PATHS.matcher(HttpMethod.GET, "/api/public/guides/*"),
+                PATHS.matcher(HttpMethod.POST, "/api/public/calculator"));
     }
 
     @Bean

@@ -22,7 +22,8 @@ import cn.huiqi.testsupport.PageSession;
 class PageHardeningAttackTest {
 
     private static final List<String> PAGES = List.of("/", "/index.html", "/login.html", "/cases.html", "/projects.html",
-            "/fund.html", "/settlements.html", "/evaluations.html", "/assistance-figures.html", "/rules.html", "/swagger-ui/index.html");
+            "/fund.html", "/settlements.html", "/evaluations.html", "/assistance-figures.html", "/rules.html", "/swagger-ui/index.html",
+            "/guide.html", "/guide.html?m=M1", "/calculator.html");
     private static final List<String> APIS = List.of("/api/cases", "/api/units", "/engine-rest/task", "/engine-rest/engine");
 
     @LocalServerPort
@@ -57,7 +58,7 @@ class PageHardeningAttackTest {
         PageSession victim = new PageSession(port);
         victim.signIn("audit-staff", "demo");
         for (String path : List.of("/api/settlements", "/api/enterprises", "/api/rules/order-reward/validate",
-                "/engine-rest/process-definition/key/m1-order-reward/start")) {
+                "/engine-rest/process-definition/key/m1-order-reward/start", "/api/public/calculator")) {
             int status = victim.fetchPost(path, "{}", false).statusCode();
             AttackLedger.record("session-csrf", status == 403, "POST " + path + " with the session, no token: " + status);
             assertThat(status).as(path).isEqualTo(403);
