@@ -70,6 +70,15 @@ public class PublishedRules {
 
     /** The versions of table {@code key} the public sees; empty when the engine holds no such table. */
     public Optional<Versions> versions(String key, Function<String, String> unitName) {
+        return inForce(key).map(f -> new Versions(table(f.current(), f.roundName(), unitName),
+                f.pinned() && f.latest().version() > f.current().version() ? table(f.latest(), null, unitName) : null));
+    }
+
+    /** current: the version deciding the open round's cases (its pin, else the latest); latest: the newest deployed. */
+    private record InForce(RuleRepository.Version current, String roundName, boolean pinned, RuleRepository.Version latest) {
+    }
+
+    private Optional<InForce> inForce(String key) {
         List<RuleRepository.Version> all = repository.versions(key);
         if (all.isEmpty()) {
             return Optional.empty();
@@ -77,11 +86,7 @@ public class PublishedRules {
         RuleRepository.Version latest = all.get(0);
         Optional<Rounds.OpenRound> round = rounds.openRoundDecidedBy(key);
         Optional<RuleRepository.Version> pinned = round.map(Rounds.OpenRound::pinnedVersion).flatMap(v -> repository.find(key, v));
-        String roundName = round.map(Rounds.OpenRound::name).orElse(null);
-        RuleRepository.Version current = pinned.orElse(latest);
-        TableInForce inForce = table(current, roundName, unitName);
-        TableInForce next = pinned.isPresent() && latest.version() > current.version() ? table(latest, null, unitName) : null;
-        return Optional.of(new Versions(inForce, next));
+        return Optional.of(new InForce(pinned.orElse(latest), round.map(Rounds.OpenRound::name).orElse(null), pinned.isPresent(), latest));
     }
 
     /**
@@ -90,11 +95,10 @@ public class PublishedRules {
      * rules that column's entry lets through.
      */
     public Calculation calculate(String key, Map<String, Object> inputs) {
-        Versions versions = versions(key, id -> null).orElseThrow(() -> new IllegalStateException("no decision table " + key));
-        TableInForce inForce = versions.current();
-        Parsed parsed = parsed(repository.get(key, inForce.version()));
+        InForce inForce = inForce(key).orElseThrow(() -> new IllegalStateException("no decision table " + key));
+        Parsed parsed = parsed(inForce.current());
         WhatIfRunner.Decided decided = whatIf.decide(parsed.decision(), inputs);
-        TableView table = inForce.table();
+        TableView table = parsed.view();
         List<Set<String>> passing = new ArrayList<>();
         String columnError = null;
         for (DmnDecision alone : parsed.columns()) {
@@ -113,7 +117,7 @@ public class PublishedRules {
             passing.add(through);
         }
         Map<String, RuleSentences.Sentence> sentences = new LinkedHashMap<>();
-        inForce.sentences().forEach(s -> sentences.put(s.ruleId(), s));
+        RuleSentences.of(table, id -> null).forEach(s -> sentences.put(s.ruleId(), s));
         List<RuleCheck> checks = new ArrayList<>();
         for (TableView.RuleRow rule : table.rules()) {
             List<String> unmet = new ArrayList<>();
@@ -129,12 +133,15 @@ public class PublishedRules {
         }
         WhatIfRunner.Outcome outcome = decided.outcome();
         String error = outcome.error() != null ? outcome.error() : columnError;
-        return new Calculation(key, inForce.version(), inForce.roundName(), outcome.eligible(), outcome.amount(), outcome.tier(),
+        return new Calculation(key, inForce.current().version(), inForce.roundName(), outcome.eligible(), outcome.amount(), outcome.tier(),
                 decided.reason(), error, List.copyOf(checks));
     }
 
-    /** A deployed version never changes: its decision and its one-column decisions are parsed once (the calculator is public). */
-    private record Parsed(DmnDecision decision, List<DmnDecision> columns) {
+    /**
+     * A deployed version never changes: its table, its decision and its one-column decisions are read and parsed once
+     * (the calculator is public).
+     */
+    private record Parsed(TableView view, DmnDecision decision, List<DmnDecision> columns) {
     }
 
     private final Map<String, Parsed> parsedVersions = new ConcurrentHashMap<>();
@@ -149,7 +156,7 @@ public class PublishedRules {
             for (int column = 0; column < view.inputs().size(); column++) {
                 columns.add(engine.get().parseDecision(version.key(), columnAlone(xml, version.key(), column)));
             }
-            return new Parsed(decision, List.copyOf(columns));
+            return new Parsed(view, decision, List.copyOf(columns));
         });
     }
 
