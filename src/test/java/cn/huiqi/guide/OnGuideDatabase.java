@@ -8,7 +8,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import cn.huiqi.testsupport.MariaDbTestDatabase;
 
-/** The whole application in profile mysql on its own MariaDB database with a web server; one context for the guide tests. */
+/**
+ * The whole application in profile mysql on its own MariaDB database with a web server; one context for the guide tests.
+ * Not {@code SharedMariaDbApp}: these tests publish rule versions and open rounds, which changes the rules in force for
+ * every other test of a shared database (docs/testing.md).
+ */
 @ActiveProfiles("mysql")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=false")
 abstract class OnGuideDatabase {
