@@ -1,13 +1,13 @@
-// ECharts for the evaluation page (evaluations.html), bundled by build.mjs into static/charts.js (window.HuiqiCharts)
-// apart from huiqi.js, so that only the pages with a chart load it. Only what the page draws is bundled: bar and radar
+// ECharts for the evaluation page (evaluations.html), the assistance figures and the fulfilment board (board.html), bundled by build.mjs into static/charts.js (window.HuiqiCharts)
+// apart from huiqi.js, so that only the pages with a chart load it. Only what the page draws is bundled: bar, line and radar
 // charts on canvas. Tooltips are drawn on the canvas too (renderMode richText): ECharts' HTML tooltips write style
 // attributes, which the pages' Content Security Policy (style-src 'self') refuses.
 import * as echarts from 'echarts/core';
-import { BarChart, RadarChart } from 'echarts/charts';
+import { BarChart, LineChart, RadarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, RadarComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 const charts = new Map();
 

@@ -229,15 +229,30 @@ const OFFICIAL_PAGES = {
   'assistance.html': (g, locality, handling) => locality || handling || ['gxj', 'auditor'].some(x => g.includes(x)),
   // the figures of measure 7 (帮扶): gxj and auditors all, a locality or a handling unit its own (the API decides)
   'assistance-figures.html': () => true,
+  // measure 8: matchmaking events (jrb, co-organisers, auditors, institution staff — in no unit of GET /api/units and no
+  // role — the API decides which events) and the guide funds (ctjt screens, jrb and a locality follow the requests)
+  'financing-events.html': (g, locality, handling, institution) => institution
+    || ['jrb', 'gxj', 'zxqyj', 'auditor'].some(x => g.includes(x)),
+  'guide-funds.html': (g, locality, handling, institution) => locality || institution
+    || ['ctjt', 'jrb', 'gxj', 'zxqyj', 'auditor'].some(x => g.includes(x)),
+  // measure 8's demands (helper m8flow): the enterprise's own page; officials who read demands (jrb, gxj, zxqyj, the
+  // localities, auditors); an institution's staff work on /institution.html (the API decides what they see)
+  'financing.html': (g, locality) => locality || ['jrb', 'gxj', 'zxqyj', 'auditor'].some(x => g.includes(x)),
+  // measure 8's figures: jrb, gxj, zxqyj and auditors all, a locality its own enterprises' demands (the API decides)
+  'financing-figures.html': (g, locality) => locality || ['jrb', 'gxj', 'zxqyj', 'auditor'].some(x => g.includes(x)),
+  'institution.html': (g, locality, handling, institution) => institution,
+  // the fulfilment board (兑现看板, measure 9): gxj, czj, auditors, leaders, policy staff and operators all, a locality its own
+  'board.html': (g, locality) => locality || ['gxj', 'czj', 'auditor', 'leader', 'policy-admin', 'camunda-admin'].some(x => g.includes(x)),
   'calendar.html': () => true,
-  'camunda/app/tasklist/': () => true,
+  // not for a financial institution's staff: they work only in the portal and the app's API (measure 8)
+  'camunda/app/tasklist/': (g, locality, handling, institution) => !institution,
   'camunda/app/cockpit/': (g) => ['camunda-admin', 'auditor'].some(x => g.includes(x)),
   'camunda/app/admin/': (g) => g.includes('camunda-admin'),
   'swagger-ui.html': () => true
 };
 
-// The pages of an enterprise login besides its portal (home): its demands (measure 7).
-const ENTERPRISE_PAGES = ['demands.html'];
+// The pages of an enterprise login besides its portal (home): its demands (measure 7), events and guide funds (measure 8).
+const ENTERPRISE_PAGES = ['demands.html', 'financing.html', 'financing-events.html', 'guide-funds.html'];
 
 /** An enterprise login (applicant or agent): the portal is its whole site, no Tasklist. */
 /**
@@ -274,17 +289,24 @@ const units = signInPage ? Promise.resolve([]) : me.then(user => user && !isEnte
 const localities = units.then(all => all.filter(u => u.kind === 'LOCALITY').map(u => u.id));
 const handlingUnits = units.then(all => all.filter(u => u.handling).map(u => u.id));
 
+// role groups, never units; a login in none of them and in no unit of the list is a financial institution's staff (measure 8)
+const ROLE_GROUPS = ['camunda-admin', 'policy-admin', 'enterprise', 'auditor', 'leader'];
+
 /** Whether the signed-in `user` may use the page at `href` (home always; nothing else without a login). */
 export async function mayUse(user, href) {
   if (href === './') return true;
   if (!user) return false;
   const groups = user.groupIds || [];
   if (isEnterprise(user)) return ENTERPRISE_PAGES.includes(href);
+  // 市领导 read the fulfilment board and nothing else
+  if (groups.length > 0 && groups.every(g => g === 'leader')) return href === 'board.html';
   const rule = OFFICIAL_PAGES[href];
   if (!rule) return false;
   const ids = await localities;
   const handling = await handlingUnits;
-  return rule(groups, groups.some(g => ids.includes(g)), groups.some(g => handling.includes(g)));
+  const known = (await units).map(u => u.id).concat(ROLE_GROUPS);
+  return rule(groups, groups.some(g => ids.includes(g)), groups.some(g => handling.includes(g)),
+    groups.length > 0 && !groups.some(g => known.includes(g)));
 }
 
 // The app's pages. `needs` hides a page whose measures the catalogue does not have (with no catalogue,
@@ -300,6 +322,13 @@ const PAGES = [
   { href: 'assistance.html', zh: '企业帮扶', en: 'Assistance', needs: m => m.id === 'M7' },
   { href: 'assistance-figures.html', zh: '帮扶统计', en: 'Assistance figures', needs: m => m.id === 'M7' },
   { href: 'demands.html', zh: '我的诉求', en: 'My demands', needs: m => m.id === 'M7' },
+  // measure 8 (融资): demands (officials and enterprises), the institutions' page, matchmaking events, guide funds
+  { href: 'financing.html', zh: '融资需求', en: 'Financing', needs: m => m.id === 'M8' },
+  { href: 'institution.html', zh: '金融机构对接', en: 'Institution', needs: m => m.id === 'M8' },
+  { href: 'financing-events.html', zh: '产融对接', en: 'Matchmaking', needs: m => m.id === 'M8' },
+  { href: 'guide-funds.html', zh: '引导基金', en: 'Guide funds', needs: m => m.id === 'M8' },
+  { href: 'financing-figures.html', zh: '融资统计', en: 'Financing figures', needs: m => m.id === 'M8' },
+  { href: 'board.html', zh: '兑现看板', en: 'Fulfilment board' },
   { href: 'rules.html', zh: '规则管理', en: 'Rules', needs: m => m.ruleTables && m.ruleTables.length > 0 },
   { href: 'calendar.html', zh: '工作日历', en: 'Calendar' },
   { href: 'camunda/app/tasklist/', zh: '任务列表', en: 'Tasklist' }

@@ -114,10 +114,9 @@
       list.appendChild(item);
     }
     // measures 7 and 8 have their own sections
-    const takes = (id) => Boolean(c && c.measures.some(m => m.id === id && m.applicationPath));
-    // measure 7's demands are opened through their own page (the app starts the process), not an application path
+    // their demands are opened through their own pages (the app starts the process), not an application path
     $('demands').hidden = !(c && c.measures.some(m => m.id === 'M7'));
-    $('financing').hidden = !takes('M8');
+    $('financing').hidden = !(c && c.measures.some(m => m.id === 'M8'));
   }
 
   /** 补正 waiting: the enterprise's cases sent back, each with its supplement task. */

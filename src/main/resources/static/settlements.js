@@ -53,6 +53,8 @@
     $('notice-list').href = 'api/settlements/' + s.id + '/notice-list.xlsx';
     $('payment-list').href = 'api/settlements/' + s.id + '/payment-list.xlsx';
     $('payment-list-link').hidden = !may.paymentList;
+    $('payment-file').href = 'api/settlements/' + s.id + '/payment-file.csv';
+    $('payment-file-link').hidden = !(may.pay && s.status === 'DISBURSEMENT');
     noticeBox(s.notice);
     const tbody = document.querySelector('#lines tbody');
     tbody.replaceChildren();

@@ -46,7 +46,7 @@ class ModuleBoundariesTest {
             new Layer("shared kernel 共享内核", true, "common", "catalogue", "process"),
             new Layer("directory 名录", true, "unit", "identity", "calendar", "enterprise"),
             new Layer("case core 案件核心", true, "casefile", "workflow"),
-            new Layer("capabilities 通用能力", true, "claim", "evidence", "review", "fund", "settlement", "round", "rules", "project", "timelimit", "inbox", "evaluation"),
+            new Layer("capabilities 通用能力", true, "claim", "evidence", "review", "fund", "settlement", "round", "rules", "project", "timelimit", "inbox", "evaluation", "board"),
             new Layer("measures 各项措施", false, "orderreward", "growthreward", "investmentreward", "pilotzone",
                     "contribution", "assistance", "financing", "fulfilment", "guide"));
 

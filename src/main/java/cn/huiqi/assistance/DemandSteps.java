@@ -227,7 +227,7 @@ public class DemandSteps {
         }
         String unit = String.valueOf((Object) result.getEntry("unit"));
         String resolved = "locality".equals(unit) ? caseRecord.getLocalityUnitId() : unit;
-        if (units.findById(resolved).isEmpty()) {
+        if (units.findById(resolved).filter(u -> !u.isInstitution()).isEmpty()) {
             throw new IllegalStateException("demand-routing v" + definition.getVersion() + " names unit '" + unit + "', which does not exist");
         }
         demand.setRoutingVersion(definition.getVersion());
@@ -325,7 +325,7 @@ public class DemandSteps {
         Demand demand = demandOf(caseRecord);
         FieldChecks checks = new FieldChecks();
         String unit = checks.asciiToken("unit", execution.getVariable("unit"), "办理单位", "The handling unit", 64);
-        if (unit != null && units.findById(unit).isEmpty()) {
+        if (unit != null && units.findById(unit).filter(u -> !u.isInstitution()).isEmpty()) {
             checks.add("unit", "没有单位 " + unit, "There is no unit " + unit);
         }
         String reason = optionalText(checks, execution, "reason", "说明", "The note");

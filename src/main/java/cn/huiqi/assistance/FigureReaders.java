@@ -59,6 +59,9 @@ class FigureReaders {
         Set<String> localities = new TreeSet<>();
         Set<String> units = new TreeSet<>();
         for (Unit unit : unitRepository.findAllById(caller.groupIds())) {
+            if (unit.isInstitution()) {
+                continue;
+            }
             (unit.isLocality() ? localities : units).add(unit.getId());
         }
         if (localities.isEmpty() && units.isEmpty()) {

@@ -52,6 +52,6 @@ class OfficialUnit {
     }
 
     boolean exists(String unitId) {
-        return units.existsById(unitId);
+        return units.findById(unitId).filter(u -> !u.isInstitution()).isPresent();
     }
 }

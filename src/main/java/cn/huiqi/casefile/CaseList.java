@@ -80,29 +80,9 @@ class CaseList {
         List<String> and = new ArrayList<>();
         MapSqlParameterSource params = new MapSqlParameterSource();
         if (!scope.all()) {
-            List<String> or = new ArrayList<>();
-            if (!scope.enterpriseIds().isEmpty()) {
-                or.add("c.enterprise_id IN (:scopeEnterprises)");
-                params.addValue("scopeEnterprises", scope.enterpriseIds());
-            }
-            if (!scope.localities().isEmpty()) {
-                or.add("c.locality_unit_id IN (:scopeLocalities)");
-                params.addValue("scopeLocalities", scope.localities());
-            }
-            if (!scope.reviewUnits().isEmpty()) {
-                // one row per (case, reviewing unit), V23: a range of ix_case_review_unit_unit, not a scan of every case
-                or.add("c.id IN (SELECT ru.case_id FROM case_review_unit ru WHERE ru.unit_id IN (:scopeReviewUnits))");
-                params.addValue("scopeReviewUnits", scope.reviewUnits());
-            }
-            if (!scope.statuses().isEmpty()) {
-                or.add("c.status IN (:scopeStatuses)");
-                params.addValue("scopeStatuses", scope.statuses());
-            }
-            for (CaseVisibilityExtension.Condition condition : scope.extensions()) {
-                or.add("(" + condition.sql() + ")");
-                params.addValues(condition.params());
-            }
-            and.add(or.size() == 1 ? or.get(0) : "(" + String.join(" OR ", or) + ")");
+            CaseScopeSql.Condition visible = CaseScopeSql.of(scope);
+            and.add(visible.sql());
+            params.addValues(visible.params().getValues());
         }
         if (request.measure() != null) {
             and.add("c.measure = :measure");

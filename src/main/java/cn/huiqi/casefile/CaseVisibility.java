@@ -71,6 +71,9 @@ public class CaseVisibility {
         Set<String> localities = new java.util.TreeSet<>();
         Set<String> cityUnits = new java.util.TreeSet<>();
         for (Unit unit : units.findAllById(caller.groupIds())) {
+            if (unit.isInstitution()) {
+                continue; // a financial institution reviews no case (measure 8 reads its demands through the app)
+            }
             (unit.isLocality() ? localities : cityUnits).add(unit.getId());
         }
         return new Scope(false, Set.of(), localities, cityUnits,

@@ -14,6 +14,7 @@ public final class DemoAccounts {
             new DemoAccount("admin", "系统", "管理员", Groups.CAMUNDA_ADMIN),
             new DemoAccount("policy-staff", "政策管理", "专员", Groups.POLICY_ADMIN),
             new DemoAccount("audit-staff", "审计", "专员", Groups.AUDITOR),
+            new DemoAccount("leader", "市领导", "（兑现看板）", Groups.LEADER),
 
             new DemoAccount("gxj-reviewer", "市工信局", "审核员", "gxj"),
             new DemoAccount("gxj-checker", "市工信局", "复核员", "gxj"), // the second person of the evaluations' four eyes
@@ -37,6 +38,9 @@ public final class DemoAccounts {
             new DemoAccount("power-liaison", "供电公司", "联络员", "power"),
             new DemoAccount("water-liaison", "水业集团", "联络员", "water"),
             new DemoAccount("gas-liaison", "燃气集团", "联络员", "gas"),
+            // demo financial institutions (measure 8, db/demo V1006; labelled 演示): staff of each bank
+            new DemoAccount("demobank1-staff", "演示银行甲", "客户经理", "demobank1"),
+            new DemoAccount("demobank2-staff", "演示银行乙", "客户经理", "demobank2"),
 
             new DemoAccount("donghu-verifier", "东湖区", "核实员", "donghu"),
             new DemoAccount("xihu-verifier", "西湖区", "核实员", "xihu"),

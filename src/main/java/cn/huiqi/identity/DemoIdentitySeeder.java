@@ -13,7 +13,7 @@ import cn.huiqi.unit.Unit;
 import cn.huiqi.unit.UnitRepository;
 
 /**
- * Quick start only: fills Camunda's built-in identity with one group per unit, the role groups and the
+ * Quick start only: fills Camunda's built-in identity with one group per unit (financial institutions included), the role groups and the
  * demo logins of {@link DemoAccounts}. Skips whatever already exists, so restarts (and staff edits in
  * Camunda Admin) are left alone.
  */
@@ -22,6 +22,7 @@ import cn.huiqi.unit.UnitRepository;
 class DemoIdentitySeeder implements SmartInitializingSingleton {
 
     static final String UNIT_GROUP_TYPE = "UNIT";
+    static final String INSTITUTION_GROUP_TYPE = "INSTITUTION";
     static final String ROLE_GROUP_TYPE = "ROLE";
     static final String SYSTEM_GROUP_TYPE = "SYSTEM";
 
@@ -45,9 +46,13 @@ class DemoIdentitySeeder implements SmartInitializingSingleton {
         for (Unit unit : units.findAllByOrderBySortOrder()) {
             ensureGroup(unit.getId(), unit.getNameZh(), UNIT_GROUP_TYPE);
         }
+        for (Unit institution : units.findByKindOrderBySortOrder(Unit.Kind.INSTITUTION)) {
+            ensureGroup(institution.getId(), institution.getNameZh(), INSTITUTION_GROUP_TYPE);
+        }
         ensureGroup(Groups.POLICY_ADMIN, "政策管理", ROLE_GROUP_TYPE);
         ensureGroup(Groups.ENTERPRISE, "企业用户", ROLE_GROUP_TYPE);
         ensureGroup(Groups.AUDITOR, "审计监督", ROLE_GROUP_TYPE);
+        ensureGroup(Groups.LEADER, "市领导", ROLE_GROUP_TYPE);
         ensureGroup(Groups.CAMUNDA_ADMIN, "系统管理员", SYSTEM_GROUP_TYPE);
 
         for (DemoAccount account : DemoAccounts.ALL) {

@@ -172,7 +172,8 @@ class KeycloakSecurityConfig {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain keycloakApiChain(HttpSecurity http, JwtDecoder keycloakJwtDecoder, KeycloakCallers callers,
                                          IdentityService identityService, KeycloakProperties properties,
-                                         HttpSessionOAuth2AuthorizedClientRepository keycloakAuthorizedClients) throws Exception {
+                                         HttpSessionOAuth2AuthorizedClientRepository keycloakAuthorizedClients,
+                                         cn.huiqi.unit.UnitRepository units) throws Exception {
         AuthenticationEntryPoint tokenRequired = JsonErrorResponses.bearerTokenRequired(SecurityConfig.REALM);
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
                 .authorizeHttpRequests(requests -> requests
@@ -199,7 +200,8 @@ class KeycloakSecurityConfig {
                         .accessDeniedHandler(JsonErrorResponses.notAllowed()))
                 .addFilterAfter(new StillSignedInFilter(properties, keycloakAuthorizedClients), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new KeycloakCallerFilter(callers), StillSignedInFilter.class)
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), KeycloakCallerFilter.class);
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), KeycloakCallerFilter.class)
+                .addFilterAfter(new InstitutionsOffEngineRest(units), EngineAuthenticationFilter.class);
         SecurityHeaders.apply(http);
         return http.build();
     }

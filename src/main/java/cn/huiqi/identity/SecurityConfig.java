@@ -26,6 +26,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import cn.huiqi.unit.UnitRepository;
+
 /**
  * Three chains, first match wins:
  * <ol>
@@ -56,7 +58,8 @@ class SecurityConfig {
     /** The pages that show data (their data comes from /api, which needs a caller anyway). */
     static final String[] SIGNED_IN_PAGES = {"/cases.html", "/projects.html", "/fund.html", "/settlements.html", "/rules.html",
             "/rounds.html", "/evaluations.html", "/inbox.html", "/calendar.html", "/case.html", "/apply.html", "/supplement.html",
-            "/receipt.html", "/demands.html", "/assistance.html", "/assistance-figures.html"};
+            "/receipt.html", "/demands.html", "/assistance.html", "/assistance-figures.html", "/financing-figures.html", "/financing-events.html", "/guide-funds.html",
+            "/financing.html", "/institution.html"};
     static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
 
     private final CsrfTokenRepository pageCsrfTokens = PageCsrf.tokens();
@@ -74,7 +77,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationProvider apiAuthenticationProvider,
-                                 IdentityService identityService,
+                                 IdentityService identityService, UnitRepository units,
                                  @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) throws Exception {
         AuthenticationEntryPoint authenticationRequired = JsonErrorResponses.authenticationRequired(REALM);
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
@@ -94,7 +97,8 @@ class SecurityConfig {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(authenticationRequired)
                         .accessDeniedHandler(JsonErrorResponses.notAllowed()))
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .addFilterAfter(new InstitutionsOffEngineRest(units), EngineAuthenticationFilter.class);
         SecurityHeaders.apply(http, webappPath);
         return http.build();
     }

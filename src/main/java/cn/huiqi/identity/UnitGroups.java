@@ -21,12 +21,14 @@ import cn.huiqi.unit.UnitApi;
  * with it. Keycloak profile (read-only identity): groups live in Keycloak, so the administrator creates the group there
  * first (same id as the unit, docs/security.md) and the app refuses a unit whose group Keycloak lacks; a rename changes
  * the unit's names here only. Every change is in unit_change and the security log.
+ * A financial institution (measure 8) is a unit and group too, added the same way by an administrator or 市金融办,
+ * but its group gets no engine authorizations (no Tasklist, no Cockpit, no /engine-rest).
  */
 @Service
-class UnitGroups {
+public class UnitGroups {
 
     /** Group ids that are roles, never units. */
-    static final Set<String> ROLE_GROUPS = Set.of(Groups.CAMUNDA_ADMIN, Groups.POLICY_ADMIN, Groups.ENTERPRISE, Groups.AUDITOR);
+    static final Set<String> ROLE_GROUPS = Set.of(Groups.CAMUNDA_ADMIN, Groups.POLICY_ADMIN, Groups.ENTERPRISE, Groups.AUDITOR, Groups.LEADER);
 
     private final UnitAdministration administration;
     private final IdentityService identityService;
@@ -45,7 +47,17 @@ class UnitGroups {
 
     @Transactional
     public Unit add(UnitApi.NewUnit request) {
-        Caller caller = administrator();
+        return add(administrator(), request, false);
+    }
+
+    /** A financial institution's unit and group (administrators and 市金融办); the caller keeps its kind and contact. */
+    @Transactional
+    public Unit addInstitution(UnitApi.NewUnit request) {
+        Caller caller = institutionAdministrator();
+        return asSystem(() -> add(caller, request, true)); // 市金融办 holds no engine authorization on groups
+    }
+
+    private Unit add(Caller caller, UnitApi.NewUnit request, boolean institution) {
         String id = administration.checkNew(request);
         if (ROLE_GROUPS.contains(id)) {
             throw new ConflictException("id", "标识 " + id + " 是角色组，不能用作单位", "Id " + id + " is a role group and cannot be a unit");
@@ -58,12 +70,17 @@ class UnitGroups {
         if (!identityService.isReadOnly() && groupExists) {
             throw new ConflictException("id", "已有组 " + id + "：请换一个单位标识", "A group " + id + " exists already: choose another unit id");
         }
-        Unit unit = administration.add(request, caller.userId(), clock.instant());
+        Unit unit = institution ? administration.addInstitution(request, caller.userId(), clock.instant())
+                : administration.add(request, caller.userId(), clock.instant());
         if (!identityService.isReadOnly()) {
             Group group = identityService.newGroup(id);
             group.setName(unit.getNameZh());
-            group.setType(DemoIdentitySeeder.UNIT_GROUP_TYPE);
+            group.setType(institution ? DemoIdentitySeeder.INSTITUTION_GROUP_TYPE : DemoIdentitySeeder.UNIT_GROUP_TYPE);
             identityService.saveGroup(group);
+        }
+        if (institution) {
+            SecurityLog.event("INSTITUTION_ADDED", caller.userId(), "unit=" + id);
+            return unit;
         }
         authorizationSetup.setUp(); // the new unit group's task list access, like every unit's
         SecurityLog.event("UNIT_ADDED", caller.userId(), "unit=" + id + " liaison=" + unit.isLiaison());
@@ -73,7 +90,34 @@ class UnitGroups {
     @Transactional
     public Unit update(String id, UnitApi.UnitChange request) {
         Caller caller = administrator();
-        UnitAdministration.Changed changed = administration.update(id, request, caller.userId(), clock.instant());
+        return update(caller, administration.update(id, request, caller.userId(), clock.instant()));
+    }
+
+    /** Renames or retires a financial institution's unit (administrators and 市金融办). */
+    @Transactional
+    public UnitAdministration.Changed updateInstitution(String id, UnitApi.UnitChange request) {
+        Caller caller = institutionAdministrator();
+        return asSystem(() -> {
+            UnitAdministration.Changed changed = administration.updateInstitution(id, request, caller.userId(), clock.instant());
+            update(caller, changed);
+            return changed;
+        });
+    }
+
+    /** The group work of an institution's unit, done as the system once the caller was checked. */
+    private <T> T asSystem(java.util.function.Supplier<T> work) {
+        org.camunda.bpm.engine.impl.identity.Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+
+    private Unit update(Caller caller, UnitAdministration.Changed changed) {
         Unit unit = changed.unit();
         if (changed.renamed() && !identityService.isReadOnly()) {
             Group group = identityService.createGroupQuery().groupId(unit.getId()).singleResult();
@@ -97,6 +141,15 @@ class UnitGroups {
             throw new AccessDeniedException(caller.userId() + " may not read the units' changes");
         }
         return administration.changes();
+    }
+
+    /** Administrators and 市金融办 (the lead unit of measure 8) maintain the financial institutions. */
+    public Caller institutionAdministrator() {
+        Caller caller = currentCaller.get();
+        if (!caller.isInAny(Groups.CAMUNDA_ADMIN, Groups.FINANCIAL_OFFICE)) {
+            throw new AccessDeniedException(caller.userId() + " may not administer the financial institutions");
+        }
+        return caller;
     }
 
     private Caller administrator() {

@@ -28,7 +28,14 @@ enum NoticeKind {
     DEMAND_REPLIED(Label.of("诉求已答复，请评价", "Demand replied, please rate")),
     DEMAND_REOPENED(Label.of("诉求督办重办", "Demand reopened")),
     DEMAND_CLOSED(Label.of("诉求已办结", "Demand closed")),
-    DEMAND_REPORTED_UPWARD(Label.of("诉求已上报", "Demand reported upward"));
+    DEMAND_REPORTED_UPWARD(Label.of("诉求已上报", "Demand reported upward")),
+    /** Measure 8, to the enterprise (casefile.EnterpriseNotice): screening, take-ups, offers, lapses, coordination. */
+    FINANCING_SCREENED(Label.of("融资需求审核结果", "Financing demand screened")),
+    FINANCING_TAKEN_UP(Label.of("金融机构已对接", "Taken up by an institution")),
+    FINANCING_OFFERED(Label.of("金融机构已授信", "Credit offered")),
+    FINANCING_DECLINED(Label.of("金融机构不予授信", "Credit declined")),
+    FINANCING_LAPSED(Label.of("对接超时", "Take-up lapsed")),
+    FINANCING_COORDINATED(Label.of("市金融办协调结果", "Coordinated by jrb"));
 
     private final Label label;
 

@@ -46,7 +46,7 @@ class RoutingUnits {
         if (!UNIT_OUTPUTS.containsKey(decisionKey)) {
             return List.of();
         }
-        Map<String, Boolean> active = units.findAll().stream().collect(Collectors.toMap(Unit::getId, Unit::isActive));
+        Map<String, Boolean> active = units.findAllByOrderBySortOrder().stream().collect(Collectors.toMap(Unit::getId, Unit::isActive));
         return check(decisionKey, model, id -> !active.containsKey(id) ? Standing.MISSING : active.get(id) ? null : Standing.INACTIVE);
     }
 

@@ -63,9 +63,12 @@ public class SettlementController {
     private final CurrentCaller currentCaller;
     private final SettlementAllocation allocation;
     private final MeasureCatalogue catalogue;
+    private final PaymentFile paymentFile;
 
     public SettlementController(SettlementRepository settlements, SettlementViews views, SettlementPayments payments,
-                                CurrentCaller currentCaller, SettlementAllocation allocation, MeasureCatalogue catalogue) {
+                                CurrentCaller currentCaller, SettlementAllocation allocation, MeasureCatalogue catalogue,
+                                PaymentFile paymentFile) {
+        this.paymentFile = paymentFile;
         this.settlements = settlements;
         this.views = views;
         this.payments = payments;
@@ -161,6 +164,30 @@ public class SettlementController {
     public ResponseEntity<byte[]> paymentList(@PathVariable long id) {
         require(PAYMENT_LIST_READERS);
         return xlsx("payment-list-" + id + ".xlsx", views.paymentList(settlement(id)));
+    }
+
+    /**
+     * 付款文件 (docs/fulfilment.md "付款文件与财政支付系统对接"): what the finance payment system loads, as JSON — 市财政局
+     * only; 409 before the notice period is over or when a payee has no account. Every export is recorded.
+     */
+    @GetMapping("/{id}/payment-file")
+    @Operation(summary = "付款文件（JSON，仅市财政局）/ The payment file as JSON (czj only)")
+    public PaymentFile.Content paymentFile(@PathVariable long id) {
+        Caller caller = require(PAYERS);
+        return paymentFile.export(settlement(id), "json", caller.userId());
+    }
+
+    /** The same as CSV (UTF-8 with BOM, CRLF): the lines, a total line and the SHA-256 line. */
+    @GetMapping("/{id}/payment-file.csv")
+    @Operation(summary = "付款文件（CSV，含合计行与SHA-256校验行，仅市财政局）/ The payment file as CSV with total and checksum lines (czj only)")
+    public ResponseEntity<byte[]> paymentFileCsv(@PathVariable long id) {
+        Caller caller = require(PAYERS);
+        byte[] csv = PaymentFile.csv(paymentFile.export(settlement(id), "csv", caller.userId()));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("付款文件-第" + id + "批.csv",
+                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(csv);
     }
 
     @PostMapping("/{id}/payments")

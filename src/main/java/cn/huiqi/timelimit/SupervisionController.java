@@ -78,7 +78,7 @@ class SupervisionController {
         if (leads.isEmpty()) {
             throw new AccessDeniedException(caller.userId() + " is in no lead unit and reads no 督办 items");
         }
-        Map<String, Unit> byId = units.findAll().stream().collect(Collectors.toMap(Unit::getId, Function.identity()));
+        Map<String, Unit> byId = units.findAllByOrderBySortOrder().stream().collect(Collectors.toMap(Unit::getId, Function.identity()));
         FieldChecks checks = new FieldChecks();
         String measureId = ListPaging.blankToNull(measure);
         if (measureId != null && !byMeasure.containsKey(measureId)) {

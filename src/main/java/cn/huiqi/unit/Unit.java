@@ -15,7 +15,8 @@ import org.springframework.data.domain.Persistable;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * A locality unit (属地) or a city unit (责任单位). Its id is also its Camunda / Keycloak group id.
+ * A locality unit (属地), a city unit (责任单位) or a financial institution (金融机构, measure 8: its staff are its group).
+ * Its id is also its Camunda / Keycloak group id.
  * A city unit may be a handling unit of enterprise demands (办理单位, measure 7: DMN demand-routing names it) and a
  * liaison unit (联络单位: a vertically managed bureau or a utility, reached through its liaison account). An inactive
  * unit stays for the history but a published routing table may no longer name it.
@@ -24,7 +25,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 @Table(name = "unit")
 public class Unit implements Persistable<String> {
 
-    public enum Kind { LOCALITY, CITY }
+    public enum Kind { LOCALITY, CITY, INSTITUTION }
 
     @Id
     private String id;
@@ -67,6 +68,20 @@ public class Unit implements Persistable<String> {
         return unit;
     }
 
+    /** A financial institution's unit (measure 8): administrators and 市金融办 maintain it through the financing module. */
+    static Unit institution(String id, String nameZh, String nameEn, int sortOrder) {
+        Unit unit = new Unit();
+        unit.id = id;
+        unit.nameZh = nameZh;
+        unit.nameEn = nameEn;
+        unit.kind = Kind.INSTITUTION;
+        unit.sortOrder = sortOrder;
+        unit.active = true;
+        unit.maintained = true;
+        unit.adding = true;
+        return unit;
+    }
+
     void rename(String nameZh, String nameEn) {
         this.nameZh = nameZh;
         this.nameEn = nameEn;
@@ -98,6 +113,8 @@ public class Unit implements Persistable<String> {
     public String getDivisionCode() { return divisionCode; }
     public int getSortOrder() { return sortOrder; }
     public boolean isLocality() { return kind == Kind.LOCALITY; }
+    /** 金融机构 (measure 8): never a locality, city unit or handling unit. */
+    public boolean isInstitution() { return kind == Kind.INSTITUTION; }
     /** 办理单位: DMN demand-routing may name it. */
     public boolean isHandling() { return handling; }
     /** 联络单位: reached through its liaison account (vertically managed bureau, utility). */

@@ -51,13 +51,27 @@ public class UnitAdministration {
 
     @Transactional
     public Unit add(UnitApi.NewUnit request, String actor, Instant at) {
+        return add(request, actor, at, false);
+    }
+
+    /**
+     * A financial institution's unit (measure 8; the financing module keeps its kind and contact): never listed,
+     * routed or chosen with the other units. {@code request.liaison()} is ignored.
+     */
+    @Transactional
+    public Unit addInstitution(UnitApi.NewUnit request, String actor, Instant at) {
+        return add(new UnitApi.NewUnit(request.id(), request.nameZh(), request.nameEn(), null), actor, at, true);
+    }
+
+    private Unit add(UnitApi.NewUnit request, String actor, Instant at, boolean institution) {
         String id = checkNew(request);
         FieldChecks checks = new FieldChecks();
         String nameZh = name(checks, "nameZh", request.nameZh(), "中文名称", "Chinese name", 64);
         String nameEn = name(checks, "nameEn", request.nameEn(), "英文名称", "English name", 128);
         Boolean liaison = flag(checks, "liaison", request.liaison(), "是否联络单位", "liaison", false);
         int sortOrder = units.findAll().stream().mapToInt(Unit::getSortOrder).max().orElse(0) + 1;
-        Unit unit = Unit.handlingUnit(id, nameZh, nameEn, Boolean.TRUE.equals(liaison), sortOrder);
+        Unit unit = institution ? Unit.institution(id, nameZh, nameEn, sortOrder)
+                : Unit.handlingUnit(id, nameZh, nameEn, Boolean.TRUE.equals(liaison), sortOrder);
         try {
             units.saveAndFlush(unit);
         } catch (DataIntegrityViolationException e) {
@@ -67,9 +81,20 @@ public class UnitAdministration {
         return unit;
     }
 
-    /** Applies a change; answers the unit and whether anything changed. */
+    /** Applies a change to a handling unit administrators maintain; answers the unit and whether anything changed. */
     @Transactional
     public Changed update(String id, UnitApi.UnitChange request, String actor, Instant at) {
+        return update(id, request, actor, at, false);
+    }
+
+    /** Renames or retires a financial institution's unit (measure 8); its liaison flag stays false. */
+    @Transactional
+    public Changed updateInstitution(String id, UnitApi.UnitChange request, String actor, Instant at) {
+        UnitApi.UnitChange r = request == null ? new UnitApi.UnitChange(null, null, null, null) : request;
+        return update(id, new UnitApi.UnitChange(r.nameZh(), r.nameEn(), r.active(), null), actor, at, true);
+    }
+
+    private Changed update(String id, UnitApi.UnitChange request, String actor, Instant at, boolean institution) {
         UnitApi.UnitChange r = request == null ? new UnitApi.UnitChange(null, null, null, null) : request;
         FieldChecks checks = new FieldChecks();
         if (r.nameZh() == null && r.nameEn() == null && r.active() == null && r.liaison() == null) {
@@ -83,6 +108,12 @@ public class UnitAdministration {
         Unit unit = find(id);
         String nameZh = newNameZh == null ? unit.getNameZh() : newNameZh;
         String nameEn = newNameEn == null ? unit.getNameEn() : newNameEn;
+        if (unit.isInstitution() != institution) {
+            throw institution
+                    ? new NotFoundException("id", "金融机构 " + id + " 不存在", "Financial institution " + id + " does not exist")
+                    : new ConflictException("id", "单位 " + id + " 是金融机构，在金融机构管理（/api/financing/institutions）中维护",
+                            "Unit " + id + " is a financial institution, maintained in the institutions' administration (/api/financing/institutions)");
+        }
         if (!unit.isMaintained()) {
             throw new ConflictException("id", "单位 " + id + " 是政策确定的单位（属地单位或措施的责任单位），不在此维护；这里只能修改管理员维护的办理单位",
                     "Unit " + id + " is one of the policy's units (a locality or a measure's responsible unit) and is not maintained here;"
@@ -161,8 +192,14 @@ public class UnitAdministration {
     }
 
     private static String describe(Unit unit) {
-        return unit.getNameZh() + " / " + unit.getNameEn() + (unit.isLiaison() ? " [联络单位 liaison]" : "")
+        return unit.getNameZh() + " / " + unit.getNameEn() + (unit.isInstitution() ? " [金融机构 institution]" : "") + (unit.isLiaison() ? " [联络单位 liaison]" : "")
                 + (unit.isActive() ? "" : " [已停用 inactive]");
+    }
+
+    /** One line of unit_change for what another module keeps about a unit (e.g. an institution's kind and contact). */
+    @Transactional
+    public void recordChange(String id, String kind, String before, String after, String actor, Instant at) {
+        audit(id, kind, before, after, actor, at);
     }
 
     private void audit(String id, String kind, String before, String after, String actor, Instant at) {

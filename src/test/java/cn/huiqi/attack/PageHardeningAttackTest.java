@@ -22,7 +22,7 @@ import cn.huiqi.testsupport.PageSession;
 class PageHardeningAttackTest {
 
     private static final List<String> PAGES = List.of("/", "/index.html", "/login.html", "/cases.html", "/projects.html",
-            "/fund.html", "/settlements.html", "/evaluations.html", "/assistance-figures.html", "/rules.html", "/swagger-ui/index.html",
+            "/fund.html", "/settlements.html", "/evaluations.html", "/assistance-figures.html", "/financing-figures.html", "/rules.html", "/swagger-ui/index.html",
             "/guide.html", "/guide.html?m=M1", "/calculator.html");
     private static final List<String> APIS = List.of("/api/cases", "/api/units", "/engine-rest/task", "/engine-rest/engine");
 

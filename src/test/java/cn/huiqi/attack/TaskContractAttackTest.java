@@ -68,6 +68,10 @@ class TaskContractAttackTest extends CaseAttackBase {
                 "Task_ReportUpward", "Task_Revisit", "Task_Supervise", "Task_OverdueSupervision")) {
             drivers.put("m7-assistance-demand/" + step, () -> demandAt(step));
         }
+        // measure 8: a financing demand filed through the API (the app starts the process), at screening or moved to jrb
+        for (String step : List.of("Task_Screen", "Task_Coordinate")) {
+            drivers.put("m8-financing-demand/" + step, () -> financingAt(step));
+        }
         return drivers;
     }
 
@@ -88,6 +92,23 @@ class TaskContractAttackTest extends CaseAttackBase {
             runtimeService.createProcessInstanceModification(accept.getProcessInstanceId()).startBeforeActivity(step)
                     .cancelAllForActivity("Task_Handle").execute();
         }
+        return task(caseNumber, step);
+    }
+
+    private Task financingAt(String step) {
+        String applicant = newApplicant();
+        String caseNumber = HttpApi.expect(201, api(applicant).post("/api/financing/demands", HttpApi.toJson(Map.of("amount", "3000000",
+                "termMonths", 12, "purpose", "采购原材料", "guaranteeKind", "CREDIT", "consent", Map.of("audience", "ALL",
+                        "fields", List.of("AMOUNT", "TERM", "GUARANTEE_KIND")))), "Idempotency-Key", java.util.UUID.randomUUID().toString()))
+                .get("caseNumber").asText();
+        madeFor(caseNumber, applicant);
+        lastApplicant = applicant;
+        Task screen = task(caseNumber, "Task_Screen");
+        if (step.equals("Task_Screen")) {
+            return screen;
+        }
+        runtimeService.createProcessInstanceModification(screen.getProcessInstanceId()).startBeforeActivity(step)
+                .cancelAllForActivity("Task_Screen").execute();
         return task(caseNumber, step);
     }
 

@@ -23,7 +23,7 @@ class AuthorizationSetupTest {
     /** The processes of the catalogue's measures that enterprises apply through (measures 1-3). */
     static final List<String> STARTED_BY_ENTERPRISES = List.of("m1-order-reward", "m2-growth-reward", "m3-investment-reward");
     static final List<String> WORKED_ON_BY_UNITS = List.of("review-chain", "evaluation-round", "evaluation-award", "m1-order-reward", "m2-growth-reward",
-            "m3-investment-reward", "m5-pilot-zone-evaluation", "m6-contribution-evaluation", "m7-assistance-demand");
+            "m3-investment-reward", "m5-pilot-zone-evaluation", "m6-contribution-evaluation", "m7-assistance-demand", "m8-financing-demand");
 
     @Autowired
     MeasureProcesses measureProcesses;

@@ -23,8 +23,9 @@ class SecurityHeadersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/index.html", "/login.html", "/cases.html", "/projects.html", "/fund.html",
-            "/settlements.html", "/evaluations.html", "/evaluations.js", "/assistance-figures.html", "/assistance-figures.js", "/huiqi.css", "/rules.js", "/huiqi.js", "/rules.html",
-            "/swagger-ui/index.html", "/demands.html", "/assistance.html"})
+            "/settlements.html", "/evaluations.html", "/evaluations.js", "/assistance-figures.html", "/assistance-figures.js", "/financing-figures.html", "/financing-figures.js", "/huiqi.css", "/rules.js", "/huiqi.js", "/rules.html",
+            "/swagger-ui/index.html", "/demands.html", "/assistance.html", "/financing-events.html", "/financing-events.js",
+            "/guide-funds.html", "/guide-funds.js", "/financing.html", "/financing.js", "/institution.html", "/institution.js"})
     void everyPageHasThePagePolicyAndTheUsualHeaders(String path) {
         PageSession browser = new PageSession(port);
         browser.signIn("policy-staff", DemoAccounts.PASSWORD);

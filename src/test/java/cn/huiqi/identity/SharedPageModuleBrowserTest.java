@@ -28,8 +28,9 @@ import cn.huiqi.testsupport.HttpApi;
 @IdentityIntegrationTest
 class SharedPageModuleBrowserTest {
 
+    /** What policy staff are offered: measure 9's board (兑现看板) too — they read it, as gxj, czj and auditors do. */
     private static final List<String> MENU = List.of("./", "cases.html", "projects.html", "fund.html", "settlements.html", "evaluations.html",
-            "assistance-figures.html", "rules.html", "calendar.html", "camunda/app/tasklist/");
+            "assistance-figures.html", "board.html", "rules.html", "calendar.html", "camunda/app/tasklist/");
 
     @LocalServerPort
     int port;

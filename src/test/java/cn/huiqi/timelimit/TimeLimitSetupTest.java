@@ -31,6 +31,9 @@ class TimeLimitSetupTest {
     static final Map<String, Integer> DEMAND_LIMITS = Map.of("Task_Accept", 1, "Task_DecideTransfer", 2, "Task_ApproveExtension", 2,
             "Task_ReportUpward", 2, "Task_Supervise", 2, "Task_OverdueSupervision", 2);
     static final Measure M7 = measure("M7", "m7-assistance-demand", false);
+    /** Measure 8 (financing demands, no money): screening and jrb's coordination. */
+    static final Map<String, Integer> FINANCING_LIMITS = Map.of("Task_Screen", 3, "Task_Coordinate", 5);
+    static final Measure M8 = measure("M8", "m8-financing-demand", false);
     static final Map<String, java.util.Set<String>> OWN = Map.of("M7", java.util.Set.of("Task_Accept", "Task_Handle"));
 
     @Test
@@ -39,11 +42,11 @@ class TimeLimitSetupTest {
                 "M1", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10, "Task_ConfirmPayments", 5),
                 "M2", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10, "Task_ConfirmPayments", 5),
                 "M3", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10, "Task_ConfirmPayments", 5),
-                "M5", EVALUATION_LIMITS, "M6", EVALUATION_LIMITS, "M7", DEMAND_LIMITS));
+                "M5", EVALUATION_LIMITS, "M6", EVALUATION_LIMITS, "M7", DEMAND_LIMITS, "M8", FINANCING_LIMITS));
 
         assertThat(TimeLimitSetup.unitStepsWithoutLimit(shipped, List.of(
                 measure("M1", "m1-order-reward", true), measure("M2", "m2-growth-reward", true),
-                measure("M3", "m3-investment-reward", true), measure("M4", null, false), M5, M6, M7), models, OWN)).isEmpty();
+                measure("M3", "m3-investment-reward", true), measure("M4", null, false), M5, M6, M7, M8), models, OWN)).isEmpty();
         assertThat(TimeLimitSetup.unitStepsWithoutLimit(shipped, List.of(M7), models)).as("办理 without measure 7's own limits")
                 .singleElement().asString().contains("M7 Task_Handle");
     }
@@ -51,14 +54,14 @@ class TimeLimitSetupTest {
     @Test
     void aUnitsStepWithoutALimitStopsTheStartNamingMeasureAndStep() {
         TimeLimitProperties missing = limits(Map.of("M1", Map.of("Task_LocalityVerification", 5, "Task_CityReview", 10),
-                "M5", EVALUATION_LIMITS, "M6", EVALUATION_LIMITS, "M7", DEMAND_LIMITS));
+                "M5", EVALUATION_LIMITS, "M6", EVALUATION_LIMITS, "M7", DEMAND_LIMITS, "M8", FINANCING_LIMITS));
 
-        assertThat(TimeLimitSetup.unitStepsWithoutLimit(missing, List.of(measure("M1", "m1-order-reward", true), M5, M6, M7), models, OWN))
+        assertThat(TimeLimitSetup.unitStepsWithoutLimit(missing, List.of(measure("M1", "m1-order-reward", true), M5, M6, M7, M8), models, OWN))
                 .singleElement().asString()
                 .contains("M1 Task_ConfirmPayments").contains("fund-settlement").contains("due date");
         // reached through the call to review-chain; the supplement tasks are the enterprise's (an assignee), not a unit's
-        assertThat(TimeLimitSetup.unitStepsWithoutLimit(limits(Map.of("M5", EVALUATION_LIMITS, "M6", EVALUATION_LIMITS, "M7", DEMAND_LIMITS)),
-                List.of(measure("M2", "m2-growth-reward", true), M5, M6, M7), models, OWN))
+        assertThat(TimeLimitSetup.unitStepsWithoutLimit(limits(Map.of("M5", EVALUATION_LIMITS, "M6", EVALUATION_LIMITS, "M7", DEMAND_LIMITS,
+                "M8", FINANCING_LIMITS)), List.of(measure("M2", "m2-growth-reward", true), M5, M6, M7, M8), models, OWN))
                 .hasSize(3)
                 .anySatisfy(problem -> assertThat(problem).contains("M2 Task_LocalityVerification").contains("review-chain"))
                 .anySatisfy(problem -> assertThat(problem).contains("M2 Task_CityReview"))

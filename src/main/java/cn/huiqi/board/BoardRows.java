@@ -1,0 +1,95 @@
+package cn.huiqi.board;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads and writes the rows of {@code board_case} (V51). */
+@Component
+class BoardRows {
+
+    private static final String COLUMNS = "case_id, case_number, measure, locality_unit_id, status, outcome, submitted_at, "
+            + "submitted_week, locality_at, city_at, approved_at, approved_week, notice_at, disbursement_at, paid_at, paid_week, "
+            + "closed_at, locality_days, city_days, notice_days, payment_days, approval_to_payment_days, end_to_end_days, "
+            + "approved_amount, paid_amount, ever_overdue, updated_at";
+
+    private final JdbcTemplate jdbc;
+
+    BoardRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<BoardCase> find(long caseId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM board_case WHERE case_id = ?", BoardRows::row, caseId).stream().findFirst();
+    }
+
+    boolean exists(long caseId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM board_case WHERE case_id = ?", Integer.class, caseId) > 0;
+    }
+
+    void save(BoardCase c, Instant now) {
+        Object[] values = {c.caseNumber, c.measure, c.locality, c.status, c.outcome.name(), ts(c.submittedAt),
+                date(BoardCase.weekOf(c.submittedAt)), ts(c.localityAt), ts(c.cityAt), ts(c.approvedAt), date(BoardCase.weekOf(c.approvedAt)),
+                ts(c.noticeAt), ts(c.disbursementAt), ts(c.paidAt), date(BoardCase.weekOf(c.paidAt)), ts(c.closedAt), c.localityDays,
+                c.cityDays, c.noticeDays, c.paymentDays, c.approvalToPaymentDays, c.endToEndDays, c.approvedAmount, c.paidAmount,
+                c.everOverdue, ts(now), c.caseId};
+        int updated = jdbc.update("UPDATE board_case SET case_number = ?, measure = ?, locality_unit_id = ?, status = ?, outcome = ?, "
+                + "submitted_at = ?, submitted_week = ?, locality_at = ?, city_at = ?, approved_at = ?, approved_week = ?, notice_at = ?, "
+                + "disbursement_at = ?, paid_at = ?, paid_week = ?, closed_at = ?, locality_days = ?, city_days = ?, notice_days = ?, "
+                + "payment_days = ?, approval_to_payment_days = ?, end_to_end_days = ?, approved_amount = ?, paid_amount = ?, "
+                + "ever_overdue = ?, updated_at = ? WHERE case_id = ?", values);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO board_case (case_number, measure, locality_unit_id, status, outcome, submitted_at, submitted_week, "
+                    + "locality_at, city_at, approved_at, approved_week, notice_at, disbursement_at, paid_at, paid_week, closed_at, "
+                    + "locality_days, city_days, notice_days, payment_days, approval_to_payment_days, end_to_end_days, approved_amount, "
+                    + "paid_amount, ever_overdue, updated_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "?, ?, ?, ?, ?, ?)", values);
+        }
+    }
+
+    private static BoardCase row(ResultSet rs, int n) throws SQLException {
+        BoardCase c = new BoardCase(rs.getLong("case_id"), rs.getString("case_number"), rs.getString("measure"),
+                rs.getString("locality_unit_id"), rs.getString("status"), instant(rs, "submitted_at"));
+        c.outcome = BoardCase.Outcome.valueOf(rs.getString("outcome"));
+        c.localityAt = instant(rs, "locality_at");
+        c.cityAt = instant(rs, "city_at");
+        c.approvedAt = instant(rs, "approved_at");
+        c.noticeAt = instant(rs, "notice_at");
+        c.disbursementAt = instant(rs, "disbursement_at");
+        c.paidAt = instant(rs, "paid_at");
+        c.closedAt = instant(rs, "closed_at");
+        c.localityDays = integer(rs, "locality_days");
+        c.cityDays = integer(rs, "city_days");
+        c.noticeDays = integer(rs, "notice_days");
+        c.paymentDays = integer(rs, "payment_days");
+        c.approvalToPaymentDays = integer(rs, "approval_to_payment_days");
+        c.endToEndDays = integer(rs, "end_to_end_days");
+        c.approvedAmount = rs.getBigDecimal("approved_amount");
+        c.paidAmount = rs.getBigDecimal("paid_amount");
+        c.everOverdue = rs.getBoolean("ever_overdue");
+        return c;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private static java.sql.Date date(java.time.LocalDate day) {
+        return day == null ? null : java.sql.Date.valueOf(day);
+    }
+}
