@@ -1,6 +1,6 @@
 -- 兑现看板 Fulfilment board (issue 19, docs/fulfilment.md "兑现看板"): one row per case, the board's read model.
 -- Written by cn.huiqi.board.BoardFeed in the transaction of each case event (opened, status changed, a step overdue),
--- so the board never disagrees with the cases; rows of cases opened before this table existed are built at start
+-- one statement per event (an insert, or an update guarded by row_token), so the board never disagrees with the cases; rows of cases opened before this table existed are built at start
 -- from the case timeline (BoardBackfill). Stage times are working days on the calendar (docs/working-days.md).
 
 CREATE TABLE board_case (
@@ -34,6 +34,8 @@ CREATE TABLE board_case (
     -- a step of the case passed its time limit at some time (timelimit.StepOverdue)
     ever_overdue             BOOLEAN       NOT NULL DEFAULT FALSE,
     updated_at               DATETIME(6)   NOT NULL,
+    -- a new random value at every write: a node's remembered row is used only while it is still the stored one
+    row_token                BIGINT        NOT NULL DEFAULT 0,
     CONSTRAINT fk_board_case_case FOREIGN KEY (case_id) REFERENCES case_record (id)
 )${tableOptions};
 

@@ -97,6 +97,6 @@ class BoardBackfill {
             row.paidAmount = c.settled();
         }
         row.everOverdue = jdbc.queryForObject("SELECT COUNT(*) FROM supervision_item WHERE case_id = ?", Integer.class, caseId) > 0;
-        rows.save(row, Instant.now());
+        rows.insert(row, Instant.now()); // false: a live event wrote the row meanwhile, and it is newer
     }
 }

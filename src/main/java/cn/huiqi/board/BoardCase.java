@@ -52,6 +52,8 @@ final class BoardCase {
     BigDecimal approvedAmount;
     BigDecimal paidAmount;
     boolean everOverdue;
+    /** The stored row's {@code row_token} when this copy was read or written (BoardRows guards its updates by it). */
+    long rowToken;
 
     BoardCase(long caseId, String caseNumber, String measure, String locality, String status, Instant submittedAt) {
         this.caseId = caseId;
@@ -109,6 +111,29 @@ final class BoardCase {
             closedAt = first(closedAt, at);
             endToEndDays = between(days, submittedAt, closedAt);
         }
+    }
+
+    BoardCase copy() {
+        BoardCase c = new BoardCase(caseId, caseNumber, measure, locality, status, submittedAt);
+        c.outcome = outcome;
+        c.localityAt = localityAt;
+        c.cityAt = cityAt;
+        c.approvedAt = approvedAt;
+        c.noticeAt = noticeAt;
+        c.disbursementAt = disbursementAt;
+        c.paidAt = paidAt;
+        c.closedAt = closedAt;
+        c.localityDays = localityDays;
+        c.cityDays = cityDays;
+        c.noticeDays = noticeDays;
+        c.paymentDays = paymentDays;
+        c.approvalToPaymentDays = approvalToPaymentDays;
+        c.endToEndDays = endToEndDays;
+        c.approvedAmount = approvedAmount;
+        c.paidAmount = paidAmount;
+        c.everOverdue = everOverdue;
+        c.rowToken = rowToken;
+        return c;
     }
 
     boolean approved() {

@@ -15,21 +15,21 @@ import cn.huiqi.timelimit.OverdueNow;
 import cn.huiqi.timelimit.StepOverdue;
 
 /**
- * Feeds the board's read model from the case events, synchronously, in the transaction of the step that caused them:
- * a step that rolls back leaves the board as it was, and a step that commits has moved it. Times are the engine's clock
- * (the one the step clocks and timers run on).
+ * Feeds the board's read model from the case events, in the transaction of the step that caused them (written as it
+ * commits, {@link BoardWrites}): a step that rolls back leaves the board as it was, and a step that commits has moved
+ * it. Times are the engine's clock (the one the step clocks and timers run on).
  */
 @Component
 class BoardFeed {
 
-    private final BoardRows rows;
+    private final BoardWrites writes;
     private final CaseLifecycles lifecycles;
     private final WorkingDays workingDays;
     private final RewardClaims claims;
     private final OverdueNow clock;
 
-    BoardFeed(BoardRows rows, CaseLifecycles lifecycles, WorkingDays workingDays, RewardClaims claims, OverdueNow clock) {
-        this.rows = rows;
+    BoardFeed(BoardWrites writes, CaseLifecycles lifecycles, WorkingDays workingDays, RewardClaims claims, OverdueNow clock) {
+        this.writes = writes;
         this.lifecycles = lifecycles;
         this.workingDays = workingDays;
         this.claims = claims;
@@ -39,24 +39,24 @@ class BoardFeed {
     @EventListener
     void opened(CaseOpened event) {
         CaseRecord c = event.caseRecord();
-        if (!rows.exists(c.getId())) {
-            Instant now = clock.now();
-            BoardCase row = new BoardCase(c.getId(), c.getCaseNumber(), c.getMeasure(), c.getLocalityUnitId(), c.getStatus(), now);
-            row.enter(c.getStatus(), lifecycles.statusOf(c).isFinal(), now, workingDays);
-            rows.save(row, now);
-        }
+        Instant now = clock.now();
+        boolean isFinal = lifecycles.statusOf(c).isFinal();
+        BoardCase opened = new BoardCase(c.getId(), c.getCaseNumber(), c.getMeasure(), c.getLocalityUnitId(), c.getStatus(), now);
+        opened.enter(opened.status, isFinal, now, workingDays);
+        writes.opened(c.getId(), opened::copy);
     }
 
     @EventListener
     void statusChanged(CaseStatusChanged event) {
         CaseRecord c = event.caseRecord();
         Instant now = clock.now();
-        BoardCase row = rows.find(c.getId()).orElseGet(() ->
-                new BoardCase(c.getId(), c.getCaseNumber(), c.getMeasure(), c.getLocalityUnitId(), c.getStatus(), now));
-        row.locality = c.getLocalityUnitId();
-        row.enter(event.to().name(), event.to().isFinal(), now, workingDays);
-        money(row);
-        rows.save(row, now);
+        String locality = c.getLocalityUnitId();
+        BoardCase absent = new BoardCase(c.getId(), c.getCaseNumber(), c.getMeasure(), locality, c.getStatus(), now);
+        writes.change(c.getId(), row -> {
+            row.locality = locality;
+            row.enter(event.to().name(), event.to().isFinal(), now, workingDays);
+            money(row);
+        }, absent::copy);
     }
 
     @EventListener
@@ -64,10 +64,7 @@ class BoardFeed {
         if (event.caseId() <= 0) {
             return; // a settlement's step, of no single case
         }
-        rows.find(event.caseId()).ifPresent(row -> {
-            row.everOverdue = true;
-            rows.save(row, clock.now());
-        });
+        writes.change(event.caseId(), row -> row.everOverdue = true, null);
     }
 
     /** The approved amount (the rule's reward) once approved; the paid amount (what was settled and paid) once paid. */

@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads and writes the rows of {@code board_case} (V51). */
+/** Reads and writes the rows of {@code board_case} (V51), one statement per write. */
 @Component
 class BoardRows {
 
@@ -24,32 +27,60 @@ class BoardRows {
         this.jdbc = jdbc;
     }
 
-    Optional<BoardCase> find(long caseId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM board_case WHERE case_id = ?", BoardRows::row, caseId).stream().findFirst();
+    /** The row, locked until the transaction ends (a locking read sees the latest committed version). */
+    Optional<BoardCase> findForUpdate(long caseId) {
+        return jdbc.query("SELECT " + COLUMNS + ", row_token FROM board_case WHERE case_id = ? FOR UPDATE", BoardRows::row, caseId)
+                .stream().findFirst();
     }
 
-    boolean exists(long caseId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM board_case WHERE case_id = ?", Integer.class, caseId) > 0;
+    /** One INSERT; false when the case has its row already (the start-up backfill and a live event met). */
+    boolean insert(BoardCase c, Instant now) {
+        long token = ThreadLocalRandom.current().nextLong();
+        Object[] values = values(c, now); // ends with case_id
+        Object[] params = Arrays.copyOf(values, values.length + 1);
+        params[values.length] = token;
+        try {
+            jdbc.update("INSERT INTO board_case (case_number, measure, locality_unit_id, status, outcome, submitted_at, submitted_week, "
+                    + "locality_at, city_at, approved_at, approved_week, notice_at, disbursement_at, paid_at, paid_week, closed_at, "
+                    + "locality_days, city_days, notice_days, payment_days, approval_to_payment_days, end_to_end_days, approved_amount, "
+                    + "paid_amount, ever_overdue, updated_at, case_id, row_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", params);
+        } catch (DuplicateKeyException exists) {
+            return false;
+        }
+        c.rowToken = token;
+        return true;
     }
 
-    void save(BoardCase c, Instant now) {
-        Object[] values = {c.caseNumber, c.measure, c.locality, c.status, c.outcome.name(), ts(c.submittedAt),
-                date(BoardCase.weekOf(c.submittedAt)), ts(c.localityAt), ts(c.cityAt), ts(c.approvedAt), date(BoardCase.weekOf(c.approvedAt)),
-                ts(c.noticeAt), ts(c.disbursementAt), ts(c.paidAt), date(BoardCase.weekOf(c.paidAt)), ts(c.closedAt), c.localityDays,
-                c.cityDays, c.noticeDays, c.paymentDays, c.approvalToPaymentDays, c.endToEndDays, c.approvedAmount, c.paidAmount,
-                c.everOverdue, ts(now), c.caseId};
+    /**
+     * One UPDATE of the row as it was when {@code c} was read or written ({@code c.rowToken}); false (nothing written) when
+     * it changed since, written by another node or rolled back with its transaction: the caller reads it again.
+     */
+    boolean update(BoardCase c, Instant now) {
+        long next = ThreadLocalRandom.current().nextLong();
+        Object[] values = values(c, now); // ends with case_id
+        Object[] params = Arrays.copyOf(values, values.length + 2);
+        params[values.length - 1] = next;
+        params[values.length] = c.caseId;
+        params[values.length + 1] = c.rowToken;
         int updated = jdbc.update("UPDATE board_case SET case_number = ?, measure = ?, locality_unit_id = ?, status = ?, outcome = ?, "
                 + "submitted_at = ?, submitted_week = ?, locality_at = ?, city_at = ?, approved_at = ?, approved_week = ?, notice_at = ?, "
                 + "disbursement_at = ?, paid_at = ?, paid_week = ?, closed_at = ?, locality_days = ?, city_days = ?, notice_days = ?, "
                 + "payment_days = ?, approval_to_payment_days = ?, end_to_end_days = ?, approved_amount = ?, paid_amount = ?, "
-                + "ever_overdue = ?, updated_at = ? WHERE case_id = ?", values);
+                + "ever_overdue = ?, updated_at = ?, row_token = ? WHERE case_id = ? AND row_token = ?", params);
         if (updated == 0) {
-            jdbc.update("INSERT INTO board_case (case_number, measure, locality_unit_id, status, outcome, submitted_at, submitted_week, "
-                    + "locality_at, city_at, approved_at, approved_week, notice_at, disbursement_at, paid_at, paid_week, closed_at, "
-                    + "locality_days, city_days, notice_days, payment_days, approval_to_payment_days, end_to_end_days, approved_amount, "
-                    + "paid_amount, ever_overdue, updated_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "?, ?, ?, ?, ?, ?)", values);
+            return false;
         }
+        c.rowToken = next;
+        return true;
+    }
+
+    private static Object[] values(BoardCase c, Instant now) {
+        return new Object[] {c.caseNumber, c.measure, c.locality, c.status, c.outcome.name(), ts(c.submittedAt),
+                date(BoardCase.weekOf(c.submittedAt)), ts(c.localityAt), ts(c.cityAt), ts(c.approvedAt), date(BoardCase.weekOf(c.approvedAt)),
+                ts(c.noticeAt), ts(c.disbursementAt), ts(c.paidAt), date(BoardCase.weekOf(c.paidAt)), ts(c.closedAt), c.localityDays,
+                c.cityDays, c.noticeDays, c.paymentDays, c.approvalToPaymentDays, c.endToEndDays, c.approvedAmount, c.paidAmount,
+                c.everOverdue, ts(now), c.caseId};
     }
 
     private static BoardCase row(ResultSet rs, int n) throws SQLException {
@@ -72,6 +103,7 @@ class BoardRows {
         c.approvedAmount = rs.getBigDecimal("approved_amount");
         c.paidAmount = rs.getBigDecimal("paid_amount");
         c.everOverdue = rs.getBoolean("ever_overdue");
+        c.rowToken = rs.getLong("row_token");
         return c;
     }
 

@@ -129,9 +129,10 @@ public class CaseRegistration {
         };
     }
 
-    public CaseRecord open(DelegateExecution execution, Enterprise enterprise, NewApplication application) {
+    /** Opens the case of an application admitted to {@code round} ({@link #admit}, asked once per application). */
+    public CaseRecord open(DelegateExecution execution, Enterprise enterprise, NewApplication application, Optional<Long> round) {
         String measure = application.measure();
-        Long roundId = periods.admit(measure).orElse(null);
+        Long roundId = round.orElse(null);
         Applicant applicant = applicant(application, enterprise);
         Optional<CaseRecord> same = cases.findByMeasureAndApplicantKeyAndSubjectKey(measure, applicant.key(),
                 application.subjectKey());

@@ -1,5 +1,7 @@
 package cn.huiqi.casefile;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,11 +30,11 @@ public class RegisterApplication implements JavaDelegate {
         String processKey = execution.getProcessEngineServices().getRepositoryService()
                 .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
         ApplicationType type = types.forProcess(processKey);
-        registration.admit(type.measure()); // outside the application period nothing else is looked at
+        Optional<Long> round = registration.admit(type.measure()); // outside the application period nothing else is looked at
         Enterprise applicant = registration.applicantEnterprise(execution.getVariable(CaseRegistration.ENTERPRISE_ID));
         ApplicationType.ValidatedApplication validated = type.validate(execution.getVariables(), applicant);
         type.checkClaims(validated.application());
-        CaseRecord caseRecord = registration.open(execution, applicant, validated.application());
+        CaseRecord caseRecord = registration.open(execution, applicant, validated.application(), round);
         type.opened(caseRecord, validated);
         execution.setVariables(validated.variables());
     }

@@ -27,13 +27,11 @@ import org.springframework.util.unit.DataSize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.huiqi.casefile.CaseEvent;
 import cn.huiqi.catalogue.ApplicantKind;
 import cn.huiqi.casefile.CaseOpened;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseRegistration;
-import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseVisibility;
 import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.ConflictException;
@@ -55,14 +53,14 @@ public class EvidenceFiles {
 
     /** Orders of one measure-1 application at most (orderreward); a draft's order line is checked against it. */
     static final int MAX_ORDERS = 10;
-    private static final String SEND_BACK_SUFFIX = "_SEND_BACK";
+    /** The send-backs (补正) of a case: its timeline's actions ending in {@code _SEND_BACK}. */
+    private static final String SEND_BACKS = "SELECT COUNT(*) AS send_backs FROM case_event WHERE case_id = ? AND action LIKE '%!_SEND!_BACK' ESCAPE '!'";
 
     private final JdbcTemplate jdbc;
     private final EvidenceStore store;
     private final TransactionTemplate transaction;
     private final CaseRecordRepository cases;
     private final CaseVisibility visibility;
-    private final CaseTimeline timeline;
     private final EnterpriseRegister register;
     private final ObjectMapper json;
     private final Map<String, RequiredDocuments> documents;
@@ -72,7 +70,7 @@ public class EvidenceFiles {
     private final List<LocalityFileReaders> localityReaders;
 
     public EvidenceFiles(JdbcTemplate jdbc, EvidenceStore store, TransactionTemplate transaction, CaseRecordRepository cases,
-                         CaseVisibility visibility, CaseTimeline timeline, EnterpriseRegister register, ObjectMapper json,
+                         CaseVisibility visibility, EnterpriseRegister register, ObjectMapper json,
                          List<RequiredDocuments> declared, @Value("${huiqi.evidence.max-size:20MB}") DataSize maxSize,
                          cn.huiqi.unit.UnitRepository units, cn.huiqi.catalogue.MeasureCatalogue catalogue,
                          List<LocalityFileReaders> localityReaders) {
@@ -84,7 +82,6 @@ public class EvidenceFiles {
         this.transaction = transaction;
         this.cases = cases;
         this.visibility = visibility;
-        this.timeline = timeline;
         this.register = register;
         this.json = json;
         this.documents = declared.stream().collect(Collectors.toUnmodifiableMap(RequiredDocuments::measure, Function.identity()));
@@ -205,9 +202,17 @@ public class EvidenceFiles {
 
     /** The case's files (for the review forms, {@code review.CaseFigures}): no authorization here, the caller decides. */
     public List<EvidenceItem> ofCase(CaseRecord caseRecord) {
-        int latest = latestSendBack(caseRecord);
-        return jdbc.query("SELECT " + EvidenceRow.COLUMNS + " FROM evidence_file WHERE case_id = ? ORDER BY uploaded_at, id",
-                EvidenceRow.MAPPER, caseRecord.getId()).stream().map(row -> item(row, latest)).toList();
+        // one statement: the send-back count (one row) joined to the case's files (none: one row of nulls)
+        int[] latest = {0};
+        List<EvidenceRow> rows = new java.util.ArrayList<>();
+        jdbc.query("SELECT s.send_backs, " + EvidenceRow.COLUMNS.replaceAll("(\\w+)", "e.$1") + " FROM (" + SEND_BACKS + ") s "
+                + "LEFT JOIN evidence_file e ON e.case_id = ? ORDER BY e.uploaded_at, e.id", rs -> {
+            latest[0] = rs.getInt("send_backs");
+            if (rs.getObject("id") != null) {
+                rows.add(EvidenceRow.MAPPER.mapRow(rs, rows.size()));
+            }
+        }, caseRecord.getId(), caseRecord.getId());
+        return rows.stream().map(row -> item(row, latest[0])).toList();
     }
 
     /** The number of the latest send-back (补正) whose uploads were made, 0 when none: files of this round are the "new" ones. */
@@ -394,8 +399,7 @@ public class EvidenceFiles {
     }
 
     private int sendBacks(CaseRecord caseRecord) {
-        return (int) timeline.of(caseRecord).stream().map(CaseEvent::getAction)
-                .filter(action -> action != null && action.endsWith(SEND_BACK_SUFFIX)).count();
+        return jdbc.queryForObject(SEND_BACKS, Integer.class, caseRecord.getId());
     }
 
     private EvidenceItem item(EvidenceRow row, int latestSendBack) {

@@ -368,10 +368,10 @@ class FinancingEvents {
             checks.add("intentionSigned", "是否签约意向须为 true 或 false", "intentionSigned must be true or false");
         }
         BigDecimal amount = null;
-        if (Boolean.TRUE.equals(signed)) {
-            amount = checks.money("intendedAmount", r.intendedAmount(), "意向金额（元）", "The intended amount (yuan)");
-        } else if (Boolean.FALSE.equals(signed) && r.intendedAmount() != null) {
+        if (Boolean.FALSE.equals(signed) && r.intendedAmount() != null) {
             checks.add("intendedAmount", "未签约意向时不填意向金额", "No intended amount without a signed intention");
+        } else if (Boolean.TRUE.equals(signed) || r.intendedAmount() != null) {
+            amount = checks.money("intendedAmount", r.intendedAmount(), "意向金额（元）", "The intended amount (yuan)");
         }
         String note = text(checks, "note", r.note(), "备注", "The note", 500, true);
         checks.throwIfAny();

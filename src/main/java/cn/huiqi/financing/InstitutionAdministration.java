@@ -75,6 +75,7 @@ class InstitutionAdministration {
         Caller caller = unitGroups.institutionAdministrator();
         Body r = request == null ? new Body(null, null, null, null, null, null, null) : request;
         FieldChecks checks = new FieldChecks();
+        units.checkFields(checks, new UnitApi.NewUnit(r.id(), r.nameZh(), r.nameEn(), null));
         InstitutionKind kind = kind(checks, r.kind(), false);
         String contactName = text(checks, "contactName", r.contactName(), "联系人", "Contact name", 64, false);
         String contactPhone = phone(checks, r.contactPhone(), false);
@@ -103,6 +104,7 @@ class InstitutionAdministration {
             checks.add("body", "请至少给出一项修改：nameZh、nameEn、kind、contactName、contactPhone 或 active",
                     "Give at least one change: nameZh, nameEn, kind, contactName, contactPhone or active");
         }
+        units.checkNames(checks, r.nameZh(), r.nameEn());
         InstitutionKind kind = kind(checks, r.kind(), true);
         String contactName = text(checks, "contactName", r.contactName(), "联系人", "Contact name", 64, true);
         String contactPhone = phone(checks, r.contactPhone(), true);

@@ -80,10 +80,7 @@ final class StillSignedInFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof OAuth2AuthenticationToken login && !sessionStillSignedIn(login, request, response)) {
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
+            invalidate(request.getSession(false));
             SecurityContextHolder.clearContext();
         } else if (authentication instanceof JwtAuthenticationToken jwt && !tokenActive(jwt.getToken().getTokenValue())) {
             log.info("Bearer token of {} is no longer active at Keycloak: refused", authentication.getName());
@@ -92,7 +89,28 @@ final class StillSignedInFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** A session invalidated meanwhile (a sign-out or back-channel logout on another request) counts as signed out. */
     private boolean sessionStillSignedIn(OAuth2AuthenticationToken login, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            return checkSession(login, request, response);
+        } catch (IllegalStateException invalidatedMeanwhile) {
+            log.info("App session of {} ended on another request meanwhile: signed out", login.getName());
+            return false;
+        }
+    }
+
+    private static void invalidate(HttpSession session) {
+        if (session == null) {
+            return;
+        }
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalidated) {
+            // signed out on another request meanwhile: nothing left to end
+        }
+    }
+
+    private boolean checkSession(OAuth2AuthenticationToken login, HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return true; // nothing stored, so nothing kept: an OIDC login always has a session
@@ -108,14 +126,9 @@ final class StillSignedInFilter extends OncePerRequestFilter {
             log.info("App session of {} has no refresh token: ended", login.getName());
             return false;
         }
+        OAuth2AuthorizedClient refreshed;
         try {
-            OAuth2AuthorizedClient refreshed = refresher.authorize(
-                    OAuth2AuthorizationContext.withAuthorizedClient(client).principal(login).build());
-            if (refreshed != null) {
-                authorizedClients.saveAuthorizedClient(refreshed, login, request, response);
-            }
-            session.setAttribute(CHECKED_AT, now);
-            return true;
+            refreshed = refresher.authorize(OAuth2AuthorizationContext.withAuthorizedClient(client).principal(login).build());
         } catch (OAuth2AuthorizationException refused) {
             log.info("Keycloak no longer signs in {} (user disabled or signed out): app session ended ({})",
                     login.getName(), refused.getMessage());
@@ -124,6 +137,11 @@ final class StillSignedInFilter extends OncePerRequestFilter {
             log.warn("Could not check {} at Keycloak, app session ended: {}", login.getName(), unreachable.toString());
             return false;
         }
+        if (refreshed != null) {
+            authorizedClients.saveAuthorizedClient(refreshed, login, request, response);
+        }
+        session.setAttribute(CHECKED_AT, now);
+        return true;
     }
 
     private boolean tokenActive(String token) {

@@ -36,17 +36,36 @@ public class UnitAdministration {
 
     /** Checks a new unit's fields; answers its id (the caller checks its group before {@link #add}). */
     public String checkNew(UnitApi.NewUnit request) {
-        UnitApi.NewUnit r = request == null ? new UnitApi.NewUnit(null, null, null, null) : request;
         FieldChecks checks = new FieldChecks();
-        String id = id(checks, r.id());
-        name(checks, "nameZh", r.nameZh(), "中文名称", "Chinese name", 64);
-        name(checks, "nameEn", r.nameEn(), "英文名称", "English name", 128);
-        flag(checks, "liaison", r.liaison(), "是否联络单位", "liaison", false);
+        String id = checkFields(checks, request);
         checks.throwIfAny();
         if (units.existsById(id)) {
             throw new ConflictException("id", "单位 " + id + " 已存在", "Unit " + id + " exists already");
         }
         return id;
+    }
+
+    /**
+     * Adds the problems of a new unit's fields to {@code checks}, for a caller that answers them together with its own
+     * fields (an institution's kind and contact); answers the id, or null when it is not one.
+     */
+    public String checkFields(FieldChecks checks, UnitApi.NewUnit request) {
+        UnitApi.NewUnit r = request == null ? new UnitApi.NewUnit(null, null, null, null) : request;
+        String id = id(checks, r.id());
+        name(checks, "nameZh", r.nameZh(), "中文名称", "Chinese name", 64);
+        name(checks, "nameEn", r.nameEn(), "英文名称", "English name", 128);
+        flag(checks, "liaison", r.liaison(), "是否联络单位", "liaison", false);
+        return id;
+    }
+
+    /** Adds the problems of a unit's changed names (null: unchanged) to {@code checks}. */
+    public void checkNames(FieldChecks checks, Object nameZh, Object nameEn) {
+        if (nameZh != null) {
+            name(checks, "nameZh", nameZh, "中文名称", "Chinese name", 64);
+        }
+        if (nameEn != null) {
+            name(checks, "nameEn", nameEn, "英文名称", "English name", 128);
+        }
     }
 
     @Transactional

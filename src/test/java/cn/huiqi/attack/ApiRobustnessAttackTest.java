@@ -65,6 +65,21 @@ class ApiRobustnessAttackTest {
     private final List<String> failures = new ArrayList<>();
     private Map<String, Long> rowsBefore;
 
+    /** Path prefix → the demo account that acts there, most specific first. */
+    static final Map<String, String> ACTING_ROLES = actingRoles();
+
+    private static Map<String, String> actingRoles() {
+        Map<String, String> roles = new LinkedHashMap<>();
+        roles.put("/api/financing/demands", "ent-hongdu");
+        roles.put("/api/financing/market", "demobank1-staff");
+        roles.put("/api/financing/take-ups", "demobank1-staff");
+        roles.put("/api/financing/events/{id}/registrations", "ent-hongdu");
+        roles.put("/api/financing/events", "jrb-reviewer");
+        roles.put("/api/financing/equity-requests/{id}/steps", "ctjt-reviewer");
+        roles.put("/api/financing/equity-requests", "ent-hongdu");
+        return roles;
+    }
+
     record Endpoint(String method, String pattern, HandlerMethod handler) {
 
         String path(Map<String, String> variables) {
@@ -138,9 +153,21 @@ class ApiRobustnessAttackTest {
             return false;
         }
 
-        /** Enterprises apply; everything else is tried as the administrator, who passes every role check. */
+        /**
+         * Enterprises apply; measure 8's steps are tried as the role that acts on them (the administrator holds none of
+         * them: an enterprise's demand, an institution's offer, jrb's events, ctjt's referrals); everything else as the
+         * administrator, who passes every other role check. So the body is read, not refused at the role check.
+         */
         String user() {
-            return pattern.matches("/api/m\\d+/.*") || submitsForAMeasure() ? "ent-hongdu" : "admin";
+            if (pattern.matches("/api/m\\d+/.*") || submitsForAMeasure()) {
+                return "ent-hongdu";
+            }
+            for (Map.Entry<String, String> acting : ACTING_ROLES.entrySet()) {
+                if (pattern.startsWith(acting.getKey())) {
+                    return acting.getValue();
+                }
+            }
+            return "admin";
         }
 
         /** POST /api/measures/{id}/applications: the measure's body, read by the controller itself (no @RequestBody). */

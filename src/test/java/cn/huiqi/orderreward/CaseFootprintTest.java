@@ -34,7 +34,8 @@ class CaseFootprintTest extends ProcessTestSupport {
      * Upper bounds per case, a little above what was measured (printed by {@link #printFootprint}). Before issue 13
      * (call activity with {@code variables="all"}, a query and flush per case lookup): 93 variables, 112 variable
      * writes, 871 statements, 465 inserts; after: 78, 67, 755, 378; one time-limit job per task, the fund lock without
-     * ledger sums, one idempotency look-up: 78, 67, 726, 369. {@code -Dfootprint.sql=true} prints each
+     * ledger sums, one idempotency look-up: 78, 67, 726, 369; with the fulfilment board's read model (one statement per case and
+     * step), the round asked once per application and the send-back count joined to the files: 79, 68, 738, 376. {@code -Dfootprint.sql=true} prints each
      * step's statements.
      */
     static final int MAX_VARIABLES = 80;
