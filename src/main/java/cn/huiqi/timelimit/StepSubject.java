@@ -57,11 +57,13 @@ class StepSubject {
         return Optional.of(new Subject(null, name, measure.toString(), leadUnitOf(measure.toString())));
     }
 
+    /** The subject as the clock records it, when the process is not at hand (or its case cannot be found any more). */
     Subject ofClock(StepClock clock) {
         if (clock.caseId() != null) {
-            CaseRecord c = cases.findById(clock.caseId()).orElseThrow();
-            return new Subject(c.getId(), c.getCaseNumber(), c.getMeasure(),
-                    c.getLeadUnit() != null ? c.getLeadUnit() : leadUnitOf(c.getMeasure()));
+            return cases.findById(clock.caseId()).map(c -> new Subject(c.getId(), c.getCaseNumber(), c.getMeasure(),
+                            c.getLeadUnit() != null ? c.getLeadUnit() : leadUnitOf(c.getMeasure())))
+                    // no lead unit: no 督办 item for a case that is not there
+                    .orElseGet(() -> new Subject(clock.caseId(), "案件 " + clock.caseId() + " / case " + clock.caseId(), clock.measure(), null));
         }
         return new Subject(null, "结算 / settlement " + clock.processInstanceId(), clock.measure(), leadUnitOf(clock.measure()));
     }

@@ -187,7 +187,7 @@ public class TimeLimits {
             }
             case OVERDUE -> {
                 if (clocks.markOverdue(clock.id(), now)) {
-                    StepSubject.Subject subject = execution != null ? subjects.of(execution).orElse(subjects.ofClock(clock))
+                    StepSubject.Subject subject = execution != null ? subjects.of(execution).orElseGet(() -> subjects.ofClock(clock))
                             : subjects.ofClock(clock);
                     if (subject.leadUnit() != null) {
                         clocks.openSupervision(clock, subject.name(), subject.leadUnit(), now);

@@ -44,7 +44,9 @@ class UnitAdministrationOnMariaDbTest extends SharedMariaDbApp {
         TestUsers.person(identityService, "unit-policy", Groups.POLICY_ADMIN, PASSWORD);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM unit WHERE handling AND liaison AND labelled_default", Integer.class))
                 .isEqualTo(4); // tax, power, water, gas
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM unit WHERE maintained", Integer.class)).isEqualTo(11);
+        // the units V43 made maintained here (financial institutions, kept by measure 8's register, are not among them)
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM unit WHERE maintained AND kind <> 'INSTITUTION'", Integer.class))
+                .isEqualTo(11);
 
         HttpResponse<String> policy = HttpApi.as(port, "unit-policy", PASSWORD).post("/api/units",
                 toJson(Map.of("id", "race-unit", "nameZh", "伪造", "nameEn", "Forged")));
