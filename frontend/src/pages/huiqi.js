@@ -103,7 +103,11 @@ function sameOrigin(url) {
   try { return new URL(url, location.href).origin === location.origin; } catch (e) { return false; }
 }
 
+// set when the user signs out: an answer of 401 to a request still in flight must not turn the way out into a sign-in
+let signingOut = false;
+
 function signIn() {
+  if (signingOut) return;
   location.href = 'login.html?next=' + encodeURIComponent(location.pathname + location.search + location.hash);
 }
 
@@ -184,6 +188,7 @@ function sessionBox(header) {
     const button = el('button', null, '退出登录 ', el('span', 'en', 'Sign out'));
     button.type = 'submit';
     button.onclick = () => { csrf.value = csrfToken() || ''; };
+    form.addEventListener('submit', () => { signingOut = true; });
     form.append(csrf, name, button);
     box.append(form);
   });
