@@ -48,8 +48,10 @@ class GrowthRewardProcessTest extends ProcessTestSupport {
         assertThat(caseRecord.getReviewUnits()).containsExactly("gxj");
 
         ProcessInstance chain = review(instance);
+        assertThat(formOf(taskFor(instance, "Task_LocalityVerification", "gaoxin"))).isEqualTo("m2-review");
         completeAs("gaoxin-verifier", taskFor(instance, "Task_LocalityVerification", "gaoxin"), decision("approve", null));
         assertThat(chain).isWaitingAt("Task_CityReview").task().hasCandidateGroup("gxj");
+        assertThat(formOf(taskFor(instance, "Task_CityReview", "gxj"))).isEqualTo("m2-review");
         assertThat(taskFor(instance, "Task_CityReview", "swj")).as("市商务局 does not review measure 2").isNull();
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
         assertThat(chain).isWaitingAt("Message_SettlementDecided");

@@ -69,6 +69,7 @@ class InvestmentRewardProcessTest extends ProcessTestSupport {
         assertThat(taskService.getVariableLocal(verificationTask, "systemOverallAverageProgress"))
                 .isEqualTo(InvestmentApplicationType.percent(comparison.overallAverage()));
         assertThat(runtimeService.getVariable(review(instance).getId(), "projectAverageProgress")).isNull();
+        assertThat(formOf(taskFor(instance, "Task_LocalityVerification", "anyi"))).isEqualTo("m3-review");
 
         completeAs("anyi-verifier", taskFor(instance, "Task_LocalityVerification", "anyi"), decision("approve", null));
         completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));

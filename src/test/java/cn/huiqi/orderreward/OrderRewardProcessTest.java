@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -84,6 +85,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         Task swj = taskFor(instance, "Task_CityReview", "swj");
         assertThat(gxj).isNotNull();
         assertThat(swj).isNotNull();
+        assertThat(List.of(formOf(gxj), formOf(swj))).as("each unit's step names measure 1's review form").containsOnly("m1-review");
 
         completeAs("gxj-reviewer", gxj, decision("approve", null));
         assertThat(review(instance)).isWaitingAt("Task_CityReview"); // 市商务局 has not agreed yet

@@ -129,6 +129,12 @@ public abstract class ProcessTestSupport {
                 .taskDefinitionKey(activityId).taskCandidateGroup(candidateGroup).singleResult();
     }
 
+    /** The form a task list names for the task (REST and Tasklist list tasks with their forms resolved). */
+    protected String formOf(Task task) {
+        Task listed = taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
+        return listed.getCamundaFormRef() == null ? null : listed.getCamundaFormRef().getKey();
+    }
+
     protected Task singleTask(ProcessInstance instance, String activityId) {
         return taskService.createTaskQuery().processInstanceBusinessKey(caseOf(instance).getCaseNumber())
                 .taskDefinitionKey(activityId).singleResult();
