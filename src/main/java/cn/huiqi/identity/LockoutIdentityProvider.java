@@ -30,12 +30,13 @@ class LockoutIdentityProvider extends DbIdentityServiceProvider {
         if (userId == null || password == null || userId.isEmpty() || password.isEmpty()) {
             return false;
         }
-        if (lockout.refuseWhileLocked(userId)) {
+        LoginLockout.Standing standing = lockout.standing(userId);
+        if (lockout.refuseWhileLocked(userId, standing)) {
             return false;
         }
         UserEntity user = findUserById(userId);
         if (user != null && matchPassword(password, user)) {
-            lockout.succeeded(userId);
+            lockout.succeeded(userId, standing);
             return true;
         }
         lockout.failed(userId);

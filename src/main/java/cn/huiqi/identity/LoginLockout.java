@@ -49,19 +49,27 @@ class LoginLockout {
         return properties;
     }
 
-    /** The end of the user's current lock, if the user is locked now. */
-    public Optional<Instant> lockedUntil(String userId) {
+    /** Where a user stands: a row counts failures since the last success (none: nothing to reset), or holds a lock. */
+    record Standing(boolean counting, Optional<Instant> lockedUntil) {
+    }
+
+    Standing standing(String userId) {
         List<Timestamp> until = jdbc.queryForList("SELECT locked_until FROM login_lock WHERE user_id = ?",
                 Timestamp.class, key(userId));
         Instant now = clock.instant();
-        return until.stream().filter(t -> t != null).map(Timestamp::toInstant).filter(now::isBefore).findFirst();
+        return new Standing(!until.isEmpty(),
+                until.stream().filter(t -> t != null).map(Timestamp::toInstant).filter(now::isBefore).findFirst());
+    }
+
+    /** The end of the user's current lock, if the user is locked now. */
+    public Optional<Instant> lockedUntil(String userId) {
+        return standing(userId).lockedUntil();
     }
 
     /** Before a password is compared: true (and audited) if the user is locked and must be refused unseen. */
-    boolean refuseWhileLocked(String userId) {
-        Optional<Instant> until = lockedUntil(userId);
-        until.ifPresent(end -> audit("REFUSED_WHILE_LOCKED", userId, null, "locked until " + end));
-        return until.isPresent();
+    boolean refuseWhileLocked(String userId, Standing standing) {
+        standing.lockedUntil().ifPresent(end -> audit("REFUSED_WHILE_LOCKED", userId, null, "locked until " + end));
+        return standing.lockedUntil().isPresent();
     }
 
     /** A wrong password (or no such user): counts, and locks at the configured number. */
@@ -99,8 +107,11 @@ class LoginLockout {
         });
     }
 
-    /** A correct password: the count starts again. */
-    void succeeded(String userId) {
+    /** A correct password: the count starts again (a user with no row has nothing to reset: no write per API call). */
+    void succeeded(String userId, Standing standing) {
+        if (!standing.counting()) {
+            return;
+        }
         jdbc.update("DELETE FROM login_lock WHERE user_id = ? AND (locked_until IS NULL OR locked_until <= ?)",
                 key(userId), Timestamp.from(clock.instant()));
     }
