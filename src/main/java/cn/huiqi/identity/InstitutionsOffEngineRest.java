@@ -11,8 +11,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiqi.common.FieldProblem;
-import cn.huiqi.unit.Unit;
-import cn.huiqi.unit.UnitRepository;
+import cn.huiqi.unit.InstitutionUnits;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,10 +28,10 @@ class InstitutionsOffEngineRest extends OncePerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final UnitRepository units;
+    private final InstitutionUnits institutions;
 
-    InstitutionsOffEngineRest(UnitRepository units) {
-        this.units = units;
+    InstitutionsOffEngineRest(InstitutionUnits institutions) {
+        this.institutions = institutions;
     }
 
     @Override
@@ -47,7 +46,7 @@ class InstitutionsOffEngineRest extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.isAuthenticated()) {
             List<String> groups = GroupAuthorities.groupIdsOf(authentication);
-            if (!groups.isEmpty() && units.findAllById(groups).stream().anyMatch(Unit::isInstitution)) {
+            if (institutions.anyOf(groups)) {
                 SecurityLog.event("ACCESS_DENIED", authentication.getName(), "institution staff on /engine-rest");
                 // the shape of /engine-rest's own answers (process.EngineRestErrors): type, message, code, errors
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);

@@ -173,7 +173,7 @@ class KeycloakSecurityConfig {
     SecurityFilterChain keycloakApiChain(HttpSecurity http, JwtDecoder keycloakJwtDecoder, KeycloakCallers callers,
                                          IdentityService identityService, KeycloakProperties properties,
                                          HttpSessionOAuth2AuthorizedClientRepository keycloakAuthorizedClients,
-                                         cn.huiqi.unit.UnitRepository units) throws Exception {
+                                         cn.huiqi.unit.InstitutionUnits institutions) throws Exception {
         AuthenticationEntryPoint tokenRequired = JsonErrorResponses.bearerTokenRequired(SecurityConfig.REALM);
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
                 .authorizeHttpRequests(requests -> requests
@@ -201,7 +201,7 @@ class KeycloakSecurityConfig {
                 .addFilterAfter(new StillSignedInFilter(properties, keycloakAuthorizedClients), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new KeycloakCallerFilter(callers), StillSignedInFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), KeycloakCallerFilter.class)
-                .addFilterAfter(new InstitutionsOffEngineRest(units), EngineAuthenticationFilter.class);
+                .addFilterAfter(new InstitutionsOffEngineRest(institutions), EngineAuthenticationFilter.class);
         SecurityHeaders.apply(http);
         return http.build();
     }

@@ -26,7 +26,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import cn.huiqi.unit.UnitRepository;
+import cn.huiqi.unit.InstitutionUnits;
 
 /**
  * Three chains, first match wins:
@@ -77,7 +77,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationProvider apiAuthenticationProvider,
-                                 IdentityService identityService, UnitRepository units,
+                                 IdentityService identityService, InstitutionUnits institutions,
                                  @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) throws Exception {
         AuthenticationEntryPoint authenticationRequired = JsonErrorResponses.authenticationRequired(REALM);
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
@@ -98,7 +98,7 @@ class SecurityConfig {
                         .authenticationEntryPoint(authenticationRequired)
                         .accessDeniedHandler(JsonErrorResponses.notAllowed()))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
-                .addFilterAfter(new InstitutionsOffEngineRest(units), EngineAuthenticationFilter.class);
+                .addFilterAfter(new InstitutionsOffEngineRest(institutions), EngineAuthenticationFilter.class);
         SecurityHeaders.apply(http, webappPath);
         return http.build();
     }
