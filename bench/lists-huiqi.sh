@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# start app, then per user: 5 batches of 30 page+count pairs over one kept-alive connection
-cd /work/main
+# Huiqi alone on a bulk-seeded huiqi_bench_app (bench/bulk-seed-tasks.sh): page + count of GROUP's queue (default
+# donghu) as each of USERS (default donghu-verifier and admin), as the driver calls them (HTTP Basic on every call),
+# over one kept-alive connection per batch; WARMUP pairs (default 200) first, then 5 batches of 30: p50/p95 per batch.
+cd "$(dirname "$0")/.."
 CP=$(cat bench/target/huiqi.classpath)
 java -Xmx1g ${JFR:-} -cp "$CP" cn.huiqi.HuiqiApplication --spring.profiles.active=mysql \
   "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/huiqi_bench_app?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true" \
@@ -16,7 +18,7 @@ batch() { # user n -> pair times in ms, one per line
   for i in $(seq $2); do args+=(-o /dev/null "$B/task?candidateGroup=$G&firstResult=0&maxResults=15" -o /dev/null "$B/task/count?candidateGroup=$G"); done
   curl -s -u "$1:demo" -w '%{time_total}\n' "${args[@]}" | paste - - | awk '{printf "%.2f\n", ($1+$2)*1000}'
 }
-for u in ${USERS:-donghu-verifier admin}; do echo "$u count: $(curl -s -u $u:demo "$B/task/count?candidateGroup=$G")"; batch $u 20 > /dev/null; done
+for u in ${USERS:-donghu-verifier admin}; do echo "$u count: $(curl -s -u $u:demo "$B/task/count?candidateGroup=$G")"; batch $u ${WARMUP:-200} > /dev/null; done
 for b in 1 2 3 4 5; do
   for u in ${USERS:-donghu-verifier admin}; do
     batch $u 30 | sort -n | awk -v u=$u -v b=$b '{a[NR]=$1} END {printf "batch %d %-16s p50 %.1f ms  p95 %.1f ms\n", b, u, a[int(NR*0.5+0.5)], a[int(NR*0.95+0.5)]}'

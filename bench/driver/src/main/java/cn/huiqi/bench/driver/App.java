@@ -115,6 +115,11 @@ abstract class App {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
+        // extra JVM options for both apps, {app} = the app's name: BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/{app}.jfr"
+        String extra = System.getenv("BENCH_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().replace("{app}", name.toLowerCase()).split("\\s+")));
+        }
         command.add("-cp");
         try {
             command.add(Files.readString(classpathFile).strip());
