@@ -51,6 +51,9 @@ import cn.huiqi.identity.Groups;
 @Service
 public class EvidenceFiles {
 
+    /** The evidence columns qualified by the alias {@code e} (the send-back count is joined to them). */
+    private static final String PREFIXED_COLUMNS = EvidenceRow.COLUMNS.replaceAll("(\\w+)", "e.$1");
+
     /** Orders of one measure-1 application at most (orderreward); a draft's order line is checked against it. */
     static final int MAX_ORDERS = 10;
     /** The send-backs (补正) of a case: its timeline's actions ending in {@code _SEND_BACK}. */
@@ -205,7 +208,7 @@ public class EvidenceFiles {
         // one statement: the send-back count (one row) joined to the case's files (none: one row of nulls)
         int[] latest = {0};
         List<EvidenceRow> rows = new java.util.ArrayList<>();
-        jdbc.query("SELECT s.send_backs, " + EvidenceRow.COLUMNS.replaceAll("(\\w+)", "e.$1") + " FROM (" + SEND_BACKS + ") s "
+        jdbc.query("SELECT s.send_backs, " + PREFIXED_COLUMNS + " FROM (" + SEND_BACKS + ") s "
                 + "LEFT JOIN evidence_file e ON e.case_id = ? ORDER BY e.uploaded_at, e.id", rs -> {
             latest[0] = rs.getInt("send_backs");
             if (rs.getObject("id") != null) {
