@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
  * on their primary keys (one row at most); what can repeat a task is
  * <ul>
  * <li>the authorization join, which the engine writes only when it does not check revokes
- * (authorizationCheckRevokes "never", or "auto" without a REVOKE): several grants match one task;</li>
+ * (authorizationCheckRevokes "never", or "auto" without a REVOKE) and {@link GrantsAsSubqueries} does not write
+ * subqueries in its place: several grants match one task;</li>
  * <li>the identity links, left-joined for any candidate or involved-user criterion: a task has several links. For a
  * single candidate group and nothing else about links, the rows are the task's candidate links to that one group, which
  * V40's unique key ACT_UNIQ_IDENT_LNK_GROUP_TASK allows once per task;</li>
@@ -28,7 +29,8 @@ public final class DistinctFreeTaskPage {
     public static boolean holdsFor(TaskQueryImpl query) {
         AuthorizationCheck authCheck = query.getAuthCheck();
         boolean authorizationJoin = authCheck != null && authCheck.getShouldPerformAuthorizatioCheck()
-                && authCheck.getAuthUserId() != null && !authCheck.isRevokeAuthorizationCheckEnabled();
+                && authCheck.getAuthUserId() != null && !authCheck.isRevokeAuthorizationCheckEnabled()
+                && !GrantsAsSubqueries.applyTo(query);
         if (authorizationJoin || sortsThroughAJoin(query.getOrderingProperties())) {
             return false;
         }

@@ -8,14 +8,14 @@ import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 
 /**
  * When a task list or count may check the caller's grants as subqueries (cn/huiqi/process/task-list.xml, docs/performance.md
- * "Task lists"): where no REVOKE applies to the caller, the statement answers what the engine's join form answers (the
- * form its default revoke mode "auto" runs then) - a task is listed when a grant of the caller, its groups or everyone
- * names the task, its process definition's key or '*' with the permission asked - written as {@code RES.ID_ in (select
- * ...)} predicates that MariaDB answers with one index probe per row, not as the join MariaDB answers with a
- * block-nested loop, nor as the correlated CASE chain of "always" (three subquery executions per row). Where a REVOKE
- * applies, the same statement falls back to the engine's own CASE chain. Only for the plain shape the engine builds
- * for task queries (atomic checks, no composite ones) with revokes checked, as Huiqi configures the engine; anything
- * else runs the engine's statement unchanged. Public because MyBatis' OGNL calls it from the mapping.
+ * "Task lists"): when the engine does not check revokes for the query - revoke mode "never", "auto" without a REVOKE,
+ * or {@link RevokesAskedPerTaskQuery} finding that none applies to the caller - the engine would answer with its join
+ * form: a task is listed when a grant of the caller, its groups or everyone names the task, its process definition's
+ * key or '*' with the permission asked. The mapping writes the same as {@code RES.ID_ in (select ...)} predicates that
+ * MariaDB answers by index (a semi-join for the count), not as the join MariaDB answers with a block-nested loop. Only
+ * for the plain shape the engine builds for task queries (atomic checks, no composite ones); where revokes are
+ * checked, or anything else, the engine's statement runs unchanged. Public because MyBatis' OGNL calls it from the
+ * mapping.
  */
 public final class GrantsAsSubqueries {
 
@@ -25,7 +25,7 @@ public final class GrantsAsSubqueries {
     public static boolean applyTo(TaskQueryImpl query) {
         AuthorizationCheck check = query.getAuthCheck();
         if (check == null || !check.getShouldPerformAuthorizatioCheck() || check.getAuthUserId() == null
-                || !check.isRevokeAuthorizationCheckEnabled()) {
+                || check.isRevokeAuthorizationCheckEnabled()) {
             return false;
         }
         CompositePermissionCheck permissions = check.getPermissionChecks();

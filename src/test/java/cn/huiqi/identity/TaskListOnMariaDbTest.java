@@ -161,7 +161,8 @@ class TaskListOnMariaDbTest {
             var revoke = authorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE, revoked,
                     org.camunda.bpm.engine.authorization.Permissions.READ);
             try {
-                assertThat(engineSql("selectTaskCountByQueryCriteria", "donghu")).contains("R.TYPE_ = 2");
+                assertThat(engineSql("selectTaskCountByQueryCriteria", "donghu")).as("the engine's own count, with its CASE chain")
+                        .contains("CASE WHEN").contains("A.TYPE_ = 2");
                 assertThat(member.getJson("/engine-rest/task/count?candidateGroup=donghu").get("count").asLong())
                         .as("a REVOKE of the member's on one of donghu's tasks: the engine's CASE chain decides").isEqualTo(DONGHU_TASKS - 1);
                 assertThat(ids(member.getJson("/engine-rest/task?candidateGroup=donghu&maxResults=1000")))
@@ -208,8 +209,8 @@ class TaskListOnMariaDbTest {
                 .as("two groups: a task linked to both would come twice, so the engine's distinct stays")
                 .doesNotStartWith("SET STATEMENT").containsIgnoringCase("select distinct");
         assertThat(engineSql("selectTaskCountByQueryCriteria", "donghu")).as("the count: one group, no distinct, grants by id as a semi-join")
-                .startsWith("select case when exists (select R.ID_").contains("else ( select count( RES.ID_)")
-                .contains("and RES.ID_ in (select A.RESOURCE_ID_");
+                .startsWith("select ( select count( RES.ID_)").contains("and RES.ID_ in (select A.RESOURCE_ID_")
+                .doesNotContain("A.TYPE_ = 2");
         assertThat(engineSql("selectTaskCountByQueryCriteria", "donghu", "xihu")).contains("select count( distinct RES.ID_)");
         assertThat(explain(engineSql("selectTaskCountByQueryCriteria", "donghu")))
                 .as("the grants of the caller's queue joined once, not looked up by a subquery per task")

@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.task.TaskQuery;
 
-/** A member's task query as the engine prepares it with authorizationCheckRevokes "always" (AuthorizationManager.configureTaskQuery). */
+/**
+ * A member's task query as the engine prepares it (AuthorizationManager.configureTaskQuery) with no REVOKE applying to
+ * the member: revokes not checked ("auto", or RevokesAskedPerTaskQuery under "always").
+ */
 final class MemberTaskQueries {
 
     private MemberTaskQueries() {
@@ -23,7 +26,7 @@ final class MemberTaskQueries {
         check.setShouldPerformAuthorizatioCheck(true);
         check.setAuthUserId("queue-donghu");
         check.setAuthGroupIds(List.of("donghu"));
-        check.setRevokeAuthorizationCheckEnabled(true);
+        check.setRevokeAuthorizationCheckEnabled(false);
         CompositePermissionCheck checks = new CompositePermissionCheck(true);
         checks.addAtomicCheck(atomic(Resources.TASK, "RES.ID_", Permissions.READ));
         checks.addAtomicCheck(atomic(Resources.PROCESS_DEFINITION, "PROCDEF.KEY_", Permissions.READ_TASK));
