@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,19 +21,20 @@ import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Money;
 import cn.huiqi.evidence.EvidenceFiles;
 import cn.huiqi.evidence.EvidenceItem;
+import cn.huiqi.process.FormFigures;
 import cn.huiqi.unit.UnitRepository;
 
 /**
- * Create listener of every task of the review chain: writes what its form shows, read-only and
- * task-local, from the case record, never from process variables. {@code system*} variables are what the
- * system determined (enterprise from the register, reward, tier, rule and version, units, settled amount,
- * measure 3's figures from the project library); {@code declared*} variables are the application as the
- * enterprise typed it, and {@code reviewerRequest} a reviewer's request for supplements. The forms show
- * each in a disabled field (plain text, never markdown; form-js does not submit disabled fields), in two
- * visibly separate groups. Task listener: {@code ${caseFigures}}.
+ * What the form of every task of the review chain shows read-only, from the case record, never from process
+ * variables, computed each time the form is read ({@link FormFigures}; the diagram names {@code caseFigures}).
+ * {@code system*} fields are what the system determined (enterprise from the register, reward, tier, rule and
+ * version, units, settled amount, measure 3's figures from the project library); {@code declared*} fields are the
+ * application as the enterprise typed it, and {@code reviewerRequest} a reviewer's request for supplements. The
+ * forms show each in a disabled field (plain text, never markdown; form-js does not submit disabled fields), in two
+ * visibly separate groups.
  */
 @Component("caseFigures")
-public class CaseFigures implements TaskListener {
+class CaseFigures implements FormFigures {
 
     /** Values in the application record that the system computed at submission (measure 3: from the project library). */
     private static final Set<String> COMPUTED_AT_SUBMISSION = Set.of("equipmentInvestment",
@@ -59,13 +59,13 @@ public class CaseFigures implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        CaseRecord caseRecord = caseOfProcess.of(task.getExecution());
-        task.setVariablesLocal(figures(caseRecord));
+    public Map<String, Object> of(DelegateTask task) {
+        Map<String, Object> shown = figures(caseOfProcess.of(task.getExecution()));
         Object request = task.getExecution().getVariable("supplementRequest");
         if (request != null) {
-            task.setVariableLocal("reviewerRequest", request.toString());
+            shown.put("reviewerRequest", request.toString());
         }
+        return shown;
     }
 
     Map<String, Object> figures(CaseRecord caseRecord) {
@@ -84,7 +84,7 @@ public class CaseFigures implements TaskListener {
         shown.put("systemSettledAmount", claim.getSettledAmount() == null ? "尚未结算 / not settled yet"
                 : Money.format(claim.getSettledAmount()));
         List<EvidenceItem> files = evidence.ofCase(caseRecord);
-        if (!files.isEmpty()) { // none: the form says so by itself, and a case without files stores no more variables
+        if (!files.isEmpty()) { // none: the form says so by itself
             shown.put("systemEvidence", evidenceLinks(files));
             shown.put("declaredEvidenceNames", String.join("\n", files.stream()
                     .map(f -> "文件 " + f.id() + " / File " + f.id() + "：" + f.fileName()).toList()));

@@ -3,17 +3,17 @@ package cn.huiqi.settlement;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.common.Money;
+import cn.huiqi.process.FormFigures;
 
 /**
- * Create listener of the batch task: writes what its form shows, read-only and task-local, from the
- * settlement record (never from process variables). Task listener: {@code ${batchFigures}}.
+ * What the form of the batch task shows read-only, from the settlement record (never from process variables),
+ * computed each time the form is read ({@link FormFigures}; the diagram names {@code batchFigures}).
  */
 @Component("batchFigures")
-public class BatchFigures implements TaskListener {
+class BatchFigures implements FormFigures {
 
     private final SettlementRepository settlements;
     private final SettlementLineRepository lines;
@@ -24,13 +24,13 @@ public class BatchFigures implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    public Map<String, Object> of(DelegateTask task) {
         Settlement settlement = settlements.findByProcessInstanceId(task.getProcessInstanceId()).orElseThrow();
         long open = lines.findBySettlementIdOrderById(settlement.getId()).stream().filter(SettlementLine::awaitsPayment).count();
-        task.setVariablesLocal(Map.of(
+        return Map.of(
                 "systemMeasure", settlement.getMeasure(),
                 "systemSettlementId", "第 " + settlement.getId() + " 批 / settlement " + settlement.getId(),
                 "systemGranted", Money.format(settlement.getGranted()),
-                "systemPaymentsOpen", open + " 笔 / " + open));
+                "systemPaymentsOpen", open + " 笔 / " + open);
     }
 }

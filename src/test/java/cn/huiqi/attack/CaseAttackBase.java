@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -57,6 +58,8 @@ abstract class CaseAttackBase extends SharedMariaDbApp {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    FormService formService;
     @Autowired
     RepositoryService repositoryService;
     @Autowired

@@ -153,12 +153,12 @@ class EvidenceUploadAttackTest extends CaseAttackBase {
         // in text the system wrote (the enterprise's file names only verbatim in their own disabled field)
         complete(applicant, task(caseNumber, "Task_LocalitySupplement"), Map.of("supplementNote", "已补充第1笔订单的发票"));
         String verification = task(caseNumber, "Task_LocalityVerification").getId();
-        String links = String.valueOf(taskService.getVariableLocal(verification, "systemEvidence"));
+        String links = String.valueOf(formService.getTaskFormVariables(verification).get("systemEvidence"));
         assertThat(links).contains("](/api/evidence/" + draft + ")").contains("](/api/evidence/" + added + ")")
                 .doesNotContain("购销合同").doesNotContain("增值税发票");
         assertThat(links.split("补正后新增", -1)).as("exactly one file marked as added: " + links).hasSize(2);
         assertThat(links.lines().filter(line -> line.contains("补正后新增")).findFirst().orElseThrow()).contains("/api/evidence/" + added + ")");
-        assertThat(String.valueOf(taskService.getVariableLocal(verification, "declaredEvidenceNames")))
+        assertThat(String.valueOf(formService.getTaskFormVariables(verification).get("declaredEvidenceNames")))
                 .contains("购销合同 HT-1.pdf").contains("增值税发票.png");
     }
 

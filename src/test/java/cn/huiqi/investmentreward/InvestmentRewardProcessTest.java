@@ -64,9 +64,9 @@ class InvestmentRewardProcessTest extends ProcessTestSupport {
         assertThat(claims.of(caseRecord).getDecisionKey()).isEqualTo("investment-reward");
         // the reviewer's form shows the figures from the case record (review-chain is not given the application)
         String verificationTask = taskFor(instance, "Task_LocalityVerification", "anyi").getId();
-        String reviewerSees = (String) taskService.getVariableLocal(verificationTask, "systemProjectAverageProgress");
+        String reviewerSees = (String) formService.getTaskFormVariables(verificationTask).get("systemProjectAverageProgress");
         assertThat(reviewerSees).isEqualTo(InvestmentApplicationType.percent(comparison.projectAverage()));
-        assertThat(taskService.getVariableLocal(verificationTask, "systemOverallAverageProgress"))
+        assertThat(formService.getTaskFormVariables(verificationTask).get("systemOverallAverageProgress"))
                 .isEqualTo(InvestmentApplicationType.percent(comparison.overallAverage()));
         assertThat(runtimeService.getVariable(review(instance).getId(), "projectAverageProgress")).isNull();
         assertThat(formOf(taskFor(instance, "Task_LocalityVerification", "anyi"))).isEqualTo("m3-review");

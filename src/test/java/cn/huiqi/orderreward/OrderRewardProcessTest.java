@@ -76,8 +76,15 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThat(claims.of(caseRecord).getDecisionVersion()).isEqualTo(1);
         assertThat(caseRecord.getStatus()).isEqualTo(RewardStatus.LOCALITY_VERIFICATION.name());
         assertThat(chain).task().hasCandidateGroup("donghu");
+        // the form's read-only figures come from the case record when the form is read (process.FormFigures), never stored
+        Task verification = taskFor(instance, "Task_LocalityVerification", "donghu");
+        Map<String, Object> shown = formService.getTaskFormVariables(verification.getId());
+        assertThat(shown).containsEntry("systemCaseNumber", caseRecord.getCaseNumber()).containsEntry("systemRewardAmount", "50000.00")
+                .containsEntry("systemRule", "order-reward 第 1 版 / version 1").containsKey("declaredOrders");
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(chain.getId()).list())
+                .extracting(v -> v.getName()).noneMatch(name -> name.matches("(system|declared)[A-Z].*|reviewerRequest"));
 
-        completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), approveAccepting(1));
+        completeAs("donghu-verifier", verification, approveAccepting(1));
 
         assertThat(review(instance)).isWaitingAt("Task_CityReview");
         assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.CITY_REVIEW.name());

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
@@ -49,6 +50,8 @@ public abstract class ProcessTestSupport {
     protected RuntimeService runtimeService;
     @Autowired
     protected TaskService taskService;
+    @Autowired
+    protected FormService formService;
     @Autowired
     protected IdentityService identityService;
     @Autowired
