@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,11 +154,13 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
         click(tasklist.visible(complete));
         wait.until(d -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1);
         // the display fields are form fields computed when the form is read (process.FormFigures), never variables:
-        // any write of one, first or later, would be the form sending it back
-        List<String> changed = historyService.createHistoricDetailQuery().variableUpdates().taskId(task.getId()).list().stream()
-                .map(d -> ((HistoricVariableUpdate) d).getVariableName())
+        // a variable of that name in the review chain's history would be the form sending it back
+        List<String> changed = historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
+                .list().stream().map(HistoricVariableInstance::getName)
                 .filter(name -> name.matches("(system|declared)[A-Z].*|reviewerRequest"))
                 .toList();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
+                .variableName("verificationDecision").singleResult().getValue()).as("what the form did send").isEqualTo("approve");
         AttackLedger.record("form-display-fields-submitted", changed.isEmpty(), "display fields sent back: " + changed);
         assertThat(changed).as("display fields written back by the completion").isEmpty();
         assertThat(jdbc.queryForMap("SELECT o.verification, o.execution_evidence, o.counterparty FROM m1_order o"

@@ -85,6 +85,17 @@ class OrderRewardProcessTest extends ProcessTestSupport {
                 .extracting(v -> v.getName()).noneMatch(name -> name.matches("(system|declared)[A-Z].*|reviewerRequest"));
 
         completeAs("donghu-verifier", verification, approveAccepting(1));
+        // history level case-audit (process.CaseAuditHistoryLevel): the last value of each variable, who completed the
+        // step (operation log) and the rule's evaluation are kept; the log of every variable write is not
+        var history = processEngine.getHistoryService();
+        assertThat(processEngine.getManagementService().getProperties()).containsEntry("historyLevel", "30");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(chain.getId()).variableName("verificationDecision")
+                .singleResult().getValue()).isEqualTo("approve");
+        assertThat(history.createUserOperationLogQuery().taskId(verification.getId()).operationType("Complete").singleResult().getUserId())
+                .isEqualTo("donghu-verifier");
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instance.getId()).decisionDefinitionKey("order-reward")
+                .includeInputs().includeOutputs().singleResult().getOutputs()).isNotEmpty();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(chain.getId()).count()).isZero();
 
         assertThat(review(instance)).isWaitingAt("Task_CityReview");
         assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.CITY_REVIEW.name());
