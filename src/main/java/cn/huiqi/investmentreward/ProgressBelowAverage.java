@@ -35,7 +35,6 @@ public class ProgressBelowAverage {
         CaseRecord caseRecord = caseOfProcess.of(execution);
         claims.of(caseRecord).recordIneligibility(reason);
         timeline.record(caseRecord, "PROGRESS_NOT_ABOVE_AVERAGE", reason);
-        execution.setVariable("ineligibleReason", reason);
         execution.setVariable("rewardAmount", BigDecimal.ZERO.setScale(2).toPlainString());
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -77,10 +78,13 @@ public class OrderApplicationType implements ApplicationType {
         normalized.put("orders", listed);
         NewApplication newApplication = new NewApplication(MEASURE, "applicant", SUBJECT, "企业（每家企业对措施1只能申请一次）",
                 "enterprise (one measure 1 application per enterprise)", normalized, Money.fen(total));
-        // provisional decision inputs: every listed order counts until the locality has verified them
-        Map<String, Object> variables = new LinkedHashMap<>(CountedOrders.of(application.orders().stream()
-                .map(line -> new M1Order(null, line)).toList()).asDecisionInputs());
-        variables.put("orders", SpinValues.jsonValue(toJson(listed)).create());
+        // provisional decision inputs: every listed order counts until the locality has verified them. Transient: the
+        // rule task reads them in this transaction; the DMN history keeps them as its inputs, and decisionInputs (what-if)
+        // and the re-decision count them again from m1_order
+        Map<String, Object> variables = new LinkedHashMap<>();
+        CountedOrders.of(application.orders().stream().map(line -> new M1Order(null, line)).toList()).asDecisionInputs()
+                .forEach((name, value) -> variables.put(name, Variables.untypedValue(value, true)));
+        variables.put("orders", SpinValues.jsonValue(toJson(listed)).create()); // as sent, less the evidence text
         return new ValidatedApplication(newApplication, variables, application);
     }
 

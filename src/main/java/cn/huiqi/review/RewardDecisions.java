@@ -3,7 +3,9 @@ package cn.huiqi.review;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
@@ -22,7 +24,10 @@ import cn.huiqi.process.RuleVersions;
 @Component("rewardDecisions")
 public class RewardDecisions {
 
-    public static final String RESULT_VARIABLE = "rewardDecision";
+    /** The engine's own result of a rule task: a transient variable local to the task, never stored. */
+    static final String DECISION_RESULT = "decisionResult";
+    /** The same result handed on to the recording step, transient too. */
+    static final String RESULT_VARIABLE = "rewardDecision";
 
     private final CaseOfProcess caseOfProcess;
     private final CaseTimeline timeline;
@@ -37,22 +42,35 @@ public class RewardDecisions {
         this.ruleVersions = ruleVersions;
     }
 
+    /**
+     * End listener of each measure's rule task: hands the engine's result ({@value #DECISION_RESULT}, local to the task)
+     * to the recording step as {@value #RESULT_VARIABLE}, transient (this transaction only). The rule task stores no
+     * result variable: the claim and the DMN history keep the result.
+     */
+    public void passOn(DelegateExecution execution) {
+        execution.setVariable(RESULT_VARIABLE, Variables.untypedValue(execution.getVariableLocal(DECISION_RESULT), true));
+    }
+
+    /**
+     * Records what the rule task just before decided on the claim. The process gets {@code eligible} for its gateway,
+     * transient (this transaction only), and the amount Tasklist shows and searches; tier and reason are the claim's.
+     */
     public void record(DelegateExecution execution, String decisionKey) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) execution.getVariable(RESULT_VARIABLE);
-        if (result == null) {
+        DmnDecisionResult result = (DmnDecisionResult) execution.getVariable(RESULT_VARIABLE);
+        if (result == null || result.isEmpty()) {
             throw new IllegalStateException("decision '" + decisionKey + "' matched no rule for case "
                     + execution.getProcessBusinessKey());
+        }
+        if (result.size() > 1) {
+            throw new IllegalStateException("decision '" + decisionKey + "' matched " + result.size() + " rules for case "
+                    + execution.getProcessBusinessKey() + ": a reward table answers one rule");
         }
         int version = ((Number) execution.getVariable(RuleVersions.PINNED_VERSION)).intValue();
         String definitionId = ruleVersions.version(decisionKey, version).getId();
         CaseRecord caseRecord = caseOfProcess.of(execution);
-        boolean eligible = recordOn(caseRecord, decisionKey, version, definitionId, result, "RULE", "");
-        execution.setVariable("eligible", eligible);
-        RewardClaim claim = claims.of(caseRecord);
-        execution.setVariable("rewardAmount", Money.format(claim.getRewardAmount()));
-        execution.setVariable("rewardTier", claim.getRewardTier());
-        execution.setVariable("ineligibleReason", claim.getOutcomeReason());
+        boolean eligible = recordOn(caseRecord, decisionKey, version, definitionId, result.getSingleResult().getEntryMap(), "RULE", "");
+        execution.setVariable("eligible", Variables.booleanValue(eligible, true));
+        execution.setVariable("rewardAmount", Money.format(claims.of(caseRecord).getRewardAmount()));
     }
 
     /**

@@ -30,7 +30,6 @@ class CaseFormFigures {
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put("rewardAmount", Money.format(outcome.amount()));
-        variables.put("rewardTier", outcome.tier());
         variables.put(RuleVersions.PINNED_VERSION, version);
         system.call(() -> {
             if (runtimeService.createProcessInstanceQuery().processInstanceId(caseRecord.getProcessInstanceId()).count() > 0) {
