@@ -121,6 +121,12 @@ public class CaseRecord {
         this.caseNumber = String.format("%s-%d-%06d", measure, policyYear, id);
     }
 
+    /** The measure a case number ({@link #assignNumber}) names, e.g. "M1"; empty if the text is no case number. */
+    public static java.util.Optional<String> measureOf(String caseNumber) {
+        int end = caseNumber == null ? -1 : caseNumber.indexOf('-');
+        return end <= 0 ? java.util.Optional.empty() : java.util.Optional.of(caseNumber.substring(0, end));
+    }
+
     public void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }

@@ -53,9 +53,10 @@ public final class DistinctFreeTaskPage {
      * A page of one candidate group's queue in the engine's default order (task id): every row is joined to its one
      * link to that group, so ordering by the link's task id is the same order, and reading the queue's key
      * ACT_UNIQ_IDENT_LNK_GROUP_TASK (GROUP_ID_, TYPE_, TASK_ID_) yields it without reading the tasks of other queues.
+     * Asked only of a query {@link #holdsFor} (the mapping tests {@code distinctFree} first).
      */
     public static boolean readsOneQueueInIdOrder(TaskQueryImpl query) {
-        if (!holdsFor(query) || (query.getOrderingProperties() != null && !query.getOrderingProperties().isEmpty())) {
+        if (query.getOrderingProperties() != null && !query.getOrderingProperties().isEmpty()) {
             return false;
         }
         List<String> groups = query.getQueries().get(0).getCandidateGroups();

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.casefile.CaseRecord;
+
 /**
  * A shared step's form by the measure of its case: {@code camunda:formRef="${measureForm(task, 'review')}"} names
  * {@code m1-review} on a measure-1 case (review-chain serves measures 1-3, each with its own review form). The measure
@@ -53,11 +55,7 @@ class MeasureForms extends AbstractProcessEnginePlugin {
     private static String measureOf(String processInstanceId) {
         ExecutionEntity instance = processInstanceId == null ? null
                 : Context.getCommandContext().getExecutionManager().findExecutionById(processInstanceId);
-        String caseNumber = instance == null ? null : instance.getBusinessKey();
-        int end = caseNumber == null ? -1 : caseNumber.indexOf('-');
-        if (end <= 0) {
-            throw new IllegalStateException("no case number on process instance " + processInstanceId + " to choose its form by");
-        }
-        return caseNumber.substring(0, end);
+        return CaseRecord.measureOf(instance == null ? null : instance.getBusinessKey()).orElseThrow(() ->
+                new IllegalStateException("no case number on process instance " + processInstanceId + " to choose its form by"));
     }
 }
