@@ -64,7 +64,8 @@ class FormFiguresPlugin extends AbstractProcessEnginePlugin {
             if (name == null) {
                 return;
             }
-            if (!Arrays.asList(beans.getBeanNamesForType(FormFigures.class)).contains(name)) {
+            // names only: no bean is created while the engine parses (it may be starting)
+            if (!Arrays.asList(beans.getBeanNamesForType(FormFigures.class, false, false)).contains(name)) {
                 throw new BpmnParseException("用户任务 " + activity.getId() + " 的 formFigures「" + name + "」不是已知的表单数据来源"
                         + " / formFigures '" + name + "' of user task " + activity.getId() + " names no known form figures", userTaskElement);
             }
@@ -91,7 +92,8 @@ class FormFiguresPlugin extends AbstractProcessEnginePlugin {
                 FormFieldImpl field = new FormFieldImpl();
                 field.setId(key);
                 field.setType(new StringFormType());
-                field.setValue(Variables.untypedValue(value));
+                // typed as a variable of the value would be (REST: "type": "String"), never serialized
+                field.setValue(value instanceof String text ? Variables.stringValue(text) : Variables.untypedValue(value));
                 fields.add(field);
             });
             ((FormDataImpl) data).setFormFields(fields);

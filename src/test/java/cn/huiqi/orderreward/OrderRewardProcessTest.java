@@ -78,7 +78,8 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThat(chain).task().hasCandidateGroup("donghu");
         // the form's read-only figures come from the case record when the form is read (process.FormFigures), never stored
         Task verification = taskFor(instance, "Task_LocalityVerification", "donghu");
-        Map<String, Object> shown = formService.getTaskFormVariables(verification.getId());
+        var shown = formService.getTaskFormVariables(verification.getId());
+        assertThat(shown.getValueTyped("systemRewardAmount").getType().getName()).isEqualTo("string");
         assertThat(shown).containsEntry("systemCaseNumber", caseRecord.getCaseNumber()).containsEntry("systemRewardAmount", "50000.00")
                 .containsEntry("systemRule", "order-reward 第 1 版 / version 1").containsKey("declaredOrders");
         assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(chain.getId()).list())
