@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
-import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Money;
 import cn.huiqi.process.RuleVersions;
