@@ -32,7 +32,9 @@ import cn.huiqi.common.Money;
  * field, {@value #FIELD}: a list of {@code {line, result: accept|notAccept, reason}}.
  * <ul>
  * <li>create (task listener): puts the case's orders with their current results into {@value #FIELD}
- * on the task's scope, for the form's list (orders shown read-only; result and reason editable);</li>
+ * local to the task's execution (the locality task's own scope; for a city review, the unit's instance of the review
+ * subprocess, so each unit's list is its own), for the form's list (orders shown read-only; result and reason
+ * editable); other measures get no such variable;</li>
  * <li>end (execution listener, after {@code reviewStepCompleted}): records every result that differs from
  * the recorded one, with reason, actor and time, and a timeline line. The order's facts cannot change
  * (a changed fact or an unknown line is refused: orders are fixed at submission). Locality verification

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.huiqi.casefile.ApplicantNames;
 import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseView;
 import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
@@ -29,7 +30,8 @@ import cn.huiqi.unit.UnitRepository;
  * variables, computed each time the form is read ({@link FormFigures}; the diagram names {@code caseFigures}).
  * {@code system*} fields are what the system determined (enterprise from the register, reward, tier, rule and
  * version, units, settled amount, measure 3's figures from the project library); {@code declared*} fields are the
- * application as the enterprise typed it, and {@code reviewerRequest} a reviewer's request for supplements. The
+ * application as the enterprise typed it, and {@code reviewerRequest} (supplement tasks) the comment the reviewer sent
+ * the case back with, from the timeline. The
  * forms show each in a disabled field (plain text, never markdown; form-js does not submit disabled fields), in two
  * visibly separate groups.
  */
@@ -40,6 +42,9 @@ class CaseFigures implements FormFigures {
     private static final Set<String> COMPUTED_AT_SUBMISSION = Set.of("equipmentInvestment",
             "projectAverageProgress", "overallAverageProgress");
     private static final String NONE = "—";
+    /** The supplement steps and the review step that sends a case back to each. */
+    private static final Map<String, String> SENT_BACK_FROM = Map.of(
+            "Task_LocalitySupplement", ReviewStepCompleted.LOCALITY_VERIFICATION, "Task_CitySupplement", ReviewStepCompleted.CITY_REVIEW);
 
     private final CaseOfProcess caseOfProcess;
     private final UnitRepository units;
@@ -47,9 +52,11 @@ class CaseFigures implements FormFigures {
     private final ObjectMapper json;
     private final ApplicantNames applicantNames;
     private final EvidenceFiles evidence;
+    private final CaseTimeline timeline;
 
     public CaseFigures(CaseOfProcess caseOfProcess, UnitRepository units, ObjectMapper json, RewardClaims claims,
-                       ApplicantNames applicantNames, EvidenceFiles evidence) {
+                       ApplicantNames applicantNames, EvidenceFiles evidence, CaseTimeline timeline) {
+        this.timeline = timeline;
         this.evidence = evidence;
         this.applicantNames = applicantNames;
         this.claims = claims;
@@ -60,10 +67,15 @@ class CaseFigures implements FormFigures {
 
     @Override
     public Map<String, Object> of(DelegateTask task) {
-        Map<String, Object> shown = figures(caseOfProcess.of(task.getExecution()));
-        Object request = task.getExecution().getVariable("supplementRequest");
-        if (request != null) {
-            shown.put("reviewerRequest", request.toString());
+        CaseRecord caseRecord = caseOfProcess.of(task.getExecution());
+        Map<String, Object> shown = figures(caseRecord);
+        String sentBackFrom = SENT_BACK_FROM.get(task.getTaskDefinitionKey());
+        if (sentBackFrom != null) {
+            Object unit = ReviewStepCompleted.CITY_REVIEW.equals(sentBackFrom) ? task.getExecution().getVariable("reviewUnit") : null;
+            String request = ReviewStepCompleted.supplementRequest(timeline.of(caseRecord), sentBackFrom, unit);
+            if (request != null) {
+                shown.put("reviewerRequest", request);
+            }
         }
         return shown;
     }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
+import cn.huiqi.process.RuleResults;
 import cn.huiqi.unit.Unit;
 import cn.huiqi.unit.UnitRepository;
 
@@ -22,7 +23,8 @@ import cn.huiqi.unit.UnitRepository;
 @Component("responsibleUnitAssignment")
 public class ResponsibleUnitAssignment {
 
-    public static final String RESULT_VARIABLE = "responsibleUnits";
+    /** The rule task's result as its end listener hands it on, transient. */
+    static final String RESULT_VARIABLE = "responsibleUnits";
 
     private final CaseOfProcess caseOfProcess;
     private final UnitRepository units;
@@ -33,12 +35,8 @@ public class ResponsibleUnitAssignment {
     }
 
     public void assign(DelegateExecution execution) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) execution.getVariable(RESULT_VARIABLE);
         Object measure = execution.getVariable("measure");
-        if (result == null) {
-            throw new IllegalStateException("responsible-units has no rule for measure " + measure);
-        }
+        Map<String, Object> result = RuleResults.single(execution, RESULT_VARIABLE, "responsible-units").getSingleResult().getEntryMap();
         List<String> reviewUnits = split(result.get("reviewUnits"));
         if (reviewUnits.isEmpty()) {
             throw new IllegalStateException("responsible-units names no reviewing unit for measure " + measure);

@@ -1,9 +1,12 @@
 package cn.huiqi.review;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.casefile.CaseEvent;
 import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
@@ -14,14 +17,18 @@ import cn.huiqi.common.Label;
 
 /**
  * End listener of every review task (locality verification, city review): checks the reviewer's
- * decision on the server and writes it to the case's timeline. An execution listener, not a task
+ * decision on the server and writes it to the case's timeline, which is where it is kept: decision and comment are
+ * handed on by the completion, not stored as variables (a send-back's comment is what the supplement form shows,
+ * {@link #supplementRequest}). An execution listener, not a task
  * listener, because the engine passes its exceptions through unchanged, so Tasklist and the REST API
  * show our bilingual message with status 400 and the completion is rolled back.
  */
 @Component("reviewStepCompleted")
 public class ReviewStepCompleted implements ExecutionListener {
 
-    private static final String CITY_REVIEW = "Task_CityReview";
+    static final String LOCALITY_VERIFICATION = "Task_LocalityVerification";
+    static final String CITY_REVIEW = "Task_CityReview";
+    private static final String COMMENT = " — ";
 
     private final CaseOfProcess caseOfProcess;
     private final RewardClaims claims;
@@ -50,10 +57,28 @@ public class ReviewStepCompleted implements ExecutionListener {
         String step = execution.getCurrentActivityName() + (unit == null ? "" : " [" + unit + "]");
         timeline.record(caseRecord, decision.outcome().action(execution.getCurrentActivityId()),
                 step + "：" + decision.outcome().label().both()
-                        + (decision.comment() == null ? "" : " — " + decision.comment()));
+                        + (decision.comment() == null ? "" : COMMENT + decision.comment()));
         if (decision.outcome() == ReviewDecision.Outcome.REJECT) {
             claims.of(caseRecord).recordOutcomeReason(decision.comment());
         }
+    }
+
+    /**
+     * What the reviewer asked for when sending the case back from {@code reviewActivityId} (for a city review, the
+     * unit's own send-back): the comment of the latest such line of the timeline, or null.
+     */
+    static String supplementRequest(List<CaseEvent> timeline, String reviewActivityId, Object unit) {
+        String action = ReviewDecision.Outcome.SEND_BACK.action(reviewActivityId);
+        String marker = ReviewDecision.Outcome.SEND_BACK.label().both() + COMMENT;
+        String ofUnit = unit == null ? "" : " [" + unit + "]：";
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            CaseEvent event = timeline.get(i);
+            String detail = event.getDetail();
+            if (action.equals(event.getAction()) && detail != null && detail.contains(ofUnit) && detail.contains(marker)) {
+                return detail.substring(detail.indexOf(marker) + marker.length());
+            }
+        }
+        return null;
     }
 
     /** A reviewer's choice as submitted by the task form. */

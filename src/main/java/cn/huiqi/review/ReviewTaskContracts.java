@@ -11,22 +11,24 @@ import cn.huiqi.workflow.TaskRole;
 /**
  * The steps of the shared review chain (bpmn/review-chain.bpmn): the case's locality verifies, each of
  * the case's reviewing units reviews, the applying enterprise supplements. Reviewers write their decision,
- * comment and (measure 1) a result per order ({@code orderVerification}, checked by orderreward.OrderVerification);
- * the gateways route on what the task's output mapping makes of the decision.
+ * comment and (measure 1) a result per order ({@code orderVerification}, checked by orderreward.OrderVerification).
+ * Decision and comment are handed on: {@link ReviewStepCompleted} checks them and writes them to the case's timeline,
+ * the gateway after the task routes on the decision, and the process keeps neither.
  */
 @Component
 class ReviewTaskContracts implements TaskContractDeclarations {
 
     static final String PROCESS = "review-chain";
     private static final String[] REVIEW_FIELDS = {"decision", "comment", "orderVerification"};
+    private static final String[] HANDED_ON = {"decision", "comment"};
     private static final String[] SUPPLEMENT_FIELDS = {"supplementNote", "supplementEvidence"};
 
     @Override
     public List<TaskContract> taskContracts() {
         return List.of(
-                TaskContract.userTask(PROCESS, "Task_LocalityVerification", TaskRole.LOCALITY, REVIEW_FIELDS),
+                TaskContract.userTask(PROCESS, "Task_LocalityVerification", TaskRole.LOCALITY, REVIEW_FIELDS).handingOn(HANDED_ON),
                 TaskContract.userTask(PROCESS, "Task_LocalitySupplement", TaskRole.APPLICANT, SUPPLEMENT_FIELDS),
-                TaskContract.userTask(PROCESS, "Task_CityReview", TaskRole.CITY_UNIT, REVIEW_FIELDS),
+                TaskContract.userTask(PROCESS, "Task_CityReview", TaskRole.CITY_UNIT, REVIEW_FIELDS).handingOn(HANDED_ON),
                 TaskContract.userTask(PROCESS, "Task_CitySupplement", TaskRole.APPLICANT, SUPPLEMENT_FIELDS));
     }
 }

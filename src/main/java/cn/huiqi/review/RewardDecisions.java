@@ -13,6 +13,7 @@ import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Money;
+import cn.huiqi.process.RuleResults;
 import cn.huiqi.process.RuleVersions;
 
 /**
@@ -23,9 +24,7 @@ import cn.huiqi.process.RuleVersions;
 @Component("rewardDecisions")
 public class RewardDecisions {
 
-    /** The engine's own result of a rule task: a transient variable local to the task, never stored. */
-    static final String DECISION_RESULT = "decisionResult";
-    /** The same result handed on to the recording step, transient too. */
+    /** The rule task's result as its end listener hands it on ({@code ${ruleResults.passOn(execution, 'rewardDecision')}}). */
     static final String RESULT_VARIABLE = "rewardDecision";
 
     private final CaseOfProcess caseOfProcess;
@@ -42,28 +41,11 @@ public class RewardDecisions {
     }
 
     /**
-     * End listener of each measure's rule task: hands the engine's result ({@value #DECISION_RESULT}, local to the task)
-     * to the recording step as {@value #RESULT_VARIABLE}, transient (this transaction only). The rule task stores no
-     * result variable: the claim and the DMN history keep the result.
-     */
-    public void passOn(DelegateExecution execution) {
-        execution.setVariable(RESULT_VARIABLE, Variables.untypedValue(execution.getVariableLocal(DECISION_RESULT), true));
-    }
-
-    /**
      * Records what the rule task just before decided on the claim. The process gets {@code eligible} for its gateway,
      * transient (this transaction only), and the amount Tasklist shows and searches; tier and reason are the claim's.
      */
     public void record(DelegateExecution execution, String decisionKey) {
-        DmnDecisionResult result = (DmnDecisionResult) execution.getVariable(RESULT_VARIABLE);
-        if (result == null || result.isEmpty()) {
-            throw new IllegalStateException("decision '" + decisionKey + "' matched no rule for case "
-                    + execution.getProcessBusinessKey());
-        }
-        if (result.size() > 1) {
-            throw new IllegalStateException("decision '" + decisionKey + "' matched " + result.size() + " rules for case "
-                    + execution.getProcessBusinessKey() + ": a reward table answers one rule");
-        }
+        DmnDecisionResult result = RuleResults.single(execution, RESULT_VARIABLE, decisionKey);
         int version = ((Number) execution.getVariable(RuleVersions.PINNED_VERSION)).intValue();
         String definitionId = ruleVersions.version(decisionKey, version).getId();
         CaseRecord caseRecord = caseOfProcess.of(execution);

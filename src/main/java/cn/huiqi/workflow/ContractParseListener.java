@@ -1,5 +1,8 @@
 package cn.huiqi.workflow;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -12,7 +15,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * Refuses, at deployment, a BPMN whose user task or start form has no task contract in the code: nobody
  * would know who may act on it and what they may write. The deployment fails with a ParseException
  * naming the step (REST deployment/create: 400), whoever deploys (the app at start-up, an administrator,
- * the Modeler).
+ * the Modeler). It also marks each user task with the fields its contract hands on ({@link HandedOnFields}).
  */
 class ContractParseListener extends AbstractBpmnParseListener {
 
@@ -25,9 +28,30 @@ class ContractParseListener extends AbstractBpmnParseListener {
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         String processKey = keyOf(scope);
-        if (contracts.forStep(processKey, activity.getId()).filter(c -> !c.start()).isEmpty()) {
+        TaskContract contract = contracts.forStep(processKey, activity.getId()).filter(c -> !c.start()).orElse(null);
+        if (contract == null) {
             refuse(userTaskElement, processKey, activity.getId(), "用户任务", "user task");
+            return;
         }
+        Set<String> handedOn = new HashSet<>(contract.handedOnFields());
+        // a diagram that still keeps a field as a task-local input (a version deployed before the field was handed
+        // on, with instances waiting in it) keeps it: the engine would refuse a transient value over a stored one
+        handedOn.removeAll(inputParameters(userTaskElement));
+        if (!handedOn.isEmpty()) {
+            activity.setProperty(HandedOnFields.PROPERTY, Set.copyOf(handedOn));
+        }
+    }
+
+    private static Set<String> inputParameters(Element userTaskElement) {
+        Set<String> names = new HashSet<>();
+        Element extensions = userTaskElement.element("extensionElements");
+        Element inputOutput = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputOutput");
+        if (inputOutput != null) {
+            for (Element input : inputOutput.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputParameter")) {
+                names.add(input.attribute("name"));
+            }
+        }
+        return names;
     }
 
     @Override

@@ -178,10 +178,22 @@ record GuardedCommand(Action action, String taskId, String processDefinitionId, 
     }
 
     static Object field(Object target, String name) {
+        return declared(target, name, false, null);
+    }
+
+    /** Sets a command's argument before it runs ({@link HandedOnFields}); the same field names as {@link #field}. */
+    static void replaceField(Object target, String name, Object value) {
+        declared(target, name, true, value);
+    }
+
+    private static Object declared(Object target, String name, boolean replace, Object value) {
         for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
             try {
                 Field field = type.getDeclaredField(name);
                 field.setAccessible(true);
+                if (replace) {
+                    field.set(target, value);
+                }
                 return field.get(target);
             } catch (NoSuchFieldException e) {
                 // declared further up

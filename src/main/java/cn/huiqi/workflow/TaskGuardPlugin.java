@@ -10,8 +10,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the task contracts into the engine: the guard on every command ({@link TaskGuardInterceptor}) and
- * the deployment check ({@link ContractParseListener}).
+ * Puts the task contracts into the engine: the guard on every command ({@link TaskGuardInterceptor}), the
+ * handed-on fields of a completion ({@link HandedOnFields}) and the deployment check ({@link ContractParseListener}).
  */
 @Component
 class TaskGuardPlugin extends AbstractProcessEnginePlugin {
@@ -31,10 +31,16 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
                     : configuration.getCustomPreCommandInterceptorsTxRequired();
             interceptors = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
             interceptors.add(new TaskGuardInterceptor(configuration, guard::getObject));
+            java.util.List<CommandInterceptor> post = requiresNew ? configuration.getCustomPostCommandInterceptorsTxRequiresNew()
+                    : configuration.getCustomPostCommandInterceptorsTxRequired();
+            post = post == null ? new ArrayList<>() : new ArrayList<>(post);
+            post.add(new HandedOnFields());
             if (requiresNew) {
                 configuration.setCustomPreCommandInterceptorsTxRequiresNew(interceptors);
+                configuration.setCustomPostCommandInterceptorsTxRequiresNew(post);
             } else {
                 configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+                configuration.setCustomPostCommandInterceptorsTxRequired(post);
             }
         }
         java.util.List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()

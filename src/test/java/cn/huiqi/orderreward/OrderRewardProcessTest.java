@@ -90,8 +90,11 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         // step (operation log) and the rule's evaluation are kept; the log of every variable write is not
         var history = processEngine.getHistoryService();
         assertThat(processEngine.getManagementService().getProperties()).containsEntry("historyLevel", "30");
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(chain.getId()).variableName("verificationDecision")
-                .singleResult().getValue()).isEqualTo("approve");
+        // the decision and comment are handed on (workflow.HandedOnFields): on the timeline, never variables
+        assertThat(events.findByCaseIdOrderByOccurredAtAscIdAsc(caseRecord.getId())).extracting(e -> e.getAction() + " " + e.getActor())
+                .contains("TASK_LOCALITYVERIFICATION_APPROVE donghu-verifier");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(chain.getId()).list()).extracting(v -> v.getName())
+                .doesNotContain("decision", "comment", "verificationDecision", "cityDecision", "supplementRequest");
         assertThat(history.createUserOperationLogQuery().taskId(verification.getId()).operationType("Complete").singleResult().getUserId())
                 .isEqualTo("donghu-verifier");
         assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instance.getId()).decisionDefinitionKey("order-reward")
@@ -178,7 +181,10 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
         assertThat(review(instance)).isWaitingAt("Task_LocalitySupplement").task().isAssignedTo(applicant);
         assertThat(caseOf(instance).getStatus()).isEqualTo(RewardStatus.SUPPLEMENT_REQUESTED.name());
-        assertThat(runtimeService.getVariable(review(instance).getId(), "supplementRequest")).isEqualTo("请补充验收单");
+        // what the verifier asked for, as the supplement form shows it: from the timeline, not a variable
+        assertThat(formService.getTaskFormVariables(singleTask(instance, "Task_LocalitySupplement").getId()))
+                .containsEntry("reviewerRequest", "请补充验收单");
+        assertThat(runtimeService.getVariable(review(instance).getId(), "supplementRequest")).isNull();
 
         completeAs(applicant, singleTask(instance, "Task_LocalitySupplement"),
                 Map.of("supplementNote", "已补充验收单", "supplementEvidence", "验收单 YS-009"));
@@ -231,7 +237,8 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
         assertThat(review(instance)).isWaitingAt("Task_CitySupplement").task().isAssignedTo(applicant);
         Task supplement = singleTask(instance, "Task_CitySupplement");
-        assertThat(taskService.getVariable(supplement.getId(), "supplementRequest")).isEqualTo("请补充出口报关单");
+        assertThat(formService.getTaskFormVariables(supplement.getId())).as("the form shows what this bureau asked for")
+                .containsEntry("reviewerRequest", "请补充出口报关单");
         completeAs(applicant, supplement, Map.of("supplementNote", "已补充报关单"));
 
         assertThat(review(instance)).isWaitingAt("Task_CityReview");

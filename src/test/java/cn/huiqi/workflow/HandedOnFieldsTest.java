@@ -1,0 +1,88 @@
+package cn.huiqi.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+import cn.huiqi.common.InvalidInputException;
+import cn.huiqi.testsupport.ProcessTestSupport;
+
+/**
+ * What a reviewer answers is handed on, not kept ({@link HandedOnFields}): the review chain's decision and comment
+ * reach the step's listeners and gateway and are gone after the completion, so a later step cannot route on an
+ * earlier answer; a diagram version that keeps such a field as the task's own input keeps it.
+ */
+class HandedOnFieldsTest extends ProcessTestSupport {
+
+    private static final String M1 = "m1-order-reward";
+
+    @Test
+    void aSendBackLeavesNoAnswerForTheNextVerification() {
+        String applicant = newEnterpriseUser("donghu");
+        ProcessInstance instance = apply(applicant, M1, orders("60000000.00", "2023-08-01"));
+        completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), decision("sendBack", "请补充验收单"));
+        ProcessInstance chain = review(instance);
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(chain.getId()).list())
+                .extracting(v -> v.getName()).doesNotContain("decision", "comment");
+        assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(chain.getId()).list())
+                .extracting(v -> v.getName()).doesNotContain("decision", "comment");
+
+        completeAs(applicant, singleTask(instance, "Task_LocalitySupplement"), Map.of("supplementNote", "已补充验收单"));
+
+        Map<String, Object> withoutDecision = approveAccepting(1);
+        withoutDecision.remove("decision");
+        assertThatThrownBy(() -> completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), withoutDecision))
+                .as("the earlier send-back is not this verification's decision").isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("decision");
+        assertThat(review(instance)).isNotNull();
+        assertThat(timelineActions(instance)).containsOnlyOnce("TASK_LOCALITYVERIFICATION_SEND_BACK");
+    }
+
+    @Test
+    void theDiagramMarksTheFieldsEachReviewTaskHandsOn() throws IOException {
+        assertThat(handedOn(latestReviewChain(), "Task_LocalityVerification")).isEqualTo(Set.of("decision", "comment"));
+        assertThat(handedOn(latestReviewChain(), "Task_CityReview")).isEqualTo(Set.of("decision", "comment"));
+        assertThat(handedOn(latestReviewChain(), "Task_LocalitySupplement")).isNull();
+
+        // a version deployed before the fields were handed on kept them as the task's own inputs; instances waiting in
+        // it complete as they did (the engine would refuse a transient value over the stored null)
+        String current = Files.readString(Path.of("bpmn/review-chain.bpmn"), StandardCharsets.UTF_8);
+        String keptAsInputs = current.replaceFirst("(<bpmn:userTask id=\"Task_LocalityVerification\"[^>]*>\\s*<bpmn:extensionElements>)",
+                "$1<camunda:inputOutput><camunda:inputParameter name=\"decision\" /><camunda:inputParameter name=\"comment\" />"
+                        + "</camunda:inputOutput>");
+        assertThat(keptAsInputs).isNotEqualTo(current);
+        Deployment older = processEngine.getRepositoryService().createDeployment().name("handed-on fields test")
+                .addString("review-chain.bpmn", keptAsInputs).deploy();
+        try {
+            String id = processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(older.getId())
+                    .singleResult().getId();
+            assertThat(handedOn(id, "Task_LocalityVerification")).isNull();
+            assertThat(handedOn(id, "Task_CityReview")).isEqualTo(Set.of("decision", "comment"));
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(older.getId(), true);
+        }
+    }
+
+    private String latestReviewChain() {
+        return processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("review-chain")
+                .latestVersion().singleResult().getId();
+    }
+
+    private Object handedOn(String processDefinitionId, String activityId) {
+        ProcessDefinitionEntity definition = (ProcessDefinitionEntity) ((RepositoryServiceImpl) processEngine.getRepositoryService())
+                .getDeployedProcessDefinition(processDefinitionId);
+        return definition.findActivity(activityId).getProperty(HandedOnFields.PROPERTY);
+    }
+}
