@@ -23,8 +23,8 @@ import cn.huiqi.identity.Groups;
 
 /**
  * The rules of the task guard ({@link TaskGuardPlugin}): given what a command would do and who asks,
- * the refusal to throw, or null. Runs inside a command context of its own, without authorization checks,
- * before the command itself runs; it only reads.
+ * the refusal to throw, or null. Runs first in the command's own context ({@link TaskGuardInterceptor}), with the
+ * engine's authorization checks off while it reads; it only reads.
  * <ul>
  * <li>Completing (complete, submit-form, resolve): only a user holding the step's role, only the step's
  * declared fields (anything else: 400 naming the field). Administrators are no exception.</li>

@@ -30,10 +30,11 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
             java.util.List<CommandInterceptor> interceptors = requiresNew ? configuration.getCustomPreCommandInterceptorsTxRequiresNew()
                     : configuration.getCustomPreCommandInterceptorsTxRequired();
             interceptors = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-            interceptors.add(new TaskGuardInterceptor(configuration, guard::getObject));
+            interceptors.add(TaskGuardInterceptor.outside(configuration));
             java.util.List<CommandInterceptor> post = requiresNew ? configuration.getCustomPostCommandInterceptorsTxRequiresNew()
                     : configuration.getCustomPostCommandInterceptorsTxRequired();
             post = post == null ? new ArrayList<>() : new ArrayList<>(post);
+            post.add(TaskGuardInterceptor.inside(guard::getObject));
             post.add(new HandedOnFields());
             if (requiresNew) {
                 configuration.setCustomPreCommandInterceptorsTxRequiresNew(interceptors);
