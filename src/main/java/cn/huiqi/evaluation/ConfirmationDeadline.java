@@ -1,9 +1,8 @@
 package cn.huiqi.evaluation;
 
 import java.time.Instant;
-import java.util.ArrayList;
+
 import java.util.Date;
-import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import cn.huiqi.process.EngineLists;
 
 /**
  * The end of a round's confirmation period as an engine timer job ({@value #TYPE}, no process instance): it survives a
@@ -46,10 +46,7 @@ class ConfirmationDeadline extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<JobHandler> handlers = configuration.getCustomJobHandlers() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomJobHandlers());
-        handlers.add(new Handler());
-        configuration.setCustomJobHandlers(handlers);
+        EngineLists.add(configuration.getCustomJobHandlers(), new Handler(), configuration::setCustomJobHandlers);
     }
 
     /** Schedules the job in the caller's transaction (the engine joins the Spring transaction). */

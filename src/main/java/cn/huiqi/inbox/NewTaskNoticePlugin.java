@@ -1,13 +1,10 @@
 package cn.huiqi.inbox;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -15,6 +12,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import cn.huiqi.process.EngineLists;
 
 /** Builds {@link NewTaskNotices} into every user task of every process the engine parses, as a create listener. */
 @Component
@@ -28,16 +26,13 @@ class NewTaskNoticePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         TaskListener listener = (DelegateTask task) -> notices.getObject().notify(task);
-        listeners.add(new AbstractBpmnParseListener() {
+        EngineLists.add(configuration.getCustomPostBPMNParseListeners(), new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
                         .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
             }
-        });
-        configuration.setCustomPostBPMNParseListeners(listeners);
+        }, configuration::setCustomPostBPMNParseListeners);
     }
 }

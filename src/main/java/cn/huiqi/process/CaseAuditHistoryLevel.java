@@ -1,7 +1,5 @@
 package cn.huiqi.process;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -47,9 +45,6 @@ class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomHistoryLevels());
-        levels.add(LEVEL);
-        configuration.setCustomHistoryLevels(levels);
+        EngineLists.add(configuration.getCustomHistoryLevels(), LEVEL, configuration::setCustomHistoryLevels);
     }
 }

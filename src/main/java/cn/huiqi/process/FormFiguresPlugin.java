@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -50,10 +50,8 @@ class FormFiguresPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        listeners.add(new FiguresParseListener());
-        configuration.setCustomPreBPMNParseListeners(listeners);
+        EngineLists.add(configuration.getCustomPreBPMNParseListeners(), new FiguresParseListener(),
+                configuration::setCustomPreBPMNParseListeners);
     }
 
     private final class FiguresParseListener extends AbstractBpmnParseListener {

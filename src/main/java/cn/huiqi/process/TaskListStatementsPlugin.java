@@ -7,9 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
+
 import java.util.HashMap;
-import java.util.List;
+
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -18,7 +18,7 @@ import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
@@ -57,10 +57,8 @@ class TaskListStatementsPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         // the database type may not be set yet (the starter's own plugins set it): the manager asks at run time
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(RevokesAskedPerTaskQuery.FACTORY);
-        configuration.setCustomSessionFactories(factories);
+        EngineLists.add(configuration.getCustomSessionFactories(), RevokesAskedPerTaskQuery.FACTORY,
+                configuration::setCustomSessionFactories);
     }
 
     @Override

@@ -1,16 +1,13 @@
 package cn.huiqi.timelimit;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -19,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.TaskNames;
+import cn.huiqi.process.EngineLists;
 
 /**
  * Puts the time limits into the engine: every user task of every model gets built-in listeners on create, complete
@@ -38,9 +36,7 @@ class TimeLimitPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
+        EngineLists.add(configuration.getCustomPostBPMNParseListeners(), new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
@@ -50,11 +46,7 @@ class TimeLimitPlugin extends AbstractProcessEnginePlugin {
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (DelegateTask ended) -> timeLimits.getObject().taskEnded(ended, true));
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, (DelegateTask ended) -> timeLimits.getObject().taskEnded(ended, false));
             }
-        });
-        configuration.setCustomPostBPMNParseListeners(listeners);
-        List<JobHandler> handlers = configuration.getCustomJobHandlers() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomJobHandlers());
-        handlers.add(new TimeLimitJobs(timeLimits::getObject));
-        configuration.setCustomJobHandlers(handlers);
+        }, configuration::setCustomPostBPMNParseListeners);
+        EngineLists.add(configuration.getCustomJobHandlers(), new TimeLimitJobs(timeLimits::getObject), configuration::setCustomJobHandlers);
     }
 }

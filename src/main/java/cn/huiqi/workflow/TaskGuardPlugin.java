@@ -1,13 +1,11 @@
 package cn.huiqi.workflow;
 
-import java.util.ArrayList;
-
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import cn.huiqi.process.EngineLists;
 
 /**
  * Puts the task contracts into the engine: the guard on every command ({@link TaskGuardInterceptor}), the
@@ -26,27 +24,21 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        for (boolean requiresNew : new boolean[] {false, true}) {
-            java.util.List<CommandInterceptor> interceptors = requiresNew ? configuration.getCustomPreCommandInterceptorsTxRequiresNew()
-                    : configuration.getCustomPreCommandInterceptorsTxRequired();
-            interceptors = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-            interceptors.add(TaskGuardInterceptor.outside(configuration));
-            java.util.List<CommandInterceptor> post = requiresNew ? configuration.getCustomPostCommandInterceptorsTxRequiresNew()
-                    : configuration.getCustomPostCommandInterceptorsTxRequired();
-            post = post == null ? new ArrayList<>() : new ArrayList<>(post);
-            post.add(TaskGuardInterceptor.inside(guard::getObject));
-            post.add(new HandedOnFields());
-            if (requiresNew) {
-                configuration.setCustomPreCommandInterceptorsTxRequiresNew(interceptors);
-                configuration.setCustomPostCommandInterceptorsTxRequiresNew(post);
-            } else {
-                configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
-                configuration.setCustomPostCommandInterceptorsTxRequired(post);
-            }
-        }
-        java.util.List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        listeners.add(new ContractParseListener(contracts));
-        configuration.setCustomPreBPMNParseListeners(listeners);
+        // both command chains: commands that join a transaction and those that run in one of their own
+        EngineLists.add(configuration.getCustomPreCommandInterceptorsTxRequired(), TaskGuardInterceptor.outside(configuration),
+                configuration::setCustomPreCommandInterceptorsTxRequired);
+        EngineLists.add(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), TaskGuardInterceptor.outside(configuration),
+                configuration::setCustomPreCommandInterceptorsTxRequiresNew);
+        // inside the command's context, in this order: the guard's check, then the handed-on fields
+        EngineLists.add(configuration.getCustomPostCommandInterceptorsTxRequired(), TaskGuardInterceptor.inside(guard::getObject),
+                configuration::setCustomPostCommandInterceptorsTxRequired);
+        EngineLists.add(configuration.getCustomPostCommandInterceptorsTxRequired(), new HandedOnFields(),
+                configuration::setCustomPostCommandInterceptorsTxRequired);
+        EngineLists.add(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), TaskGuardInterceptor.inside(guard::getObject),
+                configuration::setCustomPostCommandInterceptorsTxRequiresNew);
+        EngineLists.add(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new HandedOnFields(),
+                configuration::setCustomPostCommandInterceptorsTxRequiresNew);
+        EngineLists.add(configuration.getCustomPreBPMNParseListeners(), new ContractParseListener(contracts),
+                configuration::setCustomPreBPMNParseListeners);
     }
 }

@@ -115,10 +115,11 @@ abstract class App {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
-        // extra JVM options for both apps, {app} = the app's name: BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/{app}.jfr"
+        // extra JVM options for both apps, {app} = the app's name, {database} its database (the lifecycle's or the
+        // lists'): BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/{app}-{database}.jfr"
         String extra = System.getenv("BENCH_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().replace("{app}", name.toLowerCase()).split("\\s+")));
+            command.addAll(List.of(extra.trim().replace("{app}", name.toLowerCase()).replace("{database}", database).split("\\s+")));
         }
         command.add("-cp");
         try {

@@ -36,6 +36,8 @@ public final class Bench {
 
     static final Figure THROUGHPUT = new Figure("measure-1 lifecycle throughput (cases/s; N cases, 4 concurrent)", 2, true);
     static final Figure SUBMIT_P50 = new Figure("submit p50 (ms, one at a time)", 0, true);
+    static final Figure CPU_PER_CASE = new Figure("app CPU per case (ms, user + system of its JVM over the N cases)", 0, true);
+    static final Figure DB_CPU_PER_CASE = new Figure("database server CPU per case (ms, mariadbd over the N cases)", 0, true);
     static final Figure STATEMENTS = new Figure("SQL statements per case (SELECT + INSERT/UPDATE/DELETE)", 0, true);
     static final Figure INSERTS = new Figure("rows inserted per case", 0, true);
     static final Figure VARIABLE_WRITES = new Figure("process variable writes per case (ACT_HI_DETAIL rows)", 1, true);
@@ -54,7 +56,7 @@ public final class Bench {
     static final Figure STARTUP = new Figure("start-up on an empty database (s)", 1, true);
     static final Figure SEED_RATE = new Figure("seeding through the API (applications/s, 4 concurrent)", 1, true);
 
-    static final List<Figure> ORDER = List.of(THROUGHPUT, SUBMIT_P50, STATEMENTS, INSERTS, VARIABLE_WRITES, VARIABLES,
+    static final List<Figure> ORDER = List.of(THROUGHPUT, SUBMIT_P50, CPU_PER_CASE, DB_CPU_PER_CASE, STATEMENTS, INSERTS, VARIABLE_WRITES, VARIABLES,
             SIZE_PER_CASE, SIZE_PER_OPEN, MEMBER_P50, MEMBER_P95, ADMIN_P50, ADMIN_P95, CASES_P95, CASES_MB, CASES_LOCALITY_P95,
             CASES_FILTERED_P95, RSS, STARTUP,
             SEED_RATE);
@@ -134,6 +136,8 @@ public final class Bench {
             long variables = Db.count(database, "SELECT COUNT(*) FROM ACT_HI_VARINST");
             double size = Db.sizeBytes(database, NOT_APPLICATION_DATA);
 
+            double cpuBefore = running.cpuSeconds();
+            double dbCpuBefore = RunningApp.databaseCpuSeconds();
             long start = System.nanoTime();
             int failed = concurrently(measured, options.concurrency,
                     applicant -> app.lifecycle(applicant, Collections.synchronizedList(new ArrayList<>())));
@@ -144,6 +148,8 @@ public final class Bench {
                 notes.add(app.name + " lifecycle run " + run + ": " + failed + " of " + measured.size() + " cases failed");
             }
             figures.add(THROUGHPUT, app.name, done / seconds);
+            figures.add(CPU_PER_CASE, app.name, (running.cpuSeconds() - cpuBefore) * 1000 / done);
+            figures.add(DB_CPU_PER_CASE, app.name, (RunningApp.databaseCpuSeconds() - dbCpuBefore) * 1000 / done);
             figures.add(STATEMENTS, app.name, (delta(before, after, "select") + delta(before, after, "update")) / done);
             figures.add(INSERTS, app.name, delta(before, after, "rowsInserted") / done);
             figures.add(VARIABLE_WRITES, app.name, (Db.count(database, "SELECT COUNT(*) FROM ACT_HI_DETAIL") - details) / (double) done);

@@ -58,6 +58,27 @@ final class RunningApp implements AutoCloseable {
         }
     }
 
+    /** CPU seconds (user + system, all threads) the app's JVM has used so far, from /proc/PID/stat (clock ticks of 1/100 s). */
+    double cpuSeconds() {
+        return cpuSeconds(process.pid());
+    }
+
+    /** The same for the database server (mariadbd or mysqld on this machine), NaN if it is not found. */
+    static double databaseCpuSeconds() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld"))
+                .orElse(false)).findFirst().map(p -> cpuSeconds(p.pid())).orElse(Double.NaN);
+    }
+
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** VmRSS of the app's JVM in MB. */
     double rssMegabytes() {
         try {
