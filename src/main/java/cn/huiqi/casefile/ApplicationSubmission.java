@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -79,7 +80,9 @@ public class ApplicationSubmission {
         try {
             return transaction.execute(status -> {
                 Map<String, Object> variables = new HashMap<>(fields);
-                variables.put(CaseRegistration.IDEMPOTENCY_KEY, key);
+                // read once, by the process's first step, onto the case record: transient, as the evidence drafts
+                variables.put(CaseRegistration.IDEMPOTENCY_KEY, Variables.stringValue(key, true));
+                variables.computeIfPresent(CaseRegistration.EVIDENCE_DRAFTS, (name, drafts) -> Variables.untypedValue(drafts, true));
                 String processInstanceId = runtimeService.startProcessInstanceByKey(type.processKey(), variables).getId();
                 CaseRecord created = caseOfProcess.ofRootProcessInstance(processInstanceId).orElseThrow();
                 return new Result(true, views.withTimeline(created));

@@ -1,17 +1,22 @@
 package cn.huiqi.process;
 
 
+import org.camunda.bpm.engine.impl.bpmn.behavior.ExclusiveGatewayActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.behavior.NoneStartEventActivityBehavior;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): everything level {@code full} keeps
- * except the log of every process-variable write (ACT_HI_DETAIL). Each variable's last value stays
+ * except the log of every process-variable write (ACT_HI_DETAIL) and the activity instances of exclusive gateways and
+ * none start events, which the token passes in the same transaction. Each variable's last value stays
  * (ACT_HI_VARINST, as {@code audit}), so do the user operation log, DMN evaluations with inputs and outputs, identity
  * links, incidents and the job log. What a reviewer submitted at each step is the case timeline's (actor, decision,
  * comment, time; measure 1's per-order results in {@code m1_order}), kept 30 years, so the variable log would be a
@@ -38,10 +43,25 @@ class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin {
 
         @Override
         public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-            return eventType != HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
+            return eventType != HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL && !passedThrough(eventType, entity)
                     && HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
         }
     };
+
+    /**
+     * An exclusive gateway or a none start event: the token passes through in the same transaction, nothing waits
+     * there and nobody acts. Its activity instance is not kept; what the gateway decided shows in the steps after it.
+     * Every other activity (tasks, events that wait or end, call activities, sub-processes) keeps its instance.
+     */
+    private static boolean passedThrough(HistoryEventType eventType, Object entity) {
+        if (eventType != HistoryEventTypes.ACTIVITY_INSTANCE_START && eventType != HistoryEventTypes.ACTIVITY_INSTANCE_END
+                && eventType != HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE) {
+            return false;
+        }
+        ActivityImpl activity = entity instanceof ExecutionEntity execution ? execution.getActivity() : null;
+        return activity != null && (activity.getActivityBehavior() instanceof ExclusiveGatewayActivityBehavior
+                || activity.getActivityBehavior() instanceof NoneStartEventActivityBehavior);
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
