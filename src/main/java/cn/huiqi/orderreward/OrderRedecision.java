@@ -2,13 +2,18 @@ package cn.huiqi.orderreward;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.casefile.CaseEvent;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.process.EngineAsSystem;
 import cn.huiqi.process.RuleVersions;
 import cn.huiqi.review.RewardDecisions;
@@ -17,21 +22,29 @@ import cn.huiqi.review.RewardDecisions;
  * Decides a measure 1 case again on its verified orders: pins the version of {@code order-reward} in
  * force for the case (its round's pinned version, else the latest, as a rule task does), evaluates it on the counted orders, and records result, key, version
  * and definition on the case with a timeline line. The amount recorded is what the fund reserves at
- * city approval. Runs as the system: the verifier's own engine rights do not include evaluating tables.
+ * city approval. When every order was accepted and the claim still holds the submission's decision by the version in
+ * force, the table would answer the same on the same inputs: the decision is confirmed on the timeline, not evaluated
+ * again (no second DMN evaluation and history for the same answer). Runs as the system: the verifier's own engine rights do not include evaluating tables.
  */
 @Component
 class OrderRedecision {
 
     static final String DECISION_KEY = "order-reward";
+    /** The timeline line of the rule task's decision at submission (review.RewardDecisions, action RULE). */
+    private static final String RULE_TASK_DECIDED = "RULE_ELIGIBLE";
 
     private final M1OrderRepository orders;
     private final RuleVersions ruleVersions;
     private final DecisionService decisionService;
     private final RewardDecisions rewardDecisions;
     private final EngineAsSystem system;
+    private final RewardClaims claims;
+    private final CaseTimeline timeline;
 
     OrderRedecision(M1OrderRepository orders, RuleVersions ruleVersions, DecisionService decisionService,
-                    RewardDecisions rewardDecisions, EngineAsSystem system) {
+                    RewardDecisions rewardDecisions, EngineAsSystem system, RewardClaims claims, CaseTimeline timeline) {
+        this.claims = claims;
+        this.timeline = timeline;
         this.orders = orders;
         this.ruleVersions = ruleVersions;
         this.decisionService = decisionService;
@@ -45,6 +58,14 @@ class OrderRedecision {
         CountedOrders counted = CountedOrders.of(caseOrders);
         return system.call(() -> {
             DecisionDefinition definition = ruleVersions.inForce(caseRecord.getProcessInstanceId(), DECISION_KEY);
+            RewardClaim claim = claims.of(caseRecord);
+            if (decidedOnTheseOrders(caseRecord, claim, caseOrders, definition)) {
+                // the same version on the same inputs answers the same: the decision at submission stands
+                timeline.record(caseRecord, "RULE_CONFIRMED_" + (Boolean.TRUE.equals(claim.getEligible()) ? "ELIGIBLE" : "NOT_ELIGIBLE"),
+                        DECISION_KEY + " v" + definition.getVersion() + "：" + why + "，核实认可全部订单（" + counted.describe()
+                                + "），提交时的认定不变 / every order accepted, the decision at submission stands");
+                return Boolean.TRUE.equals(claim.getEligible());
+            }
             DmnDecisionResult result = decisionService.evaluateDecisionById(definition.getId())
                     .variables(counted.asDecisionInputs()).evaluate();
             if (result.size() != 1) {
@@ -55,5 +76,19 @@ class OrderRedecision {
             return rewardDecisions.recordOn(caseRecord, DECISION_KEY, definition.getVersion(), definition.getId(), entries,
                     "RULE_REDECIDED", why + "，按核实后的订单重新认定（" + counted.describe() + "）：");
         });
+    }
+
+    /**
+     * Whether the claim's decision was taken by this version on exactly these orders: every order counts (none was
+     * not accepted), so the inputs are the submission's, and the claim still holds the rule task's decision at
+     * submission — the timeline has no other rule or round line (a re-decision, re-evaluation or round re-decision may
+     * have counted fewer orders; any such line, whatever it was, means the table is asked again).
+     */
+    private boolean decidedOnTheseOrders(CaseRecord caseRecord, RewardClaim claim, List<M1Order> caseOrders,
+                                         DecisionDefinition definition) {
+        return caseOrders.stream().allMatch(M1Order::counts) && definition.getId().equals(claim.getDecisionDefinitionId())
+                && timeline.of(caseRecord).stream().map(CaseEvent::getAction).filter(Objects::nonNull)
+                        .filter(action -> action.startsWith("RULE_") || action.startsWith("ROUND_"))
+                        .allMatch(RULE_TASK_DECIDED::equals);
     }
 }
