@@ -161,7 +161,7 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
                 .toList();
         assertThat(jdbc.queryForList("SELECT e.actor FROM case_event e JOIN case_record c ON c.id = e.case_id"
                 + " WHERE c.case_number = ? AND e.action = 'TASK_LOCALITYVERIFICATION_APPROVE'", String.class, caseNumber))
-                .as("what the form did send: the decision, on the timeline").containsExactly("donghu-verifier");
+                .as("what the form did send: the decision, on the timeline").containsExactly("fa-qingshanhu");
         AttackLedger.record("form-display-fields-submitted", changed.isEmpty(), "display fields sent back: " + changed);
         assertThat(changed).as("display fields written back by the completion").isEmpty();
         assertThat(jdbc.queryForMap("SELECT o.verification, o.execution_evidence, o.counterparty FROM m1_order o"
