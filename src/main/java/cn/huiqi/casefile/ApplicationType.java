@@ -60,6 +60,14 @@ public interface ApplicationType {
         return Optional.empty();
     }
 
+    /**
+     * What this measure's review forms show beyond the shared figures (review.CaseFigures), read from the case when a
+     * review task's form is read; e.g. measure 1's orders with their verification results. None by default.
+     */
+    default Map<String, Object> reviewFigures(CaseRecord caseRecord) {
+        return Map.of();
+    }
+
     /** The application as the API shows it; by default the validated application as stored on the case. */
     default Map<String, Object> applicationView(CaseRecord caseRecord, Map<String, Object> stored) {
         return stored;

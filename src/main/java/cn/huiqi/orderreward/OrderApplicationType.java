@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,8 +37,11 @@ public class OrderApplicationType implements ApplicationType {
     private final OrderApplicationValidator validator;
     private final M1OrderRepository orders;
     private final ObjectMapper json;
+    private final ObjectProvider<OrderVerification> verification;
 
-    public OrderApplicationType(OrderApplicationValidator validator, M1OrderRepository orders, ObjectMapper json) {
+    public OrderApplicationType(OrderApplicationValidator validator, M1OrderRepository orders, ObjectMapper json,
+                                ObjectProvider<OrderVerification> verification) {
+        this.verification = verification;
         this.validator = validator;
         this.orders = orders;
         this.json = json;
@@ -46,6 +50,12 @@ public class OrderApplicationType implements ApplicationType {
     @Override
     public String measure() {
         return MEASURE;
+    }
+
+    /** The review forms' list of orders with their results ({@link OrderVerification}). */
+    @Override
+    public Map<String, Object> reviewFigures(CaseRecord caseRecord) {
+        return Map.of(OrderVerification.FIELD, verification.getObject().figure(caseRecord));
     }
 
     @Override

@@ -31,10 +31,11 @@ import cn.huiqi.common.Money;
  * reviewers, on the shared review chain's review tasks (a no-op for other measures). The task writes one
  * field, {@value #FIELD}: a list of {@code {line, result: accept|notAccept, reason}}.
  * <ul>
- * <li>create (task listener): puts the case's orders with their current results into {@value #FIELD}
- * local to the task's execution (the locality task's own scope; for a city review, the unit's instance of the review
- * subprocess, so each unit's list is its own), for the form's list (orders shown read-only; result and reason
- * editable); other measures get no such variable;</li>
+ * <li>the form's list is a form figure ({@link #figure}, through {@code OrderApplicationType.reviewFigures}): the case's
+ * orders with their current results, read when the form is read; the completion hands {@value #FIELD} on (transient,
+ * workflow.HandedOnFields), nothing of it is stored as a variable;</li>
+ * <li>create (task listener): keeps what the task showed at creation ({@value #SHOWN_RESULTS}, one short string), so
+ * that a parallel reviewer's later change is not undone by this task's unchanged rows;</li>
  * <li>end (execution listener, after {@code reviewStepCompleted}): records every result that differs from
  * the recorded one, with reason, actor and time, and a timeline line. The order's facts cannot change
  * (a changed fact or an unknown line is refused: orders are fixed at submission). Locality verification
@@ -80,6 +81,18 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         if (!OrderApplicationType.MEASURE.equals(caseRecord.getMeasure())) {
             return;
         }
+        // what this task showed: a parallel reviewer's later change is not undone by this task's unchanged rows
+        Map<String, String> shown = new LinkedHashMap<>();
+        rows(caseRecord).forEach(row -> shown.put(String.valueOf(row.get("line")), (String) row.get("result")));
+        task.getExecution().setVariableLocal(SHOWN_RESULTS, toJson(shown));
+    }
+
+    /** The form's list: the case's orders with their current results (facts read-only; result and reason editable). */
+    Object figure(CaseRecord caseRecord) {
+        return SpinValues.jsonValue(toJson(rows(caseRecord))).create();
+    }
+
+    private List<Map<String, Object>> rows(CaseRecord caseRecord) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (M1Order order : orders.findByCaseIdOrderByLineNo(caseRecord.getId())) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -93,11 +106,7 @@ public class OrderVerification implements TaskListener, ExecutionListener {
             row.put("reason", order.getVerificationReason());
             rows.add(row);
         }
-        task.getExecution().setVariableLocal(FIELD, SpinValues.jsonValue(toJson(rows)).create());
-        // what this task showed: a parallel reviewer's later change is not undone by this task's unchanged rows
-        Map<String, String> shown = new LinkedHashMap<>();
-        rows.forEach(row -> shown.put(String.valueOf(row.get("line")), (String) row.get("result")));
-        task.getExecution().setVariableLocal(SHOWN_RESULTS, toJson(shown));
+        return rows;
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiqi.casefile.ApplicantNames;
+import cn.huiqi.casefile.ApplicationTypes;
 import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
@@ -31,7 +32,8 @@ import cn.huiqi.unit.UnitRepository;
  * {@code system*} fields are what the system determined (enterprise from the register, reward, tier, rule and
  * version, units, settled amount, measure 3's figures from the project library); {@code declared*} fields are the
  * application as the enterprise typed it, and {@code reviewerRequest} (supplement tasks) the comment the reviewer sent
- * the case back with, from the timeline. The
+ * the case back with, from the timeline; a review task also gets its measure's own figures
+ * ({@code ApplicationType.reviewFigures}: measure 1's orders with their results). The
  * forms show each in a disabled field (plain text, never markdown; form-js does not submit disabled fields), in two
  * visibly separate groups.
  */
@@ -42,6 +44,7 @@ class CaseFigures implements FormFigures {
     private static final Set<String> COMPUTED_AT_SUBMISSION = Set.of("equipmentInvestment",
             "projectAverageProgress", "overallAverageProgress");
     private static final String NONE = "—";
+    private static final Set<String> REVIEW_TASKS = Set.of(ReviewStepCompleted.LOCALITY_VERIFICATION, ReviewStepCompleted.CITY_REVIEW);
     /** The supplement steps and the review step that sends a case back to each. */
     private static final Map<String, String> SENT_BACK_FROM = Map.of(
             "Task_LocalitySupplement", ReviewStepCompleted.LOCALITY_VERIFICATION, "Task_CitySupplement", ReviewStepCompleted.CITY_REVIEW);
@@ -53,9 +56,11 @@ class CaseFigures implements FormFigures {
     private final ApplicantNames applicantNames;
     private final EvidenceFiles evidence;
     private final CaseTimeline timeline;
+    private final ApplicationTypes types;
 
     public CaseFigures(CaseOfProcess caseOfProcess, UnitRepository units, ObjectMapper json, RewardClaims claims,
-                       ApplicantNames applicantNames, EvidenceFiles evidence, CaseTimeline timeline) {
+                       ApplicantNames applicantNames, EvidenceFiles evidence, CaseTimeline timeline, ApplicationTypes types) {
+        this.types = types;
         this.timeline = timeline;
         this.evidence = evidence;
         this.applicantNames = applicantNames;
@@ -69,6 +74,9 @@ class CaseFigures implements FormFigures {
     public Map<String, Object> of(DelegateTask task) {
         CaseRecord caseRecord = caseOfProcess.of(task.getExecution());
         Map<String, Object> shown = figures(caseRecord);
+        if (REVIEW_TASKS.contains(task.getTaskDefinitionKey())) {
+            types.forMeasure(caseRecord.getMeasure()).ifPresent(type -> shown.putAll(type.reviewFigures(caseRecord)));
+        }
         String sentBackFrom = SENT_BACK_FROM.get(task.getTaskDefinitionKey());
         if (sentBackFrom != null) {
             Object unit = ReviewStepCompleted.CITY_REVIEW.equals(sentBackFrom) ? task.getExecution().getVariable("reviewUnit") : null;

@@ -57,9 +57,11 @@ class HandedOnFields extends CommandInterceptor {
             return;
         }
         VariableMap copy = Variables.createVariables();
+        // a name the task already sees as a stored variable (saved on the task, or set on its scope by an earlier
+        // version of the app while the task waited) stays stored: the engine refuses a transient value over it. The
+        // completion loads those variables itself to set the values, so asking here costs nothing.
         variables.forEach((name, value) -> copy.put((String) name, handedOn.contains(name)
-                // a form submission sets on the task, where a value saved earlier as the task's own stays as it is
-                && !(command instanceof SubmitTaskFormCmd && task.hasVariableLocal((String) name))
+                && !(command instanceof SubmitTaskFormCmd ? task.hasVariable((String) name) : task.getExecution().hasVariable((String) name))
                 ? Variables.untypedValue(value, true) : value));
         GuardedCommand.replaceField(command, variablesField, copy);
     }

@@ -52,8 +52,8 @@ class HandedOnFieldsTest extends ProcessTestSupport {
 
     @Test
     void theDiagramMarksTheFieldsEachReviewTaskHandsOn() throws IOException {
-        assertThat(handedOn(latestReviewChain(), "Task_LocalityVerification")).isEqualTo(Set.of("decision", "comment"));
-        assertThat(handedOn(latestReviewChain(), "Task_CityReview")).isEqualTo(Set.of("decision", "comment"));
+        assertThat(handedOn(latestReviewChain(), "Task_LocalityVerification")).isEqualTo(Set.of("decision", "comment", "orderVerification"));
+        assertThat(handedOn(latestReviewChain(), "Task_CityReview")).isEqualTo(Set.of("decision", "comment", "orderVerification"));
         assertThat(handedOn(latestReviewChain(), "Task_LocalitySupplement")).isNull();
 
         // a version deployed before the fields were handed on kept them as the task's own inputs; instances waiting in
@@ -61,7 +61,7 @@ class HandedOnFieldsTest extends ProcessTestSupport {
         String current = Files.readString(Path.of("bpmn/review-chain.bpmn"), StandardCharsets.UTF_8);
         String keptAsInputs = current.replaceFirst("(<bpmn:userTask id=\"Task_LocalityVerification\"[^>]*>\\s*<bpmn:extensionElements>)",
                 "$1<camunda:inputOutput><camunda:inputParameter name=\"decision\" /><camunda:inputParameter name=\"comment\" />"
-                        + "</camunda:inputOutput>");
+                        + "<camunda:inputParameter name=\"orderVerification\" /></camunda:inputOutput>");
         assertThat(keptAsInputs).isNotEqualTo(current);
         Deployment older = processEngine.getRepositoryService().createDeployment().name("handed-on fields test")
                 .addString("review-chain.bpmn", keptAsInputs).deploy();
@@ -69,10 +69,23 @@ class HandedOnFieldsTest extends ProcessTestSupport {
             String id = processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(older.getId())
                     .singleResult().getId();
             assertThat(handedOn(id, "Task_LocalityVerification")).isNull();
-            assertThat(handedOn(id, "Task_CityReview")).isEqualTo(Set.of("decision", "comment"));
+            assertThat(handedOn(id, "Task_CityReview")).isEqualTo(Set.of("decision", "comment", "orderVerification"));
         } finally {
             processEngine.getRepositoryService().deleteDeployment(older.getId(), true);
         }
+    }
+
+    @Test
+    void aFieldTheTaskAlreadyStoresStaysStored() {
+        // an earlier version of the app set measure 1's order list on the task's scope when the task was created;
+        // a task created then and completed now keeps it stored (a transient value over it would be refused)
+        String applicant = newEnterpriseUser("donghu");
+        ProcessInstance instance = apply(applicant, M1, orders("60000000.00", "2023-08-01"));
+        org.camunda.bpm.engine.task.Task task = taskFor(instance, "Task_LocalityVerification", "donghu");
+        runtimeService.setVariableLocal(task.getExecutionId(), "orderVerification",
+                org.camunda.spin.plugin.variable.SpinValues.jsonValue("[{\"line\":1,\"result\":null}]").create());
+        completeAs("donghu-verifier", task, approveAccepting(1));
+        assertThat(timelineActions(instance)).contains("TASK_LOCALITYVERIFICATION_APPROVE", "ORDER_VERIFIED");
     }
 
     private String latestReviewChain() {
