@@ -1,7 +1,6 @@
 package cn.huiqi.evaluation;
 
 import java.time.Instant;
-
 import java.util.Date;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
 import cn.huiqi.process.EngineLists;
 
 /**

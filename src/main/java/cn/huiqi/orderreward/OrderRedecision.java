@@ -33,7 +33,6 @@ class OrderRedecision {
     /** The timeline line of the rule task's decision at submission (review.RewardDecisions, action RULE). */
     private static final String RULE_TASK_DECIDED = "RULE_ELIGIBLE";
 
-    private final M1OrderRepository orders;
     private final RuleVersions ruleVersions;
     private final DecisionService decisionService;
     private final RewardDecisions rewardDecisions;
@@ -41,30 +40,32 @@ class OrderRedecision {
     private final RewardClaims claims;
     private final CaseTimeline timeline;
 
-    OrderRedecision(M1OrderRepository orders, RuleVersions ruleVersions, DecisionService decisionService,
+    OrderRedecision(RuleVersions ruleVersions, DecisionService decisionService,
                     RewardDecisions rewardDecisions, EngineAsSystem system, RewardClaims claims, CaseTimeline timeline) {
         this.claims = claims;
         this.timeline = timeline;
-        this.orders = orders;
         this.ruleVersions = ruleVersions;
         this.decisionService = decisionService;
         this.rewardDecisions = rewardDecisions;
         this.system = system;
     }
 
-    /** Answers whether the case is eligible on its counted orders; {@code why} names the step for the timeline. */
-    boolean redecide(CaseRecord caseRecord, String why) {
-        List<M1Order> caseOrders = orders.findByCaseIdOrderByLineNo(caseRecord.getId());
+    /**
+     * Answers whether the case is eligible on its counted orders ({@code caseOrders}: all of the case's, as the caller
+     * just verified them); {@code why} names the step for the timeline.
+     */
+    boolean redecide(CaseRecord caseRecord, List<M1Order> caseOrders, String why) {
         CountedOrders counted = CountedOrders.of(caseOrders);
         return system.call(() -> {
             DecisionDefinition definition = ruleVersions.inForce(caseRecord.getProcessInstanceId(), DECISION_KEY);
             RewardClaim claim = claims.of(caseRecord);
             if (decidedOnTheseOrders(caseRecord, claim, caseOrders, definition)) {
                 // the same version on the same inputs answers the same: the decision at submission stands
-                timeline.record(caseRecord, "RULE_CONFIRMED_" + (Boolean.TRUE.equals(claim.getEligible()) ? "ELIGIBLE" : "NOT_ELIGIBLE"),
+                boolean eligible = Boolean.TRUE.equals(claim.getEligible());
+                timeline.record(caseRecord, "RULE_CONFIRMED_" + (eligible ? "ELIGIBLE" : "NOT_ELIGIBLE"),
                         DECISION_KEY + " v" + definition.getVersion() + "：" + why + "，核实认可全部订单（" + counted.describe()
                                 + "），提交时的认定不变 / every order accepted, the decision at submission stands");
-                return Boolean.TRUE.equals(claim.getEligible());
+                return eligible;
             }
             DmnDecisionResult result = decisionService.evaluateDecisionById(definition.getId())
                     .variables(counted.asDecisionInputs()).evaluate();

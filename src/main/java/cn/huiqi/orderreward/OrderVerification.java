@@ -83,7 +83,8 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         }
         // what this task showed: a parallel reviewer's later change is not undone by this task's unchanged rows
         Map<String, String> shown = new LinkedHashMap<>();
-        rows(caseRecord).forEach(row -> shown.put(String.valueOf(row.get("line")), (String) row.get("result")));
+        orders.findByCaseIdOrderByLineNo(caseRecord.getId())
+                .forEach(order -> shown.put(String.valueOf(order.getLineNo()), result(order.getVerification())));
         task.getExecution().setVariableLocal(SHOWN_RESULTS, toJson(shown));
     }
 
@@ -149,7 +150,7 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         RewardClaim claim = claims.of(caseRecord);
         boolean eligible = Boolean.TRUE.equals(claim.getEligible());
         if ((locality && approve) || (!locality && !changes.isEmpty())) {
-            eligible = redecision.redecide(caseRecord, step);
+            eligible = redecision.redecide(caseRecord, caseOrders, step);
         }
         if (approve && !eligible) {
             throw new InvalidInputException(FIELD, "按核实认可的订单，本案不符合奖励条件（" + claim.getOutcomeReason() + "）：请选择驳回并说明理由",
