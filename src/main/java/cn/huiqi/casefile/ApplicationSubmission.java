@@ -1,6 +1,8 @@
 package cn.huiqi.casefile;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,9 +82,12 @@ public class ApplicationSubmission {
         try {
             return transaction.execute(status -> {
                 Map<String, Object> variables = new HashMap<>(fields);
-                // read once, by the process's first step, onto the case record: transient, as the evidence drafts
+                // read once, by the process's first step, onto the case record: transient, as the evidence drafts, the
+                // applicant and the fields the measure keeps in its own tables
                 variables.put(CaseRegistration.IDEMPOTENCY_KEY, Variables.stringValue(key, true));
-                variables.computeIfPresent(CaseRegistration.EVIDENCE_DRAFTS, (name, drafts) -> Variables.untypedValue(drafts, true));
+                for (String readOnce : readOnce(type)) {
+                    variables.computeIfPresent(readOnce, (name, value) -> Variables.untypedValue(value, true));
+                }
                 String processInstanceId = runtimeService.startProcessInstanceByKey(type.processKey(), variables).getId();
                 CaseRecord created = caseOfProcess.ofRootProcessInstance(processInstanceId).orElseThrow();
                 return new Result(true, views.withTimeline(created));
@@ -103,6 +108,12 @@ public class ApplicationSubmission {
             });
             throw concurrentTwin;
         }
+    }
+
+    private static List<String> readOnce(ApplicationType type) {
+        List<String> names = new ArrayList<>(List.of(CaseRegistration.EVIDENCE_DRAFTS, CaseRegistration.ENTERPRISE_ID));
+        names.addAll(type.readOnceFields());
+        return names;
     }
 
     private Optional<Result> replay(String applicantKey, String key, String subjectKey, String applicationJson) {

@@ -2,6 +2,7 @@ package cn.huiqi.casefile;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.huiqi.enterprise.Enterprise;
 
@@ -66,6 +67,15 @@ public interface ApplicationType {
      */
     default Map<String, Object> reviewFigures(CaseRecord caseRecord) {
         return Map.of();
+    }
+
+    /**
+     * Start fields that the process's first step reads once ({@link #validate}, then the case record and the measure's
+     * own tables keep them) and that nothing reads from the process afterwards: the app's submission passes them
+     * transient, and {@link RegisterApplication} stores no variable in their place. None by default.
+     */
+    default Set<String> readOnceFields() {
+        return Set.of();
     }
 
     /** The application as the API shows it; by default the validated application as stored on the case. */

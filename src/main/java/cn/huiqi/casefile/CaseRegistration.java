@@ -149,8 +149,9 @@ public class CaseRegistration {
         caseRecord.assignNumber(POLICY_YEAR);
         events.publishEvent(new CaseOpened(caseRecord, application, draftIds(execution.getVariable(EVIDENCE_DRAFTS))));
         caseRecord.attachProcess(execution.getProcessInstanceId());
+        // the case number is the business key: the measure's process has no user task to show it as a variable (its
+        // call activity passes it on to the review chain's, casefile.TaskNames otherwise names each task)
         execution.setProcessBusinessKey(caseRecord.getCaseNumber());
-        execution.setVariable("caseNumber", caseRecord.getCaseNumber());
         execution.setVariable("measure", measure);
         execution.setVariable("enterpriseName", enterprise.getName());
         execution.setVariable("enterpriseUscc", enterprise.getUscc());

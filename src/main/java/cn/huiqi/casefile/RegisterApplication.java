@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.enterprise.Enterprise;
@@ -36,6 +37,15 @@ public class RegisterApplication implements JavaDelegate {
         type.checkClaims(validated.application());
         CaseRecord caseRecord = registration.open(execution, applicant, validated.application(), round);
         type.opened(caseRecord, validated);
-        execution.setVariables(validated.variables());
+        validated.variables().forEach((name, value) -> {
+            if (!passedTransient(execution, name)) { // read once (ApplicationType.readOnceFields): stored nowhere
+                execution.setVariable(name, value);
+            }
+        });
+    }
+
+    private static boolean passedTransient(DelegateExecution execution, String name) {
+        TypedValue passed = execution.getVariableTyped(name, false);
+        return passed != null && passed.isTransient();
     }
 }

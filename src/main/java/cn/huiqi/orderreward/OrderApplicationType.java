@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -94,8 +95,15 @@ public class OrderApplicationType implements ApplicationType {
         Map<String, Object> variables = new LinkedHashMap<>();
         CountedOrders.of(application.orders().stream().map(line -> new M1Order(null, line)).toList()).asDecisionInputs()
                 .forEach((name, value) -> variables.put(name, Variables.untypedValue(value, true)));
-        variables.put("orders", SpinValues.jsonValue(toJson(listed)).create()); // as sent, less the evidence text
+        // as sent, less the evidence text, when the start passed the orders stored (Tasklist's start form, REST)
+        variables.put("orders", SpinValues.jsonValue(toJson(listed)).create());
         return new ValidatedApplication(newApplication, variables, application);
+    }
+
+    /** m1_order and the case's application keep the orders; the review forms read them from there. */
+    @Override
+    public Set<String> readOnceFields() {
+        return Set.of("orders");
     }
 
     @Override

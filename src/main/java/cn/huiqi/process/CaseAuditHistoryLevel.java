@@ -4,18 +4,21 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.ExclusiveGatewayActivityBehavio
 import org.camunda.bpm.engine.impl.bpmn.behavior.NoneStartEventActivityBehavior;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): everything level {@code full} keeps
- * except the log of every process-variable write (ACT_HI_DETAIL) and the activity instances of exclusive gateways and
- * none start events, which the token passes in the same transaction. Each variable's last value stays
+ * except the log of every process-variable write (ACT_HI_DETAIL), the activity instances of exclusive gateways and
+ * none start events, which the token passes in the same transaction, and the job log's rows for the creation and
+ * unrun deletion of jobs whose handler is {@link LoggedWhenRun} (their runs are logged). Each variable's last value stays
  * (ACT_HI_VARINST, as {@code audit}), so do the user operation log, DMN evaluations with inputs and outputs, identity
  * links, incidents and the job log. What a reviewer submitted at each step is the case timeline's (actor, decision,
  * comment, time; measure 1's per-order results in {@code m1_order}), kept 30 years, so the variable log would be a
@@ -43,6 +46,7 @@ class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin {
         @Override
         public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
             return eventType != HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL && !passedThrough(eventType, entity)
+                    && !createdOrDeletedUnrun(eventType, entity)
                     && HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
         }
     };
@@ -60,6 +64,15 @@ class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin {
         ActivityImpl activity = entity instanceof ExecutionEntity execution ? execution.getActivity() : null;
         return activity != null && (activity.getActivityBehavior() instanceof ExclusiveGatewayActivityBehavior
                 || activity.getActivityBehavior() instanceof NoneStartEventActivityBehavior);
+    }
+
+    /** The creation, or the deletion unrun, of a job whose handler is {@link LoggedWhenRun}. */
+    private static boolean createdOrDeletedUnrun(HistoryEventType eventType, Object entity) {
+        if ((eventType != HistoryEventTypes.JOB_CREATE && eventType != HistoryEventTypes.JOB_DELETE) || !(entity instanceof JobEntity job)) {
+            return false;
+        }
+        ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
+        return configuration != null && configuration.getJobHandlers().get(job.getJobHandlerType()) instanceof LoggedWhenRun;
     }
 
     @Override

@@ -12,12 +12,16 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 
+import cn.huiqi.process.LoggedWhenRun;
+
 /**
  * The checks of a limited task are engine timer jobs on the task's execution ({@value #TYPE}): they survive a
  * restart, run once on any number of nodes (the engine locks a job), follow the engine's clock (tests move it with
- * ClockUtil and execute the due jobs), and are deleted with the task's execution or when the task ends.
+ * ClockUtil and execute the due jobs), and are deleted with the task's execution or when the task ends. The job log
+ * keeps their runs only ({@link LoggedWhenRun}): most are deleted unrun when the task ends in time, and the clock they
+ * watch (start, due, reminded, overdue) is {@code step_clock}'s.
  */
-class TimeLimitJobs implements JobHandler<TimeLimitJobs.Check> {
+class TimeLimitJobs implements JobHandler<TimeLimitJobs.Check>, LoggedWhenRun {
 
     static final String TYPE = "huiqi-time-limit";
 
