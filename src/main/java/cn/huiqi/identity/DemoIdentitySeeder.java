@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.huiqi.unit.Unit;
 import cn.huiqi.unit.UnitRepository;
@@ -30,10 +31,12 @@ class DemoIdentitySeeder implements SmartInitializingSingleton {
 
     private final IdentityService identityService;
     private final UnitRepository units;
+    private final TransactionTemplate transaction;
 
-    public DemoIdentitySeeder(IdentityService identityService, UnitRepository units) {
+    public DemoIdentitySeeder(IdentityService identityService, UnitRepository units, TransactionTemplate transaction) {
         this.identityService = identityService;
         this.units = units;
+        this.transaction = transaction;
     }
 
     /** Runs once all beans (engine, Flyway, JPA) exist and before the web server accepts requests. */
@@ -42,7 +45,12 @@ class DemoIdentitySeeder implements SmartInitializingSingleton {
         seed();
     }
 
+    /** In one transaction (the engine's commands join it): one commit instead of one per group, user and membership. */
     public void seed() {
+        transaction.executeWithoutResult(status -> seedGroupsAndUsers());
+    }
+
+    private void seedGroupsAndUsers() {
         for (Unit unit : units.findAllByOrderBySortOrder()) {
             ensureGroup(unit.getId(), unit.getNameZh(), UNIT_GROUP_TYPE);
         }
