@@ -1,6 +1,5 @@
 package cn.huiqi.workflow;
 
-import java.util.HashSet;
 import java.util.Set;
 
 import org.camunda.bpm.engine.BpmnParseException;
@@ -33,25 +32,9 @@ class ContractParseListener extends AbstractBpmnParseListener {
             refuse(userTaskElement, processKey, activity.getId(), "用户任务", "user task");
             return;
         }
-        Set<String> handedOn = new HashSet<>(contract.handedOnFields());
-        // a diagram that still keeps a field as a task-local input (a version deployed before the field was handed
-        // on, with instances waiting in it) keeps it: the engine would refuse a transient value over a stored one
-        handedOn.removeAll(inputParameters(userTaskElement));
-        if (!handedOn.isEmpty()) {
-            activity.setProperty(HandedOnFields.PROPERTY, Set.copyOf(handedOn));
+        if (!contract.handedOnFields().isEmpty()) {
+            activity.setProperty(HandedOnFields.PROPERTY, Set.copyOf(contract.handedOnFields()));
         }
-    }
-
-    private static Set<String> inputParameters(Element userTaskElement) {
-        Set<String> names = new HashSet<>();
-        Element extensions = userTaskElement.element("extensionElements");
-        Element inputOutput = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputOutput");
-        if (inputOutput != null) {
-            for (Element input : inputOutput.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputParameter")) {
-                names.add(input.attribute("name"));
-            }
-        }
-        return names;
     }
 
     @Override

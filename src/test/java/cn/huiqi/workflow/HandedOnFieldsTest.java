@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,8 @@ import cn.huiqi.testsupport.ProcessTestSupport;
 /**
  * What a reviewer answers is handed on, not kept ({@link HandedOnFields}): the review chain's decision and comment
  * reach the step's listeners and gateway and are gone after the completion, so a later step cannot route on an
- * earlier answer; a diagram version that keeps such a field as the task's own input keeps it.
+ * earlier answer; a field the task's scope already stores (a diagram version that kept it as the task's own input, or a
+ * value an earlier version of the app set) stays stored.
  */
 class HandedOnFieldsTest extends ProcessTestSupport {
 
@@ -51,27 +54,43 @@ class HandedOnFieldsTest extends ProcessTestSupport {
     }
 
     @Test
-    void theDiagramMarksTheFieldsEachReviewTaskHandsOn() throws IOException {
+    void theDiagramMarksTheFieldsEachReviewTaskHandsOn() {
         assertThat(handedOn(latestReviewChain(), "Task_LocalityVerification")).isEqualTo(Set.of("decision", "comment", "orderVerification"));
         assertThat(handedOn(latestReviewChain(), "Task_CityReview")).isEqualTo(Set.of("decision", "comment", "orderVerification"));
         assertThat(handedOn(latestReviewChain(), "Task_LocalitySupplement")).isNull();
+    }
 
-        // a version deployed before the fields were handed on kept them as the task's own inputs; instances waiting in
-        // it complete as they did (the engine would refuse a transient value over the stored null)
-        String current = Files.readString(Path.of("bpmn/review-chain.bpmn"), StandardCharsets.UTF_8);
-        String keptAsInputs = current.replaceFirst("(<bpmn:userTask id=\"Task_LocalityVerification\"[^>]*>\\s*<bpmn:extensionElements>)",
-                "$1<camunda:inputOutput><camunda:inputParameter name=\"decision\" /><camunda:inputParameter name=\"comment\" />"
-                        + "<camunda:inputParameter name=\"orderVerification\" /></camunda:inputOutput>");
-        assertThat(keptAsInputs).isNotEqualTo(current);
-        Deployment older = processEngine.getRepositoryService().createDeployment().name("handed-on fields test")
-                .addString("review-chain.bpmn", keptAsInputs).deploy();
+    @Test
+    void aCaseInTheVersionBeforeFieldsWereHandedOnCompletesAsItDid() throws IOException {
+        // review-chain as deployed before session 11 (git 871d7bc^, its first rule task as now): the review tasks keep
+        // decision, comment and the order list as their own inputs (stored nulls) and map the decision out for the
+        // gateway. A case waiting in
+        // that version completes as it did: the fields the task's scope stores stay stored (the engine would refuse a
+        // transient value over them), the output mapping and the gateway read them as before
+        DeploymentBuilder older = processEngine.getRepositoryService().createDeployment().name("handed-on fields test")
+                .addClasspathResource("compat/review-chain-before-handed-on.bpmn");
+        // measure 1 calls the review chain of its own deployment, and both use the forms deployed with them
+        for (String file : List.of("m1-order-reward.bpmn", "forms/m1-application.form", "forms/m1-review.form",
+                "forms/review-supplement.form")) {
+            older.addString(Path.of(file).getFileName().toString(), Files.readString(Path.of("bpmn", file), StandardCharsets.UTF_8));
+        }
+        Deployment deployed = older.deploy();
         try {
-            String id = processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(older.getId())
-                    .singleResult().getId();
-            assertThat(handedOn(id, "Task_LocalityVerification")).isNull();
-            assertThat(handedOn(id, "Task_CityReview")).isEqualTo(Set.of("decision", "comment", "orderVerification"));
+            String applicant = newEnterpriseUser("donghu");
+            ProcessInstance instance = apply(applicant, M1, orders("60000000.00", "2023-08-01"));
+            ProcessInstance chain = review(instance);
+            assertThat(processEngine.getRepositoryService().getProcessDefinition(chain.getProcessDefinitionId()).getDeploymentId())
+                    .as("the case runs in the older version").isEqualTo(deployed.getId());
+
+            completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), approveAccepting(1));
+            completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
+            completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
+
+            assertThat(timelineActions(instance)).contains("TASK_LOCALITYVERIFICATION_APPROVE", "ORDER_VERIFIED",
+                    "TASK_CITYREVIEW_APPROVE");
+            assertThat(caseOf(instance).getStatus()).isEqualTo("AWAITING_SETTLEMENT");
         } finally {
-            processEngine.getRepositoryService().deleteDeployment(older.getId(), true);
+            processEngine.getRepositoryService().deleteDeployment(deployed.getId(), true);
         }
     }
 
