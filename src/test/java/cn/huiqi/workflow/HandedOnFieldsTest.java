@@ -2,6 +2,7 @@ package cn.huiqi.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,9 +65,8 @@ class HandedOnFieldsTest extends ProcessTestSupport {
     void aCaseInTheVersionBeforeFieldsWereHandedOnCompletesAsItDid() throws IOException {
         // review-chain as deployed before session 11 (git 871d7bc^, its first rule task as now): the review tasks keep
         // decision, comment and the order list as their own inputs (stored nulls) and map the decision out for the
-        // gateway. A case waiting in
-        // that version completes as it did: the fields the task's scope stores stay stored (the engine would refuse a
-        // transient value over them), the output mapping and the gateway read them as before
+        // gateways. A case waiting in that version completes as it did: the fields the task's scope stores stay stored
+        // (the engine would refuse a transient value over them), the output mappings and the gateways read them as before
         DeploymentBuilder older = processEngine.getRepositoryService().createDeployment().name("handed-on fields test")
                 .addClasspathResource("compat/review-chain-before-handed-on.bpmn");
         // measure 1 calls the review chain of its own deployment, and both use the forms deployed with them
@@ -84,11 +84,13 @@ class HandedOnFieldsTest extends ProcessTestSupport {
 
             completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), approveAccepting(1));
             completeAs("gxj-reviewer", taskFor(instance, "Task_CityReview", "gxj"), decision("approve", null));
-            completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
+            // a rejection ends the case here (no funds reserved, nothing left running when the deployment goes)
+            completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("reject", "合同对方为关联企业"));
 
             assertThat(timelineActions(instance)).contains("TASK_LOCALITYVERIFICATION_APPROVE", "ORDER_VERIFIED",
-                    "TASK_CITYREVIEW_APPROVE");
-            assertThat(caseOf(instance).getStatus()).isEqualTo("AWAITING_SETTLEMENT");
+                    "TASK_CITYREVIEW_APPROVE", "TASK_CITYREVIEW_REJECT");
+            assertThat(instance).as("the older version's gateways routed on the stored decisions").isEnded().hasPassed("End_Rejected");
+            assertThat(claimOf(instance).getOutcomeReason()).isEqualTo("合同对方为关联企业");
         } finally {
             processEngine.getRepositoryService().deleteDeployment(deployed.getId(), true);
         }
