@@ -59,8 +59,8 @@ class HandedOnFields extends CommandInterceptor {
         VariableMap copy = Variables.createVariables();
         // a name the task already sees as a stored variable (saved on the task, a diagram version's input parameter of
         // the task, or set on its scope by an earlier version of the app while the task waited) stays stored: the
-        // engine refuses a transient value over it. The
-        // completion loads those variables itself to set the values, so asking here costs nothing.
+        // engine refuses a transient value over it. The completion loads those variables itself to set the values, so
+        // asking here costs nothing.
         variables.forEach((name, value) -> copy.put((String) name, handedOn.contains(name)
                 && !(command instanceof SubmitTaskFormCmd ? task.hasVariable((String) name) : task.getExecution().hasVariable((String) name))
                 ? Variables.untypedValue(value, true) : value));
