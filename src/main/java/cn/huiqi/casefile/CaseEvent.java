@@ -2,31 +2,15 @@ package cn.huiqi.casefile;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-/** One line of a case's timeline: who did what, when. */
-@Entity
-@Table(name = "case_event")
+/** One line of a case's timeline: who did what, when (table case_event, {@link CaseEventRepository}). */
 public class CaseEvent {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "case_id")
     private Long caseId;
-    @Column(name = "occurred_at")
     private Instant occurredAt;
     private String actor;
     private String action;
     private String detail;
-
-    protected CaseEvent() {
-    }
 
     public CaseEvent(Long caseId, String actor, String action, String detail) {
         this.caseId = caseId;
@@ -34,6 +18,17 @@ public class CaseEvent {
         this.actor = actor;
         this.action = action;
         this.detail = detail;
+    }
+
+    /** A row of case_event. */
+    CaseEvent(long id, Long caseId, Instant occurredAt, String actor, String action, String detail) {
+        this(caseId, actor, action, detail);
+        this.id = id;
+        this.occurredAt = occurredAt;
+    }
+
+    void inserted(long newId) {
+        this.id = newId;
     }
 
     public Long getId() { return id; }

@@ -64,8 +64,8 @@ public class CaseLifecycles {
     }
 
     /**
-     * Moves the case and publishes {@link CaseStatusChanged}; refused (IllegalArgumentException) when the case's
-     * measure does not allow the status.
+     * Moves the case and publishes {@link CaseStatusChanged}, whose first listener writes the case
+     * ({@link CaseStatusWrites}); refused (IllegalArgumentException) when the case's measure does not allow the status.
      */
     public void moveTo(CaseRecord caseRecord, CaseStatus status) {
         if (!of(caseRecord.getMeasure()).allows(status)) {

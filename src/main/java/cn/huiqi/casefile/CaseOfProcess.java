@@ -13,12 +13,10 @@ import org.springframework.stereotype.Component;
  * call hierarchy: the shared review chain runs as a called instance), never by a process variable:
  * variables can be overwritten by whoever completes a task.
  *
- * <p>A step's listeners ask for the case many times per command. The query by process instance id is a
- * JPQL query, so each ask flushed the persistence context and ran a SELECT; the answer (which case a process
- * instance belongs to) never changes once found, so it is remembered by id, and the case itself is then
- * read by primary key: from the transaction's persistence context when already loaded (no SQL, no flush),
- * else one SELECT by key. A remembered id is checked against the record, so a case rolled back with its
- * transaction is looked up again.
+ * <p>Which case a process instance belongs to never changes once found, so it is remembered by id and the case
+ * is read by primary key (one SELECT, the row as it is now: each caller gets its own copy and saves what it
+ * changes). A remembered id is checked against the record, so a case rolled back with its transaction is looked
+ * up again.
  */
 @Component
 public class CaseOfProcess {

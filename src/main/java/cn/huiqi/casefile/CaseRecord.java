@@ -1,19 +1,8 @@
 package cn.huiqi.casefile;
 
 import java.time.Instant;
-
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import java.util.EnumSet;
+import java.util.Set;
 
 import cn.huiqi.catalogue.ApplicantKind;
 
@@ -21,81 +10,90 @@ import cn.huiqi.catalogue.ApplicantKind;
  * One application under one measure, by one applicant: the case core every measure shares. The record, not
  * the process variables, is the source of truth for who applied and where the case stands. What a measure
  * decides and pays lives in its own table(s) keyed by the case id (rewards: {@code claim.RewardClaim}).
+ *
+ * <p>Table {@code case_record}, read and written by {@link CaseRecordRepository}: a mutator changes the object only;
+ * the caller saves it ({@link CaseRecordRepository#save}), which writes the columns changed since it was read.
  */
-@Entity
-@Table(name = "case_record")
 public class CaseRecord {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    /** What a mutator changed since the row was read or last written: the columns {@link CaseRecordRepository#save} writes. */
+    enum Change { CASE_NUMBER, PROCESS_INSTANCE_ID, STATUS, RESPONSIBLE_UNITS, FLAG, SUBJECT_KEY, APPLICATION_JSON, ROUND_ID }
+
     private Long id;
-    @Column(name = "case_number")
     private String caseNumber;
     private String measure;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "applicant_kind")
     private ApplicantKind applicantKind;
     /** The applying enterprise (ENTERPRISE), or the owner of the project (PROJECT_OWNER); null for a locality. */
-    @Column(name = "enterprise_id")
     private Long enterpriseId;
-    @Column(name = "project_id")
     private Long projectId;
     /** The applying locality unit (LOCALITY). */
-    @Column(name = "applicant_unit_id")
     private String applicantUnitId;
     /** {@link Applicant#key()}: the unique keys (measure, applicant, subject) and (applicant, idempotency key) use it. */
-    @Column(name = "applicant_key")
     private String applicantKey;
     /** The locality that verifies the case and sees it. */
-    @Column(name = "locality_unit_id")
     private String localityUnitId;
     /**
      * What one application is about; one case per (measure, applicant, subject), a database unique key.
      * Measure 1: {@code ENTERPRISE} — the enterprise applies once for the measure as a whole. A withdrawal
      * frees the subject by renaming the key to {@code WITHDRAWN:<case number>} ({@link #releaseSubject}).
      */
-    @Column(name = "subject_key")
     private String subjectKey;
-    @Column(name = "idempotency_key")
     private String idempotencyKey;
-    @Column(name = "process_instance_id")
     private String processInstanceId;
     /** A {@link CaseStatus} name of the measure's {@link CaseLifecycle}; moved only through {@link CaseLifecycles}. */
     private String status;
-    @Column(name = "application_json")
     private String applicationJson;
     /** The city units that review this case (DMN responsible-units), comma-separated group ids. */
-    @Column(name = "review_units")
     private String reviewUnits;
-    /**
-     * The same units, one row each (V23 case_review_unit): the list query's visibility for a city bureau reads this
-     * table's index ({@link CaseList}); written only with {@link #reviewUnits}, never read by the entity.
-     */
-    @ElementCollection
-    @CollectionTable(name = "case_review_unit", joinColumns = @JoinColumn(name = "case_id"))
-    @Column(name = "unit_id")
-    private java.util.Set<String> reviewUnitRows = new java.util.HashSet<>();
     /** DMN responsible-units: the unit that leads the measure and the unit that pays it. */
-    @Column(name = "lead_unit")
     private String leadUnit;
-    @Column(name = "finance_unit")
     private String financeUnit;
-    @Column(name = "submitted_by")
     private String submittedBy;
-    @Column(name = "submitted_at")
     private Instant submittedAt;
-    @Column(name = "updated_at")
     private Instant updatedAt;
     /** The application round the case was submitted in (cn.huiqi.round); null for a measure without rounds or an old row. */
-    @Column(name = "round_id")
     private Long roundId;
     /** Why the lead bureau must decide on this case before it goes on (e.g. several measure 1 cases of one enterprise); null when none. */
     private String flag;
-    @Version
-    @Column(name = "row_version")
     private long rowVersion;
 
-    protected CaseRecord() {
+    private final Set<Change> changes = EnumSet.noneOf(Change.class);
+    /**
+     * The review units as the table case_review_unit holds them (V23, one row each: the list query's visibility for a
+     * city bureau reads its index, {@link CaseList}), while {@link #reviewUnits} has changed and is not yet written;
+     * null otherwise. Written only with {@link #reviewUnits}, never read by the entity.
+     */
+    private Set<String> reviewUnitRowsWritten;
+
+    /** A row of case_record, as {@link CaseRecordRepository} reads it. */
+    CaseRecord(Long id, String caseNumber, String measure, ApplicantKind applicantKind, Long enterpriseId, Long projectId,
+               String applicantUnitId, String applicantKey, String localityUnitId, String subjectKey, String idempotencyKey,
+               String processInstanceId, String status, String applicationJson, String reviewUnits, String leadUnit,
+               String financeUnit, String submittedBy, Instant submittedAt, Instant updatedAt, Long roundId, String flag,
+               long rowVersion) {
+        this.id = id;
+        this.caseNumber = caseNumber;
+        this.measure = measure;
+        this.applicantKind = applicantKind;
+        this.enterpriseId = enterpriseId;
+        this.projectId = projectId;
+        this.applicantUnitId = applicantUnitId;
+        this.applicantKey = applicantKey;
+        this.localityUnitId = localityUnitId;
+        this.subjectKey = subjectKey;
+        this.idempotencyKey = idempotencyKey;
+        this.processInstanceId = processInstanceId;
+        this.status = status;
+        this.applicationJson = applicationJson;
+        this.reviewUnits = reviewUnits;
+        this.leadUnit = leadUnit;
+        this.financeUnit = financeUnit;
+        this.submittedBy = submittedBy;
+        this.submittedAt = submittedAt;
+        this.updatedAt = updatedAt;
+        this.roundId = roundId;
+        this.flag = flag;
+        this.rowVersion = rowVersion;
     }
 
     public CaseRecord(String measure, Applicant applicant, String localityUnitId, String subjectKey,
@@ -119,6 +117,7 @@ public class CaseRecord {
     /** Readable number such as M1-2023-000123: measure, policy year, database id. */
     public void assignNumber(int policyYear) {
         this.caseNumber = String.format("%s-%d-%06d", measure, policyYear, id);
+        changes.add(Change.CASE_NUMBER);
     }
 
     /** The measure a case number ({@link #assignNumber}) names, e.g. "M1"; empty if the text is no case number. */
@@ -129,12 +128,14 @@ public class CaseRecord {
 
     public void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
+        changes.add(Change.PROCESS_INSTANCE_ID);
     }
 
     /** Only through {@link CaseLifecycles#moveTo}, which refuses a status the measure does not have. */
     void moveTo(CaseStatus newStatus) {
         this.status = newStatus.name();
         this.updatedAt = Instant.now();
+        changes.add(Change.STATUS);
     }
 
     /** Whether the case is in this status (statuses are compared by name, within the case's lifecycle). */
@@ -144,14 +145,14 @@ public class CaseRecord {
 
     /** The units DMN responsible-units names for this case; the review chain routes on these only. */
     public void assignResponsibleUnits(java.util.List<String> reviewUnitIds, String leadUnitId, String financeUnitId) {
-        this.reviewUnits = String.join(",", reviewUnitIds);
-        if (!reviewUnitRows.equals(java.util.Set.copyOf(reviewUnitIds))) {
-            reviewUnitRows.clear();
-            reviewUnitRows.addAll(reviewUnitIds);
+        if (reviewUnitRowsWritten == null) {
+            reviewUnitRowsWritten = Set.copyOf(getReviewUnits());
         }
+        this.reviewUnits = String.join(",", reviewUnitIds);
         this.leadUnit = leadUnitId;
         this.financeUnit = financeUnitId;
         this.updatedAt = Instant.now();
+        changes.add(Change.RESPONSIBLE_UNITS);
     }
 
     public java.util.List<String> getReviewUnits() {
@@ -161,23 +162,27 @@ public class CaseRecord {
     public void flag(String reason) {
         this.flag = reason;
         this.updatedAt = Instant.now();
+        changes.add(Change.FLAG);
     }
 
     /** The lead bureau has decided on the flagged case (recorded on the timeline by the caller). */
     public void clearFlag() {
         this.flag = null;
         this.updatedAt = Instant.now();
+        changes.add(Change.FLAG);
     }
 
     /** The applicant withdrew the case: its subject is free for a new application (the row keeps its history). */
     public void releaseSubject() {
         this.subjectKey = "WITHDRAWN:" + caseNumber;
         this.updatedAt = Instant.now();
+        changes.add(Change.SUBJECT_KEY);
     }
 
     public void replaceApplication(String applicationJson) {
         this.applicationJson = applicationJson;
         this.updatedAt = Instant.now();
+        changes.add(Change.APPLICATION_JSON);
     }
 
     public Applicant getApplicant() {
@@ -208,5 +213,39 @@ public class CaseRecord {
 
     public void setRoundId(Long roundId) {
         this.roundId = roundId;
+        changes.add(Change.ROUND_ID);
+    }
+
+    // --- for CaseRecordRepository ----------------------------------------------------------------
+
+    long rowVersion() { return rowVersion; }
+
+    String applicantKey() { return applicantKey; }
+
+    /** review_units as stored: null until assigned. */
+    String reviewUnitsColumn() { return reviewUnits; }
+
+    /** What changed since the row was read or written (a live view: {@link #written} empties it). */
+    Set<Change> changes() { return changes; }
+
+    /** The review units case_review_unit holds while {@link #reviewUnits} has changed unwritten; null when none changed. */
+    Set<String> reviewUnitRowsWritten() { return reviewUnitRowsWritten; }
+
+    /** Inserted as {@code id} with row_version 0. */
+    void inserted(long newId) {
+        this.id = newId;
+        this.rowVersion = 0;
+        written();
+    }
+
+    /** Updated: row_version + 1. */
+    void updated() {
+        this.rowVersion++;
+        written();
+    }
+
+    private void written() {
+        changes.clear();
+        reviewUnitRowsWritten = null;
     }
 }

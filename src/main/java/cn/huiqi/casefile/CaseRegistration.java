@@ -145,10 +145,12 @@ public class CaseRegistration {
                 application.subjectKey(), key == null ? null : key.toString(), toJson(application.application()),
                 timeline.currentActor(), lifecycles.of(measure).initial());
         caseRecord.setRoundId(roundId);
-        caseRecord = cases.saveAndFlush(caseRecord);
+        cases.save(caseRecord);
         caseRecord.assignNumber(POLICY_YEAR);
         events.publishEvent(new CaseOpened(caseRecord, application, draftIds(execution.getVariable(EVIDENCE_DRAFTS))));
         caseRecord.attachProcess(execution.getProcessInstanceId());
+        // number and process in one UPDATE: CaseOpened's listeners take both from the object, not from the row
+        cases.save(caseRecord);
         // the case number is the business key: the measure's process has no user task to show it as a variable (its
         // call activity passes it on to the review chain's, casefile.TaskNames otherwise names each task)
         execution.setProcessBusinessKey(caseRecord.getCaseNumber());
@@ -181,8 +183,9 @@ public class CaseRegistration {
         }
         CaseRecord caseRecord = new CaseRecord(measure, applicant, enterprise.getLocalityUnitId(), application.subjectKey(),
                 idempotencyKey, toJson(application.application()), timeline.currentActor(), lifecycles.of(measure).initial());
-        caseRecord = cases.saveAndFlush(caseRecord);
+        cases.save(caseRecord);
         caseRecord.assignNumber(POLICY_YEAR);
+        cases.save(caseRecord);
         events.publishEvent(new CaseOpened(caseRecord, application, evidenceDrafts));
         return caseRecord;
     }
@@ -203,6 +206,7 @@ public class CaseRegistration {
                     + caseRecord.getProcessInstanceId());
         }
         caseRecord.attachProcess(execution.getProcessInstanceId());
+        cases.save(caseRecord);
         execution.setProcessBusinessKey(caseRecord.getCaseNumber());
         execution.setVariable("caseNumber", caseRecord.getCaseNumber());
         execution.setVariable("measure", caseRecord.getMeasure());

@@ -3,66 +3,67 @@ package cn.huiqi.claim;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The reward details of a case of a measure that pays money: what was claimed, decided (by which rule
  * version), settled and paid, and to whom. One per case, sharing its id (case_id = case_record.id): the
  * fund ledger and the settlement lines point at the claim, whichever measure or applicant it belongs to.
+ *
+ * <p>Table reward_claim: a {@code record…} method changes the object only; {@link RewardClaims#save} writes what changed.
  */
-@Entity
-@Table(name = "reward_claim")
 public class RewardClaim {
 
     /** Who receives the money: the applying enterprise, or a locality (its finance bureau). */
     public enum PayeeKind { ENTERPRISE, LOCALITY }
 
-    @Id
-    @Column(name = "case_id")
+    /** What a {@code record…} method changed since the row was read or written: the columns {@link RewardClaimRepository#update} writes. */
+    enum Change { DECISION, OUTCOME_REASON, SETTLEMENT, PAYMENT }
+
     private Long caseId;
-    @Column(name = "claimed_amount")
     private BigDecimal claimedAmount;
     private Boolean eligible;
-    @Column(name = "reward_amount")
     private BigDecimal rewardAmount;
-    @Column(name = "reward_tier")
     private String rewardTier;
-    @Column(name = "decision_key")
     private String decisionKey;
-    @Column(name = "decision_version")
     private Integer decisionVersion;
-    @Column(name = "decision_definition_id")
     private String decisionDefinitionId;
-    @Column(name = "outcome_reason")
     private String outcomeReason;
     /** What the claim is paid after settlement (the decided reward, possibly scaled down to fit the pool). */
-    @Column(name = "settled_amount")
     private BigDecimal settledAmount;
-    @Column(name = "payment_reference")
     private String paymentReference;
-    @Column(name = "payment_date")
     private LocalDate paymentDate;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "payee_kind")
     private PayeeKind payeeKind;
-    @Column(name = "payee_enterprise_id")
     private Long payeeEnterpriseId;
-    @Column(name = "payee_unit_id")
     private String payeeUnitId;
-    @Column(name = "updated_at")
     private Instant updatedAt;
-    @Version
-    @Column(name = "row_version")
     private long rowVersion;
 
-    protected RewardClaim() {
+    private final Set<Change> changes = EnumSet.noneOf(Change.class);
+
+    /** A row of reward_claim. */
+    RewardClaim(long caseId, BigDecimal claimedAmount, Boolean eligible, BigDecimal rewardAmount, String rewardTier, String decisionKey,
+                Integer decisionVersion, String decisionDefinitionId, String outcomeReason, BigDecimal settledAmount,
+                String paymentReference, LocalDate paymentDate, PayeeKind payeeKind, Long payeeEnterpriseId, String payeeUnitId,
+                Instant updatedAt, long rowVersion) {
+        this.caseId = caseId;
+        this.claimedAmount = claimedAmount;
+        this.eligible = eligible;
+        this.rewardAmount = rewardAmount;
+        this.rewardTier = rewardTier;
+        this.decisionKey = decisionKey;
+        this.decisionVersion = decisionVersion;
+        this.decisionDefinitionId = decisionDefinitionId;
+        this.outcomeReason = outcomeReason;
+        this.settledAmount = settledAmount;
+        this.paymentReference = paymentReference;
+        this.paymentDate = paymentDate;
+        this.payeeKind = payeeKind;
+        this.payeeEnterpriseId = payeeEnterpriseId;
+        this.payeeUnitId = payeeUnitId;
+        this.updatedAt = updatedAt;
+        this.rowVersion = rowVersion;
     }
 
     RewardClaim(long caseId, BigDecimal claimedAmount, PayeeKind payeeKind, Long payeeEnterpriseId, String payeeUnitId) {
@@ -83,7 +84,7 @@ public class RewardClaim {
         this.rewardAmount = rewardAmount;
         this.rewardTier = tier;
         this.outcomeReason = reason;
-        touch();
+        touch(Change.DECISION);
     }
 
     /** Not eligible for a reason outside any decision table (e.g. measure 3's progress condition). */
@@ -92,27 +93,39 @@ public class RewardClaim {
         this.rewardAmount = BigDecimal.ZERO.setScale(2);
         this.rewardTier = "NONE";
         this.outcomeReason = reason;
-        touch();
+        touch(Change.DECISION);
     }
 
     public void recordOutcomeReason(String reason) {
         this.outcomeReason = reason;
-        touch();
+        touch(Change.OUTCOME_REASON);
     }
 
     public void recordSettlement(BigDecimal amount) {
         this.settledAmount = amount;
-        touch();
+        touch(Change.SETTLEMENT);
     }
 
     public void recordPayment(String reference, LocalDate date) {
         this.paymentReference = reference;
         this.paymentDate = date;
-        touch();
+        touch(Change.PAYMENT);
     }
 
-    private void touch() {
+    private void touch(Change change) {
         this.updatedAt = Instant.now();
+        changes.add(change);
+    }
+
+    long rowVersion() { return rowVersion; }
+
+    /** What changed since the row was read or written (a live view). */
+    Set<Change> changes() { return changes; }
+
+    /** Written: row_version + 1 (an update), nothing pending. */
+    void updated() {
+        rowVersion++;
+        changes.clear();
     }
 
     /** The claim's id: the id of its case. */

@@ -1,19 +1,123 @@
 package cn.huiqi.claim;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
-interface RewardClaimRepository extends JpaRepository<RewardClaim, Long> {
+/** Table reward_claim (id = its case's id, assigned: a claim is inserted once, at its case's opening, then updated). */
+@Repository
+class RewardClaimRepository {
+
+    private static final String SELECT = "SELECT case_id, claimed_amount, eligible, reward_amount, reward_tier, decision_key, "
+            + "decision_version, decision_definition_id, outcome_reason, settled_amount, payment_reference, payment_date, payee_kind, "
+            + "payee_enterprise_id, payee_unit_id, updated_at, row_version FROM reward_claim";
+
+    private final JdbcTemplate jdbc;
+
+    RewardClaimRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new claim, row_version 0. */
+    void insert(RewardClaim c) {
+        jdbc.update("INSERT INTO reward_claim (case_id, claimed_amount, eligible, reward_amount, reward_tier, decision_key, decision_version, "
+                        + "decision_definition_id, outcome_reason, settled_amount, payment_reference, payment_date, payee_kind, payee_enterprise_id, "
+                        + "payee_unit_id, updated_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                c.getCaseId(), c.getClaimedAmount(), c.getEligible(), c.getRewardAmount(), c.getRewardTier(), c.getDecisionKey(),
+                c.getDecisionVersion(), c.getDecisionDefinitionId(), c.getOutcomeReason(), c.getSettledAmount(), c.getPaymentReference(),
+                date(c), c.getPayeeKind().name(), c.getPayeeEnterpriseId(), c.getPayeeUnitId(), Timestamp.from(c.getUpdatedAt()));
+    }
+
+    /**
+     * One UPDATE of the columns the claim's {@code record…} methods changed (none: no statement), checked against
+     * row_version: {@link OptimisticLockingFailureException} when the row changed meanwhile.
+     */
+    void update(RewardClaim c) {
+        if (c.changes().isEmpty()) {
+            return;
+        }
+        List<String> set = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (RewardClaim.Change change : c.changes()) {
+            switch (change) {
+                case DECISION -> {
+                    set.add("decision_key = ?, decision_version = ?, decision_definition_id = ?, eligible = ?, reward_amount = ?, "
+                            + "reward_tier = ?, outcome_reason = ?");
+                    args.addAll(Arrays.asList(c.getDecisionKey(), c.getDecisionVersion(), c.getDecisionDefinitionId(),
+                            c.getEligible(), c.getRewardAmount(), c.getRewardTier(), c.getOutcomeReason()));
+                }
+                case OUTCOME_REASON -> {
+                    if (!c.changes().contains(RewardClaim.Change.DECISION)) {
+                        set.add("outcome_reason = ?");
+                        args.add(c.getOutcomeReason());
+                    }
+                }
+                case SETTLEMENT -> {
+                    set.add("settled_amount = ?");
+                    args.add(c.getSettledAmount());
+                }
+                case PAYMENT -> {
+                    set.add("payment_reference = ?, payment_date = ?");
+                    args.add(c.getPaymentReference());
+                    args.add(date(c));
+                }
+            }
+        }
+        args.add(Timestamp.from(c.getUpdatedAt()));
+        args.add(c.getCaseId());
+        args.add(c.rowVersion());
+        int updated = jdbc.update("UPDATE reward_claim SET " + String.join(", ", set) + ", updated_at = ?, row_version = row_version + 1"
+                + " WHERE case_id = ? AND row_version = ?", args.toArray());
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("reward claim " + c.getCaseId() + " was changed or removed since it was read"
+                    + " (row_version " + c.rowVersion() + ")");
+        }
+        c.updated();
+    }
+
+    Optional<RewardClaim> findById(long caseId) {
+        List<RewardClaim> found = jdbc.query(SELECT + " WHERE case_id = ?", RewardClaimRepository::row, caseId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    boolean existsById(long caseId) {
+        return !jdbc.queryForList("SELECT 1 FROM reward_claim WHERE case_id = ?", Integer.class, caseId).isEmpty();
+    }
 
     /** The measure of the claim's case. */
-    @Query("select c.measure from CaseRecord c, RewardClaim r where r.caseId = c.id and r.caseId = :claimId")
-    Optional<String> measureOf(@Param("claimId") Long claimId);
+    Optional<String> measureOf(long claimId) {
+        return jdbc.queryForList("SELECT c.measure FROM case_record c JOIN reward_claim r ON r.case_id = c.id WHERE r.case_id = ?",
+                String.class, claimId).stream().findFirst();
+    }
 
-    List<RewardClaim> findByDecisionKey(String decisionKey);
+    /** Ids of the claims a decision decided, any version (version null) or one. */
+    List<Long> decidedBy(String decisionKey, Integer version) {
+        return version == null
+                ? jdbc.queryForList("SELECT case_id FROM reward_claim WHERE decision_key = ?", Long.class, decisionKey)
+                : jdbc.queryForList("SELECT case_id FROM reward_claim WHERE decision_key = ? AND decision_version = ?", Long.class,
+                        decisionKey, version);
+    }
 
-    List<RewardClaim> findByDecisionKeyAndDecisionVersion(String decisionKey, Integer decisionVersion);
+    private static Date date(RewardClaim c) {
+        return c.getPaymentDate() == null ? null : Date.valueOf(c.getPaymentDate());
+    }
+
+    private static RewardClaim row(ResultSet rs, int rowNum) throws SQLException {
+        return new RewardClaim(rs.getLong("case_id"), rs.getBigDecimal("claimed_amount"), rs.getObject("eligible", Boolean.class),
+                rs.getBigDecimal("reward_amount"), rs.getString("reward_tier"), rs.getString("decision_key"),
+                rs.getObject("decision_version", Integer.class), rs.getString("decision_definition_id"), rs.getString("outcome_reason"),
+                rs.getBigDecimal("settled_amount"), rs.getString("payment_reference"), rs.getObject("payment_date", LocalDate.class),
+                RewardClaim.PayeeKind.valueOf(rs.getString("payee_kind")), rs.getObject("payee_enterprise_id", Long.class),
+                rs.getString("payee_unit_id"), rs.getTimestamp("updated_at").toInstant(), rs.getLong("row_version"));
+    }
 }

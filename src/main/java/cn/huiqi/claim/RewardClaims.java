@@ -60,7 +60,17 @@ public class RewardClaims implements CaseRewards {
         RewardClaim claim = applicant.kind() == ApplicantKind.LOCALITY
                 ? new RewardClaim(caseRecord.getId(), claimedAmount, RewardClaim.PayeeKind.LOCALITY, null, applicant.unitId())
                 : new RewardClaim(caseRecord.getId(), claimedAmount, RewardClaim.PayeeKind.ENTERPRISE, applicant.enterpriseId(), null);
-        return claims.saveAndFlush(claim);
+        claims.insert(claim);
+        return claim;
+    }
+
+    /**
+     * Writes what the claim's {@code record…} methods changed since it was read (nothing changed: no statement);
+     * {@link org.springframework.dao.OptimisticLockingFailureException} when the row changed meanwhile.
+     */
+    public RewardClaim save(RewardClaim claim) {
+        claims.update(claim);
+        return claim;
     }
 
     /** The claim of the case; IllegalStateException when its measure pays nothing (a programming error). */
@@ -90,8 +100,7 @@ public class RewardClaims implements CaseRewards {
 
     /** Ids of the claims a decision decided, any version (version null) or one. */
     public List<Long> decidedBy(String decisionKey, Integer version) {
-        return (version == null ? claims.findByDecisionKey(decisionKey)
-                : claims.findByDecisionKeyAndDecisionVersion(decisionKey, version)).stream().map(RewardClaim::getCaseId).toList();
+        return claims.decidedBy(decisionKey, version);
     }
 
     public Payee payeeOf(RewardClaim claim) {

@@ -185,11 +185,13 @@ public class EvaluationProcess {
             }
             CaseRecord caseRecord = new CaseRecord(round.measure(), Applicant.locality(line.unitId()), line.unitId(), "EVAL-" + roundId,
                     null, applicationJson(round, line), SYSTEM, lifecycles.of(round.measure()).initial());
-            caseRecord = cases.saveAndFlush(caseRecord);
+            cases.save(caseRecord);
             caseRecord.assignNumber(CaseRegistration.POLICY_YEAR);
+            cases.save(caseRecord);
             RewardClaim claim = claims.open(caseRecord, line.award());
             claim.recordDecision(ScoringDecisions.AWARD, state.awardVersion(), award == null ? null : award.getId(), true, line.award(),
                     line.group().name() + "-" + line.rankInGroup(), round.name() + "：" + line.group().nameZh() + "第" + line.rankInGroup() + "名");
+            claims.save(claim);
             caseTimeline.record(caseRecord, "EVALUATION_AWARD", round.name() + "：" + line.group().nameZh() + "第" + line.rankInGroup()
                     + "名，奖励 " + line.award().toPlainString() + " 元（市政府审定 " + state.approvalDocument() + "）/ Award of the evaluation round");
             processStore.awardCase(roundId, line.unitId(), caseRecord.getId(), line.award());
@@ -205,7 +207,7 @@ public class EvaluationProcess {
     public void attachAwardCase(DelegateExecution execution) {
         CaseRecord caseRecord = cases.findByCaseNumber(execution.getProcessBusinessKey()).orElseThrow();
         caseRecord.attachProcess(execution.getProcessInstanceId());
-        cases.saveAndFlush(caseRecord);
+        cases.save(caseRecord);
     }
 
     public void close(DelegateExecution execution) {

@@ -4,24 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.hibernate.annotations.Immutable;
-
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /**
- * One movement of one case's money in its measure pool (append-only: no setters, {@link Immutable},
- * and the repository offers no update or delete). See {@link FundLedger} for what each kind means.
+ * One movement of one case's money in its measure pool (append-only: no setters, and the repository
+ * offers no update or delete; table fund_entry). See {@link FundLedger} for what each kind means.
  */
-@Entity
-@Immutable
-@Table(name = "fund_entry")
 public class FundEntry {
 
     public enum Kind { RESERVE, RELEASE, COMMIT, PAY }
@@ -29,31 +15,25 @@ public class FundEntry {
     /** Where the money of a RELEASE came from. */
     public enum Source { RESERVED, COMMITTED }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "pool_id")
     private String poolId;
-    @Column(name = "case_id")
     private Long caseId;
-    @Enumerated(EnumType.STRING)
     private Kind kind;
     private BigDecimal amount;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "released_from")
     private Source releasedFrom;
     private String actor;
-    @Column(name = "occurred_at")
     private Instant occurredAt;
     private String note;
-    @Column(name = "payment_reference")
     private String paymentReference;
-    @Column(name = "payment_date")
     private LocalDate paymentDate;
-    @Column(name = "paid_case_id")
     private Long paidCaseId;
 
-    protected FundEntry() {
+    /** A row of fund_entry (paid_case_id follows from kind and case). */
+    FundEntry(long id, String poolId, long caseId, Kind kind, BigDecimal amount, Source releasedFrom, String actor, Instant occurredAt,
+              String note, String paymentReference, LocalDate paymentDate) {
+        this(poolId, caseId, kind, amount, releasedFrom, actor, note, paymentReference, paymentDate);
+        this.id = id;
+        this.occurredAt = occurredAt;
     }
 
     private FundEntry(String poolId, long caseId, Kind kind, BigDecimal amount, Source releasedFrom, String actor,
@@ -87,6 +67,13 @@ public class FundEntry {
                          String note) {
         return new FundEntry(poolId, caseId, Kind.PAY, amount, null, actor, note, reference, date);
     }
+
+    void inserted(long newId) {
+        this.id = newId;
+    }
+
+    /** Set on PAY rows only (fund_entry.paid_case_id: at most one payment per case). */
+    Long paidCaseId() { return paidCaseId; }
 
     public Long getId() { return id; }
     public String getPoolId() { return poolId; }

@@ -14,8 +14,6 @@ import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.common.Money;
 import cn.huiqi.common.NotFoundException;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 /**
  * The fund ledger (洪府办发〔2023〕81号: 1亿元 for the package, measure 1 capped at 500万): the one place
@@ -49,7 +47,7 @@ import jakarta.persistence.LockModeType;
  * {@code SELECT ... FOR UPDATE} in a fixed order — PACKAGE first, then the measure pool — so all ledger
  * writes are serialized by the PACKAGE row and cannot deadlock with each other; then reads the case's
  * entries with a locking read (latest committed, whatever the isolation level); decides; appends
- * entries and moves the pool rows' running balances (flushed before returning). The database refuses an
+ * entries and moves the pool rows' running balances (written at once). The database refuses an
  * overspend as well ({@code CHECK (reserved + committed + paid <= cap)} on {@code fund_pool}), and at
  * most one PAY per case ({@code UNIQUE (paid_case_id)}). {@link FundFigures#check()} proves the stored
  * running balances equal the sums of entries.
@@ -78,15 +76,15 @@ public class FundLedger {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private final EntityManager em;
+    private final FundPoolRepository poolRows;
     private final FundEntryRepository entries;
     private final RewardClaims claims;
     private final FundPools pools;
     private final FundFigures figures;
 
-    public FundLedger(EntityManager em, FundEntryRepository entries, RewardClaims claims,
-                      FundPools pools, FundFigures figures) {
-        this.em = em;
+    FundLedger(FundPoolRepository poolRows, FundEntryRepository entries, RewardClaims claims,
+               FundPools pools, FundFigures figures) {
+        this.poolRows = poolRows;
         this.entries = entries;
         this.claims = claims;
         this.pools = pools;
@@ -337,14 +335,9 @@ public class FundLedger {
 
     // --- inside ------------------------------------------------------------------------------------
 
-    /** SELECT ... FOR UPDATE on the pool row, refreshed: the latest committed figures, held until commit. */
+    /** SELECT ... FOR UPDATE on the pool row: the latest committed figures (and this transaction's), held until commit. */
     private FundPool lock(String poolId) {
-        FundPool pool = em.find(FundPool.class, poolId);
-        if (pool == null) {
-            throw new IllegalStateException("fund pool " + poolId + " is missing (migration V4)");
-        }
-        em.refresh(pool, LockModeType.PESSIMISTIC_WRITE);
-        return pool;
+        return poolRows.lock(poolId).orElseThrow(() -> new IllegalStateException("fund pool " + poolId + " is missing (migration V4)"));
     }
 
     /**
@@ -359,11 +352,12 @@ public class FundLedger {
     private void move(FundPool pkg, FundPool pool, BigDecimal reserved, BigDecimal committed, BigDecimal paid) {
         pool.add(reserved, committed, paid);
         pkg.add(reserved, committed, paid);
-        // belt and braces: the database CHECK refuses the same at flush
+        // belt and braces: the database CHECK refuses the same
         if (pool.used().compareTo(pool.getCap()) > 0 || pkg.used().compareTo(pkg.getCap()) > 0) {
             throw new IllegalStateException("fund invariant violated: " + pool.getId() + " or PACKAGE above its cap");
         }
-        em.flush();
+        poolRows.updateBalances(pool);
+        poolRows.updateBalances(pkg);
     }
 
     private void requireOpenReservation(long caseId, CaseFunds funds) {

@@ -3,51 +3,41 @@ package cn.huiqi.fund;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /**
  * A pool row: its cap and the running balances that make it lockable. Changed only by {@link FundLedger}
  * (balances, with the row locked) and {@link FundPoolSetup} (cap). Not the truth about money: the
- * entries are; {@link FundLedger#check()} proves the two agree.
+ * entries are; {@link FundLedger#check()} proves the two agree. Table fund_pool, {@link FundPoolRepository}.
  */
-@Entity
-@Table(name = "fund_pool")
 public class FundPool {
 
-    @Id
     private String id;
-    @Column(name = "name_zh")
     private String nameZh;
-    @Column(name = "name_en")
     private String nameEn;
     private BigDecimal cap;
     private BigDecimal reserved;
     private BigDecimal committed;
     private BigDecimal paid;
-    @Column(name = "sort_order")
     private int sortOrder;
-    @Column(name = "updated_at")
     private Instant updatedAt;
 
-    protected FundPool() {
+    /** A row of fund_pool. */
+    FundPool(String id, String nameZh, String nameEn, BigDecimal cap, BigDecimal reserved, BigDecimal committed, BigDecimal paid,
+             int sortOrder, Instant updatedAt) {
+        this.id = id;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.cap = cap;
+        this.reserved = reserved;
+        this.committed = committed;
+        this.paid = paid;
+        this.sortOrder = sortOrder;
+        this.updatedAt = updatedAt;
     }
 
     /** A new, empty pool row (cap 0.00 until {@link FundPoolSetup} writes the configured one). */
     static FundPool empty(String id, String nameZh, String nameEn, int sortOrder) {
-        FundPool pool = new FundPool();
-        pool.id = id;
-        pool.nameZh = nameZh;
-        pool.nameEn = nameEn;
-        pool.cap = BigDecimal.ZERO.setScale(2);
-        pool.reserved = BigDecimal.ZERO.setScale(2);
-        pool.committed = BigDecimal.ZERO.setScale(2);
-        pool.paid = BigDecimal.ZERO.setScale(2);
-        pool.sortOrder = sortOrder;
-        pool.updatedAt = Instant.now();
-        return pool;
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        return new FundPool(id, nameZh, nameEn, zero, zero, zero, zero, sortOrder, Instant.now());
     }
 
     /** reserved + committed + paid. */

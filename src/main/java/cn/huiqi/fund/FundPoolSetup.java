@@ -13,8 +13,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.huiqi.catalogue.Measure;
 import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.common.Money;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 /**
  * At start, writes the caps ({@link FundPools#capOf}: configured or the policy's) onto the pool rows of the
@@ -31,15 +29,15 @@ public class FundPoolSetup implements SmartInitializingSingleton {
 
     private final FundPools pools;
     private final MeasureCatalogue catalogue;
-    private final EntityManager em;
+    private final FundPoolRepository poolRows;
     private final TransactionTemplate transactions;
     private final FundFigures figures;
 
-    public FundPoolSetup(FundPools pools, MeasureCatalogue catalogue, EntityManager em, TransactionTemplate transactions,
+    public FundPoolSetup(FundPools pools, MeasureCatalogue catalogue, FundPoolRepository poolRows, TransactionTemplate transactions,
                          FundFigures figures) {
         this.pools = pools;
         this.catalogue = catalogue;
-        this.em = em;
+        this.poolRows = poolRows;
         this.transactions = transactions;
         this.figures = figures;
     }
@@ -52,7 +50,7 @@ public class FundPoolSetup implements SmartInitializingSingleton {
         }
         transactions.executeWithoutResult(status -> {
             for (String id : pools.all()) { // PACKAGE first: the ledger's lock order
-                FundPool pool = em.find(FundPool.class, id, LockModeType.PESSIMISTIC_WRITE);
+                FundPool pool = poolRows.lock(id).orElse(null);
                 if (pool == null) {
                     pool = newPool(id);
                 }
@@ -65,6 +63,7 @@ public class FundPoolSetup implements SmartInitializingSingleton {
                     }
                     log.info("Fund pool {}: cap {} -> {}", id, pool.getCap().toPlainString(), cap.toPlainString());
                     pool.changeCap(cap);
+                    poolRows.updateCap(pool);
                 }
             }
         });
@@ -80,8 +79,7 @@ public class FundPoolSetup implements SmartInitializingSingleton {
         Measure measure = catalogue.require(id);
         FundPool pool = FundPool.empty(id, fit(measure.id() + " " + measure.name().zh(), 64),
                 fit(measure.id() + ": " + measure.name().en(), 128), catalogue.all().indexOf(measure) + 1);
-        em.persist(pool);
-        em.flush();
+        poolRows.insert(pool);
         log.info("Fund pool {}: created for the paying measure {}", id, measure.name().both());
         return pool;
     }

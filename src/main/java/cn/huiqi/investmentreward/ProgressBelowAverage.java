@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
 
 /**
@@ -33,7 +34,9 @@ public class ProgressBelowAverage {
         String overall = (String) execution.getVariable("overallAverageProgress");
         String reason = reason(project, overall);
         CaseRecord caseRecord = caseOfProcess.of(execution);
-        claims.of(caseRecord).recordIneligibility(reason);
+        RewardClaim claim = claims.of(caseRecord);
+        claim.recordIneligibility(reason);
+        claims.save(claim);
         timeline.record(caseRecord, "PROGRESS_NOT_ABOVE_AVERAGE", reason);
         execution.setVariable("rewardAmount", BigDecimal.ZERO.setScale(2).toPlainString());
     }

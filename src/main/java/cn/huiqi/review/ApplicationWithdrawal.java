@@ -78,6 +78,7 @@ class ApplicationWithdrawal {
         }
         timeline.record(caseRecord, ACTION, "企业撤回申请 / The applicant withdrew the application — " + reason);
         caseRecord.releaseSubject();
+        cases.save(caseRecord);
         types.forMeasure(caseRecord.getMeasure()).ifPresent(type -> type.withdrawn(caseRecord));
         try {
             engineAsSystem.call(() -> runtimeService.createMessageCorrelation(MESSAGE)
@@ -86,7 +87,8 @@ class ApplicationWithdrawal {
         } catch (OptimisticLockingException claimedMeanwhile) {
             throw tooLate(caseNumber);
         }
-        return caseRecord;
+        // as the process left it (withdrawn): its steps read and moved the case on their own copy
+        return cases.findById(caseRecord.getId()).orElseThrow();
     }
 
     private boolean verificationSaved(Task task) {

@@ -63,6 +63,7 @@ public class FlagResolutionController {
         timeline.record(caseRecord, "FLAG_RESOLVED", "市工信局处理标记 / Lead bureau decided on the flag ("
                 + caseRecord.getFlag() + ")：保留案件 / keep the case — " + reason);
         caseRecord.clearFlag();
+        cases.save(caseRecord);
         return views.withTimeline(caseRecord);
     }
 }

@@ -80,6 +80,7 @@ class ObjectionController {
                 .processInstanceBusinessKey(caseRecord.getCaseNumber())
                 .setVariables(Map.of("objectionReason", reason))
                 .correlateWithResult());
-        return views.withTimeline(caseRecord);
+        // as the process left it: its steps read and moved the case on their own copy
+        return views.withTimeline(cases.findById(caseRecord.getId()).orElseThrow());
     }
 }

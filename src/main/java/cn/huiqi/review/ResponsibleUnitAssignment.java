@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseOfProcess;
+import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.process.RuleResults;
 import cn.huiqi.unit.Unit;
 import cn.huiqi.unit.UnitRepository;
@@ -27,10 +29,12 @@ public class ResponsibleUnitAssignment {
     static final String RESULT_VARIABLE = "responsibleUnits";
 
     private final CaseOfProcess caseOfProcess;
+    private final CaseRecordRepository cases;
     private final UnitRepository units;
 
-    public ResponsibleUnitAssignment(CaseOfProcess caseOfProcess, UnitRepository units) {
+    public ResponsibleUnitAssignment(CaseOfProcess caseOfProcess, CaseRecordRepository cases, UnitRepository units) {
         this.caseOfProcess = caseOfProcess;
+        this.cases = cases;
         this.units = units;
     }
 
@@ -46,7 +50,9 @@ public class ResponsibleUnitAssignment {
         // a measure that pays nothing names no finance unit
         String financeUnit = finance == null || finance.toString().isBlank() ? null : cityUnit("financeUnit", finance, measure);
         reviewUnits.forEach(unit -> cityUnit("reviewUnits", unit, measure));
-        caseOfProcess.of(execution).assignResponsibleUnits(reviewUnits, leadUnit, financeUnit);
+        CaseRecord caseRecord = caseOfProcess.of(execution);
+        caseRecord.assignResponsibleUnits(reviewUnits, leadUnit, financeUnit);
+        cases.save(caseRecord);
     }
 
     private String cityUnit(String output, Object value, Object measure) {

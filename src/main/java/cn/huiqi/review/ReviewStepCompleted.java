@@ -10,6 +10,7 @@ import cn.huiqi.casefile.CaseEvent;
 import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.common.InvalidInputException;
@@ -59,7 +60,9 @@ public class ReviewStepCompleted implements ExecutionListener {
                 step + "：" + decision.outcome().label().both()
                         + (decision.comment() == null ? "" : COMMENT + decision.comment()));
         if (decision.outcome() == ReviewDecision.Outcome.REJECT) {
-            claims.of(caseRecord).recordOutcomeReason(decision.comment());
+            RewardClaim claim = claims.of(caseRecord);
+            claim.recordOutcomeReason(decision.comment());
+            claims.save(claim);
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Money;
 import cn.huiqi.process.RuleResults;
@@ -49,9 +50,9 @@ public class RewardDecisions {
         int version = ((Number) execution.getVariable(RuleVersions.PINNED_VERSION)).intValue();
         String definitionId = ruleVersions.version(decisionKey, version).getId();
         CaseRecord caseRecord = caseOfProcess.of(execution);
-        boolean eligible = recordOn(caseRecord, decisionKey, version, definitionId, result.getSingleResult().getEntryMap(), "RULE", "");
-        execution.setVariable("eligible", Variables.booleanValue(eligible, true));
-        execution.setVariable("rewardAmount", Money.format(claims.of(caseRecord).getRewardAmount()));
+        RewardClaim claim = decide(caseRecord, decisionKey, version, definitionId, result.getSingleResult().getEntryMap(), "RULE", "");
+        execution.setVariable("eligible", Variables.booleanValue(Boolean.TRUE.equals(claim.getEligible()), true));
+        execution.setVariable("rewardAmount", Money.format(claim.getRewardAmount()));
     }
 
     /**
@@ -61,16 +62,24 @@ public class RewardDecisions {
      */
     public boolean recordOn(CaseRecord caseRecord, String decisionKey, int version, String definitionId, Map<String, Object> result,
                             String action, String basis) {
+        return Boolean.TRUE.equals(decide(caseRecord, decisionKey, version, definitionId, result, action, basis).getEligible());
+    }
+
+    /** {@link #recordOn}, answering the claim as written. */
+    private RewardClaim decide(CaseRecord caseRecord, String decisionKey, int version, String definitionId, Map<String, Object> result,
+                               String action, String basis) {
         boolean eligible = Boolean.TRUE.equals(result.get("eligible"));
         BigDecimal amount = eligible ? wholeFen(decisionKey, result.get("rewardAmount")) : Money.fen(BigDecimal.ZERO);
         String tier = (String) result.get("tier");
         String reason = eligible ? null : (String) result.get("reason");
-        claims.of(caseRecord).recordDecision(decisionKey, version, definitionId, eligible, amount, tier, reason);
+        RewardClaim claim = claims.of(caseRecord);
+        claim.recordDecision(decisionKey, version, definitionId, eligible, amount, tier, reason);
+        claims.save(claim);
         timeline.record(caseRecord, action + (eligible ? "_ELIGIBLE" : "_NOT_ELIGIBLE"),
                 decisionKey + " v" + version + "：" + basis + (eligible
                         ? "符合条件，奖励 " + Money.format(amount) + " 元（" + tier + "） / Eligible, reward CNY " + Money.format(amount)
                         : reason));
-        return eligible;
+        return claim;
     }
 
     /**

@@ -24,6 +24,7 @@ import cn.huiqi.fund.Reservation;
 import cn.huiqi.round.Rounds;
 import cn.huiqi.settlement.Settlement;
 import cn.huiqi.settlement.SettlementRepository;
+import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
 
 /**
@@ -108,13 +109,14 @@ class RoundRedecision {
             throw new ConflictException("scope", "第 " + published.version() + " 版无法判定案件 " + c.getCaseNumber() + "：" + outcome.error(),
                     "Version " + published.version() + " cannot decide case " + c.getCaseNumber() + ": " + outcome.error());
         }
-        BigDecimal oldAmount = claims.of(c).getRewardAmount() == null ? null : Money.fen(claims.of(c).getRewardAmount());
-        Boolean oldEligible = claims.of(c).getEligible();
+        RewardClaim claim = claims.of(c);
+        BigDecimal oldAmount = claim.getRewardAmount() == null ? null : Money.fen(claim.getRewardAmount());
+        Boolean oldEligible = claim.getEligible();
         String status = c.getStatus();
-        String versions = key + " v" + claims.of(c).getDecisionVersion() + " → v" + published.version();
+        String versions = key + " v" + claim.getDecisionVersion() + " → v" + published.version();
         if (SETTLED.contains(RewardStatus.valueOf(c.getStatus()))) {
             timeline.record(c, "ROUND_REDECISION_SETTLED", versions + "：案件已结算（" + RewardStatus.valueOf(c.getStatus()).zh() + "），按结算金额 "
-                    + Money.format(claims.of(c).getSettledAmount()) + " 元办理，不重新认定；如需更正请走异议程序（" + why + "） / Already settled: the settled"
+                    + Money.format(claim.getSettledAmount()) + " 元办理，不重新认定；如需更正请走异议程序（" + why + "） / Already settled: the settled"
                     + " amount stands; a correction goes through an objection");
             return new RuleApi.RedecisionLine(c.getCaseNumber(), status, RuleApi.RedecisionResult.KEPT_SETTLED, oldAmount, oldAmount, oldEligible, oldEligible);
         }
@@ -127,16 +129,18 @@ class RoundRedecision {
                     : "按第 " + published.version() + " 版不再符合条件，须由市工信局处理（审核中驳回或保留）";
             if (c.getFlag() == null) {
                 c.flag(detail);
+                cases.save(c);
             }
             timeline.record(c, "ROUND_REDECISION_FLAGGED", versions + "：" + detail + "；认定结果暂不变（" + why + "） / Flagged for the lead"
                     + " bureau: under the new version the case would " + (nowEligible ? "be eligible, but it has ended" : "no longer be eligible"));
             return new RuleApi.RedecisionLine(c.getCaseNumber(), status, RuleApi.RedecisionResult.FLAGGED, oldAmount, outcome.amount(), oldEligible, nowEligible);
         }
-        int oldVersion = claims.of(c).getDecisionVersion();
-        String oldTier = claims.of(c).getRewardTier();
+        int oldVersion = claim.getDecisionVersion();
+        String oldTier = claim.getRewardTier();
         BigDecimal newAmount = Money.fen(outcome.amount());
-        claims.of(c).recordDecision(key, published.version(), published.definitionId(), nowEligible, newAmount, outcome.tier(),
-                nowEligible ? null : claims.of(c).getOutcomeReason());
+        claim.recordDecision(key, published.version(), published.definitionId(), nowEligible, newAmount, outcome.tier(),
+                nowEligible ? null : claim.getOutcomeReason());
+        claims.save(claim);
         String funds = c.is(RewardStatus.AWAITING_SETTLEMENT) ? followReservation(c, oldAmount, newAmount, actor) : "";
         timeline.record(c, "ROUND_REDECIDED", versions + "：本批次按新版本重新认定 " + (nowEligible
                 ? Money.format(oldAmount) + " → " + Money.format(newAmount) + " 元"

@@ -346,6 +346,7 @@ public class RulesService {
                 latest.version(), true, true, Money.fen(claim.getRewardAmount()), outcome.amount(), claim.getRewardTier(),
                 outcome.tier(), reason, caller.userId(), Instant.now());
         claim.recordDecision(key, latest.version(), latest.definitionId(), true, outcome.amount(), outcome.tier(), null);
+        claims.save(claim);
         timeline.record(caseRecord, "RULE_REEVALUATED", key + " v" + entry.oldVersion() + " → v" + entry.newVersion() + "：重新认定 "
                 + Money.format(entry.oldAmount()) + " → " + Money.format(entry.newAmount()) + " 元（" + reason + "） / Re-evaluated, CNY "
                 + Money.format(entry.oldAmount()) + " → " + Money.format(entry.newAmount()));

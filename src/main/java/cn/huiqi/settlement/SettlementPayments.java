@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.ConflictException;
 import cn.huiqi.common.FieldChecks;
@@ -117,7 +118,9 @@ public class SettlementPayments {
             String reference = all.get(i).paymentReference().strip();
             ledger.pay(caseRecord.getId(), reference, dates[i], actor);
             line.paid(reference, dates[i], actor);
-            claims.of(caseRecord).recordPayment(reference, dates[i]);
+            RewardClaim claim = claims.of(caseRecord);
+            claim.recordPayment(reference, dates[i]);
+            claims.save(claim);
             timeline.record(caseRecord, "PAYMENT_RECORDED", "已拨付 " + Money.format(line.getGranted()) + " 元，凭证号 " + reference
                     + "，日期 " + dates[i] + " / Paid CNY " + Money.format(line.getGranted()) + ", reference " + reference + ", " + dates[i]);
             engineAsSystem.call(() -> runtimeService.createMessageCorrelation(PAYMENT_CONFIRMED)

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Money;
 import cn.huiqi.fund.FundLedger;
@@ -140,7 +141,9 @@ public class SettlementRun {
         }
         line.settled(actor);
         CaseRecord caseRecord = cases.findById(share.caseId()).orElseThrow();
-        claims.of(caseRecord).recordSettlement(share.granted());
+        RewardClaim claim = claims.of(caseRecord);
+        claim.recordSettlement(share.granted());
+        claims.save(claim);
         timeline.record(caseRecord, "SETTLED", "结算（第 " + settlement.getId() + " 批，" + settlement.getRule().label().zh() + "）：核定 "
                 + Money.format(share.granted()) + " 元（认定奖励 " + Money.format(share.asked()) + " 元） / Settlement "
                 + settlement.getId() + " (" + settlement.getRule().label().en() + "): CNY " + Money.format(share.granted())

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.Money;
 import cn.huiqi.fund.CaseFunds;
@@ -59,7 +60,9 @@ public class SettlementWithdrawal {
                 .filter(l -> l.getStatus() == SettlementLine.Status.ALLOCATED || l.getStatus() == SettlementLine.Status.ANNOUNCED)
                 .ifPresent(l -> l.moveTo(SettlementLine.Status.WITHDRAWN, actor));
         if (!released.isEmpty()) {
-            claims.of(caseRecord).recordSettlement(null);
+            RewardClaim claim = claims.of(caseRecord);
+            claim.recordSettlement(null);
+            claims.save(claim);
         }
         timeline.record(caseRecord, "SUPPLEMENT_DEADLINE_PASSED", "逾期未补正，视为撤回" + (released.isEmpty() ? "" : "，已释放资金 " + released + " 元")
                 + " / No supplement by the deadline: the case is treated as withdrawn"
@@ -89,7 +92,9 @@ public class SettlementWithdrawal {
         String actor = timeline.currentActor();
         ledger.cancelCommitment(caseRecord.getId(), "公示异议 / objection: " + reason, actor);
         line.moveTo(SettlementLine.Status.WITHDRAWN, actor);
-        claims.of(caseRecord).recordSettlement(null);
+        RewardClaim claim = claims.of(caseRecord);
+        claim.recordSettlement(null);
+        claims.save(claim);
         timeline.record(caseRecord, "WITHDRAWN_FROM_SETTLEMENT", "因公示异议撤出第 " + line.getSettlementId()
                 + " 批结算，核定资金已释放，" + nextZh + " / Withdrawn from settlement " + line.getSettlementId()
                 + " after an objection; its money is released and " + nextEn);
