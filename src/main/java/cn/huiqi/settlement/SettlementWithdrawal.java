@@ -57,7 +57,10 @@ public class SettlementWithdrawal {
         }
         lines.findFirstByCaseIdOrderByIdDesc(caseRecord.getId())
                 .filter(l -> l.getStatus() == SettlementLine.Status.ALLOCATED || l.getStatus() == SettlementLine.Status.ANNOUNCED)
-                .ifPresent(l -> l.moveTo(SettlementLine.Status.WITHDRAWN, actor));
+                .ifPresent(l -> {
+                    l.moveTo(SettlementLine.Status.WITHDRAWN, actor);
+                    lines.update(l);
+                });
         if (!released.isEmpty()) {
             claims.of(caseRecord).recordSettlement(null);
         }
@@ -89,6 +92,7 @@ public class SettlementWithdrawal {
         String actor = timeline.currentActor();
         ledger.cancelCommitment(caseRecord.getId(), "公示异议 / objection: " + reason, actor);
         line.moveTo(SettlementLine.Status.WITHDRAWN, actor);
+        lines.update(line);
         claims.of(caseRecord).recordSettlement(null);
         timeline.record(caseRecord, "WITHDRAWN_FROM_SETTLEMENT", "因公示异议撤出第 " + line.getSettlementId()
                 + " 批结算，核定资金已释放，" + nextZh + " / Withdrawn from settlement " + line.getSettlementId()
