@@ -4,51 +4,41 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
 /**
  * The monthly progress report of one project (实物工作量): CUMULATIVE completed investment from the
  * project's beginning up to the end of the month (自开工累计完成投资), and of it the cumulative
  * production-equipment investment (其中设备投资). Monthly amounts are differences of consecutive
  * cumulative values. One report per project and month; corrections are audited in project_event.
+ * Stored by {@link ProgressReportRepository}, which checks {@code rowVersion} on every update.
  */
-@Entity
-@Table(name = "project_report")
 class ProgressReport {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "project_id")
-    private Long projectId;
-    @Column(name = "report_month")
-    @Convert(converter = YearMonthColumn.class)
-    private YearMonth month;
-    @Column(name = "cumulative_investment")
+    private final Long projectId;
+    private final YearMonth month;
     private BigDecimal cumulativeInvestment;
-    @Column(name = "cumulative_equipment")
     private BigDecimal cumulativeEquipment;
     private String note;
-    @Column(name = "reported_by")
-    private String reportedBy;
-    @Column(name = "reported_at")
-    private Instant reportedAt;
-    @Column(name = "corrected_by")
+    private final String reportedBy;
+    private final Instant reportedAt;
     private String correctedBy;
-    @Column(name = "corrected_at")
     private Instant correctedAt;
-    @Version
-    @Column(name = "row_version")
     private long rowVersion;
 
-    protected ProgressReport() {
+    /** A stored report, as read from its row. */
+    ProgressReport(Long id, Long projectId, YearMonth month, BigDecimal cumulativeInvestment, BigDecimal cumulativeEquipment, String note,
+                   String reportedBy, Instant reportedAt, String correctedBy, Instant correctedAt, long rowVersion) {
+        this.id = id;
+        this.projectId = projectId;
+        this.month = month;
+        this.cumulativeInvestment = cumulativeInvestment;
+        this.cumulativeEquipment = cumulativeEquipment;
+        this.note = note;
+        this.reportedBy = reportedBy;
+        this.reportedAt = reportedAt;
+        this.correctedBy = correctedBy;
+        this.correctedAt = correctedAt;
+        this.rowVersion = rowVersion;
     }
 
     /** For computations and tests: a report that is not stored. */
@@ -61,6 +51,19 @@ class ProgressReport {
         this.note = note;
         this.reportedBy = reportedBy;
         this.reportedAt = Instant.now();
+    }
+
+    void assignId(long id) {
+        this.id = id;
+    }
+
+    long rowVersion() {
+        return rowVersion;
+    }
+
+    /** The row was updated from {@link #rowVersion()}: it now holds the next version. */
+    void versionWritten() {
+        rowVersion++;
     }
 
     void correct(BigDecimal investment, BigDecimal equipment, String note, String actor) {

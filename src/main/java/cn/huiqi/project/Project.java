@@ -4,64 +4,55 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
 /**
  * One industrial investment project of the library (项目库). Money is exact (DECIMAL(17,2)). The
  * status is derived from the actual dates (see {@link ProjectStatus}) whenever the project changes.
+ * Stored by {@link ProjectRepository}, which checks {@code rowVersion} on every update.
  */
-@Entity
-@Table(name = "project")
 public class Project {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "enterprise_id")
-    private Long enterpriseId;
-    @Column(name = "locality_unit_id")
+    private final Long enterpriseId;
     private String localityUnitId;
     private String name;
-    @Column(name = "project_type")
-    @Convert(converter = ProjectType.Column.class)
     private ProjectType type;
-    @Column(name = "planned_total_investment")
     private BigDecimal plannedTotalInvestment;
-    @Column(name = "planned_equipment_investment")
     private BigDecimal plannedEquipmentInvestment;
-    @Column(name = "planned_start")
     private LocalDate plannedStart;
-    @Column(name = "planned_completion")
     private LocalDate plannedCompletion;
-    @Column(name = "actual_start")
     private LocalDate actualStart;
-    @Column(name = "actual_completion")
     private LocalDate actualCompletion;
     private boolean major;
-    @Enumerated(EnumType.STRING)
     private ProjectStatus status;
-    @Column(name = "created_by")
-    private String createdBy;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_by")
+    private final String createdBy;
+    private final Instant createdAt;
     private String updatedBy;
-    @Column(name = "updated_at")
     private Instant updatedAt;
-    @Version
-    @Column(name = "row_version")
     private long rowVersion;
 
-    protected Project() {
+    /** A stored project, as read from its row. */
+    Project(Long id, Long enterpriseId, String localityUnitId, String name, ProjectType type, BigDecimal plannedTotalInvestment,
+            BigDecimal plannedEquipmentInvestment, LocalDate plannedStart, LocalDate plannedCompletion, LocalDate actualStart,
+            LocalDate actualCompletion, boolean major, ProjectStatus status, String createdBy, Instant createdAt, String updatedBy,
+            Instant updatedAt, long rowVersion) {
+        this.id = id;
+        this.enterpriseId = enterpriseId;
+        this.localityUnitId = localityUnitId;
+        this.name = name;
+        this.type = type;
+        this.plannedTotalInvestment = plannedTotalInvestment;
+        this.plannedEquipmentInvestment = plannedEquipmentInvestment;
+        this.plannedStart = plannedStart;
+        this.plannedCompletion = plannedCompletion;
+        this.actualStart = actualStart;
+        this.actualCompletion = actualCompletion;
+        this.major = major;
+        this.status = status;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.updatedBy = updatedBy;
+        this.updatedAt = updatedAt;
+        this.rowVersion = rowVersion;
     }
 
     Project(Long enterpriseId, ProjectInput.Values values, String actor, LocalDate today) {
@@ -85,6 +76,19 @@ public class Project {
         this.status = ProjectStatus.on(actualStart, actualCompletion, today);
         this.updatedBy = actor;
         this.updatedAt = Instant.now();
+    }
+
+    void assignId(long id) {
+        this.id = id;
+    }
+
+    long rowVersion() {
+        return rowVersion;
+    }
+
+    /** The row was updated from {@link #rowVersion()}: it now holds the next version. */
+    void versionWritten() {
+        rowVersion++;
     }
 
     /** The status on a given day (e.g. a month end), from the actual dates. */

@@ -3,17 +3,7 @@ package cn.huiqi.project;
 import java.time.Instant;
 import java.time.YearMonth;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-/** One line of a project's audit trail: who changed what, when (and why, for report corrections). */
-@Entity
-@Table(name = "project_event")
+/** One line of a project's audit trail: who changed what, when (and why, for report corrections). Stored by {@link ProjectEventRepository}. */
 class ProjectEvent {
 
     public static final String PROJECT_CREATED = "PROJECT_CREATED";
@@ -21,24 +11,28 @@ class ProjectEvent {
     public static final String REPORT_CREATED = "REPORT_CREATED";
     public static final String REPORT_CORRECTED = "REPORT_CORRECTED";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    @Column(name = "project_id")
-    private Long projectId;
-    @Column(name = "report_month")
-    @Convert(converter = YearMonthColumn.class)
-    private YearMonth reportMonth;
-    @Column(name = "occurred_at")
-    private Instant occurredAt;
-    private String actor;
-    private String action;
-    private String detail;
+    private final Long id;
+    private final Long projectId;
+    private final YearMonth reportMonth;
+    private final Instant occurredAt;
+    private final String actor;
+    private final String action;
+    private final String detail;
 
-    protected ProjectEvent() {
+    /** A stored event, as read from its row. */
+    ProjectEvent(Long id, Long projectId, YearMonth reportMonth, Instant occurredAt, String actor, String action, String detail) {
+        this.id = id;
+        this.projectId = projectId;
+        this.reportMonth = reportMonth;
+        this.occurredAt = occurredAt;
+        this.actor = actor;
+        this.action = action;
+        this.detail = detail;
     }
 
+    /** A new event, not stored yet (events are inserted without reading their ids back: nobody needs them). */
     ProjectEvent(Long projectId, YearMonth reportMonth, String actor, String action, String detail) {
+        this.id = null;
         this.projectId = projectId;
         this.reportMonth = reportMonth;
         this.occurredAt = Instant.now();

@@ -65,11 +65,11 @@ public class ProjectLibrary {
         rejectDuplicateName(owner.getId(), values.name(), null);
         Project project = new Project(owner.getId(), values, caller.userId(), Months.today());
         try {
-            project = projects.saveAndFlush(project);
-        } catch (DataIntegrityViolationException e) {
+            project = projects.insert(project);
+        } catch (DataIntegrityViolationException e) { // the same name registered at the same moment
             throw duplicateName(values.name());
         }
-        events.save(new ProjectEvent(project.getId(), null, caller.userId(), ProjectEvent.PROJECT_CREATED, describe(project)));
+        events.insert(new ProjectEvent(project.getId(), null, caller.userId(), ProjectEvent.PROJECT_CREATED, describe(project)));
         return project;
     }
 
@@ -90,13 +90,13 @@ public class ProjectLibrary {
         String before = describe(project);
         project.apply(values, caller.userId(), Months.today());
         try {
-            projects.saveAndFlush(project);
+            projects.update(project);
         } catch (DataIntegrityViolationException e) {
             throw duplicateName(values.name());
         }
         String after = describe(project);
         if (!before.equals(after)) {
-            events.save(new ProjectEvent(project.getId(), null, caller.userId(), ProjectEvent.PROJECT_UPDATED,
+            events.insert(new ProjectEvent(project.getId(), null, caller.userId(), ProjectEvent.PROJECT_UPDATED,
                     changes(before, after)));
         }
         return project;
@@ -113,12 +113,12 @@ public class ProjectLibrary {
         ProjectInput.Amounts amounts = input.report(request, month, previous(existing, month), next(existing, month), false);
         ProgressReport report;
         try {
-            report = reports.saveAndFlush(new ProgressReport(project.getId(), month, amounts.cumulativeInvestment(),
+            report = reports.insert(new ProgressReport(project.getId(), month, amounts.cumulativeInvestment(),
                     amounts.cumulativeEquipment(), amounts.note(), caller.userId()));
         } catch (DataIntegrityViolationException e) {
             throw duplicateReport(project, month);
         }
-        events.save(new ProjectEvent(project.getId(), month, caller.userId(), ProjectEvent.REPORT_CREATED,
+        events.insert(new ProjectEvent(project.getId(), month, caller.userId(), ProjectEvent.REPORT_CREATED,
                 "累计完成投资 cumulative investment " + Money.format(amounts.cumulativeInvestment())
                         + "；累计设备投资 cumulative equipment " + Money.format(amounts.cumulativeEquipment())
                         + (amounts.note() == null ? "" : "；说明 note: " + amounts.note())));
@@ -137,8 +137,8 @@ public class ProjectLibrary {
         String before = "累计完成投资 " + Money.format(report.getCumulativeInvestment()) + "，累计设备投资 "
                 + Money.format(report.getCumulativeEquipment());
         report.correct(amounts.cumulativeInvestment(), amounts.cumulativeEquipment(), amounts.note(), caller.userId());
-        reports.saveAndFlush(report);
-        events.save(new ProjectEvent(project.getId(), month, caller.userId(), ProjectEvent.REPORT_CORRECTED,
+        reports.update(report);
+        events.insert(new ProjectEvent(project.getId(), month, caller.userId(), ProjectEvent.REPORT_CORRECTED,
                 before + " → 累计完成投资 " + Money.format(amounts.cumulativeInvestment()) + "，累计设备投资 "
                         + Money.format(amounts.cumulativeEquipment()) + "；理由 reason: " + request.correctionReason().strip()));
         return report;

@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +26,11 @@ class ProjectQueries {
     private final ProjectViews views;
     private final UnitRepository units;
 
-    private final jakarta.persistence.EntityManager entityManager;
+    private final NamedParameterJdbcTemplate jdbc;
 
     public ProjectQueries(ProjectRepository projects, ProjectAccess access, ProjectViews views, UnitRepository units,
-                          jakarta.persistence.EntityManager entityManager) {
-        this.entityManager = entityManager;
+                          NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.projects = projects;
         this.access = access;
         this.views = views;
@@ -39,10 +41,10 @@ class ProjectQueries {
     public record Filter(String locality, ProjectStatus status, Boolean major, LocalDate plannedCompletionBy) {
     }
 
-    /** By locality (in the city's unit order), then id, by default; keys to JPQL over p (project) and u (its locality). */
+    /** By locality (in the city's unit order), then id, by default; keys to columns of p (project) and u (its locality). */
     static final ListPaging.Sorts SORTS = ListPaging.Sorts.of(List.of("locality", "id", "name", "plannedCompletion"), List.of());
-    private static final java.util.Map<String, String> SORT_COLUMNS = java.util.Map.of("locality", "u.sortOrder",
-            "id", "p.id", "name", "p.name", "plannedCompletion", "p.plannedCompletion");
+    private static final java.util.Map<String, String> SORT_COLUMNS = java.util.Map.of("locality", "u.sort_order",
+            "id", "p.id", "name", "p.name", "plannedCompletion", "p.planned_completion");
 
     /**
      * A page of the projects the caller may read ({@link ProjectAccess.Scope} as the WHERE clause), filtered, sorted
@@ -52,46 +54,42 @@ class ProjectQueries {
     public ListPaging.Page<ProjectView> list(Caller caller, Filter filter, YearMonth month, ListPaging paging) {
         ProjectAccess.Scope scope = access.requireReader(caller);
         String locality = checkedLocality(caller, scope, filter.locality());
-        StringBuilder where = new StringBuilder(" FROM Project p JOIN Unit u ON u.id = p.localityUnitId WHERE 1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        StringBuilder where = new StringBuilder(" FROM project p JOIN unit u ON u.id = p.locality_unit_id WHERE 1 = 1");
+        MapSqlParameterSource params = new MapSqlParameterSource();
         if (!scope.all()) {
             List<String> or = new java.util.ArrayList<>();
             if (!scope.localities().isEmpty()) {
-                or.add("p.localityUnitId IN :scopeLocalities");
-                params.put("scopeLocalities", scope.localities());
+                or.add("p.locality_unit_id IN (:scopeLocalities)");
+                params.addValue("scopeLocalities", scope.localities());
             }
             if (scope.enterpriseId() != null) {
-                or.add("p.enterpriseId = :scopeEnterprise");
-                params.put("scopeEnterprise", scope.enterpriseId());
+                or.add("p.enterprise_id = :scopeEnterprise");
+                params.addValue("scopeEnterprise", scope.enterpriseId());
             }
             where.append(or.isEmpty() ? " AND 1 = 0" : " AND (" + String.join(" OR ", or) + ")");
         }
         if (locality != null) {
-            where.append(" AND p.localityUnitId = :locality");
-            params.put("locality", locality);
+            where.append(" AND p.locality_unit_id = :locality");
+            params.addValue("locality", locality);
         }
         if (filter.status() != null) {
             where.append(" AND p.status = :status");
-            params.put("status", filter.status());
+            params.addValue("status", filter.status().name());
         }
         if (filter.major() != null) {
             where.append(" AND p.major = :major");
-            params.put("major", filter.major());
+            params.addValue("major", filter.major());
         }
         if (filter.plannedCompletionBy() != null) {
-            where.append(" AND p.plannedCompletion <= :by");
-            params.put("by", filter.plannedCompletionBy());
+            where.append(" AND p.planned_completion <= :by");
+            params.addValue("by", java.sql.Date.valueOf(filter.plannedCompletionBy()));
         }
-        var count = entityManager.createQuery("SELECT COUNT(p)" + where, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
+        long total = jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
         if (paging.beyond(total)) {
             return paging.page(List.of(), total);
         }
-        var page = entityManager.createQuery("SELECT p" + where + " ORDER BY " + SORT_COLUMNS.get(paging.sort())
-                + paging.direction() + ", p.id" + paging.direction(), Project.class);
-        params.forEach(page::setParameter);
-        List<Project> found = page.setFirstResult((int) paging.offset()).setMaxResults(paging.size()).getResultList();
+        List<Project> found = jdbc.query("SELECT " + ProjectRepository.COLUMNS + where + " ORDER BY " + SORT_COLUMNS.get(paging.sort())
+                + paging.direction() + ", p.id" + paging.direction() + paging.limitOffset(), params, ProjectRepository::row);
         return paging.page(views.views(caller, found, month), total);
     }
 

@@ -3,9 +3,6 @@ package cn.huiqi.project;
 import java.util.Arrays;
 import java.util.Optional;
 
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
-
 import cn.huiqi.common.Label;
 
 /** The two kinds of project of measure 3, kept in the database and the API by their code. */
@@ -26,18 +23,5 @@ public enum ProjectType {
 
     public static Optional<ProjectType> ofCode(String code) {
         return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
-    }
-
-    @Converter
-    static class Column implements AttributeConverter<ProjectType, String> {
-        @Override
-        public String convertToDatabaseColumn(ProjectType type) {
-            return type == null ? null : type.code;
-        }
-
-        @Override
-        public ProjectType convertToEntityAttribute(String code) {
-            return code == null ? null : ofCode(code).orElseThrow(() -> new IllegalStateException("unknown project type " + code));
-        }
     }
 }

@@ -4,21 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import cn.huiqi.common.Label;
 import cn.huiqi.fund.SettlementRule;
 
-/** One settlement round of a measure: who got what, the notice period, the disbursement batch. */
-@Entity
-@Table(name = "settlement")
+/** One settlement round of a measure: who got what, the notice period, the disbursement batch. Stored by {@link SettlementRepository}. */
 public class Settlement {
 
     public enum Status {
@@ -37,36 +26,43 @@ public class Settlement {
         public Label label() { return label; }
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    private String measure;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "rule_name")
-    private SettlementRule rule;
-    private BigDecimal available;
-    private BigDecimal asked;
-    private BigDecimal granted;
-    private BigDecimal remainder;
-    private boolean scaled;
-    @Enumerated(EnumType.STRING)
+    private final String measure;
+    private final SettlementRule rule;
+    private final BigDecimal available;
+    private final BigDecimal asked;
+    private final BigDecimal granted;
+    private final BigDecimal remainder;
+    private final boolean scaled;
     private Status status;
-    @Column(name = "process_instance_id")
-    private String processInstanceId;
-    @Column(name = "started_by")
-    private String startedBy;
-    @Column(name = "settled_at")
-    private Instant settledAt;
-    @Column(name = "notice_ended_at")
+    private final String processInstanceId;
+    private final String startedBy;
+    private final Instant settledAt;
     private Instant noticeEndedAt;
-    @Column(name = "closed_at")
     private Instant closedAt;
-    @Column(name = "notice_first_day")
     private LocalDate noticeFirstDay;
-    @Column(name = "notice_last_day")
     private LocalDate noticeLastDay;
 
-    protected Settlement() {
+    /** A stored settlement, as read from its row. */
+    Settlement(Long id, String measure, SettlementRule rule, BigDecimal available, BigDecimal asked, BigDecimal granted,
+               BigDecimal remainder, boolean scaled, Status status, String processInstanceId, String startedBy, Instant settledAt,
+               Instant noticeEndedAt, Instant closedAt, LocalDate noticeFirstDay, LocalDate noticeLastDay) {
+        this.id = id;
+        this.measure = measure;
+        this.rule = rule;
+        this.available = available;
+        this.asked = asked;
+        this.granted = granted;
+        this.remainder = remainder;
+        this.scaled = scaled;
+        this.status = status;
+        this.processInstanceId = processInstanceId;
+        this.startedBy = startedBy;
+        this.settledAt = settledAt;
+        this.noticeEndedAt = noticeEndedAt;
+        this.closedAt = closedAt;
+        this.noticeFirstDay = noticeFirstDay;
+        this.noticeLastDay = noticeLastDay;
     }
 
     Settlement(String measure, Allocation.Result result, String processInstanceId, String startedBy) {
@@ -81,6 +77,10 @@ public class Settlement {
         this.processInstanceId = processInstanceId;
         this.startedBy = startedBy;
         this.settledAt = Instant.now();
+    }
+
+    void assignId(long id) {
+        this.id = id;
     }
 
     /** Every case is announced: the public notice runs from {@code notice.firstDay()} to {@code notice.lastDay()}. */

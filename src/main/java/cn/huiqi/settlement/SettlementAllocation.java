@@ -89,7 +89,7 @@ public class SettlementAllocation {
         List<Allocation.Claim> asked = waiting.stream()
                 .map(c -> new Allocation.Claim(c.getId(), claims.of(c).getRewardAmount(), c.getSubmittedAt())).toList();
         Allocation.Result result = Allocation.allocate(ledger.settlementRule(measure), asked, available(measure, reserved));
-        Settlement settlement = settlements.save(new Settlement(measure, result, processInstanceId, actor));
+        Settlement settlement = settlements.insert(new Settlement(measure, result, processInstanceId, actor));
         List<SettlementLine> allocated = new ArrayList<>();
         for (boolean holdingReservation : new boolean[]{true, false}) {
             for (Allocation.Share share : result.shares()) {
@@ -98,7 +98,7 @@ public class SettlementAllocation {
                 }
             }
         }
-        lines.saveAll(allocated);
+        lines.insertAll(allocated);
         return settlement;
     }
 

@@ -131,10 +131,11 @@ public class SettlementController {
         }
         ListPaging paging = ListPaging.check(checks, SORTS, page, size, sort, order);
         checks.throwIfAny();
-        return paging.page(settlements.page(measureId, statusValue, paging.pageable(paging.sort())), s -> views.view(s, false));
+        ListPaging.Page<Settlement> found = settlements.page(measureId, statusValue, paging);
+        return paging.page(found.items().stream().map(s -> views.view(s, false)).toList(), found.total());
     }
 
-    /** Newest first by default; the keys are the entity's properties. */
+    /** Newest first by default; SettlementRepository maps each key to its column. */
     private static final ListPaging.Sorts SORTS = ListPaging.Sorts.of(List.of("settledAt", "id", "measure", "status"),
             List.of("settledAt", "id"));
 

@@ -4,20 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import cn.huiqi.common.Label;
 
-/** One case in one settlement: asked, granted, and where its payment stands. */
-@Entity
-@Table(name = "settlement_line")
+/** One case in one settlement: asked, granted, and where its payment stands. Stored by {@link SettlementLineRepository}. */
 public class SettlementLine {
 
     public enum Status {
@@ -38,32 +27,37 @@ public class SettlementLine {
         public Label label() { return label; }
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    @Column(name = "settlement_id")
-    private Long settlementId;
-    @Column(name = "case_id")
-    private Long caseId;
-    private BigDecimal asked;
-    private BigDecimal granted;
-    @Enumerated(EnumType.STRING)
+    private final Long id;
+    private final Long settlementId;
+    private final Long caseId;
+    private final BigDecimal asked;
+    private final BigDecimal granted;
     private Status status;
-    @Column(name = "payment_reference")
     private String paymentReference;
-    @Column(name = "payment_date")
     private LocalDate paymentDate;
-    @Column(name = "failure_reason")
     private String failureReason;
-    @Column(name = "updated_by")
     private String updatedBy;
-    @Column(name = "updated_at")
     private Instant updatedAt;
 
-    protected SettlementLine() {
+    /** A stored line, as read from its row. */
+    SettlementLine(Long id, Long settlementId, Long caseId, BigDecimal asked, BigDecimal granted, Status status, String paymentReference,
+                   LocalDate paymentDate, String failureReason, String updatedBy, Instant updatedAt) {
+        this.id = id;
+        this.settlementId = settlementId;
+        this.caseId = caseId;
+        this.asked = asked;
+        this.granted = granted;
+        this.status = status;
+        this.paymentReference = paymentReference;
+        this.paymentDate = paymentDate;
+        this.failureReason = failureReason;
+        this.updatedBy = updatedBy;
+        this.updatedAt = updatedAt;
     }
 
+    /** A new line, not stored yet (its lines are inserted together, without reading their ids back). */
     SettlementLine(Long settlementId, Allocation.Share share, String actor) {
+        this.id = null;
         this.settlementId = settlementId;
         this.caseId = share.caseId();
         this.asked = share.asked();

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -84,12 +86,13 @@ public class SettlementPayments {
         // first every line's state, then the money: a refused confirmation pays nothing
         List<CaseRecord> paidCases = new ArrayList<>();
         List<SettlementLine> paidLines = new ArrayList<>();
+        Set<Long> listedLines = new HashSet<>(); // each read returns a new object: a line listed twice is found by its id
         for (int i = 0; i < all.size(); i++) {
             Confirmation c = all.get(i);
             CaseRecord caseRecord = caseOf(c.caseNumber());
             SettlementLine line = lineOf(settlement, caseRecord);
             String reference = c.paymentReference().strip();
-            if (paidLines.contains(line)) {
+            if (!listedLines.add(line.getId())) {
                 throw new InvalidInputException("payments[" + i + "].caseNumber", "案件 " + c.caseNumber() + " 在本次确认中出现了两次",
                         "Case " + c.caseNumber() + " is listed twice");
             }
@@ -118,9 +121,14 @@ public class SettlementPayments {
             String reference = all.get(i).paymentReference().strip();
             ledger.pay(caseRecord.getId(), reference, dates[i], actor);
             line.paid(reference, dates[i], actor);
+<<<<<<< HEAD
             RewardClaim claim = claims.of(caseRecord);
             claim.recordPayment(reference, dates[i]);
             claims.save(claim);
+=======
+            lines.update(line);
+            claims.of(caseRecord).recordPayment(reference, dates[i]);
+>>>>>>> jdbc-settle
             timeline.record(caseRecord, "PAYMENT_RECORDED", "已拨付 " + Money.format(line.getGranted()) + " 元，凭证号 " + reference
                     + "，日期 " + dates[i] + " / Paid CNY " + Money.format(line.getGranted()) + ", reference " + reference + ", " + dates[i]);
             engineAsSystem.call(() -> runtimeService.createMessageCorrelation(PAYMENT_CONFIRMED)
@@ -144,6 +152,7 @@ public class SettlementPayments {
                     "Case " + caseNumber + " is not awaiting payment (" + line.getStatus().label().en() + ")");
         }
         line.failed(why, actor);
+        lines.update(line);
         timeline.record(caseRecord, "PAYMENT_FAILED", "支付失败 / Payment failed: " + why);
         return settlement;
     }
@@ -152,6 +161,7 @@ public class SettlementPayments {
         boolean pending = lines.findBySettlementIdOrderById(settlement.getId()).stream().anyMatch(SettlementLine::awaitsPayment);
         if (!pending && settlement.getStatus() != Settlement.Status.CLOSED) {
             settlement.close();
+            settlements.update(settlement);
             engineAsSystem.call(() -> {
                 taskService.createTaskQuery().processInstanceId(settlement.getProcessInstanceId()).taskDefinitionKey(BATCH_TASK)
                         .list().forEach(task -> taskService.complete(task.getId()));

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.casefile.CaseRecord;
@@ -70,11 +69,12 @@ public class SettlementRun {
         if (settlement.getStatus() == Settlement.Status.SETTLING) {
             ledger.lockPools(settlement.getMeasure());
             for (SettlementLine line : lines.findBySettlementIdAndStatusOrderById(settlement.getId(), SettlementLine.Status.ALLOCATED,
-                    Limit.of(casesPerJob))) {
+                    casesPerJob)) {
                 settle(settlement, line, actor);
             }
             if (!lines.existsBySettlementIdAndStatus(settlement.getId(), SettlementLine.Status.ALLOCATED)) {
                 settlement.announce(publicNotice.startingToday());
+                settlements.update(settlement); // before the notice timer reads its last day (PublicNotice.endsAt)
             }
         }
         execution.setVariable("casesLeftToSettle", settlement.getStatus() == Settlement.Status.SETTLING);
@@ -88,12 +88,14 @@ public class SettlementRun {
         Settlement settlement = settlementOf(execution);
         if (settlement.getStatus() == Settlement.Status.NOTICE) {
             for (SettlementLine line : lines.findBySettlementIdAndStatusOrderById(settlement.getId(), SettlementLine.Status.ANNOUNCED,
-                    Limit.of(casesPerJob))) {
+                    casesPerJob)) {
                 line.moveTo(SettlementLine.Status.PENDING_PAYMENT, CaseTimeline.SYSTEM);
+                lines.update(line);
                 correlate(NOTICE_ENDED, cases.findById(line.getCaseId()).orElseThrow(), Map.of());
             }
             if (!lines.existsBySettlementIdAndStatus(settlement.getId(), SettlementLine.Status.ANNOUNCED)) {
                 settlement.endNotice();
+                settlements.update(settlement);
             }
         }
         boolean left = settlement.getStatus() == Settlement.Status.NOTICE;
@@ -102,6 +104,7 @@ public class SettlementRun {
             boolean pending = lines.findBySettlementIdOrderById(settlement.getId()).stream().anyMatch(SettlementLine::awaitsPayment);
             if (!pending && settlement.getStatus() != Settlement.Status.CLOSED) {
                 settlement.close();
+                settlements.update(settlement);
             }
             execution.setVariable("paymentsPending", pending);
         }
@@ -140,6 +143,7 @@ public class SettlementRun {
             ledger.commit(share.caseId(), share.granted(), note(settlement), actor);
         }
         line.settled(actor);
+        lines.update(line);
         CaseRecord caseRecord = cases.findById(share.caseId()).orElseThrow();
         RewardClaim claim = claims.of(caseRecord);
         claim.recordSettlement(share.granted());

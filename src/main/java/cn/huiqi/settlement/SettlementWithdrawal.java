@@ -58,7 +58,10 @@ public class SettlementWithdrawal {
         }
         lines.findFirstByCaseIdOrderByIdDesc(caseRecord.getId())
                 .filter(l -> l.getStatus() == SettlementLine.Status.ALLOCATED || l.getStatus() == SettlementLine.Status.ANNOUNCED)
-                .ifPresent(l -> l.moveTo(SettlementLine.Status.WITHDRAWN, actor));
+                .ifPresent(l -> {
+                    l.moveTo(SettlementLine.Status.WITHDRAWN, actor);
+                    lines.update(l);
+                });
         if (!released.isEmpty()) {
             RewardClaim claim = claims.of(caseRecord);
             claim.recordSettlement(null);
@@ -92,6 +95,7 @@ public class SettlementWithdrawal {
         String actor = timeline.currentActor();
         ledger.cancelCommitment(caseRecord.getId(), "公示异议 / objection: " + reason, actor);
         line.moveTo(SettlementLine.Status.WITHDRAWN, actor);
+        lines.update(line);
         RewardClaim claim = claims.of(caseRecord);
         claim.recordSettlement(null);
         claims.save(claim);
