@@ -2,37 +2,18 @@ package cn.huiqi.assistance;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /**
  * A unit a demand was assigned to, from then until it ended (transferred away, closed …): a unit sees the demands
- * assigned to it now or before, and the figures count by it.
+ * assigned to it now or before, and the figures count by it. Ended by {@link AssignmentRepository#endOpen}.
  */
-@Entity
-@Table(name = "assistance_assignment")
 class Assignment {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "case_id")
-    private Long caseId;
-    @Column(name = "unit_id")
-    private String unitId;
-    @Column(name = "assigned_at")
-    private Instant assignedAt;
-    @Column(name = "ended_at")
+    private final Long caseId;
+    private final String unitId;
+    private final Instant assignedAt;
     private Instant endedAt;
-    @Column(name = "end_reason")
     private String endReason;
-
-    protected Assignment() {
-    }
 
     Assignment(long caseId, String unitId, Instant assignedAt) {
         this.caseId = caseId;
@@ -40,9 +21,17 @@ class Assignment {
         this.assignedAt = assignedAt;
     }
 
-    void end(Instant at, String reason) {
-        this.endedAt = at;
-        this.endReason = reason;
+    /** A row as read. */
+    Assignment(long id, long caseId, String unitId, Instant assignedAt, Instant endedAt, String endReason) {
+        this(caseId, unitId, assignedAt);
+        this.id = id;
+        this.endedAt = endedAt;
+        this.endReason = endReason;
+    }
+
+    /** The id the database gave the row at insert. */
+    void setId(long id) {
+        this.id = id;
     }
 
     Long getId() { return id; }

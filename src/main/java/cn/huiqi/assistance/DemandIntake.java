@@ -72,7 +72,7 @@ class DemandIntake {
                 demand.title(), demand.description(), Instant.now());
         row.setVisitId(demand.visitId());
         row.setHotlineTicket(demand.hotlineTicket());
-        demands.saveAndFlush(row);
+        demands.insert(row);
         timeline.record(caseRecord, "SUBMITTED", firstLine(demand));
         String caseNumber = caseRecord.getCaseNumber();
         engineAsSystem.call(() -> runtimeService.startProcessInstanceByKey(AssistanceMeasure.PROCESS_KEY, caseNumber));

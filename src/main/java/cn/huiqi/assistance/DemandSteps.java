@@ -165,7 +165,7 @@ public class DemandSteps {
                     demand.setScope(scope);
                 }
                 demand.setAcceptedAt(now());
-                demands.save(demand);
+                demands.update(demand);
                 timeline.record(caseRecord, "DEMAND_ACCEPTED", "受理诉求 / Accepted: " + demand.getCategory().label().both()
                         + "，" + demand.getScope().label().both() + (demand.getUtility() == null ? "" : "，" + demand.getUtility().label().both()));
                 lifecycles.moveTo(caseRecord, DemandStatus.ACCEPTED);
@@ -184,7 +184,7 @@ public class DemandSteps {
                 checks.throwIfAny();
                 demand.setMergedInto(target.getId());
                 demand.setAcceptedAt(now());
-                demands.save(demand);
+                demands.update(demand);
                 timeline.record(caseRecord, "DEMAND_MERGED", "与诉求 " + target.getCaseNumber() + " 合并办理 / Merged into "
                         + target.getCaseNumber() + (reason == null ? "" : " — " + reason));
                 timeline.record(target, "DEMAND_MERGED_IN", "同一企业的诉求 " + caseRecord.getCaseNumber() + " 并入本件办理 / Demand "
@@ -197,7 +197,7 @@ public class DemandSteps {
                 checks.throwIfAny();
                 demand.setDeclineReason(reason);
                 demand.setAcceptedAt(now());
-                demands.save(demand);
+                demands.update(demand);
                 timeline.record(caseRecord, "DEMAND_DECLINE", "不予受理 / Declined — " + reason);
                 lifecycles.moveTo(caseRecord, DemandStatus.DECLINED);
             }
@@ -240,8 +240,8 @@ public class DemandSteps {
         demand.setSilenceMeans(result.getEntry("silenceMeans") == null ? null : result.getEntry("silenceMeans").toString());
         Instant acceptBy = workingDays.deadline(demand.getSubmittedAt(), demand.getAcceptDays() == null ? 1 : demand.getAcceptDays());
         demand.setAcceptedOnTime(demand.getAcceptedAt() != null && !demand.getAcceptedAt().isAfter(acceptBy));
-        demands.save(demand);
-        assignments.save(new Assignment(caseRecord.getId(), resolved, now()));
+        demands.update(demand);
+        assignments.insert(new Assignment(caseRecord.getId(), resolved, now()));
         timeline.record(caseRecord, "DEMAND_ASSIGNED", "按分办规则 demand-routing v" + definition.getVersion() + " 交由 " + unitName(resolved)
                 + " 办理，办理时限 " + demand.getHandlingDays() + " 个工作日（系统默认值，待政策部门确认）/ Assigned to " + resolved
                 + " by demand-routing v" + definition.getVersion() + ", " + demand.getHandlingDays() + " working days (system default)");
@@ -276,7 +276,7 @@ public class DemandSteps {
                 demand.setReplyText(text);
                 demand.setRepliedAt(now);
                 demand.setRepliedOnTime(due == null || !now.isAfter(due.toInstant()));
-                demands.save(demand);
+                demands.update(demand);
                 timeline.record(caseRecord, "DEMAND_REPLY", unitName(unit) + " 答复：" + outcome.label().both() + " — " + text);
                 lifecycles.moveTo(caseRecord, DemandStatus.REPLIED);
             }
@@ -287,7 +287,7 @@ public class DemandSteps {
                 String reason = checks.requiredText("text", execution.getVariable("text"), "退回理由", "The reason for transferring back", 1000);
                 checks.throwIfAny();
                 demand.setTransferred(true);
-                demands.save(demand);
+                demands.update(demand);
                 timeline.record(caseRecord, "DEMAND_TRANSFER_BACK", unitName(unit) + " 申请退回，由市工信局重新确定办理单位 / Transfer back requested — " + reason);
                 lifecycles.moveTo(caseRecord, DemandStatus.TRANSFER_REQUESTED);
             }
@@ -331,13 +331,10 @@ public class DemandSteps {
         String reason = optionalText(checks, execution, "reason", "说明", "The note");
         checks.throwIfAny();
         Instant now = now();
-        assignments.findByCaseIdAndEndedAtIsNull(caseRecord.getId()).forEach(open -> {
-            open.end(now, "TRANSFERRED");
-            assignments.save(open);
-        });
-        assignments.save(new Assignment(caseRecord.getId(), unit, now));
+        assignments.endOpen(caseRecord.getId(), now, "TRANSFERRED");
+        assignments.insert(new Assignment(caseRecord.getId(), unit, now));
         demand.setResponsibleUnit(unit);
-        demands.save(demand);
+        demands.update(demand);
         timeline.record(caseRecord, "DEMAND_TRANSFERRED", "市工信局确定办理单位：" + unitName(unit) + " / Handling unit decided by gxj: " + unit
                 + (reason == null ? "" : " — " + reason));
         lifecycles.moveTo(caseRecord, DemandStatus.ASSIGNED);
@@ -372,7 +369,7 @@ public class DemandSteps {
         checks.throwIfAny();
         if ("approve".equals(decision)) {
             demand.setExtended(true);
-            demands.save(demand);
+            demands.update(demand);
             timeline.record(caseRecord, "DEMAND_EXTENDED", "市工信局同意延期 " + demand.getExtensionDays() + " 个工作日 / Extension of "
                     + demand.getExtensionDays() + " working days approved" + (reason == null ? "" : " — " + reason));
         } else {
@@ -399,7 +396,7 @@ public class DemandSteps {
             demand.setUpwardTo(to);
             demand.setUpwardRef(ref);
             demand.setClosedAt(now);
-            demands.save(demand);
+            demands.update(demand);
             endAssignments(caseRecord, now, "REPORTED_UPWARD");
             timeline.record(caseRecord, "DEMAND_REPORTED_UPWARD", "超出本市权限，已上报 " + to + (ref == null ? "" : "（" + ref + "）")
                     + " / Beyond the city's power, reported upward to " + to + (ref == null ? "" : " (" + ref + ")"));
@@ -430,7 +427,7 @@ public class DemandSteps {
         checks.throwIfAny();
         demand.setRating(rating);
         demand.setRatingBySilence(false);
-        demands.save(demand);
+        demands.update(demand);
         timeline.record(caseRecord, "DEMAND_RATED", "企业评价：" + rating.label().both() + (comment == null ? "" : " — " + comment));
     }
 
@@ -441,7 +438,7 @@ public class DemandSteps {
         Rating rating = demand.getSilenceMeans() == null ? Rating.SATISFIED : Rating.valueOf(demand.getSilenceMeans());
         demand.setRating(rating);
         demand.setRatingBySilence(true);
-        demands.save(demand);
+        demands.update(demand);
         timeline.record(caseRecord, "DEMAND_RATED_BY_SILENCE", "回访期满企业未评价，按分办规则视为" + rating.label().zh()
                 + "（系统默认值，待政策部门确认）/ No rating within the revisit period: counts as " + rating.label().en() + " (system default)");
     }
@@ -467,7 +464,7 @@ public class DemandSteps {
             demand.setReopened(true);
             demand.setReplyOutcome(null);
             demand.setRating(null);
-            demands.save(demand);
+            demands.update(demand);
             timeline.record(caseRecord, "DEMAND_REOPENED", "市工信局督办，重新办理 / Reopened under gxj supervision — " + reason);
             lifecycles.moveTo(caseRecord, DemandStatus.REOPENED);
         } else {
@@ -481,7 +478,7 @@ public class DemandSteps {
         Demand demand = demandOf(caseRecord);
         Instant now = now();
         demand.setClosedAt(now);
-        demands.save(demand);
+        demands.update(demand);
         endAssignments(caseRecord, now, "CLOSED");
         timeline.record(caseRecord, "DEMAND_CLOSED", "诉求办结 / Closed" + (demand.getRating() == null ? ""
                 : "：" + demand.getRating().label().both() + (demand.isRatingBySilence() ? "（视同）/ (by silence)" : "")));
@@ -506,10 +503,7 @@ public class DemandSteps {
     }
 
     private void endAssignments(CaseRecord caseRecord, Instant at, String reason) {
-        assignments.findByCaseIdAndEndedAtIsNull(caseRecord.getId()).forEach(open -> {
-            open.end(at, reason);
-            assignments.save(open);
-        });
+        assignments.endOpen(caseRecord.getId(), at, reason);
     }
 
     private String unitName(String unitId) {

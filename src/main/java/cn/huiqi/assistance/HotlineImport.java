@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -80,12 +80,11 @@ class HotlineImport {
     Result importFile(Caller caller, byte[] bytes) {
         String unit = officialUnit.of(caller);
         List<Ticket> tickets = read(bytes, unit);
-        Map<String, Long> known = demands.findByHotlineTicketIn(tickets.stream().map(Ticket::ticket).toList()).stream()
-                .collect(Collectors.toMap(Demand::getHotlineTicket, Demand::getCaseId));
+        Set<String> known = demands.importedTickets(tickets.stream().map(Ticket::ticket).toList());
         List<Created> created = new ArrayList<>();
         List<String> already = new ArrayList<>();
         for (Ticket t : tickets) {
-            if (known.containsKey(t.ticket())) {
+            if (known.contains(t.ticket())) {
                 already.add(t.ticket());
                 continue;
             }

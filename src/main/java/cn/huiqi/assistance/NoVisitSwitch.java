@@ -47,18 +47,14 @@ class NoVisitSwitch {
         }
         checks.throwIfAny();
         boolean on = (Boolean) body.get("on");
-        boolean wasOn = noVisits.existsById(enterprise.getId());
-        if (on && !wasOn) {
-            noVisits.saveAndFlush(new NoVisit(enterprise.getId(), Instant.now(), caller.userId()));
-        } else if (!on && wasOn) {
-            noVisits.deleteById(enterprise.getId());
-            noVisits.flush();
+        NoVisit switchedOn = new NoVisit(enterprise.getId(), Instant.now(), caller.userId());
+        boolean switched = on ? noVisits.insert(switchedOn) : noVisits.deleteById(enterprise.getId());
+        if (!switched) { // it was so already
+            return state(enterprise);
         }
-        if (on != wasOn) {
-            jdbc.update("INSERT INTO assistance_no_visit_log (enterprise_id, switched_on, actor, occurred_at) VALUES (?, ?, ?, ?)",
-                    enterprise.getId(), on, caller.userId(), java.sql.Timestamp.from(Instant.now()));
-        }
-        return state(enterprise);
+        jdbc.update("INSERT INTO assistance_no_visit_log (enterprise_id, switched_on, actor, occurred_at) VALUES (?, ?, ?, ?)",
+                enterprise.getId(), on, caller.userId(), java.sql.Timestamp.from(Instant.now()));
+        return state(enterprise.getId(), on ? switchedOn : null);
     }
 
     @Transactional(readOnly = true)
@@ -67,7 +63,11 @@ class NoVisitSwitch {
     }
 
     private State state(Enterprise enterprise) {
-        return noVisits.findById(enterprise.getId()).map(n -> new State(enterprise.getId(), true, n.getSince(), n.getRecordedBy()))
-                .orElse(new State(enterprise.getId(), false, null, null));
+        return state(enterprise.getId(), noVisits.findById(enterprise.getId()).orElse(null));
+    }
+
+    private static State state(long enterpriseId, NoVisit noVisit) {
+        return noVisit == null ? new State(enterpriseId, false, null, null)
+                : new State(enterpriseId, true, noVisit.getSince(), noVisit.getRecordedBy());
     }
 }

@@ -3,36 +3,17 @@ package cn.huiqi.assistance;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /** A visit to an enterprise (走访记录) by a locality or the lead bureau; each problem it found became a demand. */
-@Entity
-@Table(name = "assistance_visit")
 class Visit {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "enterprise_id")
-    private Long enterpriseId;
-    @Column(name = "visited_on")
-    private LocalDate visitedOn;
-    private String visitors;
-    @Column(name = "recorded_by_unit")
-    private String recordedByUnit;
-    private String findings;
-    @Column(name = "recorded_by")
-    private String recordedBy;
-    @Column(name = "recorded_at")
-    private Instant recordedAt;
-
-    protected Visit() {
-    }
+    private final Long enterpriseId;
+    private final LocalDate visitedOn;
+    private final String visitors;
+    private final String recordedByUnit;
+    private final String findings;
+    private final String recordedBy;
+    private final Instant recordedAt;
 
     Visit(long enterpriseId, LocalDate visitedOn, String visitors, String recordedByUnit, String findings,
           String recordedBy, Instant recordedAt) {
@@ -43,6 +24,18 @@ class Visit {
         this.findings = findings;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
+    }
+
+    /** A row as read. */
+    Visit(long id, long enterpriseId, LocalDate visitedOn, String visitors, String recordedByUnit, String findings,
+          String recordedBy, Instant recordedAt) {
+        this(enterpriseId, visitedOn, visitors, recordedByUnit, findings, recordedBy, recordedAt);
+        this.id = id;
+    }
+
+    /** The id the database gave the row at insert. */
+    void setId(long id) {
+        this.id = id;
     }
 
     Long getId() { return id; }

@@ -64,10 +64,7 @@ class VisitPlan {
                 : enterprises.findByLocalityUnitIdOrderByName(unit);
         Map<Long, NoVisit> quiet = noVisits.findAllById(mine.stream().map(Enterprise::getId).toList()).stream()
                 .collect(Collectors.toMap(NoVisit::getEnterpriseId, n -> n));
-        Map<Long, LocalDate> last = new java.util.HashMap<>();
-        for (Object[] row : visits.lastVisits()) {
-            last.put((Long) row[0], (LocalDate) row[1]);
-        }
+        Map<Long, LocalDate> last = visits.lastVisits();
         List<Entry> toVisit = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Enterprise e : mine) {

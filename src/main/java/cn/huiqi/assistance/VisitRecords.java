@@ -11,8 +11,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.huiqi.calendar.WorkingDays;
-import cn.huiqi.casefile.CaseRecord;
-import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.common.FieldChecks;
 import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRepository;
@@ -37,16 +35,14 @@ class VisitRecords {
     private final EnterpriseRepository enterprises;
     private final VisitRepository visits;
     private final DemandRepository demands;
-    private final CaseRecordRepository cases;
     private final DemandIntake intake;
 
     VisitRecords(OfficialUnit officialUnit, EnterpriseRepository enterprises, VisitRepository visits, DemandRepository demands,
-                 CaseRecordRepository cases, DemandIntake intake) {
+                 DemandIntake intake) {
         this.officialUnit = officialUnit;
         this.enterprises = enterprises;
         this.visits = visits;
         this.demands = demands;
-        this.cases = cases;
         this.intake = intake;
     }
 
@@ -93,7 +89,7 @@ class VisitRecords {
             }
         }
         checks.throwIfAny();
-        Visit visit = visits.saveAndFlush(new Visit(enterprise.getId(), visitedOn, visitors, unit, findings, caller.userId(),
+        Visit visit = visits.save(new Visit(enterprise.getId(), visitedOn, visitors, unit, findings, caller.userId(),
                 Instant.now()));
         List<String> opened = new ArrayList<>();
         for (NewDemand problem : problems) {
@@ -117,8 +113,7 @@ class VisitRecords {
         return found.stream().map(v -> new VisitView(v.getId(), v.getEnterpriseId(),
                 enterprises.findById(v.getEnterpriseId()).map(Enterprise::getName).orElse(null), v.getVisitedOn(),
                 v.getVisitors(), v.getRecordedByUnit(), v.getFindings(), v.getRecordedBy(), v.getRecordedAt(),
-                demands.findByVisitId(v.getId()).stream().map(d -> cases.findById(d.getCaseId()).orElseThrow().getCaseNumber())
-                        .toList())).toList();
+                demands.caseNumbersOfVisit(v.getId()))).toList();
     }
 
     private Enterprise enterprise(FieldChecks checks, Object raw, String unit) {

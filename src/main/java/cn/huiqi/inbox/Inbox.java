@@ -5,8 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,16 +39,16 @@ class Inbox {
     @Transactional(readOnly = true)
     PageView page(Caller caller, boolean unreadOnly, int page, int size) {
         Audience.Of who = audience.of(caller);
-        PageRequest request = PageRequest.of(page, size);
-        Page<InboxMessage> found = unreadOnly ? messages.mineUnread(who.user(), who.units(), who.enterprises(), request)
-                : messages.mine(who.user(), who.units(), who.enterprises(), request);
-        List<Long> ids = found.getContent().stream().map(InboxMessage::getId).toList();
-        Set<Long> read = ids.isEmpty() ? Set.of() : new HashSet<>(messages.readAmong(who.user(), ids));
-        List<MessageView> items = found.getContent().stream().map(m -> new MessageView(m.getId(), m.getKind().name(),
+        InboxMessageRepository.Found found = unreadOnly ? messages.mineUnread(who.user(), who.units(), who.enterprises(), page, size)
+                : messages.mine(who.user(), who.units(), who.enterprises(), page, size);
+        List<Long> ids = found.items().stream().map(InboxMessage::getId).toList();
+        // an unread-only page has no read marks, and its total is the unread count
+        Set<Long> read = ids.isEmpty() || unreadOnly ? Set.of() : new HashSet<>(messages.readAmong(who.user(), ids));
+        List<MessageView> items = found.items().stream().map(m -> new MessageView(m.getId(), m.getKind().name(),
                 m.getKind().label(), m.getCaseNumber(), m.title(), m.body(), m.getLink(), m.getCreatedAt(),
                 read.contains(m.getId()))).toList();
-        return new PageView(items, page, size, found.getTotalElements(),
-                messages.countUnread(who.user(), who.units(), who.enterprises()));
+        return new PageView(items, page, size, found.total(),
+                unreadOnly ? found.total() : messages.countUnread(who.user(), who.units(), who.enterprises()));
     }
 
     @Transactional(readOnly = true)
@@ -65,10 +63,7 @@ class Inbox {
         if (!messages.isMine(id, who.user(), who.units(), who.enterprises())) {
             throw notFound(id);
         }
-        InboxRead.Key key = new InboxRead.Key(id, who.user());
-        if (!reads.existsById(key)) {
-            reads.save(new InboxRead(id, who.user()));
-        }
+        reads.insert(new InboxRead(id, who.user())); // false: read already, as asked
     }
 
     @Transactional
@@ -76,7 +71,7 @@ class Inbox {
     int markAllRead(Caller caller, long upTo) {
         Audience.Of who = audience.of(caller);
         List<Long> unread = messages.unreadIds(who.user(), who.units(), who.enterprises()).stream().filter(id -> id <= upTo).toList();
-        reads.saveAll(unread.stream().map(id -> new InboxRead(id, who.user())).toList());
+        reads.insertAll(unread.stream().map(id -> new InboxRead(id, who.user())).toList());
         return unread.size();
     }
 

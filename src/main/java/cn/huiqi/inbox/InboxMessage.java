@@ -2,49 +2,39 @@ package cn.huiqi.inbox;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import cn.huiqi.common.Label;
 
 /** One in-site message to one {@link Recipient}; never changed once written (read marks live in {@link InboxRead}). */
-@Entity
-@Table(name = "inbox_message")
 class InboxMessage {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Enumerated(EnumType.STRING)
-    private NoticeKind kind;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "recipient_kind")
-    private Recipient.Kind recipientKind;
-    @Column(name = "recipient_id")
-    private String recipientId;
-    @Column(name = "case_id")
-    private Long caseId;
-    @Column(name = "case_number")
-    private String caseNumber;
-    @Column(name = "title_zh")
-    private String titleZh;
-    @Column(name = "title_en")
-    private String titleEn;
-    @Column(name = "body_zh")
-    private String bodyZh;
-    @Column(name = "body_en")
-    private String bodyEn;
-    private String link;
-    @Column(name = "created_at")
-    private Instant createdAt;
+    private final NoticeKind kind;
+    private final Recipient.Kind recipientKind;
+    private final String recipientId;
+    private final Long caseId;
+    private final String caseNumber;
+    private final String titleZh;
+    private final String titleEn;
+    private final String bodyZh;
+    private final String bodyEn;
+    private final String link;
+    private final Instant createdAt;
 
-    protected InboxMessage() {
+    /** A row as read. */
+    InboxMessage(long id, NoticeKind kind, Recipient recipient, Long caseId, String caseNumber, String titleZh, String titleEn,
+                 String bodyZh, String bodyEn, String link, Instant createdAt) {
+        this.id = id;
+        this.kind = kind;
+        this.recipientKind = recipient.kind();
+        this.recipientId = recipient.id();
+        this.caseId = caseId;
+        this.caseNumber = caseNumber;
+        this.titleZh = titleZh;
+        this.titleEn = titleEn;
+        this.bodyZh = bodyZh;
+        this.bodyEn = bodyEn;
+        this.link = link;
+        this.createdAt = createdAt;
     }
 
     InboxMessage(NoticeKind kind, Recipient recipient, Long caseId, String caseNumber, Label title, Label body, String link) {
@@ -63,6 +53,11 @@ class InboxMessage {
 
     private static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** The id the database gave the row at insert. */
+    void setId(long id) {
+        this.id = id;
     }
 
     Long getId() { return id; }

@@ -1,58 +1,21 @@
 package cn.huiqi.inbox;
 
-import java.io.Serializable;
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
-
-/** A user has read a message; no row means unread. */
-@Entity
-@Table(name = "inbox_read")
-@IdClass(InboxRead.Key.class)
+/** A user has read a message; no row means unread. The key is (message, user): a message is read once per user. */
 class InboxRead {
 
-    static class Key implements Serializable {
-        private Long messageId;
-        private String userId;
-
-        Key() {
-        }
-
-        Key(Long messageId, String userId) {
-            this.messageId = messageId;
-            this.userId = userId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(messageId, k.messageId) && java.util.Objects.equals(userId, k.userId);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(messageId, userId);
-        }
-    }
-
-    @Id
-    @Column(name = "message_id")
-    private Long messageId;
-    @Id
-    @Column(name = "user_id")
-    private String userId;
-    @Column(name = "read_at")
-    private Instant readAt;
-
-    protected InboxRead() {
-    }
+    private final Long messageId;
+    private final String userId;
+    private final Instant readAt;
 
     InboxRead(Long messageId, String userId) {
         this.messageId = messageId;
         this.userId = userId;
         this.readAt = Instant.now();
     }
+
+    Long getMessageId() { return messageId; }
+    String getUserId() { return userId; }
+    Instant getReadAt() { return readAt; }
 }

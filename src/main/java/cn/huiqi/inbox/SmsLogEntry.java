@@ -2,42 +2,38 @@ package cn.huiqi.inbox;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-/** One SMS of a message: queued with the message, then sent or failed after the step committed, or skipped. */
-@Entity
-@Table(name = "sms_log")
+/**
+ * One SMS of a message: queued with the message, then sent or failed after the step committed
+ * ({@link SmsLogRepository#sent}, {@link SmsLogRepository#failed}), or skipped.
+ */
 class SmsLogEntry {
 
     enum Status { QUEUED, SENT, FAILED, SKIPPED }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "message_id")
-    private Long messageId;
-    @Column(name = "enterprise_id")
-    private Long enterpriseId;
-    @Column(name = "phone_masked")
-    private String phoneMasked;
-    private String content;
-    private String provider;
-    @Enumerated(EnumType.STRING)
-    private Status status;
-    private String detail;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "sent_at")
-    private Instant sentAt;
+    private final Long messageId;
+    private final Long enterpriseId;
+    private final String phoneMasked;
+    private final String content;
+    private final String provider;
+    private final Status status;
+    private final String detail;
+    private final Instant createdAt;
+    private final Instant sentAt;
 
-    protected SmsLogEntry() {
+    /** A row as read. */
+    SmsLogEntry(long id, Long messageId, Long enterpriseId, String phoneMasked, String content, String provider, Status status,
+                String detail, Instant createdAt, Instant sentAt) {
+        this.id = id;
+        this.messageId = messageId;
+        this.enterpriseId = enterpriseId;
+        this.phoneMasked = phoneMasked;
+        this.content = content;
+        this.provider = provider;
+        this.status = status;
+        this.detail = detail;
+        this.createdAt = createdAt;
+        this.sentAt = sentAt;
     }
 
     SmsLogEntry(Long messageId, Long enterpriseId, String phoneMasked, String content, String provider, Status status,
@@ -50,16 +46,17 @@ class SmsLogEntry {
         this.status = status;
         this.detail = detail;
         this.createdAt = Instant.now();
+        this.sentAt = null;
     }
 
-    void sent() {
-        this.status = Status.SENT;
-        this.sentAt = Instant.now();
+    /** The detail of a failed send as stored: at most the column's 500 characters. */
+    static String failureDetail(String why) {
+        return why == null ? null : why.length() > 500 ? why.substring(0, 500) : why;
     }
 
-    void failed(String why) {
-        this.status = Status.FAILED;
-        this.detail = why == null ? null : why.length() > 500 ? why.substring(0, 500) : why;
+    /** The id the database gave the row at insert. */
+    void setId(long id) {
+        this.id = id;
     }
 
     Long getId() { return id; }
@@ -70,5 +67,6 @@ class SmsLogEntry {
     String getProvider() { return provider; }
     Status getStatus() { return status; }
     String getDetail() { return detail; }
+    Instant getCreatedAt() { return createdAt; }
     Instant getSentAt() { return sentAt; }
 }

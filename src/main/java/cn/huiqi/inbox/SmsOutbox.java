@@ -96,12 +96,13 @@ class SmsOutbox {
             log.warn("SMS {} to {} failed: {}", queued.logId(), MobileNumbers.mask(queued.phone()), failure);
         }
         String why = failure;
-        ownTransaction.executeWithoutResult(status -> smsLog.findById(queued.logId()).ifPresent(entry -> {
+        // after the step's commit its transaction's connection is still bound: the outcome needs a transaction of its own
+        ownTransaction.executeWithoutResult(status -> {
             if (why == null) {
-                entry.sent();
+                smsLog.sent(queued.logId(), java.time.Instant.now());
             } else {
-                entry.failed(why);
+                smsLog.failed(queued.logId(), why);
             }
-        }));
+        });
     }
 }
