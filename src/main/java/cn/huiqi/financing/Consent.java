@@ -7,47 +7,37 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Table;
-
-/** The enterprise's consent to share a demand, as it stands now (its history: {@code financing_consent_log}). */
-@Entity
-@Table(name = "financing_consent")
+/**
+ * The enterprise's consent to share a demand, as it stands now (its history: {@code financing_consent_log}). Tables
+ * financing_consent and, for the chosen institutions, financing_consent_institution ({@link ConsentRepository}).
+ */
 class Consent {
 
-    @Id
-    @Column(name = "case_id")
-    private Long caseId;
-    @Enumerated(EnumType.STRING)
+    private final Long caseId;
     private Audience audience;
     /** Comma-separated {@link SharedField} names. */
     private String fields;
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "financing_consent_institution", joinColumns = @JoinColumn(name = "case_id"))
-    @Column(name = "institution")
-    private Set<String> institutions = new LinkedHashSet<>();
-    @Column(name = "given_by")
+    private final Set<String> institutions = new LinkedHashSet<>();
     private String givenBy;
-    @Column(name = "given_at")
     private Instant givenAt;
-    @Column(name = "revoked_by")
     private String revokedBy;
-    @Column(name = "revoked_at")
     private Instant revokedAt;
-
-    protected Consent() {
-    }
 
     Consent(long caseId) {
         this.caseId = caseId;
+    }
+
+    /** A consent as stored, every column and its chosen institutions ({@link ConsentRepository}). */
+    Consent(long caseId, Audience audience, String fields, Set<String> institutions, String givenBy, Instant givenAt, String revokedBy,
+            Instant revokedAt) {
+        this.caseId = caseId;
+        this.audience = audience;
+        this.fields = fields;
+        this.institutions.addAll(institutions);
+        this.givenBy = givenBy;
+        this.givenAt = givenAt;
+        this.revokedBy = revokedBy;
+        this.revokedAt = revokedAt;
     }
 
     void give(Audience audience, Set<SharedField> fields, Set<String> institutions, String actor, Instant at) {

@@ -75,14 +75,19 @@ class Consents {
     @Transactional
     void give(CaseRecord caseRecord, ConsentTerms terms) {
         Consent consent = consents.findById(caseRecord.getId()).orElse(null);
-        String action = consent == null ? "GIVE" : "CHANGE";
-        if (consent == null) {
+        boolean first = consent == null;
+        String action = first ? "GIVE" : "CHANGE";
+        if (first) {
             consent = new Consent(caseRecord.getId());
         }
         String actor = timeline.currentActor();
         consent.give(terms.audience(), terms.fields(), terms.institutions(), actor, FinancingIntake.now());
-        consents.saveAndFlush(consent);
-        log.save(new ConsentLog(caseRecord.getId(), action, consent, actor, FinancingIntake.now()));
+        if (first) {
+            consents.insert(consent);
+        } else {
+            consents.update(consent);
+        }
+        log.insert(new ConsentLog(caseRecord.getId(), action, consent, actor, FinancingIntake.now()));
         String with = terms.audience() == Audience.ALL ? "全部金融机构 / all institutions"
                 : String.join("、", terms.institutions());
         timeline.record(caseRecord, "CONSENT_" + action, ("GIVE".equals(action) ? "企业同意共享" : "企业变更共享同意") + "：" + with
@@ -97,8 +102,8 @@ class Consents {
         }
         String actor = timeline.currentActor();
         consent.revoke(actor, FinancingIntake.now());
-        consents.saveAndFlush(consent);
-        log.save(new ConsentLog(caseRecord.getId(), "REVOKE", consent, actor, FinancingIntake.now()));
+        consents.updateRevocation(consent);
+        log.insert(new ConsentLog(caseRecord.getId(), "REVOKE", consent, actor, FinancingIntake.now()));
         timeline.record(caseRecord, "CONSENT_REVOKE", "企业撤回共享同意，金融机构即时不可见 / Consent revoked: hidden from institutions at once");
     }
 

@@ -74,7 +74,7 @@ class DemandViews {
     /** The demands the caller may read (enterprise its own, locality its own, jrb/gxj/zxqyj all), newest first. */
     @Transactional(readOnly = true)
     List<Fields> list(Caller caller) {
-        return demands.findAll(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "caseId")).stream()
+        return demands.findAllOrderByCaseIdDesc().stream()
                 .map(d -> java.util.Map.entry(cases.findById(d.getCaseId()).orElseThrow(), d))
                 .filter(e -> visibility.canRead(caller, e.getKey()))
                 .map(e -> fields(e.getKey(), e.getValue()))

@@ -97,13 +97,9 @@ class EnterpriseActions {
         if (chosen.getStatus() != TakeUpStatus.OFFERED || !demand.getStatus().open()) {
             throw new ConflictException("takeUpId", "只能选定当前有效的授信", "Only a standing offer can be accepted");
         }
-        Instant now = FinancingIntake.now();
         chosen.setStatus(TakeUpStatus.ACCEPTED);
-        for (TakeUp other : takeUps.findByCaseIdAndStatusIn(demand.getCaseId(), FinancingSteps.LIVE)) {
-            if (!other.getId().equals(chosen.getId())) {
-                other.end(TakeUpStatus.NOT_CHOSEN, now);
-            }
-        }
+        takeUps.update(chosen);
+        takeUps.endLive(demand.getCaseId(), TakeUpStatus.NOT_CHOSEN, FinancingIntake.now());
         demand.setAcceptedTakeUp(chosen.getId());
         timeline.record(caseRecord, "FINANCING_ACCEPTED", "企业选定 " + steps.institutionName(chosen.getInstitution()).zh()
                 + " 的授信 / The enterprise accepted an offer");
@@ -124,9 +120,7 @@ class EnterpriseActions {
             throw new ConflictException("caseNumber", "已选定授信的需求不能撤回", "A demand with an accepted offer cannot be withdrawn");
         }
         Instant now = FinancingIntake.now();
-        for (TakeUp live : takeUps.findByCaseIdAndStatusIn(demand.getCaseId(), FinancingSteps.LIVE)) {
-            live.end(TakeUpStatus.ENDED, now);
-        }
+        takeUps.endLive(demand.getCaseId(), TakeUpStatus.ENDED, now);
         demand.setClosedAt(now);
         timeline.record(caseRecord, "APPLICATION_WITHDRAWN", "企业撤回融资需求 / The enterprise withdrew the demand — " + reason);
         steps.move(caseRecord, demand, FinancingStatus.WITHDRAWN);

@@ -4,88 +4,72 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
 /**
  * A financing demand (融资需求) of an enterprise: the measure 8 details of one case ({@code casefile.CaseRecord}, same
  * id). The case record holds who applied, the number and the timeline; this row holds what is asked, where the demand
  * stands, the offer accepted and the loan granted. Written only by this module ({@link FinancingSteps} and the
- * enterprise's and institutions' API classes); never a process variable.
+ * enterprise's and institutions' API classes); never a process variable. Table financing_demand
+ * ({@link FinancingDemandRepository}): a change is written by {@code update}, usually through {@link FinancingSteps#move}.
  */
-@Entity
-@Table(name = "financing_demand")
 class FinancingDemand {
 
-    @Id
-    @Column(name = "case_id")
-    private Long caseId;
-    @Column(name = "enterprise_id")
-    private Long enterpriseId;
-    private String locality;
+    private final Long caseId;
+    private final Long enterpriseId;
+    private final String locality;
     /** The unit that screens the demand (the enterprise's locality, or jrb by configuration). */
-    @Column(name = "screening_unit")
-    private String screeningUnit;
+    private final String screeningUnit;
     private BigDecimal amount;
-    @Column(name = "term_months")
     private Integer termMonths;
     private String purpose;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "guarantee_kind")
     private GuaranteeKind guaranteeKind;
-    @Column(name = "order_case_id")
     private Long orderCaseId;
-    @Column(name = "order_buyer")
     private String orderBuyer;
-    @Column(name = "order_amount")
     private BigDecimal orderAmount;
-    @Column(name = "order_due_on")
     private LocalDate orderDueOn;
-    @Enumerated(EnumType.STRING)
     private FinancingStatus status;
-    @Column(name = "screening_reason")
     private String screeningReason;
-    @Column(name = "submitted_at")
-    private Instant submittedAt;
-    @Column(name = "published_at")
+    private final Instant submittedAt;
     private Instant publishedAt;
-    @Column(name = "publication_due_at")
     private Instant publicationDueAt;
     private int publications;
-    @Column(name = "accepted_take_up")
     private Long acceptedTakeUp;
-    @Column(name = "granted_amount")
     private BigDecimal grantedAmount;
-    @Column(name = "granted_on")
     private LocalDate grantedOn;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "coordination_outcome")
     private CoordinationOutcome coordinationOutcome;
-    @Column(name = "coordination_reason")
     private String coordinationReason;
-    @Column(name = "coordinated_at")
     private Instant coordinatedAt;
-    @Column(name = "closed_at")
     private Instant closedAt;
-    @Version
     private long version;
 
-    protected FinancingDemand() {
+    FinancingDemand(long caseId, long enterpriseId, String locality, String screeningUnit, DemandTerms terms, Instant submittedAt) {
+        this(caseId, enterpriseId, locality, screeningUnit, terms, FinancingStatus.SUBMITTED, null, submittedAt, null, null, 0, null,
+                null, null, null, null, null, null, 0);
     }
 
-    FinancingDemand(long caseId, long enterpriseId, String locality, String screeningUnit, DemandTerms terms, Instant submittedAt) {
+    /** A demand as stored, every column ({@link FinancingDemandRepository}). */
+    FinancingDemand(long caseId, long enterpriseId, String locality, String screeningUnit, DemandTerms terms, FinancingStatus status,
+                    String screeningReason, Instant submittedAt, Instant publishedAt, Instant publicationDueAt, int publications,
+                    Long acceptedTakeUp, BigDecimal grantedAmount, LocalDate grantedOn, CoordinationOutcome coordinationOutcome,
+                    String coordinationReason, Instant coordinatedAt, Instant closedAt, long version) {
         this.caseId = caseId;
         this.enterpriseId = enterpriseId;
         this.locality = locality;
         this.screeningUnit = screeningUnit;
-        this.status = FinancingStatus.SUBMITTED;
-        this.submittedAt = submittedAt;
         apply(terms);
+        this.status = status;
+        this.screeningReason = screeningReason;
+        this.submittedAt = submittedAt;
+        this.publishedAt = publishedAt;
+        this.publicationDueAt = publicationDueAt;
+        this.publications = publications;
+        this.acceptedTakeUp = acceptedTakeUp;
+        this.grantedAmount = grantedAmount;
+        this.grantedOn = grantedOn;
+        this.coordinationOutcome = coordinationOutcome;
+        this.coordinationReason = coordinationReason;
+        this.coordinatedAt = coordinatedAt;
+        this.closedAt = closedAt;
+        this.version = version;
     }
 
     /** The enterprise's terms (at intake, or corrected when screening returned the demand). */
@@ -150,4 +134,7 @@ class FinancingDemand {
     Instant getClosedAt() { return closedAt; }
     void setClosedAt(Instant closedAt) { this.closedAt = closedAt; }
     long getVersion() { return version; }
+
+    /** The row took this object's changes: its version moved on by one. */
+    void versionWritten() { this.version++; }
 }

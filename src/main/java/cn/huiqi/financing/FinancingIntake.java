@@ -63,7 +63,7 @@ class FinancingIntake {
         CaseRecord caseRecord = registration.openWithoutProcess(demand.enterprise(), application, demand.idempotencyKey(), java.util.List.of());
         String locality = caseRecord.getLocalityUnitId();
         String screening = FinancingSettings.JRB.equals(settings.screening()) ? FinancingSettings.JRB : locality;
-        demands.saveAndFlush(new FinancingDemand(caseRecord.getId(), demand.enterprise().getId(), locality, screening, terms, now()));
+        demands.insert(new FinancingDemand(caseRecord.getId(), demand.enterprise().getId(), locality, screening, terms, now()));
         consents.give(caseRecord, demand.consent());
         timeline.record(caseRecord, "SUBMITTED", "企业提出融资需求：" + terms.amount().toPlainString() + "元，" + terms.termMonths()
                 + "个月，" + terms.guaranteeKind().label().zh() + " / Financing demand: " + terms.amount().toPlainString() + " yuan, "

@@ -145,7 +145,7 @@ public class FinancingSteps {
                 continue;
             }
             takeUp.end(TakeUpStatus.LAPSED, now);
-            takeUps.saveAndFlush(takeUp);
+            takeUps.update(takeUp);
             Label name = institutionName(takeUp.getInstitution());
             timeline.record(caseRecord, "FINANCING_TAKE_UP_LAPSED", name.zh() + " 对接超时未决，名额释放 / " + name.en() + "'s take-up lapsed");
             notice(caseRecord, "FINANCING_LAPSED", Label.of("对接超时：" + caseRecord.getCaseNumber(), "Take-up lapsed: " + caseRecord.getCaseNumber()),
@@ -187,6 +187,8 @@ public class FinancingSteps {
         if (outcome == CoordinationOutcome.CLOSE) {
             demand.setClosedAt(FinancingIntake.now());
             move(caseRecord, demand, FinancingStatus.CLOSED);
+        } else {
+            demands.update(demand); // the outcome stays on the demand: openStatus() reads it when it is published again
         }
         notice(caseRecord, "FINANCING_COORDINATED", Label.of("市金融办协调结果：" + caseRecord.getCaseNumber(), "Coordinated by jrb: " + caseRecord.getCaseNumber()),
                 Label.of(outcome.label().zh() + (reason == null ? "" : "。" + reason), outcome.label().en() + (reason == null ? "" : ". " + reason)));
@@ -201,19 +203,28 @@ public class FinancingSteps {
                 ? FinancingStatus.COORDINATING : FinancingStatus.PUBLISHED;
     }
 
-    /** After a take-up starts or ends: TAKEN_UP while one of this round lives, else back to the open status. */
+    /**
+     * After a take-up starts or ends: TAKEN_UP while one of this round lives, else back to the open status. The demand is
+     * as stored but for this status: when the status stays, its row is not written.
+     */
     void refreshOpenStatus(CaseRecord caseRecord, FinancingDemand demand) {
         if (!demand.getStatus().open()) {
             return;
         }
         boolean live = takeUps.findByCaseIdAndStatusIn(demand.getCaseId(), LIVE).stream()
                 .anyMatch(t -> t.getPublication() == demand.getPublications());
-        move(caseRecord, demand, live ? FinancingStatus.TAKEN_UP : openStatus(demand));
+        FinancingStatus status = live ? FinancingStatus.TAKEN_UP : openStatus(demand);
+        if (status == demand.getStatus()) {
+            lifecycles.moveTo(caseRecord, status);
+        } else {
+            move(caseRecord, demand, status);
+        }
     }
 
+    /** The demand, with every change its caller made, written in its new status; the case follows. */
     void move(CaseRecord caseRecord, FinancingDemand demand, FinancingStatus status) {
         demand.setStatus(status);
-        demands.saveAndFlush(demand);
+        demands.update(demand);
         lifecycles.moveTo(caseRecord, status);
     }
 

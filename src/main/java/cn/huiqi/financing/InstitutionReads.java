@@ -60,12 +60,13 @@ class InstitutionReads {
     @Transactional
     List<SharedDemand> list(Caller caller) {
         Institution institution = access.institution(caller);
-        Set<Long> ids = new java.util.LinkedHashSet<>();
-        demands.findByStatusInOrderByPublishedAtDesc(FinancingDemands.OPEN).forEach(d -> ids.add(d.getCaseId()));
+        Map<Long, FinancingDemand> open = new LinkedHashMap<>();
+        demands.findByStatusInOrderByPublishedAtDesc(FinancingDemands.OPEN).forEach(d -> open.put(d.getCaseId(), d));
+        Set<Long> ids = new java.util.LinkedHashSet<>(open.keySet());
         takeUps.findByInstitutionOrderByIdDesc(institution.unitId()).forEach(t -> ids.add(t.getCaseId()));
         List<SharedDemand> visible = new ArrayList<>();
         for (Long id : ids) {
-            FinancingDemand demand = demands.findById(id).orElseThrow();
+            FinancingDemand demand = open.containsKey(id) ? open.get(id) : demands.findById(id).orElseThrow();
             visible(demand, institution.unitId()).ifPresent(consent -> {
                 visible.add(view(demand, consent, institution.unitId()));
                 log(demand, institution, caller, "LIST");
@@ -111,7 +112,7 @@ class InstitutionReads {
     }
 
     void log(FinancingDemand demand, Institution institution, Caller caller, String what) {
-        readLog.save(new ReadLog(demand.getCaseId(), institution.unitId(), caller.userId(), what, FinancingIntake.now()));
+        readLog.insert(new ReadLog(demand.getCaseId(), institution.unitId(), caller.userId(), what, FinancingIntake.now()));
     }
 
     private SharedDemand view(FinancingDemand demand, Consent consent, String institution) {

@@ -2,34 +2,23 @@ package cn.huiqi.financing;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-/** One read of a demand by an institution's user: which institution, who, what, when. The enterprise reads these. */
-@Entity
-@Table(name = "financing_read_log")
+/** One read of a demand by an institution's user: which institution, who, what, when. The enterprise reads these ({@link ReadLogRepository}). */
 class ReadLog {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "case_id")
-    private Long caseId;
-    private String institution;
-    @Column(name = "user_id")
-    private String userId;
-    private String what;
-    @Column(name = "read_at")
-    private Instant readAt;
-
-    protected ReadLog() {
-    }
+    private final Long caseId;
+    private final String institution;
+    private final String userId;
+    private final String what;
+    private final Instant readAt;
 
     ReadLog(long caseId, String institution, String userId, String what, Instant readAt) {
+        this(null, caseId, institution, userId, what, readAt);
+    }
+
+    /** A read as stored ({@link ReadLogRepository}). */
+    ReadLog(Long id, long caseId, String institution, String userId, String what, Instant readAt) {
+        this.id = id;
         this.caseId = caseId;
         this.institution = institution;
         this.userId = userId;
@@ -43,4 +32,7 @@ class ReadLog {
     String getUserId() { return userId; }
     String getWhat() { return what; }
     Instant getReadAt() { return readAt; }
+
+    /** The id the database gave the inserted row. */
+    void inserted(long id) { this.id = id; }
 }

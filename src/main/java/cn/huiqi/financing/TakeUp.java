@@ -4,62 +4,42 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-/** One institution taking up one publication of a demand: its notes and its credit decision. */
-@Entity
-@Table(name = "financing_take_up")
+/**
+ * One institution taking up one publication of a demand: its notes and its credit decision. Table financing_take_up
+ * ({@link TakeUpRepository}): a change is written by {@code update}.
+ */
 class TakeUp {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "case_id")
-    private Long caseId;
-    private String institution;
-    private int publication;
-    @Column(name = "taken_by")
-    private String takenBy;
-    @Column(name = "taken_at")
-    private Instant takenAt;
-    @Column(name = "due_on")
-    private LocalDate dueOn;
-    @Column(name = "due_at")
-    private Instant dueAt;
-    @Enumerated(EnumType.STRING)
+    private final Long caseId;
+    private final String institution;
+    private final int publication;
+    private final String takenBy;
+    private final Instant takenAt;
+    private final LocalDate dueOn;
+    private final Instant dueAt;
     private TakeUpStatus status;
-    @Column(name = "contact_notes")
     private String contactNotes;
-    @Column(name = "diligence_notes")
     private String diligenceNotes;
-    @Column(name = "approved_amount")
     private BigDecimal approvedAmount;
     private BigDecimal rate;
-    @Column(name = "term_months")
     private Integer termMonths;
-    @Column(name = "declined_reason")
     private String declinedReason;
-    @Column(name = "decided_by")
     private String decidedBy;
-    @Column(name = "decided_at")
     private Instant decidedAt;
-    @Column(name = "ended_at")
     private Instant endedAt;
-    @Version
     private long version;
 
-    protected TakeUp() {
+    TakeUp(long caseId, String institution, int publication, String takenBy, Instant takenAt, LocalDate dueOn, Instant dueAt) {
+        this(null, caseId, institution, publication, takenBy, takenAt, dueOn, dueAt, TakeUpStatus.ACTIVE, null, null, null, null, null,
+                null, null, null, null, 0);
     }
 
-    TakeUp(long caseId, String institution, int publication, String takenBy, Instant takenAt, LocalDate dueOn, Instant dueAt) {
+    /** A take-up as stored, every column ({@link TakeUpRepository}). */
+    TakeUp(Long id, long caseId, String institution, int publication, String takenBy, Instant takenAt, LocalDate dueOn, Instant dueAt,
+           TakeUpStatus status, String contactNotes, String diligenceNotes, BigDecimal approvedAmount, BigDecimal rate, Integer termMonths,
+           String declinedReason, String decidedBy, Instant decidedAt, Instant endedAt, long version) {
+        this.id = id;
         this.caseId = caseId;
         this.institution = institution;
         this.publication = publication;
@@ -67,7 +47,17 @@ class TakeUp {
         this.takenAt = takenAt;
         this.dueOn = dueOn;
         this.dueAt = dueAt;
-        this.status = TakeUpStatus.ACTIVE;
+        this.status = status;
+        this.contactNotes = contactNotes;
+        this.diligenceNotes = diligenceNotes;
+        this.approvedAmount = approvedAmount;
+        this.rate = rate;
+        this.termMonths = termMonths;
+        this.declinedReason = declinedReason;
+        this.decidedBy = decidedBy;
+        this.decidedAt = decidedAt;
+        this.endedAt = endedAt;
+        this.version = version;
     }
 
     void offer(BigDecimal amount, BigDecimal rate, int termMonths, String by, Instant at) {
@@ -113,4 +103,11 @@ class TakeUp {
     String getDecidedBy() { return decidedBy; }
     Instant getDecidedAt() { return decidedAt; }
     Instant getEndedAt() { return endedAt; }
+    long getVersion() { return version; }
+
+    /** The id the database gave the inserted row. */
+    void inserted(long id) { this.id = id; }
+
+    /** The row took this object's changes: its version moved on by one. */
+    void versionWritten() { this.version++; }
 }

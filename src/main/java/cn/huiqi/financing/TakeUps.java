@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,13 +42,12 @@ class TakeUps {
     private final DemandMessages messages;
     private final WorkingDays workingDays;
     private final FinancingSettings settings;
-    private final JdbcTemplate jdbc;
     private final TaskService taskService;
     private final EngineAsSystem system;
 
     TakeUps(FinancingDemandRepository demands, TakeUpRepository takeUps, InstitutionReads reads, FinancingAccess access,
             CaseRecordRepository cases, CaseTimeline timeline, FinancingSteps steps, DemandMessages messages, WorkingDays workingDays,
-            FinancingSettings settings, JdbcTemplate jdbc, TaskService taskService, EngineAsSystem system) {
+            FinancingSettings settings, TaskService taskService, EngineAsSystem system) {
         this.demands = demands;
         this.takeUps = takeUps;
         this.reads = reads;
@@ -60,7 +58,6 @@ class TakeUps {
         this.messages = messages;
         this.workingDays = workingDays;
         this.settings = settings;
-        this.jdbc = jdbc;
         this.taskService = taskService;
         this.system = system;
     }
@@ -78,8 +75,7 @@ class TakeUps {
         if (takeUps.findByCaseIdAndInstitutionAndPublication(demand.getCaseId(), institution.unitId(), demand.getPublications()).isPresent()) {
             throw new ConflictException("caseNumber", "本机构已对接过本次发布的该需求", "Your institution already took up this publication of the demand");
         }
-        int active = jdbc.queryForList("SELECT id FROM financing_take_up WHERE case_id = ? AND status = 'ACTIVE' FOR UPDATE",
-                Long.class, demand.getCaseId()).size();
+        int active = takeUps.lockActive(demand.getCaseId());
         if (active >= settings.maxActiveTakeUps()) {
             throw new ConflictException("caseNumber", "已有" + settings.maxActiveTakeUps() + "家金融机构正在对接该需求，请待名额释放后再试",
                     settings.maxActiveTakeUps() + " institutions are already working on this demand; try again when a slot is free");
@@ -88,7 +84,7 @@ class TakeUps {
         Instant due = workingDays.deadline(now, settings.takeUpWorkingDays());
         TakeUp takeUp;
         try {
-            takeUp = takeUps.saveAndFlush(new TakeUp(demand.getCaseId(), institution.unitId(), demand.getPublications(), caller.userId(),
+            takeUp = takeUps.insert(new TakeUp(demand.getCaseId(), institution.unitId(), demand.getPublications(), caller.userId(),
                     now, due.atZone(WorkingDays.CHINA).toLocalDate().minusDays(1), due));
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("caseNumber", "本机构已对接过本次发布的该需求", "Your institution already took up this publication of the demand");
@@ -122,7 +118,8 @@ class TakeUps {
         if (diligence != null) {
             takeUp.setDiligenceNotes(diligence);
         }
-        return InstitutionReads.TakeUpView.of(takeUps.saveAndFlush(takeUp));
+        takeUps.update(takeUp);
+        return InstitutionReads.TakeUpView.of(takeUp);
     }
 
     @Transactional
@@ -173,7 +170,7 @@ class TakeUps {
             steps.notice(caseRecord, "FINANCING_DECLINED", Label.of("金融机构不予授信：" + caseRecord.getCaseNumber(), "Credit declined: " + caseRecord.getCaseNumber()),
                     Label.of(name + " 不予授信，理由：" + reason, "Declined; reason: " + reason));
         }
-        takeUps.saveAndFlush(takeUp);
+        takeUps.update(takeUp);
         steps.refreshOpenStatus(caseRecord, demand);
         unmatchedAfterDeadline(caseRecord, demand);
         return InstitutionReads.TakeUpView.of(takeUp);
@@ -202,7 +199,7 @@ class TakeUps {
         CaseRecord caseRecord = cases.findById(demand.getCaseId()).orElseThrow();
         Instant now = FinancingIntake.now();
         takeUp.end(TakeUpStatus.GRANTED, now);
-        takeUps.saveAndFlush(takeUp);
+        takeUps.update(takeUp);
         demand.granted(amount, on);
         demand.setClosedAt(now);
         timeline.record(caseRecord, "FINANCING_GRANTED", steps.institutionName(takeUp.getInstitution()).zh() + " 已放款 " + amount.toPlainString()
