@@ -60,7 +60,7 @@ class VisitPlan {
         if (!unit.equals(own) && !Groups.LEAD_BUREAU.equals(own)) {
             throw new AccessDeniedException(caller.userId() + " may not read the visit plan of " + unit);
         }
-        List<Enterprise> mine = Groups.LEAD_BUREAU.equals(unit) ? enterprises.findAll(org.springframework.data.domain.Sort.by("name"))
+        List<Enterprise> mine = Groups.LEAD_BUREAU.equals(unit) ? enterprises.findAllByOrderByName()
                 : enterprises.findByLocalityUnitIdOrderByName(unit);
         Map<Long, NoVisit> quiet = noVisits.findAllById(mine.stream().map(Enterprise::getId).toList()).stream()
                 .collect(Collectors.toMap(NoVisit::getEnterpriseId, n -> n));

@@ -3,40 +3,34 @@ package cn.huiqi.catalogue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import cn.huiqi.common.Label;
 
 /** A policy document (e.g. 洪府办发〔2023〕81号) whose measures the system runs; read only (Flyway writes it). */
-@Entity
-@Table(name = "policy_document")
 public class PolicyDocument {
 
-    @Id
-    private String id;
-    @Column(name = "doc_number")
-    private String docNumber;
-    @Column(name = "title_zh")
-    private String titleZh;
-    @Column(name = "title_en")
-    private String titleEn;
-    @Column(name = "issuer_zh")
-    private String issuerZh;
-    @Column(name = "issuer_en")
-    private String issuerEn;
-    @Column(name = "issued_on")
-    private LocalDate issuedOn;
-    @Column(name = "valid_until")
-    private LocalDate validUntil;
-    @Column(name = "fund_total")
-    private BigDecimal fundTotal;
-    @Column(name = "fund_clause")
-    private String fundClause;
+    private final String id;
+    private final String docNumber;
+    private final String titleZh;
+    private final String titleEn;
+    private final String issuerZh;
+    private final String issuerEn;
+    private final LocalDate issuedOn;
+    private final LocalDate validUntil;
+    private final BigDecimal fundTotal;
+    private final String fundClause;
 
-    protected PolicyDocument() {
+    PolicyDocument(String id, String docNumber, String titleZh, String titleEn, String issuerZh, String issuerEn, LocalDate issuedOn,
+                   LocalDate validUntil, BigDecimal fundTotal, String fundClause) {
+        this.id = id;
+        this.docNumber = docNumber;
+        this.titleZh = titleZh;
+        this.titleEn = titleEn;
+        this.issuerZh = issuerZh;
+        this.issuerEn = issuerEn;
+        this.issuedOn = issuedOn;
+        this.validUntil = validUntil;
+        this.fundTotal = fundTotal;
+        this.fundClause = fundClause;
     }
 
     public String getId() { return id; }

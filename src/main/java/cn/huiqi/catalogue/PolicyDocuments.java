@@ -38,7 +38,7 @@ public class PolicyDocuments implements SmartInitializingSingleton {
 
     @Transactional(readOnly = true)
     public List<PolicyDocument> all() {
-        return documents.findAll(org.springframework.data.domain.Sort.by("id"));
+        return documents.findAll();
     }
 
     @Transactional(readOnly = true)

@@ -3,45 +3,44 @@ package cn.huiqi.enterprise;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /**
  * 经办人授权: the enterprise's own account lets another enterprise login act for it, recorded with who
  * granted it, when, its scope and an optional last day. A revocation is recorded on the row (never deleted).
+ * Table enterprise_agent (V8).
  */
-@Entity
-@Table(name = "enterprise_agent")
 class AgentAuthorisation {
 
     /** Apply and provide supplements, for every measure (the only scope so far). */
     public static final String APPLY_AND_SUPPLEMENT = "APPLY_AND_SUPPLEMENT";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "enterprise_id")
     private Long enterpriseId;
-    @Column(name = "user_id")
     private String userId;
     private String scope;
-    @Column(name = "granted_by")
     private String grantedBy;
-    @Column(name = "granted_at")
     private Instant grantedAt;
     /** The last day on which the authorisation holds (China time), or null for no end. */
-    @Column(name = "valid_until")
     private LocalDate validUntil;
-    @Column(name = "revoked_by")
     private String revokedBy;
-    @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected AgentAuthorisation() {
+    private AgentAuthorisation() {
+    }
+
+    /** A stored row. */
+    static AgentAuthorisation of(long id, Long enterpriseId, String userId, String scope, String grantedBy, Instant grantedAt,
+                                 LocalDate validUntil, String revokedBy, Instant revokedAt) {
+        AgentAuthorisation row = new AgentAuthorisation();
+        row.id = id;
+        row.enterpriseId = enterpriseId;
+        row.userId = userId;
+        row.scope = scope;
+        row.grantedBy = grantedBy;
+        row.grantedAt = grantedAt;
+        row.validUntil = validUntil;
+        row.revokedBy = revokedBy;
+        row.revokedAt = revokedAt;
+        return row;
     }
 
     AgentAuthorisation(Long enterpriseId, String userId, String grantedBy, LocalDate validUntil) {
@@ -57,6 +56,11 @@ class AgentAuthorisation {
         return revokedAt == null && (validUntil == null || !day.isAfter(validUntil));
     }
 
+    void stored(long id) {
+        this.id = id;
+    }
+
+    /** In memory only: {@link AgentAuthorisationRepository#revoke} writes it. */
     void revoke(String by) {
         this.revokedBy = by;
         this.revokedAt = Instant.now();

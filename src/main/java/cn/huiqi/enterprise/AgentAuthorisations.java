@@ -61,7 +61,7 @@ class AgentAuthorisations {
             throw new ConflictException("userId", "账号 " + agent + " 已有有效的经办人授权；如需修改期限请先撤销",
                     "Account " + agent + " already holds an authorisation in force; revoke it first to change it");
         }
-        return agents.saveAndFlush(new AgentAuthorisation(enterprise.getId(), agent, caller.userId(), validUntil));
+        return agents.insert(new AgentAuthorisation(enterprise.getId(), agent, caller.userId(), validUntil));
     }
 
     /** Revokes every unrevoked authorisation of the agent for the enterprise; effective at once. */
@@ -74,7 +74,7 @@ class AgentAuthorisations {
                     "Account " + agentUserId + " holds no unrevoked authorisation for this enterprise");
         }
         open.forEach(a -> a.revoke(caller.userId()));
-        agents.saveAllAndFlush(open);
+        agents.revoke(open);
         events.publishEvent(new AgentRevoked(enterprise.getId(), agentUserId, caller.userId()));
         return open.get(0);
     }

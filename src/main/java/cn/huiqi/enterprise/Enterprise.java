@@ -2,41 +2,21 @@ package cn.huiqi.enterprise;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-@Entity
-@Table(name = "enterprise")
+/** One registered enterprise (table enterprise); written once, at registration ({@link EnterpriseRepository#save}). */
 public class Enterprise {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String uscc;
     private String name;
-    @Column(name = "locality_unit_id")
     private String localityUnitId;
-    @Column(name = "contact_name")
     private String contactName;
-    @Column(name = "contact_phone")
     private String contactPhone;
     /** Set when an officer accepted a pre-standard code that fails the check character. */
-    @Column(name = "uscc_override_reason")
     private String usccOverrideReason;
-    @Column(name = "created_at")
     private Instant createdAt;
     /** 开户银行 and 对公账号, for the payment list of a disbursement batch */
-    @Column(name = "bank_name")
     private String bankName;
-    @Column(name = "bank_account")
     private String bankAccount;
-
-    protected Enterprise() {
-    }
 
     public Enterprise(String uscc, String name, String localityUnitId, String contactName, String contactPhone,
                       String usccOverrideReason) {
@@ -47,6 +27,21 @@ public class Enterprise {
         this.contactPhone = contactPhone;
         this.usccOverrideReason = usccOverrideReason;
         this.createdAt = Instant.now();
+    }
+
+    /** A stored row. */
+    static Enterprise of(Long id, String uscc, String name, String localityUnitId, String contactName, String contactPhone,
+                         String usccOverrideReason, Instant createdAt, String bankName, String bankAccount) {
+        Enterprise enterprise = new Enterprise(uscc, name, localityUnitId, contactName, contactPhone, usccOverrideReason);
+        enterprise.id = id;
+        enterprise.createdAt = createdAt;
+        enterprise.bankName = bankName;
+        enterprise.bankAccount = bankAccount;
+        return enterprise;
+    }
+
+    void stored(long id) {
+        this.id = id;
     }
 
     public Long getId() { return id; }
@@ -60,6 +55,7 @@ public class Enterprise {
     public String getBankName() { return bankName; }
     public String getBankAccount() { return bankAccount; }
 
+    /** Before registration only: the register writes the enterprise once and has no update of it. */
     public void recordBankAccount(String bankName, String bankAccount) {
         this.bankName = bankName;
         this.bankAccount = bankAccount;

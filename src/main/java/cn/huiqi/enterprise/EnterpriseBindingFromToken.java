@@ -76,7 +76,12 @@ public class EnterpriseBindingFromToken implements UsccClaim {
             return;
         }
         if (current.isEmpty() || !Objects.equals(current.get().getEnterpriseId(), enterpriseId.get())) {
-            enterpriseUsers.saveAndFlush(new EnterpriseUser(userId, enterpriseId.get()));
+            EnterpriseUser binding = new EnterpriseUser(userId, enterpriseId.get());
+            if (current.isEmpty()) {
+                enterpriseUsers.insert(binding);
+            } else {
+                enterpriseUsers.update(binding);
+            }
             log.info("Bound {} to enterprise {} (USCC {} from Keycloak)", userId, enterpriseId.get(), usccClaim);
         }
     }

@@ -2,7 +2,6 @@ package cn.huiqi.enterprise;
 
 import java.util.List;
 
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,11 +41,13 @@ class EnterpriseController {
     private final EnterpriseRegister register;
     private final AgentAuthorisations agents;
     private final EnterpriseRepository enterprises;
+    private final EnterpriseList enterpriseList;
     private final CurrentCaller currentCaller;
     private final UnitRepository units;
 
     EnterpriseController(EnterpriseRegister register, AgentAuthorisations agents, EnterpriseRepository enterprises,
-                         CurrentCaller currentCaller, UnitRepository units) {
+                         EnterpriseList enterpriseList, CurrentCaller currentCaller, UnitRepository units) {
+        this.enterpriseList = enterpriseList;
         this.units = units;
         this.register = register;
         this.agents = agents;
@@ -54,7 +55,7 @@ class EnterpriseController {
         this.currentCaller = currentCaller;
     }
 
-    /** By name by default; the keys are the entity's properties. */
+    /** By name by default; {@link EnterpriseList#SORT_COLUMNS} maps each key to its column. */
     private static final ListPaging.Sorts SORTS = ListPaging.Sorts.of(List.of("name", "id", "uscc", "createdAt"),
             List.of("createdAt"));
 
@@ -83,25 +84,16 @@ class EnterpriseController {
         ListPaging paging = ListPaging.check(checks, SORTS, page, size, sort, order);
         checks.throwIfAny();
         Caller caller = currentCaller.get();
-        Specification<Enterprise> scope;
+        EnterpriseList.Scope scope;
         if (isRegistrar(caller)) {
-            scope = (e, q, cb) -> cb.conjunction();
+            scope = EnterpriseList.Scope.ALL;
         } else if (caller.isIn(Groups.ENTERPRISE)) {
-            List<Long> ids = register.actedForBy(caller.userId()).stream().map(Enterprise::getId).toList();
-            scope = (e, q, cb) -> ids.isEmpty() ? cb.disjunction() : e.get("id").in(ids);
+            scope = EnterpriseList.Scope.ids(register.actedForBy(caller.userId()).stream().map(Enterprise::getId).toList());
         } else {
-            List<String> localities = units.findAllById(caller.groupIds()).stream().filter(Unit::isLocality).map(Unit::getId).toList();
-            scope = (e, q, cb) -> localities.isEmpty() ? cb.disjunction() : e.get("localityUnitId").in(localities);
+            scope = EnterpriseList.Scope.localities(
+                    units.findAllById(caller.groupIds()).stream().filter(Unit::isLocality).map(Unit::getId).toList());
         }
-        Specification<Enterprise> where = scope;
-        if (fragment != null) {
-            String pattern = "%" + ListPaging.likeLiteral(fragment) + "%";
-            where = where.and((e, q, cb) -> cb.like(e.get("name"), pattern, '!'));
-        }
-        if (localityId != null) {
-            where = where.and((e, q, cb) -> cb.equal(e.get("localityUnitId"), localityId));
-        }
-        return paging.page(enterprises.findAll(where, paging.pageable(paging.sort())), e -> e);
+        return enterpriseList.find(scope, fragment, localityId, paging);
     }
 
     @PostMapping

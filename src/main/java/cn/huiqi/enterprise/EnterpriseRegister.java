@@ -132,7 +132,7 @@ public class EnterpriseRegister {
         }
         Enterprise enterprise = new Enterprise(uscc, name, locality, contactName, contactPhone, overrideReason);
         enterprise.recordBankAccount(bankName, bankAccount);
-        return enterprises.saveAndFlush(enterprise);
+        return enterprises.save(enterprise);
     }
 
     /**
@@ -144,12 +144,12 @@ public class EnterpriseRegister {
         FieldChecks checks = new FieldChecks();
         String userId = accounts.enterpriseAccount(checks, "userId", rawUserId);
         checks.throwIfAny();
-        enterpriseUsers.findById(userId).ifPresent(existing -> {
-            if (!existing.getEnterpriseId().equals(enterprise.getId())) {
-                throw new ConflictException("userId", "账号 " + userId + " 已绑定其他企业，一个账号只能绑定一家企业",
-                        "Account " + userId + " is already bound to another enterprise; an account belongs to exactly one");
-            }
-        });
-        return enterpriseUsers.save(new EnterpriseUser(userId, enterprise.getId()));
+        Optional<EnterpriseUser> existing = enterpriseUsers.findById(userId);
+        if (existing.isPresent() && !existing.get().getEnterpriseId().equals(enterprise.getId())) {
+            throw new ConflictException("userId", "账号 " + userId + " 已绑定其他企业，一个账号只能绑定一家企业",
+                    "Account " + userId + " is already bound to another enterprise; an account belongs to exactly one");
+        }
+        // bound to this enterprise already: nothing to write
+        return existing.orElseGet(() -> enterpriseUsers.insert(new EnterpriseUser(userId, enterprise.getId())));
     }
 }

@@ -1,14 +1,89 @@
 package cn.huiqi.enterprise;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
 
-public interface EnterpriseRepository extends JpaRepository<Enterprise, Long>,
-        org.springframework.data.jpa.repository.JpaSpecificationExecutor<Enterprise> {
+/** Table enterprise (V1, bank columns V5). */
+@Repository
+public class EnterpriseRepository {
 
-    Optional<Enterprise> findByUscc(String uscc);
+    static final String COLUMNS = "id, uscc, name, locality_unit_id, contact_name, contact_phone, uscc_override_reason, created_at, "
+            + "bank_name, bank_account";
 
-    List<Enterprise> findByLocalityUnitIdOrderByName(String localityUnitId);
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    EnterpriseRepository(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    public Optional<Enterprise> findById(Long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM enterprise WHERE id = ?", EnterpriseRepository::row, id).stream().findFirst();
+    }
+
+    public List<Enterprise> findAllById(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return named.query("SELECT " + COLUMNS + " FROM enterprise WHERE id IN (:ids) ORDER BY id", Map.of("ids", ids),
+                EnterpriseRepository::row);
+    }
+
+    public Optional<Enterprise> findByUscc(String uscc) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = ?", EnterpriseRepository::row, uscc).stream().findFirst();
+    }
+
+    public List<Enterprise> findByLocalityUnitIdOrderByName(String localityUnitId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM enterprise WHERE locality_unit_id = ? ORDER BY name, id", EnterpriseRepository::row,
+                localityUnitId);
+    }
+
+    public List<Enterprise> findAllByOrderByName() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM enterprise ORDER BY name, id", EnterpriseRepository::row);
+    }
+
+    public List<Enterprise> findAll() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM enterprise ORDER BY id", EnterpriseRepository::row);
+    }
+
+    /** Registers a new enterprise (an enterprise is never updated); answers it with its id. */
+    public Enterprise save(Enterprise enterprise) {
+        if (enterprise.getId() != null) {
+            throw new IllegalArgumentException("enterprise " + enterprise.getId() + " is registered already: it has no update");
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("INSERT INTO enterprise (uscc, name, locality_unit_id, contact_name, contact_phone, "
+                    + "uscc_override_reason, created_at, bank_name, bank_account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            insert.setString(1, enterprise.getUscc());
+            insert.setString(2, enterprise.getName());
+            insert.setString(3, enterprise.getLocalityUnitId());
+            insert.setString(4, enterprise.getContactName());
+            insert.setString(5, enterprise.getContactPhone());
+            insert.setString(6, enterprise.getUsccOverrideReason());
+            insert.setTimestamp(7, Timestamp.from(enterprise.getCreatedAt()));
+            insert.setString(8, enterprise.getBankName());
+            insert.setString(9, enterprise.getBankAccount());
+            return insert;
+        }, key);
+        enterprise.stored(key.getKey().longValue());
+        return enterprise;
+    }
+
+    static Enterprise row(ResultSet rs, int rowNum) throws SQLException {
+        return Enterprise.of(rs.getLong("id"), rs.getString("uscc"), rs.getString("name"), rs.getString("locality_unit_id"),
+                rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("uscc_override_reason"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("bank_name"), rs.getString("bank_account"));
+    }
 }

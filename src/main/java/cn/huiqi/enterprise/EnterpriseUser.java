@@ -1,23 +1,10 @@
 package cn.huiqi.enterprise;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-/** Binds one login to exactly one enterprise. */
-@Entity
-@Table(name = "enterprise_user")
+/** Binds one login to exactly one enterprise (table enterprise_user, keyed by the login). */
 public class EnterpriseUser {
 
-    @Id
-    @Column(name = "user_id")
-    private String userId;
-    @Column(name = "enterprise_id")
-    private Long enterpriseId;
-
-    protected EnterpriseUser() {
-    }
+    private final String userId;
+    private final Long enterpriseId;
 
     public EnterpriseUser(String userId, Long enterpriseId) {
         this.userId = userId;

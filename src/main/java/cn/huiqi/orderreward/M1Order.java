@@ -4,24 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import cn.huiqi.common.Label;
 
 /**
  * One order of a measure 1 application, with its own verification. The order's facts are fixed at
  * submission (no setters); only the verification changes: recorded by the locality, changed by a city
- * reviewer, each time with who and when. {@code contract_key} is unique across all applications.
+ * reviewer, each time with who and when. {@code contract_key} is unique across all applications. Table m1_order (V13).
  */
-@Entity
-@Table(name = "m1_order")
 public class M1Order {
 
     public enum Verification {
@@ -38,33 +27,42 @@ public class M1Order {
         public Label label() { return label; }
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "case_id")
     private Long caseId;
-    @Column(name = "line_no")
     private int lineNo;
     private String counterparty;
-    @Column(name = "contract_number")
     private String contractNumber;
-    @Column(name = "contract_key")
     private String contractKey;
-    @Column(name = "signing_date")
     private LocalDate signingDate;
     private BigDecimal amount;
-    @Column(name = "execution_evidence")
     private String executionEvidence;
-    @Enumerated(EnumType.STRING)
     private Verification verification;
-    @Column(name = "verification_reason")
     private String verificationReason;
-    @Column(name = "verified_by")
     private String verifiedBy;
-    @Column(name = "verified_at")
     private Instant verifiedAt;
 
-    protected M1Order() {
+    private M1Order() {
+    }
+
+    /** A stored row. */
+    static M1Order of(long id, Long caseId, int lineNo, String counterparty, String contractNumber, String contractKey,
+                      LocalDate signingDate, BigDecimal amount, String executionEvidence, Verification verification,
+                      String verificationReason, String verifiedBy, Instant verifiedAt) {
+        M1Order order = new M1Order();
+        order.id = id;
+        order.caseId = caseId;
+        order.lineNo = lineNo;
+        order.counterparty = counterparty;
+        order.contractNumber = contractNumber;
+        order.contractKey = contractKey;
+        order.signingDate = signingDate;
+        order.amount = amount;
+        order.executionEvidence = executionEvidence;
+        order.verification = verification;
+        order.verificationReason = verificationReason;
+        order.verifiedBy = verifiedBy;
+        order.verifiedAt = verifiedAt;
+        return order;
     }
 
     M1Order(Long caseId, OrderApplication.Line line) {
@@ -79,6 +77,7 @@ public class M1Order {
         this.verification = Verification.PENDING;
     }
 
+    /** In memory only: {@link M1OrderRepository#saveVerification} writes it. */
     void verify(Verification result, String reason, String actor) {
         this.verification = result;
         this.verificationReason = reason;
@@ -89,11 +88,6 @@ public class M1Order {
     /** Counted by the reward table: every order not found unfit (at submission all, after verification the accepted). */
     boolean counts() {
         return verification != Verification.NOT_ACCEPTED;
-    }
-
-    /** The case was withdrawn: the contract may be claimed again (a NULL key is no duplicate). */
-    void releaseContract() {
-        this.contractKey = null;
     }
 
     public Long getId() { return id; }

@@ -1,15 +1,66 @@
 package cn.huiqi.orderreward;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
-interface M1OrderRepository extends JpaRepository<M1Order, Long> {
+/** Table m1_order (V13). */
+@Repository
+class M1OrderRepository {
 
-    List<M1Order> findByCaseIdOrderByLineNo(Long caseId);
+    private static final String COLUMNS = "id, case_id, line_no, counterparty, contract_number, contract_key, signing_date, amount, "
+            + "execution_evidence, verification, verification_reason, verified_by, verified_at";
 
-    List<M1Order> findByCaseIdInOrderByCaseIdAscLineNoAsc(List<Long> caseIds);
+    private final JdbcTemplate jdbc;
 
-    Optional<M1Order> findByContractKey(String contractKey);
+    M1OrderRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<M1Order> findByCaseIdOrderByLineNo(Long caseId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM m1_order WHERE case_id = ? ORDER BY line_no", M1OrderRepository::row, caseId);
+    }
+
+    Optional<M1Order> findByContractKey(String contractKey) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM m1_order WHERE contract_key = ?", M1OrderRepository::row, contractKey).stream()
+                .findFirst();
+    }
+
+    /**
+     * A new order, written at once: a contract claimed meanwhile by another application fails here with DuplicateKeyException
+     * (its unique key decides the race). Its id is not read back: nobody asks for it.
+     */
+    void insert(M1Order order) {
+        jdbc.update("INSERT INTO m1_order (case_id, line_no, counterparty, contract_number, contract_key, signing_date, amount, "
+                        + "execution_evidence, verification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                order.getCaseId(), order.getLineNo(), order.getCounterparty(), order.getContractNumber(), order.getContractKey(),
+                Date.valueOf(order.getSigningDate()), order.getAmount(), order.getExecutionEvidence(), order.getVerification().name());
+    }
+
+    /** Writes the order's verification ({@link M1Order#verify}). */
+    void saveVerification(M1Order order) {
+        jdbc.update("UPDATE m1_order SET verification = ?, verification_reason = ?, verified_by = ?, verified_at = ? WHERE id = ?",
+                order.getVerification().name(), order.getVerificationReason(), order.getVerifiedBy(),
+                order.getVerifiedAt() == null ? null : Timestamp.from(order.getVerifiedAt()), order.getId());
+    }
+
+    /** The case was withdrawn: its contracts may be claimed again (a NULL key is no duplicate). */
+    void releaseContracts(Long caseId) {
+        jdbc.update("UPDATE m1_order SET contract_key = NULL WHERE case_id = ?", caseId);
+    }
+
+    private static M1Order row(ResultSet rs, int rowNum) throws SQLException {
+        Timestamp verifiedAt = rs.getTimestamp("verified_at");
+        return M1Order.of(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("line_no"), rs.getString("counterparty"),
+                rs.getString("contract_number"), rs.getString("contract_key"), rs.getObject("signing_date", LocalDate.class),
+                rs.getBigDecimal("amount"), rs.getString("execution_evidence"), M1Order.Verification.valueOf(rs.getString("verification")),
+                rs.getString("verification_reason"), rs.getString("verified_by"), verifiedAt == null ? null : verifiedAt.toInstant());
+    }
 }

@@ -122,15 +122,15 @@ public class OrderApplicationType implements ApplicationType {
     @Override
     public void opened(CaseRecord caseRecord, ValidatedApplication validated) {
         OrderApplication application = (OrderApplication) validated.details();
+        // each written at once: the contract's unique key decides a race here, inside the start's transaction
         for (OrderApplication.Line line : application.orders()) {
-            orders.save(new M1Order(caseRecord.getId(), line));
+            orders.insert(new M1Order(caseRecord.getId(), line));
         }
-        orders.flush(); // the contract's unique key decides a race here, inside the start's transaction
     }
 
     @Override
     public void withdrawn(CaseRecord caseRecord) {
-        orders.findByCaseIdOrderByLineNo(caseRecord.getId()).forEach(M1Order::releaseContract);
+        orders.releaseContracts(caseRecord.getId());
     }
 
     @Override

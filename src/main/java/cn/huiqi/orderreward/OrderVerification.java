@@ -130,6 +130,7 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         for (Change change : changes) {
             String before = change.order().getVerification().label().zh();
             change.order().verify(change.result(), change.reason(), actor);
+            orders.saveVerification(change.order());
             timeline.record(caseRecord, locality ? "ORDER_VERIFIED" : "ORDER_VERIFICATION_CHANGED",
                     step + "：第" + change.order().getLineNo() + "笔订单（合同 " + change.order().getContractNumber() + "）"
                             + (locality ? "" : before + " → ") + change.result().label().zh() + " / order " + change.order().getLineNo() + " "

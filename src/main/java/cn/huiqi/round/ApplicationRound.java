@@ -3,54 +3,54 @@ package cn.huiqi.round;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
 /**
  * One application round (申报批次) of a measure: the performance it rewards and the period in which it
  * takes applications, calendar dates in Asia/Shanghai, both ends inclusive. Its status is derived from
- * the dates and an early closure ({@link #statusOn}).
+ * the dates and an early closure ({@link #statusOn}). Table application_round (V11); {@code row_version} guards its updates
+ * ({@link RoundRepository#update}).
  */
-@Entity
-@Table(name = "application_round")
 public class ApplicationRound {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String measure;
     private String name;
-    @Column(name = "performance_from")
     private LocalDate performanceFrom;
-    @Column(name = "performance_to")
     private LocalDate performanceTo;
-    @Column(name = "opens_on")
     private LocalDate opensOn;
-    @Column(name = "closes_on")
     private LocalDate closesOn;
-    @Column(name = "closed_early_at")
     private Instant closedEarlyAt;
-    @Column(name = "closed_early_by")
     private String closedEarlyBy;
     private String note;
-    @Column(name = "created_by")
     private String createdBy;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "updated_by")
     private String updatedBy;
-    @Column(name = "updated_at")
     private Instant updatedAt;
-    @Version
-    @Column(name = "row_version")
     private long rowVersion;
 
-    protected ApplicationRound() {
+    private ApplicationRound() {
+    }
+
+    /** A stored row. */
+    static ApplicationRound of(long id, String measure, String name, LocalDate performanceFrom, LocalDate performanceTo, LocalDate opensOn,
+                               LocalDate closesOn, Instant closedEarlyAt, String closedEarlyBy, String note, String createdBy,
+                               Instant createdAt, String updatedBy, Instant updatedAt, long rowVersion) {
+        ApplicationRound round = new ApplicationRound();
+        round.id = id;
+        round.measure = measure;
+        round.name = name;
+        round.performanceFrom = performanceFrom;
+        round.performanceTo = performanceTo;
+        round.opensOn = opensOn;
+        round.closesOn = closesOn;
+        round.closedEarlyAt = closedEarlyAt;
+        round.closedEarlyBy = closedEarlyBy;
+        round.note = note;
+        round.createdBy = createdBy;
+        round.createdAt = createdAt;
+        round.updatedBy = updatedBy;
+        round.updatedAt = updatedAt;
+        round.rowVersion = rowVersion;
+        return round;
     }
 
     ApplicationRound(String measure, String name, LocalDate performanceFrom, LocalDate performanceTo, LocalDate opensOn,
@@ -79,6 +79,17 @@ public class ApplicationRound {
     boolean overlaps(LocalDate opens, LocalDate closes) {
         return closedEarlyAt == null && !opens.isAfter(closesOn) && !closes.isBefore(opensOn);
     }
+
+    void stored(long id) {
+        this.id = id;
+    }
+
+    /** After an update of the row: its version is one up. */
+    void updated() {
+        this.rowVersion++;
+    }
+
+    // extendTo and closeEarly change the object only: RoundRepository#update writes them
 
     void extendTo(LocalDate newClosesOn, String actor, Instant now) {
         this.closesOn = newClosesOn;

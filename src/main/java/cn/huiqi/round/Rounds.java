@@ -145,7 +145,7 @@ public class Rounds {
         }
         refuseOverlap(measure, existing, null, opensOn, closesOn);
         Instant now = clock.instant();
-        ApplicationRound round = rounds.saveAndFlush(new ApplicationRound(measure.id(), name, performanceFrom, performanceTo, opensOn,
+        ApplicationRound round = rounds.insert(new ApplicationRound(measure.id(), name, performanceFrom, performanceTo, opensOn,
                 closesOn, note, caller.userId(), now));
         events.record(round.getId(), RoundEvents.Kind.OPENED, "开设批次「" + name + "」：业绩期 " + performanceFrom + " 至 " + performanceTo
                 + "，申报期 " + opensOn + " 至 " + closesOn + " / Round opened", null, caller.userId(), now);
@@ -179,7 +179,7 @@ public class Rounds {
         LocalDate was = round.getClosesOn();
         Instant now = clock.instant();
         round.extendTo(closesOn, caller.userId(), now);
-        rounds.saveAndFlush(round);
+        rounds.update(round);
         events.record(round.getId(), RoundEvents.Kind.EXTENDED, "申报截止日 " + was + " → " + closesOn + " / Application period extended",
                 reason, caller.userId(), now);
         return view(round, calendar.today());
@@ -192,13 +192,13 @@ public class Rounds {
         String reason = checks.requiredText("reason", request == null ? null : request.reason(), "截止理由", "Reason for closing", 1000);
         checks.throwIfAny();
         ApplicationRound round = find(id);
-        rounds.lockByMeasure(round.getMeasure());
+        round = rounds.lockByMeasure(round.getMeasure()).stream().filter(r -> r.getId().equals(id)).findFirst().orElseThrow();
         if (round.statusOn(calendar.today()) == RoundStatus.CLOSED) {
             throw new ConflictException("id", "批次「" + round.getName() + "」已截止", "Round '" + round.getName() + "' is already closed");
         }
         Instant now = clock.instant();
         round.closeEarly(caller.userId(), now);
-        rounds.saveAndFlush(round);
+        rounds.update(round);
         events.record(round.getId(), RoundEvents.Kind.CLOSED, "提前截止申报（原定截止日 " + round.getClosesOn() + "）/ Closed early",
                 reason, caller.userId(), now);
         return view(round, calendar.today());

@@ -1,55 +1,46 @@
 package cn.huiqi.unit;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 /**
  * A locality unit (属地), a city unit (责任单位) or a financial institution (金融机构, measure 8: its staff are its group).
  * Its id is also its Camunda / Keycloak group id.
  * A city unit may be a handling unit of enterprise demands (办理单位, measure 7: DMN demand-routing names it) and a
  * liaison unit (联络单位: a vertically managed bureau or a utility, reached through its liaison account). An inactive
- * unit stays for the history but a published routing table may no longer name it.
+ * unit stays for the history but a published routing table may no longer name it. Table unit (V1, flags V43).
  */
-@Entity
-@Table(name = "unit")
-public class Unit implements Persistable<String> {
+public class Unit {
 
     public enum Kind { LOCALITY, CITY, INSTITUTION }
 
-    @Id
     private String id;
-    @Column(name = "name_zh")
     private String nameZh;
-    @Column(name = "name_en")
     private String nameEn;
-    @Enumerated(EnumType.STRING)
     private Kind kind;
-    @Column(name = "division_code")
     private String divisionCode;
-    @Column(name = "sort_order")
     private int sortOrder;
     private boolean handling;
     private boolean liaison;
     private boolean active = true;
-    @Column(name = "labelled_default")
     private boolean labelledDefault;
     private boolean maintained;
-    /** A unit an administrator is adding: inserted (a race on its id fails), never merged over an existing row. */
-    @Transient
-    private boolean adding;
+    private Unit() {
+    }
 
-    protected Unit() {
+    /** A stored row. */
+    static Unit of(String id, String nameZh, String nameEn, Kind kind, String divisionCode, int sortOrder, boolean handling,
+                   boolean liaison, boolean active, boolean labelledDefault, boolean maintained) {
+        Unit unit = new Unit();
+        unit.id = id;
+        unit.nameZh = nameZh;
+        unit.nameEn = nameEn;
+        unit.kind = kind;
+        unit.divisionCode = divisionCode;
+        unit.sortOrder = sortOrder;
+        unit.handling = handling;
+        unit.liaison = liaison;
+        unit.active = active;
+        unit.labelledDefault = labelledDefault;
+        unit.maintained = maintained;
+        return unit;
     }
 
     /** A new handling unit an administrator adds (a city unit; not a labelled default: someone decided it). */
@@ -64,7 +55,6 @@ public class Unit implements Persistable<String> {
         unit.liaison = liaison;
         unit.active = true;
         unit.maintained = true;
-        unit.adding = true;
         return unit;
     }
 
@@ -78,9 +68,10 @@ public class Unit implements Persistable<String> {
         unit.sortOrder = sortOrder;
         unit.active = true;
         unit.maintained = true;
-        unit.adding = true;
         return unit;
     }
+
+    // rename, setActive and setLiaison change the object only: UnitRepository#update writes them
 
     void rename(String nameZh, String nameEn) {
         this.nameZh = nameZh;
@@ -95,17 +86,6 @@ public class Unit implements Persistable<String> {
         this.liaison = liaison;
     }
 
-    @PostLoad
-    @PostPersist
-    void stored() {
-        adding = false;
-    }
-
-    @Override
-    @JsonIgnore
-    public boolean isNew() { return adding; }
-
-    @Override
     public String getId() { return id; }
     public String getNameZh() { return nameZh; }
     public String getNameEn() { return nameEn; }

@@ -92,7 +92,7 @@ public class UnitAdministration {
         Unit unit = institution ? Unit.institution(id, nameZh, nameEn, sortOrder)
                 : Unit.handlingUnit(id, nameZh, nameEn, Boolean.TRUE.equals(liaison), sortOrder);
         try {
-            units.saveAndFlush(unit);
+            units.insert(unit);
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("id", "单位 " + id + " 已存在", "Unit " + id + " exists already");
         }
@@ -149,7 +149,7 @@ public class UnitAdministration {
         }
         String after = describe(unit);
         if (!before.equals(after)) {
-            units.saveAndFlush(unit);
+            units.update(unit);
             audit(id, "CHANGED", before, after, actor, at);
         }
         return new Changed(unit, !before.equals(after), renamed);
