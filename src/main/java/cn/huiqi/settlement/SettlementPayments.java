@@ -121,14 +121,10 @@ public class SettlementPayments {
             String reference = all.get(i).paymentReference().strip();
             ledger.pay(caseRecord.getId(), reference, dates[i], actor);
             line.paid(reference, dates[i], actor);
-<<<<<<< HEAD
+            lines.update(line);
             RewardClaim claim = claims.of(caseRecord);
             claim.recordPayment(reference, dates[i]);
             claims.save(claim);
-=======
-            lines.update(line);
-            claims.of(caseRecord).recordPayment(reference, dates[i]);
->>>>>>> jdbc-settle
             timeline.record(caseRecord, "PAYMENT_RECORDED", "已拨付 " + Money.format(line.getGranted()) + " 元，凭证号 " + reference
                     + "，日期 " + dates[i] + " / Paid CNY " + Money.format(line.getGranted()) + ", reference " + reference + ", " + dates[i]);
             engineAsSystem.call(() -> runtimeService.createMessageCorrelation(PAYMENT_CONFIRMED)
