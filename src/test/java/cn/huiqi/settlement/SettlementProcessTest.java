@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.ConflictException;
+import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.fund.FundEntry;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.PoolBalance;
@@ -131,6 +132,12 @@ class SettlementProcessTest extends ProcessTestSupport {
 
         // some payments now, the same confirmation twice, another reference refused, a failure kept visible
         ProcessInstance first = approved.get(1);
+        String firstNumber = caseOf(first).getCaseNumber();
+        assertThatThrownBy(() -> as("czj-finance", () -> payments.confirm(s.getId(), List.of(
+                new SettlementPayments.Confirmation(firstNumber, "CZ-0001", "2023-11-30"),
+                new SettlementPayments.Confirmation(firstNumber, "CZ-0001", "2023-11-30")), "czj-finance")))
+                .as("one case listed twice in one confirmation").isInstanceOf(InvalidInputException.class);
+        assertThat(ledger.entriesOf(caseOf(first).getId())).filteredOn(e -> e.getKind() == FundEntry.Kind.PAY).isEmpty();
         confirm(s, first, "CZ-0001");
         confirm(s, first, "CZ-0001");
         assertThat(ledger.entriesOf(caseOf(first).getId())).filteredOn(e -> e.getKind() == FundEntry.Kind.PAY).hasSize(1);
