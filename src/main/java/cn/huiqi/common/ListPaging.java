@@ -74,22 +74,6 @@ public record ListPaging(int page, int size, String sort, boolean descending) {
         return new Page<>(items, total, page, size, sort, order());
     }
 
-    /**
-     * The same page for a Spring Data query: ordered by {@code property} (the entity property of the sort key),
-     * then by {@code id} in the same direction, so pages never overlap or skip a row.
-     */
-    public org.springframework.data.domain.Pageable pageable(String property) {
-        org.springframework.data.domain.Sort.Direction direction = descending
-                ? org.springframework.data.domain.Sort.Direction.DESC : org.springframework.data.domain.Sort.Direction.ASC;
-        return org.springframework.data.domain.PageRequest.of(page, size,
-                org.springframework.data.domain.Sort.by(direction, property).and(org.springframework.data.domain.Sort.by(direction, "id")));
-    }
-
-    /** A Spring Data page as the answer, each entity shown by {@code view}. */
-    public <E, T> Page<T> page(org.springframework.data.domain.Page<E> found, java.util.function.Function<E, T> view) {
-        return page(found.getContent().stream().map(view).toList(), found.getTotalElements());
-    }
-
     public record Page<T>(List<T> items, long total, int page, int size, String sort, String order) {
     }
 
