@@ -87,10 +87,9 @@ public class CaseRegistration {
         }
         Long named = enterpriseId(namedEnterpriseId);
         if (named == null) {
-            Long own = register.ownEnterpriseOf(userId).orElseThrow(() -> new InvalidInputException(ENTERPRISE_ID,
+            return register.ownEnterprise(userId).orElseThrow(() -> new InvalidInputException(ENTERPRISE_ID,
                     "账号 " + userId + " 未绑定企业；经办人须在 enterpriseId 中指明代为申请的企业",
                     "Account " + userId + " is not bound to an enterprise; an agent must name the enterprise it applies for in enterpriseId"));
-            return enterprises.findById(own).orElseThrow();
         }
         if (!register.actsFor(userId, named)) {
             // the same answer whether the enterprise exists or not

@@ -97,6 +97,11 @@ public class EnterpriseRegister {
         return enterpriseUsers.findById(userId).map(EnterpriseUser::getEnterpriseId);
     }
 
+    /** The enterprise this login is bound to as one of its own accounts, if any. */
+    public Optional<Enterprise> ownEnterprise(String userId) {
+        return enterprises.findByOwnAccount(userId);
+    }
+
     @Transactional
     public Enterprise register(Registration r) {
         if (r == null) {

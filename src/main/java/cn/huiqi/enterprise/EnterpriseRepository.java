@@ -32,6 +32,12 @@ public class EnterpriseRepository {
         return jdbc.query("SELECT " + COLUMNS + " FROM enterprise WHERE id = ?", EnterpriseRepository::row, id).stream().findFirst();
     }
 
+    /** The enterprise this login is bound to as one of its own accounts (enterprise_user), if any: one statement. */
+    Optional<Enterprise> findByOwnAccount(String userId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM enterprise WHERE id = (SELECT enterprise_id FROM enterprise_user WHERE user_id = ?)",
+                EnterpriseRepository::row, userId).stream().findFirst();
+    }
+
     public List<Enterprise> findAllById(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
