@@ -1,5 +1,7 @@
 package cn.huiqi.assistance;
 
+import static cn.huiqi.common.SqlValues.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -69,11 +71,6 @@ class DemandFactsQuery {
         } catch (IllegalArgumentException | NullPointerException e) {
             return false;
         }
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 
     private static Boolean bool(ResultSet rs, String column) throws SQLException {

@@ -1,12 +1,12 @@
 package cn.huiqi.assistance;
 
-import static cn.huiqi.assistance.SqlValues.enumOf;
-import static cn.huiqi.assistance.SqlValues.instant;
-import static cn.huiqi.assistance.SqlValues.name;
-import static cn.huiqi.assistance.SqlValues.nullableBoolean;
-import static cn.huiqi.assistance.SqlValues.nullableInt;
-import static cn.huiqi.assistance.SqlValues.nullableLong;
-import static cn.huiqi.assistance.SqlValues.timestamp;
+import static cn.huiqi.common.SqlValues.enumOf;
+import static cn.huiqi.common.SqlValues.instant;
+import static cn.huiqi.common.SqlValues.name;
+import static cn.huiqi.common.SqlValues.nullableBoolean;
+import static cn.huiqi.common.SqlValues.nullableInt;
+import static cn.huiqi.common.SqlValues.nullableLong;
+import static cn.huiqi.common.SqlValues.timestamp;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package cn.huiqi.assistance;
 
-import static cn.huiqi.assistance.SqlValues.instant;
-import static cn.huiqi.assistance.SqlValues.timestamp;
+import static cn.huiqi.common.SqlValues.instant;
+import static cn.huiqi.common.SqlValues.timestamp;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,11 @@
 package cn.huiqi.board;
 
+import static cn.huiqi.common.SqlValues.date;
+import static cn.huiqi.common.SqlValues.instant;
+import static cn.huiqi.common.SqlValues.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -76,11 +79,11 @@ class BoardRows {
     }
 
     private static Object[] values(BoardCase c, Instant now) {
-        return new Object[] {c.caseNumber, c.measure, c.locality, c.status, c.outcome.name(), ts(c.submittedAt),
-                date(BoardCase.weekOf(c.submittedAt)), ts(c.localityAt), ts(c.cityAt), ts(c.approvedAt), date(BoardCase.weekOf(c.approvedAt)),
-                ts(c.noticeAt), ts(c.disbursementAt), ts(c.paidAt), date(BoardCase.weekOf(c.paidAt)), ts(c.closedAt), c.localityDays,
+        return new Object[] {c.caseNumber, c.measure, c.locality, c.status, c.outcome.name(), timestamp(c.submittedAt),
+                date(BoardCase.weekOf(c.submittedAt)), timestamp(c.localityAt), timestamp(c.cityAt), timestamp(c.approvedAt), date(BoardCase.weekOf(c.approvedAt)),
+                timestamp(c.noticeAt), timestamp(c.disbursementAt), timestamp(c.paidAt), date(BoardCase.weekOf(c.paidAt)), timestamp(c.closedAt), c.localityDays,
                 c.cityDays, c.noticeDays, c.paymentDays, c.approvalToPaymentDays, c.endToEndDays, c.approvedAmount, c.paidAmount,
-                c.everOverdue, ts(now), c.caseId};
+                c.everOverdue, timestamp(now), c.caseId};
     }
 
     private static BoardCase row(ResultSet rs, int n) throws SQLException {
@@ -107,21 +110,9 @@ class BoardRows {
         return c;
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
     private static Integer integer(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }
 
-    private static Timestamp ts(Instant at) {
-        return at == null ? null : Timestamp.from(at);
-    }
-
-    private static java.sql.Date date(java.time.LocalDate day) {
-        return day == null ? null : java.sql.Date.valueOf(day);
-    }
 }

@@ -1,5 +1,7 @@
 package cn.huiqi.evaluation;
 
+import static cn.huiqi.common.SqlValues.instant;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -204,7 +206,4 @@ class EvaluationStore {
                         rs.getString("reason"), rs.getString("actor"), instant(rs.getTimestamp("occurred_at"))), args);
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 }

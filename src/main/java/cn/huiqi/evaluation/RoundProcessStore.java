@@ -1,5 +1,7 @@
 package cn.huiqi.evaluation;
 
+import static cn.huiqi.common.SqlValues.instant;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -151,7 +153,4 @@ class RoundProcessStore {
                 rs.getString("unit_id"), rs.getLong("case_id"), rs.getBigDecimal("amount")), roundId);
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 }

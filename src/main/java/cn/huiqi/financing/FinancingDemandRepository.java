@@ -1,11 +1,11 @@
 package cn.huiqi.financing;
 
-import static cn.huiqi.financing.SqlValues.date;
-import static cn.huiqi.financing.SqlValues.instant;
-import static cn.huiqi.financing.SqlValues.localDate;
-import static cn.huiqi.financing.SqlValues.name;
-import static cn.huiqi.financing.SqlValues.placeholders;
-import static cn.huiqi.financing.SqlValues.timestamp;
+import static cn.huiqi.common.SqlValues.date;
+import static cn.huiqi.common.SqlValues.instant;
+import static cn.huiqi.common.SqlValues.localDate;
+import static cn.huiqi.common.SqlValues.name;
+import static cn.huiqi.common.SqlValues.placeholders;
+import static cn.huiqi.common.SqlValues.timestamp;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package cn.huiqi.financing;
 
-import static cn.huiqi.financing.SqlValues.instant;
-import static cn.huiqi.financing.SqlValues.timestamp;
+import static cn.huiqi.common.SqlValues.instant;
+import static cn.huiqi.common.SqlValues.timestamp;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package cn.huiqi.inbox;
 
-import static cn.huiqi.inbox.SqlValues.timestamp;
+import static cn.huiqi.common.SqlValues.timestamp;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package cn.huiqi.inbox;
 
-import static cn.huiqi.inbox.SqlValues.instant;
-import static cn.huiqi.inbox.SqlValues.nullableLong;
-import static cn.huiqi.inbox.SqlValues.timestamp;
+import static cn.huiqi.common.SqlValues.instant;
+import static cn.huiqi.common.SqlValues.nullableLong;
+import static cn.huiqi.common.SqlValues.timestamp;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package cn.huiqi.project;
 
-import static cn.huiqi.project.ProjectRepository.instant;
-import static cn.huiqi.project.ProjectRepository.timestamp;
+import static cn.huiqi.common.SqlValues.instant;
+import static cn.huiqi.common.SqlValues.timestamp;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,10 +1,12 @@
 package cn.huiqi.project;
 
+import static cn.huiqi.common.SqlValues.date;
+import static cn.huiqi.common.SqlValues.instant;
+import static cn.huiqi.common.SqlValues.timestamp;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -131,16 +133,4 @@ public class ProjectRepository {
                 rs.getString("updated_by"), instant(rs, "updated_at"), rs.getLong("row_version"));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    static java.sql.Date date(LocalDate day) {
-        return day == null ? null : java.sql.Date.valueOf(day);
-    }
 }

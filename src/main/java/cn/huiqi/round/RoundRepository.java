@@ -1,10 +1,11 @@
 package cn.huiqi.round;
 
+import static cn.huiqi.common.SqlValues.timestamp;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -85,10 +86,6 @@ class RoundRepository {
             throw new OptimisticLockingFailureException("application round " + round.getId() + " was changed or removed meanwhile");
         }
         round.updated();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static ApplicationRound row(ResultSet rs, int rowNum) throws SQLException {

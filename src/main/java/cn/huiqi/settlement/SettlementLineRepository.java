@@ -1,8 +1,8 @@
 package cn.huiqi.settlement;
 
-import static cn.huiqi.settlement.SettlementRepository.date;
-import static cn.huiqi.settlement.SettlementRepository.instant;
-import static cn.huiqi.settlement.SettlementRepository.timestamp;
+import static cn.huiqi.common.SqlValues.date;
+import static cn.huiqi.common.SqlValues.instant;
+import static cn.huiqi.common.SqlValues.timestamp;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

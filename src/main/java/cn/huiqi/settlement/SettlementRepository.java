@@ -1,10 +1,12 @@
 package cn.huiqi.settlement;
 
+import static cn.huiqi.common.SqlValues.date;
+import static cn.huiqi.common.SqlValues.instant;
+import static cn.huiqi.common.SqlValues.timestamp;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,16 +141,4 @@ public class SettlementRepository {
                 rs.getObject("notice_first_day", LocalDate.class), rs.getObject("notice_last_day", LocalDate.class));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    static java.sql.Date date(LocalDate day) {
-        return day == null ? null : java.sql.Date.valueOf(day);
-    }
 }

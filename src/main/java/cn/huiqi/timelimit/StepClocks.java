@@ -1,5 +1,7 @@
 package cn.huiqi.timelimit;
 
+import static cn.huiqi.common.SqlValues.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -175,8 +177,4 @@ class StepClocks {
                 instant(rs, "overdue_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
 }
