@@ -65,6 +65,11 @@ public class CaseOfProcess {
         return instance;
     }
 
+    /** The case has just been attached to its process ({@link CaseRegistration}): its process finds it without a query. */
+    void attached(CaseRecord caseRecord) {
+        caseIds.put(caseRecord.getProcessInstanceId(), caseRecord.getId());
+    }
+
     /** The case of a measure's process instance (the root id), if it is one. */
     public Optional<CaseRecord> ofRootProcessInstance(String rootId) {
         Long id = caseIds.get(rootId);

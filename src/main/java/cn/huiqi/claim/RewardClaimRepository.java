@@ -102,6 +102,11 @@ class RewardClaimRepository {
         return found.isEmpty() ? Optional.empty() : Optional.of(rows.keep(caseId, found.get(0)));
     }
 
+    /** Whether this transaction has read (or written) the claim already. */
+    boolean held(long caseId) {
+        return rows.get(caseId) != null;
+    }
+
     boolean existsById(long caseId) {
         return rows.get(caseId) != null || !jdbc.queryForList("SELECT 1 FROM reward_claim WHERE case_id = ?", Integer.class, caseId).isEmpty();
     }
