@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
  * call hierarchy: the shared review chain runs as a called instance), never by a process variable:
  * variables can be overwritten by whoever completes a task.
  *
- * <p>Which case a process instance belongs to never changes once found, so it is remembered by id and the case
- * is read by primary key (one SELECT, the row as it is now: each caller gets its own copy and saves what it
- * changes). A remembered id is checked against the record, so a case rolled back with its transaction is looked
- * up again.
+ * <p>A step's listeners ask for the case many times per command. Which case a process instance belongs to never
+ * changes once found, so it is remembered by id, and the case itself is then read by primary key: the transaction's
+ * object when it has read the case already (no statement, {@link CaseRecordRepository}), else one SELECT by key. A
+ * remembered id is checked against the record, so a case rolled back with its transaction is looked up again.
  */
 @Component
 public class CaseOfProcess {
@@ -63,6 +63,11 @@ public class CaseOfProcess {
             instance = instance.getSuperExecution().getProcessInstance();
         }
         return instance;
+    }
+
+    /** The case has just been attached to its process ({@link CaseRegistration}): its process finds it without a query. */
+    void attached(CaseRecord caseRecord) {
+        caseIds.put(caseRecord.getProcessInstanceId(), caseRecord.getId());
     }
 
     /** The case of a measure's process instance (the root id), if it is one. */

@@ -23,7 +23,8 @@ import cn.huiqi.common.NotFoundException;
 
 /**
  * Table case_record (with its review units in case_review_unit, V23). {@link #save} inserts a new case, or writes
- * what its mutators changed: one UPDATE of those columns, checked against {@code row_version}.
+ * what its mutators changed: one UPDATE of those columns, checked against {@code row_version}. Within a transaction
+ * every read of a case answers the same object ({@link TransactionRows}): a lookup by id reads the row once.
  */
 @Repository
 public class CaseRecordRepository {
@@ -35,6 +36,7 @@ public class CaseRecordRepository {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final TransactionRows<CaseRecord> rows = new TransactionRows<>();
 
     CaseRecordRepository(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
@@ -42,7 +44,8 @@ public class CaseRecordRepository {
     }
 
     public Optional<CaseRecord> findById(long id) {
-        return one(SELECT + " WHERE id = ?", id);
+        CaseRecord held = rows.get(id);
+        return held != null ? Optional.of(held) : one(SELECT + " WHERE id = ?", id);
     }
 
     /** The cases of these ids that exist, in no particular order. */
@@ -50,11 +53,11 @@ public class CaseRecordRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return named.query(SELECT + " WHERE id IN (:ids)", new MapSqlParameterSource("ids", Set.copyOf(ids)), CaseRecordRepository::row);
+        return named.query(SELECT + " WHERE id IN (:ids)", new MapSqlParameterSource("ids", Set.copyOf(ids)), this::held);
     }
 
     public List<CaseRecord> findAll() {
-        return jdbc.query(SELECT + " ORDER BY id", CaseRecordRepository::row);
+        return jdbc.query(SELECT + " ORDER BY id", this::held);
     }
 
     public long count() {
@@ -84,11 +87,11 @@ public class CaseRecordRepository {
     }
 
     public List<CaseRecord> findByEnterpriseIdOrderBySubmittedAtDesc(Long enterpriseId) {
-        return jdbc.query(SELECT + " WHERE enterprise_id = ? ORDER BY submitted_at DESC, id DESC", CaseRecordRepository::row, enterpriseId);
+        return jdbc.query(SELECT + " WHERE enterprise_id = ? ORDER BY submitted_at DESC, id DESC", this::held, enterpriseId);
     }
 
     public List<CaseRecord> findByMeasureAndStatusOrderBySubmittedAtAsc(String measure, String status) {
-        return jdbc.query(SELECT + " WHERE measure = ? AND status = ? ORDER BY submitted_at, id", CaseRecordRepository::row, measure, status);
+        return jdbc.query(SELECT + " WHERE measure = ? AND status = ? ORDER BY submitted_at, id", this::held, measure, status);
     }
 
     /**
@@ -138,6 +141,7 @@ public class CaseRecordRepository {
         long id = key.getKey().longValue();
         insertReviewUnits(id, c.getReviewUnits());
         c.inserted(id);
+        rows.put(id, c);
     }
 
     private void update(CaseRecord c) {
@@ -185,6 +189,7 @@ public class CaseRecordRepository {
             insertReviewUnits(c.getId(), c.getReviewUnits().stream().filter(unit -> !written.contains(unit)).distinct().toList());
         }
         c.updated();
+        rows.put(c.getId(), c);
     }
 
     private void insertReviewUnits(long caseId, List<String> units) {
@@ -201,11 +206,17 @@ public class CaseRecordRepository {
     }
 
     private Optional<CaseRecord> one(String sql, Object... args) {
-        List<CaseRecord> found = jdbc.query(sql, CaseRecordRepository::row, args);
+        List<CaseRecord> found = jdbc.query(sql, this::held, args);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    static CaseRecord row(ResultSet rs, int rowNum) throws SQLException {
+    /** The row's object: the one this transaction already holds for it, if any. */
+    private CaseRecord held(ResultSet rs, int rowNum) throws SQLException {
+        CaseRecord held = rows.get(rs.getLong("id"));
+        return held != null ? held : rows.keep(rs.getLong("id"), row(rs, rowNum));
+    }
+
+    private static CaseRecord row(ResultSet rs, int rowNum) throws SQLException {
         return new CaseRecord(rs.getLong("id"), rs.getString("case_number"), rs.getString("measure"),
                 ApplicantKind.valueOf(rs.getString("applicant_kind")), rs.getObject("enterprise_id", Long.class),
                 rs.getObject("project_id", Long.class), rs.getString("applicant_unit_id"), rs.getString("applicant_key"),

@@ -43,6 +43,7 @@ public class CaseRegistration {
     public static final String EVIDENCE_DRAFTS = "evidenceDrafts";
 
     private final CaseRecordRepository cases;
+    private final CaseOfProcess caseOfProcess;
     private final EnterpriseRegister register;
     private final EnterpriseRepository enterprises;
     private final CaseTimeline timeline;
@@ -53,9 +54,11 @@ public class CaseRegistration {
     private final ApplicationEventPublisher events;
     private final ApplicationPeriods periods;
 
-    public CaseRegistration(CaseRecordRepository cases, EnterpriseRegister register, EnterpriseRepository enterprises,
-                            CaseTimeline timeline, IdentityService identityService, ObjectMapper json, ApplicationPeriods periods,
-                            MeasureCatalogue catalogue, CaseLifecycles lifecycles, ApplicationEventPublisher events) {
+    public CaseRegistration(CaseRecordRepository cases, CaseOfProcess caseOfProcess, EnterpriseRegister register,
+                            EnterpriseRepository enterprises, CaseTimeline timeline, IdentityService identityService, ObjectMapper json,
+                            ApplicationPeriods periods, MeasureCatalogue catalogue, CaseLifecycles lifecycles,
+                            ApplicationEventPublisher events) {
+        this.caseOfProcess = caseOfProcess;
         this.periods = periods;
         this.catalogue = catalogue;
         this.lifecycles = lifecycles;
@@ -150,6 +153,7 @@ public class CaseRegistration {
         caseRecord.attachProcess(execution.getProcessInstanceId());
         // number and process in one UPDATE: CaseOpened's listeners take both from the object, not from the row
         cases.save(caseRecord);
+        caseOfProcess.attached(caseRecord);
         // the case number is the business key: the measure's process has no user task to show it as a variable (its
         // call activity passes it on to the review chain's, casefile.TaskNames otherwise names each task)
         execution.setProcessBusinessKey(caseRecord.getCaseNumber());
@@ -206,6 +210,7 @@ public class CaseRegistration {
         }
         caseRecord.attachProcess(execution.getProcessInstanceId());
         cases.save(caseRecord);
+        caseOfProcess.attached(caseRecord);
         execution.setProcessBusinessKey(caseRecord.getCaseNumber());
         execution.setVariable("caseNumber", caseRecord.getCaseNumber());
         execution.setVariable("measure", caseRecord.getMeasure());

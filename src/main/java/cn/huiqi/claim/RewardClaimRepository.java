@@ -14,7 +14,12 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Table reward_claim (id = its case's id, assigned: a claim is inserted once, at its case's opening, then updated). */
+import cn.huiqi.casefile.TransactionRows;
+
+/**
+ * Table reward_claim (id = its case's id, assigned: a claim is inserted once, at its case's opening, then updated).
+ * Within a transaction every read of a claim answers the same object ({@link TransactionRows}).
+ */
 @Repository
 class RewardClaimRepository {
 
@@ -23,6 +28,7 @@ class RewardClaimRepository {
             + "payee_enterprise_id, payee_unit_id, updated_at, row_version FROM reward_claim";
 
     private final JdbcTemplate jdbc;
+    private final TransactionRows<RewardClaim> rows = new TransactionRows<>();
 
     RewardClaimRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -36,6 +42,7 @@ class RewardClaimRepository {
                 c.getCaseId(), c.getClaimedAmount(), c.getEligible(), c.getRewardAmount(), c.getRewardTier(), c.getDecisionKey(),
                 c.getDecisionVersion(), c.getDecisionDefinitionId(), c.getOutcomeReason(), c.getSettledAmount(), c.getPaymentReference(),
                 date(c), c.getPayeeKind().name(), c.getPayeeEnterpriseId(), c.getPayeeUnitId(), Timestamp.from(c.getUpdatedAt()));
+        rows.put(c.getCaseId(), c);
     }
 
     /**
@@ -83,15 +90,25 @@ class RewardClaimRepository {
                     + " (row_version " + c.rowVersion() + ")");
         }
         c.updated();
+        rows.put(c.getCaseId(), c);
     }
 
     Optional<RewardClaim> findById(long caseId) {
+        RewardClaim held = rows.get(caseId);
+        if (held != null) {
+            return Optional.of(held);
+        }
         List<RewardClaim> found = jdbc.query(SELECT + " WHERE case_id = ?", RewardClaimRepository::row, caseId);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return found.isEmpty() ? Optional.empty() : Optional.of(rows.keep(caseId, found.get(0)));
+    }
+
+    /** Whether this transaction has read (or written) the claim already. */
+    boolean held(long caseId) {
+        return rows.get(caseId) != null;
     }
 
     boolean existsById(long caseId) {
-        return !jdbc.queryForList("SELECT 1 FROM reward_claim WHERE case_id = ?", Integer.class, caseId).isEmpty();
+        return rows.get(caseId) != null || !jdbc.queryForList("SELECT 1 FROM reward_claim WHERE case_id = ?", Integer.class, caseId).isEmpty();
     }
 
     /** The measure of the claim's case. */

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import cn.huiqi.casefile.Applicant;
 import cn.huiqi.casefile.CaseOpened;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseRewards;
 import cn.huiqi.casefile.CaseView;
 import cn.huiqi.catalogue.ApplicantKind;
@@ -33,13 +34,15 @@ public class RewardClaims implements CaseRewards {
     static final String LOCALITY_ALLOCATION = "资金指标下达至地区财政局（无需银行账户，以下达文号为支付凭证） / budget allocation to the locality's finance bureau";
 
     private final RewardClaimRepository claims;
+    private final CaseRecordRepository cases;
     private final MeasureCatalogue catalogue;
     private final EnterpriseRepository enterprises;
     private final UnitRepository units;
     private final ProvisionalRates provisionalRates;
 
-    RewardClaims(RewardClaimRepository claims, MeasureCatalogue catalogue, EnterpriseRepository enterprises, UnitRepository units,
-                 ProvisionalRates provisionalRates) {
+    RewardClaims(RewardClaimRepository claims, CaseRecordRepository cases, MeasureCatalogue catalogue, EnterpriseRepository enterprises,
+                 UnitRepository units, ProvisionalRates provisionalRates) {
+        this.cases = cases;
         this.provisionalRates = provisionalRates;
         this.claims = claims;
         this.catalogue = catalogue;
@@ -89,9 +92,12 @@ public class RewardClaims implements CaseRewards {
                 "Case " + claimId + " does not exist"));
     }
 
-    /** The measure (= fund pool) of the claim's case, empty when there is no such claim. */
+    /**
+     * The measure (= fund pool) of the claim's case, empty when there is no such claim; from the claim and the case
+     * when this transaction has read them already.
+     */
     public Optional<String> measureOf(long claimId) {
-        return claims.measureOf(claimId);
+        return claims.held(claimId) ? cases.findById(claimId).map(CaseRecord::getMeasure) : claims.measureOf(claimId);
     }
 
     public boolean exists(long claimId) {

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import cn.huiqi.casefile.TransactionRows;
+
 /**
  * Table fund_pool. Reading pool rows is anyone's in this package; locking and changing them is {@link FundLedger}'s
  * (balances) and {@link FundPoolSetup}'s (caps, new rows).
@@ -19,6 +21,8 @@ class FundPoolRepository {
     private static final String SELECT = "SELECT id, name_zh, name_en, cap, reserved, committed, paid, sort_order, updated_at FROM fund_pool";
 
     private final JdbcTemplate jdbc;
+    /** The rows the current transaction has locked. */
+    private final TransactionRows<FundPool> locks = new TransactionRows<>();
 
     FundPoolRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -28,9 +32,18 @@ class FundPoolRepository {
         return jdbc.query(SELECT + " ORDER BY sort_order, id", FundPoolRepository::row);
     }
 
-    /** The row, locked until the transaction ends ({@code SELECT … FOR UPDATE}): the latest committed figures. */
+    /**
+     * The row, locked until the transaction ends ({@code SELECT … FOR UPDATE}): the latest committed figures. A row
+     * this transaction has locked already is answered as the transaction holds it, without a statement: nobody else
+     * can have changed it meanwhile, and this transaction changes it through that object.
+     */
     Optional<FundPool> lock(String id) {
-        return jdbc.query(SELECT + " WHERE id = ? FOR UPDATE", FundPoolRepository::row, id).stream().findFirst();
+        FundPool locked = locks.get(id);
+        if (locked != null) {
+            return Optional.of(locked);
+        }
+        return jdbc.query(SELECT + " WHERE id = ? FOR UPDATE", FundPoolRepository::row, id).stream().findFirst()
+                .map(pool -> locks.keep(id, pool));
     }
 
     void insert(FundPool pool) {

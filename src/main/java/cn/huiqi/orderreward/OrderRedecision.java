@@ -13,6 +13,7 @@ import cn.huiqi.casefile.CaseEvent;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.claim.RewardClaim;
+import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.process.EngineAsSystem;
 import cn.huiqi.process.RuleVersions;
 import cn.huiqi.review.RewardDecisions;
@@ -36,10 +37,12 @@ class OrderRedecision {
     private final DecisionService decisionService;
     private final RewardDecisions rewardDecisions;
     private final EngineAsSystem system;
+    private final RewardClaims claims;
     private final CaseTimeline timeline;
 
     OrderRedecision(RuleVersions ruleVersions, DecisionService decisionService,
-                    RewardDecisions rewardDecisions, EngineAsSystem system, CaseTimeline timeline) {
+                    RewardDecisions rewardDecisions, EngineAsSystem system, RewardClaims claims, CaseTimeline timeline) {
+        this.claims = claims;
         this.timeline = timeline;
         this.ruleVersions = ruleVersions;
         this.decisionService = decisionService;
@@ -49,12 +52,13 @@ class OrderRedecision {
 
     /**
      * Answers whether the case is eligible on its counted orders ({@code caseOrders}: all of the case's, as the caller
-     * just verified them); {@code claim} is the case's as the caller read it; {@code why} names the step for the timeline.
+     * just verified them); {@code why} names the step for the timeline.
      */
-    boolean redecide(CaseRecord caseRecord, RewardClaim claim, List<M1Order> caseOrders, String why) {
+    boolean redecide(CaseRecord caseRecord, List<M1Order> caseOrders, String why) {
         CountedOrders counted = CountedOrders.of(caseOrders);
         return system.call(() -> {
             DecisionDefinition definition = ruleVersions.inForce(caseRecord.getProcessInstanceId(), DECISION_KEY);
+            RewardClaim claim = claims.of(caseRecord);
             if (decidedOnTheseOrders(caseRecord, claim, caseOrders, definition)) {
                 // the same version on the same inputs answers the same: the decision at submission stands
                 boolean eligible = Boolean.TRUE.equals(claim.getEligible());

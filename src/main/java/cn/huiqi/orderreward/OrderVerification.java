@@ -151,11 +151,10 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         RewardClaim claim = claims.of(caseRecord);
         boolean eligible = Boolean.TRUE.equals(claim.getEligible());
         if ((locality && approve) || (!locality && !changes.isEmpty())) {
-            eligible = redecision.redecide(caseRecord, claim, caseOrders, step);
+            eligible = redecision.redecide(caseRecord, caseOrders, step);
         }
         if (approve && !eligible) {
-            // the claim as the re-decision wrote it
-            throw new InvalidInputException(FIELD, "按核实认可的订单，本案不符合奖励条件（" + claims.of(caseRecord).getOutcomeReason() + "）：请选择驳回并说明理由",
+            throw new InvalidInputException(FIELD, "按核实认可的订单，本案不符合奖励条件（" + claim.getOutcomeReason() + "）：请选择驳回并说明理由",
                     "On its accepted orders the case is not eligible: reject it with a reason instead of approving");
         }
     }

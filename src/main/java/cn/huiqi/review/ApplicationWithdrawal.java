@@ -87,8 +87,7 @@ class ApplicationWithdrawal {
         } catch (OptimisticLockingException claimedMeanwhile) {
             throw tooLate(caseNumber);
         }
-        // as the process left it (withdrawn): its steps read and moved the case on their own copy
-        return cases.findById(caseRecord.getId()).orElseThrow();
+        return caseRecord;
     }
 
     private boolean verificationSaved(Task task) {

@@ -80,7 +80,6 @@ class ObjectionController {
                 .processInstanceBusinessKey(caseRecord.getCaseNumber())
                 .setVariables(Map.of("objectionReason", reason))
                 .correlateWithResult());
-        // as the process left it: its steps read and moved the case on their own copy
-        return views.withTimeline(cases.findById(caseRecord.getId()).orElseThrow());
+        return views.withTimeline(caseRecord);
     }
 }

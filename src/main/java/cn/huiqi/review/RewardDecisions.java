@@ -50,9 +50,9 @@ public class RewardDecisions {
         int version = ((Number) execution.getVariable(RuleVersions.PINNED_VERSION)).intValue();
         String definitionId = ruleVersions.version(decisionKey, version).getId();
         CaseRecord caseRecord = caseOfProcess.of(execution);
-        RewardClaim claim = decide(caseRecord, decisionKey, version, definitionId, result.getSingleResult().getEntryMap(), "RULE", "");
-        execution.setVariable("eligible", Variables.booleanValue(Boolean.TRUE.equals(claim.getEligible()), true));
-        execution.setVariable("rewardAmount", Money.format(claim.getRewardAmount()));
+        boolean eligible = recordOn(caseRecord, decisionKey, version, definitionId, result.getSingleResult().getEntryMap(), "RULE", "");
+        execution.setVariable("eligible", Variables.booleanValue(eligible, true));
+        execution.setVariable("rewardAmount", Money.format(claims.of(caseRecord).getRewardAmount()));
     }
 
     /**
@@ -62,12 +62,6 @@ public class RewardDecisions {
      */
     public boolean recordOn(CaseRecord caseRecord, String decisionKey, int version, String definitionId, Map<String, Object> result,
                             String action, String basis) {
-        return Boolean.TRUE.equals(decide(caseRecord, decisionKey, version, definitionId, result, action, basis).getEligible());
-    }
-
-    /** {@link #recordOn}, answering the claim as written. */
-    private RewardClaim decide(CaseRecord caseRecord, String decisionKey, int version, String definitionId, Map<String, Object> result,
-                               String action, String basis) {
         boolean eligible = Boolean.TRUE.equals(result.get("eligible"));
         BigDecimal amount = eligible ? wholeFen(decisionKey, result.get("rewardAmount")) : Money.fen(BigDecimal.ZERO);
         String tier = (String) result.get("tier");
@@ -79,7 +73,7 @@ public class RewardDecisions {
                 decisionKey + " v" + version + "：" + basis + (eligible
                         ? "符合条件，奖励 " + Money.format(amount) + " 元（" + tier + "） / Eligible, reward CNY " + Money.format(amount)
                         : reason));
-        return claim;
+        return eligible;
     }
 
     /**
