@@ -1,5 +1,8 @@
 package cn.huiqi.casefile;
 
+import static cn.huiqi.common.SqlValues.instant;
+import static cn.huiqi.common.SqlValues.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -225,13 +228,5 @@ public class CaseRecordRepository {
                 rs.getString("review_units"), rs.getString("lead_unit"), rs.getString("finance_unit"), rs.getString("submitted_by"),
                 instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("updated_at")), rs.getObject("round_id", Long.class),
                 rs.getString("flag"), rs.getLong("row_version"));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }
