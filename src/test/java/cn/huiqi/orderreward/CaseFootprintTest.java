@@ -133,7 +133,7 @@ class CaseFootprintTest extends ProcessTestSupport {
             detailAfter.forEach((sql, n) -> {
                 long d = n - detailBefore.getOrDefault(sql, 0L);
                 if (d > 0) {
-                    out.append(String.format("%4d  %s%n", d, sql.length() > 160 ? sql.substring(0, 160) : sql));
+                    out.append(String.format("%4d  %s%n", d, sql.length() > Integer.getInteger("footprint.width", 160) ? sql.substring(0, Integer.getInteger("footprint.width", 160)) : sql));
                 }
             });
             System.out.println(out);
