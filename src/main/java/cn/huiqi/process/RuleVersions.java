@@ -1,6 +1,8 @@
 package cn.huiqi.process;
 
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +22,11 @@ public class RuleVersions {
 
     private final RepositoryService repositoryService;
     private final ObjectProvider<RulePins> pins;
+    /**
+     * Deployed versions by "key:version". A deployed version never changes (a new table is a new version), so every
+     * case that asks again (the submission, the locality's confirmation, re-decisions) is answered without a query.
+     */
+    private final Map<String, DecisionDefinition> deployed = new ConcurrentHashMap<>();
 
     public RuleVersions(RepositoryService repositoryService, ObjectProvider<RulePins> pins) {
         this.repositoryService = repositoryService;
@@ -55,8 +62,18 @@ public class RuleVersions {
         return definition;
     }
 
+    /** The deployed version of this table, or null when it is not deployed. */
     public DecisionDefinition version(String decisionKey, int version) {
-        return repositoryService.createDecisionDefinitionQuery()
+        String key = decisionKey + ":" + version;
+        DecisionDefinition known = deployed.get(key);
+        if (known != null) {
+            return known;
+        }
+        DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery()
                 .decisionDefinitionKey(decisionKey).decisionDefinitionVersion(version).singleResult();
+        if (definition != null) {
+            deployed.put(key, definition);
+        }
+        return definition;
     }
 }
