@@ -23,6 +23,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.huiqi.catalogue.ApplicantKind;
 import cn.huiqi.common.NotFoundException;
+import cn.huiqi.common.TransactionRows;
 
 /**
  * Table case_record (with its review units in case_review_unit, V23). {@link #save} inserts a new case, or writes

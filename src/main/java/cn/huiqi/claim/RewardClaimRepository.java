@@ -14,7 +14,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import cn.huiqi.casefile.TransactionRows;
+import cn.huiqi.common.TransactionRows;
 
 /**
  * Table reward_claim (id = its case's id, assigned: a claim is inserted once, at its case's opening, then updated).

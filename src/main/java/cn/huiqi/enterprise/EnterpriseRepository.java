@@ -13,7 +13,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Table enterprise (V1, bank columns V5). */
+import cn.huiqi.common.TransactionRows;
+
+/**
+ * Table enterprise (V1, bank columns V5). Within a transaction every read of an enterprise by id (or by its own account)
+ * answers the same object ({@link TransactionRows}): the case's steps that name its applicant read the row once.
+ */
 @Repository
 public class EnterpriseRepository {
 
@@ -22,6 +27,7 @@ public class EnterpriseRepository {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final TransactionRows<Enterprise> rows = new TransactionRows<>();
 
     EnterpriseRepository(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
@@ -29,13 +35,18 @@ public class EnterpriseRepository {
     }
 
     public Optional<Enterprise> findById(Long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM enterprise WHERE id = ?", EnterpriseRepository::row, id).stream().findFirst();
+        Enterprise held = id == null ? null : rows.get(id);
+        if (held != null) {
+            return Optional.of(held);
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM enterprise WHERE id = ?", EnterpriseRepository::row, id).stream().findFirst()
+                .map(this::held);
     }
 
     /** The enterprise this login is bound to as one of its own accounts (enterprise_user), if any: one statement. */
     Optional<Enterprise> findByOwnAccount(String userId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM enterprise WHERE id = (SELECT enterprise_id FROM enterprise_user WHERE user_id = ?)",
-                EnterpriseRepository::row, userId).stream().findFirst();
+                EnterpriseRepository::row, userId).stream().findFirst().map(this::held);
     }
 
     public List<Enterprise> findAllById(Collection<Long> ids) {
@@ -84,7 +95,13 @@ public class EnterpriseRepository {
             return insert;
         }, key);
         enterprise.stored(key.getKey().longValue());
+        rows.put(enterprise.getId(), enterprise);
         return enterprise;
+    }
+
+    /** The transaction's object for this row: the one read before if any (an enterprise row never changes once written). */
+    private Enterprise held(Enterprise read) {
+        return rows.keep(read.getId(), read);
     }
 
     static Enterprise row(ResultSet rs, int rowNum) throws SQLException {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import cn.huiqi.casefile.TransactionRows;
+import cn.huiqi.common.TransactionRows;
 
 /**
  * Table fund_pool. Reading pool rows is anyone's in this package; locking and changing them is {@link FundLedger}'s

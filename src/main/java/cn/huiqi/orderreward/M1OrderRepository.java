@@ -11,7 +11,14 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Table m1_order (V13). */
+import cn.huiqi.common.TransactionRows;
+
+/**
+ * Table m1_order (V13). Within a transaction a case's orders are read once ({@link TransactionRows}, by case id): the
+ * completion, the rule inputs and each review task's form all get the same list and objects. Every write here keeps that
+ * list true: a verification is written from the held object itself (or the list is dropped), an insert or a release
+ * drops it, and the next read reads the rows again.
+ */
 @Repository
 class M1OrderRepository {
 
@@ -19,13 +26,21 @@ class M1OrderRepository {
             + "execution_evidence, verification, verification_reason, verified_by, verified_at";
 
     private final JdbcTemplate jdbc;
+    private final TransactionRows<List<M1Order>> ofCase = new TransactionRows<>();
 
     M1OrderRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** The case's orders by line, unmodifiable. */
     List<M1Order> findByCaseIdOrderByLineNo(Long caseId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM m1_order WHERE case_id = ? ORDER BY line_no", M1OrderRepository::row, caseId);
+        List<M1Order> held = ofCase.get(caseId);
+        if (held != null) {
+            return held;
+        }
+        List<M1Order> read = List.copyOf(jdbc.query("SELECT " + COLUMNS + " FROM m1_order WHERE case_id = ? ORDER BY line_no",
+                M1OrderRepository::row, caseId));
+        return ofCase.keep(caseId, read);
     }
 
     Optional<M1Order> findByContractKey(String contractKey) {
@@ -42,6 +57,7 @@ class M1OrderRepository {
                         + "execution_evidence, verification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 order.getCaseId(), order.getLineNo(), order.getCounterparty(), order.getContractNumber(), order.getContractKey(),
                 Date.valueOf(order.getSigningDate()), order.getAmount(), order.getExecutionEvidence(), order.getVerification().name());
+        ofCase.forget(order.getCaseId());
     }
 
     /** Writes the order's verification ({@link M1Order#verify}). */
@@ -49,11 +65,16 @@ class M1OrderRepository {
         jdbc.update("UPDATE m1_order SET verification = ?, verification_reason = ?, verified_by = ?, verified_at = ? WHERE id = ?",
                 order.getVerification().name(), order.getVerificationReason(), order.getVerifiedBy(),
                 order.getVerifiedAt() == null ? null : Timestamp.from(order.getVerifiedAt()), order.getId());
+        List<M1Order> held = ofCase.get(order.getCaseId());
+        if (held != null && held.stream().noneMatch(o -> o == order)) {
+            ofCase.forget(order.getCaseId()); // another copy of the row: the held one is stale now
+        }
     }
 
     /** The case was withdrawn: its contracts may be claimed again (a NULL key is no duplicate). */
     void releaseContracts(Long caseId) {
         jdbc.update("UPDATE m1_order SET contract_key = NULL WHERE case_id = ?", caseId);
+        ofCase.forget(caseId);
     }
 
     private static M1Order row(ResultSet rs, int rowNum) throws SQLException {

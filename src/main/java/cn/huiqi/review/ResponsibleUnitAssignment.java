@@ -1,5 +1,6 @@
 package cn.huiqi.review;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,19 +46,29 @@ public class ResponsibleUnitAssignment {
         if (reviewUnits.isEmpty()) {
             throw new IllegalStateException("responsible-units names no reviewing unit for measure " + measure);
         }
-        String leadUnit = cityUnit("leadUnit", result.get("leadUnit"), measure);
         Object finance = result.get("financeUnit");
+        List<String> named = new ArrayList<>(reviewUnits);
+        named.add(id(result.get("leadUnit")));
+        named.add(id(finance));
+        named.removeIf(String::isEmpty);
+        Map<String, Unit> known = units.findByIds(named); // one statement for all of them
+        String leadUnit = cityUnit(known, "leadUnit", result.get("leadUnit"), measure);
         // a measure that pays nothing names no finance unit
-        String financeUnit = finance == null || finance.toString().isBlank() ? null : cityUnit("financeUnit", finance, measure);
-        reviewUnits.forEach(unit -> cityUnit("reviewUnits", unit, measure));
+        String financeUnit = finance == null || finance.toString().isBlank() ? null : cityUnit(known, "financeUnit", finance, measure);
+        reviewUnits.forEach(unit -> cityUnit(known, "reviewUnits", unit, measure));
         CaseRecord caseRecord = caseOfProcess.of(execution);
         caseRecord.assignResponsibleUnits(reviewUnits, leadUnit, financeUnit);
         cases.save(caseRecord);
     }
 
-    private String cityUnit(String output, Object value, Object measure) {
-        String id = value == null ? "" : value.toString().strip();
-        if (units.findById(id).map(Unit::getKind).orElse(null) != Unit.Kind.CITY) {
+    private static String id(Object value) {
+        return value == null ? "" : value.toString().strip();
+    }
+
+    private static String cityUnit(Map<String, Unit> known, String output, Object value, Object measure) {
+        String id = id(value);
+        Unit unit = known.get(id);
+        if (unit == null || unit.getKind() != Unit.Kind.CITY) {
             throw new IllegalStateException("responsible-units output " + output + " for measure " + measure + " is '" + id
                     + "', which is not a city unit");
         }

@@ -3,15 +3,24 @@ package cn.huiqi.unit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Table unit (V1, flags V43). Its id is assigned (it is also the group id): a new unit is inserted, a changed one updated. */
+import cn.huiqi.common.TransactionRows;
+
+/**
+ * Table unit (V1, flags V43). Its id is assigned (it is also the group id): a new unit is inserted, a changed one updated.
+ * Within a transaction every read of a unit by id answers the same object ({@link TransactionRows}); what this repository
+ * writes it holds from then on.
+ */
 @Repository
 public class UnitRepository {
 
@@ -20,6 +29,7 @@ public class UnitRepository {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final TransactionRows<Unit> rows = new TransactionRows<>();
 
     UnitRepository(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
@@ -27,7 +37,29 @@ public class UnitRepository {
     }
 
     public Optional<Unit> findById(String id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM unit WHERE id = ?", UnitRepository::row, id).stream().findFirst();
+        Unit held = id == null ? null : rows.get(id);
+        if (held != null) {
+            return Optional.of(held);
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM unit WHERE id = ?", UnitRepository::row, id).stream().findFirst().map(this::held);
+    }
+
+    /** The units of these ids by id (ids of no unit are left out): those the transaction holds, the others read by one statement. */
+    public Map<String, Unit> findByIds(Collection<String> ids) {
+        Map<String, Unit> found = new HashMap<>();
+        Set<String> unread = new LinkedHashSet<>();
+        for (String id : ids) {
+            Unit held = id == null ? null : rows.get(id);
+            if (held != null) {
+                found.put(id, held);
+            } else if (id != null) {
+                unread.add(id);
+            }
+        }
+        if (!unread.isEmpty()) {
+            findAllById(unread).forEach(unit -> found.put(unit.getId(), unit));
+        }
+        return found;
     }
 
     public boolean existsById(String id) {
@@ -44,7 +76,8 @@ public class UnitRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return named.query("SELECT " + COLUMNS + " FROM unit WHERE id IN (:ids) ORDER BY id", Map.of("ids", ids), UnitRepository::row);
+        return named.query("SELECT " + COLUMNS + " FROM unit WHERE id IN (:ids) ORDER BY id", Map.of("ids", ids), UnitRepository::row)
+                .stream().map(this::held).toList();
     }
 
     /** The localities and city units (handling units among them), in the policy's order: never a financial institution. */
@@ -62,12 +95,19 @@ public class UnitRepository {
         jdbc.update("INSERT INTO unit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", unit.getId(), unit.getNameZh(),
                 unit.getNameEn(), unit.getKind().name(), unit.getDivisionCode(), unit.getSortOrder(), unit.isHandling(), unit.isLiaison(),
                 unit.isActive(), unit.isLabelledDefault(), unit.isMaintained());
+        rows.put(unit.getId(), unit);
     }
 
     /** What an administrator may change of a unit: its names and its active and liaison flags. */
     void update(Unit unit) {
         jdbc.update("UPDATE unit SET name_zh = ?, name_en = ?, active = ?, liaison = ? WHERE id = ?", unit.getNameZh(), unit.getNameEn(),
                 unit.isActive(), unit.isLiaison(), unit.getId());
+        rows.put(unit.getId(), unit);
+    }
+
+    /** The transaction's object for this row: the one read or written before if any, else this one from now on. */
+    private Unit held(Unit read) {
+        return rows.keep(read.getId(), read);
     }
 
     private static Unit row(ResultSet rs, int rowNum) throws SQLException {

@@ -1,4 +1,4 @@
-package cn.huiqi.casefile;
+package cn.huiqi.common;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * One object per row within a transaction, as JPA's persistence context had it: a step's listeners each ask for their
  * case (and its claim) within one command, and all of them get (and change, and save) the same object, read by one
  * SELECT. Nothing outlives the transaction: the rows are dropped when it ends, set aside while it is suspended, and
- * without a transaction every read makes its own object. Not a cache of data across requests.
+ * without a transaction every read makes its own object. Not a cache of data across requests. A repository that holds
+ * its rows here writes through it: what it writes it {@link #put}s, or {@link #forget}s when it does not have the
+ * written object whole (so the next read reads the row again).
  *
  * @param <V> the row's object
  */
@@ -37,6 +39,14 @@ public final class TransactionRows<V> {
         Map<Object, V> rows = rows(true);
         if (rows != null) {
             rows.put(id, row);
+        }
+    }
+
+    /** The current transaction holds no object for the row of this id any more: the next read reads it. */
+    public void forget(Object id) {
+        Map<Object, V> rows = rows(false);
+        if (rows != null) {
+            rows.remove(id);
         }
     }
 
