@@ -30,13 +30,14 @@ class StepClocks {
         this.jdbc = jdbc;
     }
 
+    /** A new clock, running for this task from {@code now} until {@code due}. */
     long open(Long caseId, String measure, String processInstanceId, String scopeId, String step, String stepName,
-              StepClock.Kind kind, String unitId, int limitDays, Instant now) {
+              StepClock.Kind kind, String unitId, int limitDays, String taskId, Instant now, Instant due) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var insert = connection.prepareStatement("INSERT INTO step_clock (case_id, measure, process_instance_id, scope_id, step, "
-                    + "step_name, kind, unit_id, limit_days, elapsed_days, state, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'WAITING', ?, ?)", new String[] {"id"});
+                    + "step_name, kind, unit_id, limit_days, elapsed_days, state, task_id, running_since, due_at, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'RUNNING', ?, ?, ?, ?, ?)", new String[] {"id"});
             insert.setObject(1, caseId);
             insert.setString(2, measure);
             insert.setString(3, processInstanceId);
@@ -46,8 +47,11 @@ class StepClocks {
             insert.setString(7, kind.name());
             insert.setString(8, unitId);
             insert.setInt(9, limitDays);
-            insert.setTimestamp(10, Timestamp.from(now));
+            insert.setString(10, taskId);
             insert.setTimestamp(11, Timestamp.from(now));
+            insert.setTimestamp(12, Timestamp.from(due));
+            insert.setTimestamp(13, Timestamp.from(now));
+            insert.setTimestamp(14, Timestamp.from(now));
             return insert;
         }, key);
         return key.getKey().longValue();
@@ -85,6 +89,15 @@ class StepClocks {
     void stop(long id, int elapsedDays, Instant now) {
         jdbc.update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, updated_at = ? WHERE id = ?",
                 elapsedDays, Timestamp.from(now), id);
+    }
+
+    /**
+     * Stops the clock if it has not been marked overdue, tested on the row as it is when locked (an overdue check
+     * committed since the clock was read counts); false when it has been, and it is left as it was.
+     */
+    boolean stopUnlessOverdue(long id, int elapsedDays, Instant now) {
+        return jdbc.update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, updated_at = ? "
+                + "WHERE id = ? AND overdue_at IS NULL", elapsedDays, Timestamp.from(now), id) == 1;
     }
 
     void pause(long id, Instant now) {

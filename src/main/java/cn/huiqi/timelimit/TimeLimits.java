@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -77,24 +79,31 @@ public class TimeLimits {
         }
         Instant now = now();
         ExecutionEntity execution = (ExecutionEntity) task.getExecution();
-        String scope = scopeOf(execution);
+        ExecutionEntity scopeExecution = scopeExecutionOf(execution);
+        String scope = scopeExecution.getId();
         if (pausedStep != null) {
             clocks.waiting(scope, pausedStep).ifPresent(clock -> clocks.pause(clock.id(), now));
-            long id = clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope, step, task.getName(),
-                    StepClock.Kind.SUPPLEMENT, null, limit, now);
             Instant due = workingDays.deadline(now, limit);
-            start(task, id, now, due);
+            long id = clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope, step, task.getName(),
+                    StepClock.Kind.SUPPLEMENT, null, limit, task.getId(), now, due);
+            task.setDueDate(Date.from(due));
             TimeLimitJobs.schedule(execution, workingDays.deadline(now, limit - properties.getSupplement().getReminderBefore()),
                     new TimeLimitJobs.Check(id, task.getId(), TimeLimitJobs.Kind.SUPPLEMENT_REMINDER));
             return;
         }
-        StepClock clock = clocks.paused(scope, step)
+        StepClock clock = isNew(scopeExecution) ? null : clocks.paused(scope, step)
                 .or(() -> own.isPresent() ? clocks.waiting(scope, step) : Optional.empty()).orElse(null);
-        long id = clock != null ? clock.id() : clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope,
-                step, task.getName(), StepClock.Kind.STEP, unitOf(task), limit, now);
         int elapsed = clock == null ? 0 : clock.elapsedDays();
         Instant due = workingDays.deadline(now, Math.max(0, limit - elapsed));
-        start(task, id, now, due);
+        long id;
+        if (clock == null) {
+            id = clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope, step, task.getName(),
+                    StepClock.Kind.STEP, unitOf(task), limit, task.getId(), now, due);
+        } else {
+            id = clock.id();
+            clocks.run(id, task.getId(), now, due);
+        }
+        task.setDueDate(Date.from(due));
         int reminderAfter = limit * properties.getReminderPercent() / 100;
         // one job per task at a time: the reminder, which schedules the overdue check when it has run
         if (clock == null || clock.remindedAt() == null) {
@@ -139,9 +148,13 @@ public class TimeLimits {
         return Date.from(workingDays.endOf(workingDays.lastDayOf(lastDayOf(due), workingDaysAfter)));
     }
 
-    private void start(DelegateTask task, long clockId, Instant now, Instant due) {
-        clocks.run(clockId, task.getId(), now, due);
-        task.setDueDate(Date.from(due));
+    /**
+     * The scope was created in this engine command (it is not in the database yet), so no clock of it can wait to be
+     * resumed: a clock waits (or is paused) only after a task of the scope has ended, which is a later command.
+     */
+    private static boolean isNew(ExecutionEntity scope) {
+        CommandContext command = Context.getCommandContext();
+        return command != null && command.getDbEntityManager().getDbEntityCache().isTransient(scope);
     }
 
     /** The task was completed or deleted (cancelled, or its supplement deadline passed): its clock stops. */
@@ -153,8 +166,12 @@ public class TimeLimits {
         StepClock clock = found.get();
         Instant now = now();
         int used = workingDays.workingDaysBetween(day(clock.runningSince()), day(now));
-        clocks.stop(clock.id(), clock.elapsedDays() + used, now);
-        clocks.closeSupervision(clock.id(), now);
+        // a 督办 item is opened only with the clock's overdue_at (check, OVERDUE): none to close for a clock never overdue;
+        // overdue_at is tested again on the locked row, as an overdue check may have committed since the clock was read
+        if (clock.overdueAt() != null || !clocks.stopUnlessOverdue(clock.id(), clock.elapsedDays() + used, now)) {
+            clocks.stop(clock.id(), clock.elapsedDays() + used, now);
+            clocks.closeSupervision(clock.id(), now);
+        }
         ExecutionEntity execution = (ExecutionEntity) task.getExecution();
         TimeLimitJobs.cancel(execution, task.getId());
         String pausedStep = properties.getSupplement().getPauses().get(clock.step());
@@ -224,6 +241,10 @@ public class TimeLimits {
      * city review after an objection (a new subprocess instance) starts a new one.
      */
     static String scopeOf(ExecutionEntity execution) {
+        return scopeExecutionOf(execution).getId();
+    }
+
+    private static ExecutionEntity scopeExecutionOf(ExecutionEntity execution) {
         ExecutionEntity scope = execution;
         if (scope.getActivity() != null && scope.getActivity().isScope() && scope.getParent() != null
                 && scope.getActivity().getId().equals(scope.getActivityId())) {
@@ -232,6 +253,6 @@ public class TimeLimits {
         while (scope.isConcurrent() && scope.getParent() != null) {
             scope = scope.getParent();
         }
-        return scope.getId();
+        return scope;
     }
 }

@@ -54,6 +54,8 @@ class TimeLimitProcessTest extends ProcessTestSupport {
     FundLedger ledger;
     @Autowired
     FundFigures figures;
+    @Autowired
+    StepClocks clocks;
 
     private String applicant;
 
@@ -233,6 +235,28 @@ class TimeLimitProcessTest extends ProcessTestSupport {
         assertThat(review(other)).as("the measure settles without the withdrawn case").hasPassed("Message_SettlementDecided");
         assertThat(claimOf(instance).getSettledAmount()).isNull();
         assertThat(settlements.findById(settlementId)).isPresent();
+    }
+
+    @Test
+    void aClockMarkedOverdueAfterItWasReadIsStoppedWithItsSupervisionClosed() {
+        at("2023-09-04T09:00");
+        ProcessInstance instance = apply();
+        Task verification = taskFor(instance, "Task_LocalityVerification", "donghu");
+        StepClock read = clocks.byTask(verification.getId()).orElseThrow();
+        assertThat(read.overdueAt()).isNull();
+
+        // the overdue check commits between the task's end reading the clock and stopping it
+        java.time.Instant now = TimeLimits.now();
+        assertThat(clocks.markOverdue(read.id(), now)).isTrue();
+        assertThat(clocks.stopUnlessOverdue(read.id(), 0, now)).as("not stopped as a clock never overdue").isFalse();
+        assertThat(clocks.byId(read.id()).orElseThrow()).extracting(StepClock::state, StepClock::taskId)
+                .containsExactly(StepClock.State.RUNNING, verification.getId());
+
+        Task another = taskFor(apply(newEnterpriseUser("donghu")), "Task_LocalityVerification", "donghu");
+        StepClock other = clocks.byTask(another.getId()).orElseThrow();
+        assertThat(clocks.stopUnlessOverdue(other.id(), 1, now)).isTrue();
+        assertThat(clocks.byId(other.id()).orElseThrow()).extracting(StepClock::state, StepClock::taskId, StepClock::elapsedDays)
+                .containsExactly(StepClock.State.WAITING, null, 1);
     }
 
     private ProcessInstance apply() {
