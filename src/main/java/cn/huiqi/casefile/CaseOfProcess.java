@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,7 @@ public class CaseOfProcess {
     }
 
     public CaseRecord of(DelegateExecution execution) {
-        String rootId = rootOf(execution).getId();
+        String rootId = rootIdOf(execution);
         return ofRootProcessInstance(rootId).or(() -> ofCalledInstance(execution))
                 .orElseThrow(() -> new IllegalStateException("no case for process instance " + rootId));
     }
@@ -63,6 +64,16 @@ public class CaseOfProcess {
             instance = instance.getSuperExecution().getProcessInstance();
         }
         return instance;
+    }
+
+    /**
+     * The id of {@link #rootOf}: the engine keeps it on every execution (ROOT_PROC_INST_ID_), so the call hierarchy
+     * above the execution's own instance (the calling execution, the measure's instance and its executions) is not
+     * loaded for it. Walks up only for an execution that has none.
+     */
+    public static String rootIdOf(DelegateExecution execution) {
+        String rootId = execution instanceof ExecutionEntity entity ? entity.getRootProcessInstanceId() : null;
+        return rootId != null ? rootId : rootOf(execution).getId();
     }
 
     /** The case has just been attached to its process ({@link CaseRegistration}): its process finds it without a query. */

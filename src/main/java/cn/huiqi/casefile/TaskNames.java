@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,7 @@ public class TaskNames {
     }
 
     public void name(DelegateTask task) {
-        Optional<CaseRecord> found = caseOfProcess.ofRootProcessInstance(CaseOfProcess.rootOf(task.getExecution()).getId());
+        Optional<CaseRecord> found = caseOfProcess.ofRootProcessInstance(CaseOfProcess.rootIdOf(task.getExecution()));
         if (found.isEmpty() || found.get().getCaseNumber() == null) {
             return; // a process of no single case (fund settlement) keeps its step's name
         }
@@ -47,11 +48,13 @@ public class TaskNames {
         String applicant = applicantNames.of(caseRecord.getApplicant()).name();
         task.setName(title(task.getName(), caseRecord.getCaseNumber(), applicant, amount(caseRecord)));
         // Tasklist's list items show these two; review-chain already has them (its call activity maps them in), so a
-        // task there adds nothing; a task elsewhere gets them task-local
-        if (!task.hasVariable(CASE_NUMBER)) {
+        // task there adds nothing; a task elsewhere gets them task-local. Asked of the task's execution: a task being
+        // created has no variables of its own yet, and asking the task would load them (one query for none)
+        DelegateExecution execution = task.getExecution();
+        if (!execution.hasVariable(CASE_NUMBER)) {
             task.setVariableLocal(CASE_NUMBER, caseRecord.getCaseNumber());
         }
-        if (!task.hasVariable(APPLICANT)) {
+        if (!execution.hasVariable(APPLICANT)) {
             task.setVariableLocal(APPLICANT, applicant);
         }
     }

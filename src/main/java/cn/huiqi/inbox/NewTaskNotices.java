@@ -69,11 +69,7 @@ class NewTaskNotices implements TaskListener {
 
     /** The case of the task's process (the root of the call hierarchy, by its business key = the case number). */
     private Optional<CaseRecord> caseOf(DelegateTask task) {
-        var instance = task.getExecution() == null ? null : task.getExecution().getProcessInstance();
-        while (instance != null && instance.getSuperExecution() != null) {
-            instance = instance.getSuperExecution().getProcessInstance();
-        }
-        return instance == null ? Optional.empty() : cases.ofRootProcessInstance(instance.getId());
+        return task.getExecution() == null ? Optional.empty() : cases.ofRootProcessInstance(CaseOfProcess.rootIdOf(task.getExecution()));
     }
 
     /** A task outside any case (e.g. a settlement's payments): its process by name, and business key when it has one. */

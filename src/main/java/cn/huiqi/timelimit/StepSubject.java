@@ -36,16 +36,13 @@ class StepSubject {
     }
 
     Optional<Subject> of(DelegateExecution execution) {
-        DelegateExecution instance = execution.getProcessInstance();
-        while (instance.getSuperExecution() != null) {
-            instance = instance.getSuperExecution().getProcessInstance();
-        }
-        Optional<CaseRecord> caseRecord = caseOfProcess.ofRootProcessInstance(instance.getId());
+        Optional<CaseRecord> caseRecord = caseOfProcess.ofRootProcessInstance(CaseOfProcess.rootIdOf(execution));
         if (caseRecord.isPresent()) {
             CaseRecord c = caseRecord.get();
             return Optional.of(new Subject(c.getId(), c.getCaseNumber(), c.getMeasure(),
                     c.getLeadUnit() != null ? c.getLeadUnit() : leadUnitOf(c.getMeasure())));
         }
+        DelegateExecution instance = CaseOfProcess.rootOf(execution);
         Object measure = instance.getVariable("measure");
         if (measure == null || catalogue.find(measure.toString()).isEmpty()) {
             return Optional.empty();

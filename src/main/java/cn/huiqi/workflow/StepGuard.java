@@ -120,14 +120,15 @@ class StepGuard {
         if (task == null) {
             return null; // the engine answers 404
         }
-        StepSite site = site(task, context);
-        Optional<TaskContract> found = site == null ? Optional.empty() : contracts.forStep(site.processKey(), site.activityId());
+        String processKey = processKeyOf(task, context);
+        Optional<TaskContract> found = processKey == null ? Optional.empty() : contracts.forStep(processKey, task.getTaskDefinitionKey());
         if (found.isEmpty()) {
             boolean ends = command.action() == GuardedCommand.Action.COMPLETE || command.action() == GuardedCommand.Action.TASK_ERROR;
             return caller.admin() && !ends ? null : new StepNotAllowedException("此任务没有声明办理角色和可填写字段，不能办理",
                     "This task declares no role and no fields; nobody may work on it");
         }
         TaskContract contract = found.get();
+        StepSite site = site(processKey, task, contract.role(), context);
         return switch (command.action()) {
             case COMPLETE -> holds(contract, site, caller.userId(), caller.groups())
                     ? undeclared(command.fields(), contract) : notHolding(contract.role(), "办理此任务", "complete this task");
@@ -251,20 +252,28 @@ class StepGuard {
                 .stream().map(Group::getId).toList();
     }
 
-    private StepSite site(TaskEntity task, CommandContext context) {
+    /** The key of the task's process, null for a standalone task (no process, no contract). */
+    private static String processKeyOf(TaskEntity task, CommandContext context) {
         if (task.getProcessDefinitionId() == null || task.getProcessInstanceId() == null) {
-            return null; // a standalone task: no process, no contract
+            return null;
         }
-        ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
-                .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
-        ExecutionEntity root = context.getExecutionManager().findExecutionById(task.getProcessInstanceId());
-        while (root.getSuperExecution() != null) {
-            root = root.getSuperExecution().getProcessInstance();
-        }
-        CaseRecord caseRecord = cases.ofRootProcessInstance(root.getId()).orElse(null);
-        Object reviewUnit = task.getExecution() == null ? null : task.getExecution().getVariable(REVIEW_UNIT);
-        return new StepSite(definition.getKey(), task.getTaskDefinitionKey(), caseRecord,
-                reviewUnit == null ? null : reviewUnit.toString());
+        return context.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey();
+    }
+
+    /**
+     * The case, by the root instance's id the engine keeps on the task's instance: the call hierarchy above it (the
+     * calling execution, the measure's instance) is not loaded. The unit of this city review (the multi-instance
+     * element variable) only for the role that depends on it: elsewhere there is none, and asking for it would load
+     * the variables of every scope up to the process instance.
+     */
+    private StepSite site(String processKey, TaskEntity task, TaskRole role, CommandContext context) {
+        ExecutionEntity execution = task.getExecution() != null ? task.getExecution()
+                : context.getExecutionManager().findExecutionById(task.getProcessInstanceId());
+        CaseRecord caseRecord = cases.ofRootProcessInstance(CaseOfProcess.rootIdOf(execution)).orElse(null);
+        Object reviewUnit = role.kind() == TaskRole.Kind.CITY_UNIT && task.getExecution() != null
+                ? task.getExecution().getVariable(REVIEW_UNIT) : null;
+        return new StepSite(processKey, task.getTaskDefinitionKey(), caseRecord, reviewUnit == null ? null : reviewUnit.toString());
     }
 
     private static RuntimeException undeclared(Collection<String> fields, TaskContract contract) {
