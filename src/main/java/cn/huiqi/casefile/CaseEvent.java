@@ -27,10 +27,6 @@ public class CaseEvent {
         this.occurredAt = occurredAt;
     }
 
-    void inserted(long newId) {
-        this.id = newId;
-    }
-
     public Long getId() { return id; }
     public Long getCaseId() { return caseId; }
     public Instant getOccurredAt() { return occurredAt; }

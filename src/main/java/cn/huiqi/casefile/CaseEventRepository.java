@@ -1,49 +1,71 @@
 package cn.huiqi.casefile;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Table case_event: a case's timeline, appended to and read in order. */
+/**
+ * Table case_event: a case's timeline, appended to and read in order. The lines a transaction appends are written
+ * together, one JDBC batch (with Connector/J's {@code rewriteBatchedStatements} one multi-row INSERT), just before it
+ * commits, or before it reads the timeline; SQL of another class that reads case_event calls {@link #writeQueued()} first.
+ */
 @Repository
 public class CaseEventRepository {
 
     private static final String SELECT = "SELECT id, case_id, occurred_at, actor, action, detail FROM case_event";
+    private static final String INSERT = "INSERT INTO case_event (case_id, occurred_at, actor, action, detail) VALUES (?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
+    private final TransactionQueue<CaseEvent> queued = new TransactionQueue<>(this::insert);
 
     CaseEventRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the line and sets its id; answers the same object. */
-    public CaseEvent save(CaseEvent event) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var insert = connection.prepareStatement("INSERT INTO case_event (case_id, occurred_at, actor, action, detail)"
-                    + " VALUES (?, ?, ?, ?, ?)", new String[] {"id"});
-            insert.setObject(1, event.getCaseId());
-            insert.setTimestamp(2, Timestamp.from(event.getOccurredAt()));
-            insert.setString(3, event.getActor());
-            insert.setString(4, event.getAction());
-            insert.setString(5, event.getDetail());
-            return insert;
-        }, key);
-        event.inserted(key.getKey().longValue());
-        return event;
+    /** Appends the line: in a transaction, written with its other lines as it commits; without one, at once. */
+    public void append(CaseEvent event) {
+        queued.add(event);
+    }
+
+    /** Writes the lines the current transaction has appended so far, so that SQL reading case_event sees them. */
+    public void writeQueued() {
+        queued.flush();
+    }
+
+    /** {@link #writeQueued()}, and lines appended later in the transaction are written at once: it is committing. */
+    void writeQueuedForCommit() {
+        queued.flushForCommit();
     }
 
     public List<CaseEvent> findByCaseIdOrderByOccurredAtAscIdAsc(Long caseId) {
+        writeQueued();
         return jdbc.query(SELECT + " WHERE case_id = ? ORDER BY occurred_at, id", CaseEventRepository::row, caseId);
     }
 
     public List<CaseEvent> findAll() {
+        writeQueued();
         return jdbc.query(SELECT + " ORDER BY id", CaseEventRepository::row);
+    }
+
+    private void insert(List<CaseEvent> events) {
+        if (events.size() == 1) {
+            jdbc.update(INSERT, ps -> values(ps, events.get(0)));
+        } else {
+            jdbc.batchUpdate(INSERT, events, events.size(), CaseEventRepository::values);
+        }
+    }
+
+    private static void values(PreparedStatement insert, CaseEvent event) throws SQLException {
+        insert.setObject(1, event.getCaseId());
+        insert.setTimestamp(2, Timestamp.from(event.getOccurredAt()));
+        insert.setString(3, event.getActor());
+        insert.setString(4, event.getAction());
+        insert.setString(5, event.getDetail());
     }
 
     private static CaseEvent row(ResultSet rs, int rowNum) throws SQLException {

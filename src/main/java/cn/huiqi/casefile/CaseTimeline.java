@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-/** Appends who-did-what lines to a case; the actor is the authenticated user, or "system" for timers. */
+/**
+ * Appends who-did-what lines to a case; the actor is the authenticated user, or "system" for timers. A transaction's
+ * lines are written together as it commits, or when the timeline is read ({@link CaseEventRepository}).
+ */
 @Component
 public class CaseTimeline {
 
@@ -21,7 +24,12 @@ public class CaseTimeline {
     }
 
     public void record(CaseRecord caseRecord, String action, String detail) {
-        events.save(new CaseEvent(caseRecord.getId(), currentActor(), action, detail));
+        events.append(new CaseEvent(caseRecord.getId(), currentActor(), action, detail));
+    }
+
+    /** Writes the lines the current transaction has recorded so far: before SQL of one's own that reads case_event. */
+    public void writeQueued() {
+        events.writeQueued();
     }
 
     public List<CaseEvent> of(CaseRecord caseRecord) {

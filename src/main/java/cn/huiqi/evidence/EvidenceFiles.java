@@ -32,6 +32,7 @@ import cn.huiqi.casefile.CaseOpened;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseRegistration;
+import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.casefile.CaseVisibility;
 import cn.huiqi.casefile.RewardStatus;
 import cn.huiqi.common.ConflictException;
@@ -71,12 +72,14 @@ public class EvidenceFiles {
     private final cn.huiqi.unit.UnitRepository units;
     private final cn.huiqi.catalogue.MeasureCatalogue catalogue;
     private final List<LocalityFileReaders> localityReaders;
+    private final CaseTimeline timeline;
 
     public EvidenceFiles(JdbcTemplate jdbc, EvidenceStore store, TransactionTemplate transaction, CaseRecordRepository cases,
                          CaseVisibility visibility, EnterpriseRegister register, ObjectMapper json,
                          List<RequiredDocuments> declared, @Value("${huiqi.evidence.max-size:20MB}") DataSize maxSize,
                          cn.huiqi.unit.UnitRepository units, cn.huiqi.catalogue.MeasureCatalogue catalogue,
-                         List<LocalityFileReaders> localityReaders) {
+                         List<LocalityFileReaders> localityReaders, CaseTimeline timeline) {
+        this.timeline = timeline;
         this.units = units;
         this.catalogue = catalogue;
         this.localityReaders = List.copyOf(localityReaders);
@@ -208,6 +211,7 @@ public class EvidenceFiles {
         // one statement: the send-back count (one row) joined to the case's files (none: one row of nulls)
         int[] latest = {0};
         List<EvidenceRow> rows = new java.util.ArrayList<>();
+        timeline.writeQueued();
         jdbc.query("SELECT s.send_backs, " + PREFIXED_COLUMNS + " FROM (" + SEND_BACKS + ") s "
                 + "LEFT JOIN evidence_file e ON e.case_id = ? ORDER BY e.uploaded_at, e.id", rs -> {
             latest[0] = rs.getInt("send_backs");
@@ -402,6 +406,7 @@ public class EvidenceFiles {
     }
 
     private int sendBacks(CaseRecord caseRecord) {
+        timeline.writeQueued();
         return jdbc.queryForObject(SEND_BACKS, Integer.class, caseRecord.getId());
     }
 
