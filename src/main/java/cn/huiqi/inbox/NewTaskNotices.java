@@ -67,7 +67,7 @@ class NewTaskNotices implements TaskListener {
         }
     }
 
-    /** The case of the task's process (the root of the call hierarchy, by its business key = the case number). */
+    /** The case of the task's process: the case of the root of its call hierarchy (the engine's root instance id). */
     private Optional<CaseRecord> caseOf(DelegateTask task) {
         return task.getExecution() == null ? Optional.empty() : cases.ofRootProcessInstance(CaseOfProcess.rootIdOf(task.getExecution()));
     }
