@@ -30,17 +30,23 @@ class LockoutIdentityProvider extends DbIdentityServiceProvider {
         if (userId == null || password == null || userId.isEmpty() || password.isEmpty()) {
             return false;
         }
-        LoginLockout.Standing standing = lockout.standing(userId);
-        if (lockout.refuseWhileLocked(userId, standing)) {
+        LoginLockout.Look look = lockout.look(userId);
+        if (lockout.refuseWhileLocked(userId, look.standing())) {
             return false;
         }
-        UserEntity user = findUserById(userId);
-        if (user != null && matchPassword(password, user)) {
-            lockout.succeeded(userId, standing);
+        if (look.password().isPresent() && matchPassword(password, stored(userId, look.password().get()))) {
+            lockout.succeeded(userId, look.standing());
             return true;
         }
         lockout.failed(userId);
         return false;
+    }
+
+    private static UserEntity stored(String userId, LoginLockout.StoredPassword password) {
+        UserEntity user = new UserEntity(userId);
+        user.setDbPassword(password.hash());
+        user.setSalt(password.salt());
+        return user;
     }
 
     @Override

@@ -53,12 +53,38 @@ class LoginLockout {
     record Standing(boolean counting, Optional<Instant> lockedUntil) {
     }
 
+    /** The password hash and salt the engine stored for a user (ACT_ID_USER). */
+    record StoredPassword(String hash, String salt) {
+    }
+
+    /** A password check's look: the user's standing, and the stored password if such a user exists. */
+    record Look(Standing standing, Optional<StoredPassword> password) {
+    }
+
     Standing standing(String userId) {
         List<Timestamp> until = jdbc.queryForList("SELECT locked_until FROM login_lock WHERE user_id = ?",
                 Timestamp.class, key(userId));
         Instant now = clock.instant();
         return new Standing(!until.isEmpty(),
                 until.stream().filter(t -> t != null).map(Timestamp::toInstant).filter(now::isBefore).findFirst());
+    }
+
+    /**
+     * The standing and the stored password in one statement: every Basic-auth request checks a password, so a
+     * second read of the lock beside the engine's read of the user would be one more statement per request.
+     */
+    Look look(String userId) {
+        return jdbc.query("SELECT l.user_id, l.locked_until, u.PWD_, u.SALT_ FROM (SELECT 1 AS one) k"
+                + " LEFT JOIN login_lock l ON l.user_id = ? LEFT JOIN ACT_ID_USER u ON u.ID_ = ?", rows -> {
+                    rows.next();
+                    boolean counting = rows.getString(1) != null;
+                    Timestamp until = rows.getTimestamp(2);
+                    String hash = rows.getString(3);
+                    String salt = rows.getString(4);
+                    Instant now = clock.instant();
+                    return new Look(new Standing(counting, Optional.ofNullable(until).map(Timestamp::toInstant).filter(now::isBefore)),
+                            Optional.ofNullable(hash).map(h -> new StoredPassword(h, salt)));
+                }, key(userId), userId);
     }
 
     /** The end of the user's current lock, if the user is locked now. */

@@ -1,6 +1,9 @@
 package cn.huiqi.process;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.impl.bpmn.behavior.ExclusiveGatewayActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.behavior.MultiInstanceActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.behavior.NoneStartEventActivityBehavior;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,6 +14,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +22,8 @@ import org.springframework.stereotype.Component;
  * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): everything level {@code full} keeps
  * except the log of every process-variable write (ACT_HI_DETAIL), the activity instances of exclusive gateways and
  * none start events, which the token passes in the same transaction, and the job log's rows for the creation and
- * unrun deletion of jobs whose handler is {@link LoggedWhenRun} (their runs are logged). Each variable's last value stays
+ * unrun deletion of jobs whose handler is {@link LoggedWhenRun} (their runs are logged), and the multi-instance counters'
+ * variable history. Each variable's last value stays
  * (ACT_HI_VARINST, as {@code audit}), so do the user operation log, DMN evaluations with inputs and outputs, identity
  * links, incidents and the job log. What a reviewer submitted at each step is the case timeline's (actor, decision,
  * comment, time; measure 1's per-order results in {@code m1_order}), kept 30 years, so the variable log would be a
@@ -46,7 +51,7 @@ class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin {
         @Override
         public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
             return eventType != HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL && !passedThrough(eventType, entity)
-                    && !createdOrDeletedUnrun(eventType, entity)
+                    && !createdOrDeletedUnrun(eventType, entity) && !multiInstanceCounter(entity)
                     && HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
         }
     };
@@ -65,6 +70,20 @@ class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin {
         return activity != null && (activity.getActivityBehavior() instanceof ExclusiveGatewayActivityBehavior
                 || activity.getActivityBehavior() instanceof NoneStartEventActivityBehavior);
     }
+
+    /**
+     * A multi-instance activity's counters ({@code nrOfInstances}, {@code nrOfActiveInstances},
+     * {@code nrOfCompletedInstances}, {@code loopCounter}): the engine's bookkeeping of its parallel instances, changed
+     * at every completion (a history read and update each time) and telling an audit nothing the steps' own activity
+     * instances and the timeline do not. None of their history is kept, so no row is left half-written.
+     */
+    private static boolean multiInstanceCounter(Object entity) {
+        return entity instanceof VariableInstanceEntity variable && COUNTERS.contains(variable.getName());
+    }
+
+    private static final Set<String> COUNTERS = Set.of(MultiInstanceActivityBehavior.NUMBER_OF_INSTANCES,
+            MultiInstanceActivityBehavior.NUMBER_OF_ACTIVE_INSTANCES, MultiInstanceActivityBehavior.NUMBER_OF_COMPLETED_INSTANCES,
+            MultiInstanceActivityBehavior.LOOP_COUNTER);
 
     /** The creation, or the deletion unrun, of a job whose handler is {@link LoggedWhenRun}. */
     private static boolean createdOrDeletedUnrun(HistoryEventType eventType, Object entity) {

@@ -111,6 +111,11 @@ class OrderRewardProcessTest extends ProcessTestSupport {
 
         completeAs("gxj-reviewer", gxj, decision("approve", null));
         assertThat(review(instance)).isWaitingAt("Task_CityReview"); // 市商务局 has not agreed yet
+        // the parallel reviews' counters are the engine's bookkeeping, kept at run time only (case-audit)
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(chain.getId()).list())
+                .extracting(v -> v.getName()).contains("nrOfCompletedInstances", "loopCounter");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(chain.getId()).list()).extracting(v -> v.getName())
+                .doesNotContain("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter").contains("reviewUnit");
         completeAs("swj-reviewer", swj, decision("approve", null));
 
         assertThat(chain).hasPassed("Task_ReserveFunds").isWaitingAt("Message_SettlementDecided");
