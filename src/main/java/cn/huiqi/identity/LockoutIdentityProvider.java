@@ -27,26 +27,7 @@ class LockoutIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public boolean checkPassword(String userId, String password) {
-        if (userId == null || password == null || userId.isEmpty() || password.isEmpty()) {
-            return false;
-        }
-        LoginLockout.Look look = lockout.look(userId);
-        if (lockout.refuseWhileLocked(userId, look.standing())) {
-            return false;
-        }
-        if (look.password().isPresent() && matchPassword(password, stored(userId, look.password().get()))) {
-            lockout.succeeded(userId, look.standing());
-            return true;
-        }
-        lockout.failed(userId);
-        return false;
-    }
-
-    private static UserEntity stored(String userId, LoginLockout.StoredPassword password) {
-        UserEntity user = new UserEntity(userId);
-        user.setDbPassword(password.hash());
-        user.setSalt(password.salt());
-        return user;
+        return lockout.groupsIfCorrect(userId, password, Context.getProcessEngineConfiguration().getPasswordManager()).isPresent();
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.impl.digest.PasswordManager;
+import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DuplicateKeyException;
@@ -57,39 +59,64 @@ class LoginLockout {
     record StoredPassword(String hash, String salt) {
     }
 
-    /** A password check's look: the user's standing, and the stored password if such a user exists. */
-    record Look(Standing standing, Optional<StoredPassword> password) {
-    }
-
-    Standing standing(String userId) {
-        List<Timestamp> until = jdbc.queryForList("SELECT locked_until FROM login_lock WHERE user_id = ?",
-                Timestamp.class, key(userId));
-        Instant now = clock.instant();
-        return new Standing(!until.isEmpty(),
-                until.stream().filter(t -> t != null).map(Timestamp::toInstant).filter(now::isBefore).findFirst());
+    /** A password check's look: the user's standing, the stored password if such a user exists, and the user's groups. */
+    record Look(Standing standing, Optional<StoredPassword> password, List<String> groups) {
     }
 
     /**
-     * The standing and the stored password in one statement: every Basic-auth request checks a password, so a
-     * second read of the lock beside the engine's read of the user would be one more statement per request.
+     * The standing, the stored password and the groups (ACT_ID_MEMBERSHIP, as the engine's group query by member
+     * finds them) in one statement: every Basic-auth request checks a password and then needs the groups, so separate
+     * reads of the lock, the user and the memberships would be three statements per request.
      */
     Look look(String userId) {
-        return jdbc.query("SELECT l.user_id, l.locked_until, u.PWD_, u.SALT_ FROM (SELECT 1 AS one) k"
-                + " LEFT JOIN login_lock l ON l.user_id = ? LEFT JOIN ACT_ID_USER u ON u.ID_ = ?", rows -> {
+        return jdbc.query("SELECT l.user_id, l.locked_until, u.PWD_, u.SALT_, m.GROUP_ID_ FROM (SELECT 1 AS one) k"
+                + " LEFT JOIN login_lock l ON l.user_id = ? LEFT JOIN ACT_ID_USER u ON u.ID_ = ?"
+                + " LEFT JOIN ACT_ID_MEMBERSHIP m ON m.USER_ID_ = u.ID_ ORDER BY m.GROUP_ID_", rows -> {
                     rows.next();
                     boolean counting = rows.getString(1) != null;
                     Timestamp until = rows.getTimestamp(2);
                     String hash = rows.getString(3);
                     String salt = rows.getString(4);
+                    List<String> groups = new java.util.ArrayList<>();
+                    do {
+                        if (rows.getString(5) != null) {
+                            groups.add(rows.getString(5));
+                        }
+                    } while (rows.next());
                     Instant now = clock.instant();
                     return new Look(new Standing(counting, Optional.ofNullable(until).map(Timestamp::toInstant).filter(now::isBefore)),
-                            Optional.ofNullable(hash).map(h -> new StoredPassword(h, salt)));
+                            Optional.ofNullable(hash).map(h -> new StoredPassword(h, salt)), List.copyOf(groups));
                 }, key(userId), userId);
+    }
+
+    /**
+     * The one password check of the built-in identity, with this policy: the user's groups if the password is the
+     * user's and the user is not locked, else nothing (the failure counted, a refusal while locked audited). The engine's
+     * provider ({@link LockoutIdentityProvider}) and the app's Basic auth ({@link CamundaIdentityAuthenticationProvider})
+     * both ask here; {@code passwords} is the engine's password manager, so hashes are compared as the engine does.
+     */
+    Optional<List<String>> groupsIfCorrect(String userId, String password, PasswordManager passwords) {
+        if (userId == null || password == null || userId.isEmpty() || password.isEmpty()) {
+            return Optional.empty();
+        }
+        Look look = look(userId);
+        if (refuseWhileLocked(userId, look.standing())) {
+            return Optional.empty();
+        }
+        if (look.password().isPresent() && passwords.check(EncryptionUtil.saltPassword(password, look.password().get().salt()),
+                look.password().get().hash())) {
+            succeeded(userId, look.standing());
+            return Optional.of(look.groups());
+        }
+        failed(userId);
+        return Optional.empty();
     }
 
     /** The end of the user's current lock, if the user is locked now. */
     public Optional<Instant> lockedUntil(String userId) {
-        return standing(userId).lockedUntil();
+        Instant now = clock.instant();
+        return jdbc.queryForList("SELECT locked_until FROM login_lock WHERE user_id = ?", Timestamp.class, key(userId)).stream()
+                .filter(t -> t != null).map(Timestamp::toInstant).filter(now::isBefore).findFirst();
     }
 
     /** Before a password is compared: true (and audited) if the user is locked and must be refused unseen. */
