@@ -1,6 +1,7 @@
 package cn.huiqi.casefile;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** One line of a case's timeline: who did what, when (table case_event, {@link CaseEventRepository}). */
 public class CaseEvent {
@@ -14,7 +15,8 @@ public class CaseEvent {
 
     public CaseEvent(Long caseId, String actor, String action, String detail) {
         this.caseId = caseId;
-        this.occurredAt = Instant.now();
+        // as occurred_at (DATETIME(6)) keeps it: a line the transaction holds reads as its row does
+        this.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         this.actor = actor;
         this.action = action;
         this.detail = detail;

@@ -4,15 +4,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import cn.huiqi.common.TransactionQueue;
+import cn.huiqi.common.TransactionRows;
+
 /**
  * Table case_event: a case's timeline, appended to and read in order. The lines a transaction appends are written
  * together, one JDBC batch (with Connector/J's {@code rewriteBatchedStatements} one multi-row INSERT), just before it
  * commits, or before it reads the timeline; SQL of another class that reads case_event calls {@link #writeQueued()} first.
+ * The transaction also keeps the lines it appended, by case ({@link #appendedHere}): of a case it opened, they are the
+ * whole timeline.
  */
 @Repository
 public class CaseEventRepository {
@@ -22,6 +29,7 @@ public class CaseEventRepository {
 
     private final JdbcTemplate jdbc;
     private final TransactionQueue<CaseEvent> queued = new TransactionQueue<>(this::insert);
+    private final TransactionRows<List<CaseEvent>> appended = new TransactionRows<>();
 
     CaseEventRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -30,16 +38,21 @@ public class CaseEventRepository {
     /** Appends the line: in a transaction, written with its other lines as it commits; without one, at once. */
     public void append(CaseEvent event) {
         queued.add(event);
+        appended.keep(event.getCaseId(), new ArrayList<>()).add(event);
+    }
+
+    /**
+     * The lines the current transaction has appended to the case, in the timeline's order (by when, then in the order
+     * appended, as the ids are handed out): the case's whole timeline when the transaction opened the case.
+     */
+    List<CaseEvent> appendedHere(Long caseId) {
+        List<CaseEvent> lines = appended.get(caseId);
+        return lines == null ? List.of() : lines.stream().sorted(Comparator.comparing(CaseEvent::getOccurredAt)).toList();
     }
 
     /** Writes the lines the current transaction has appended so far, so that SQL reading case_event sees them. */
     public void writeQueued() {
         queued.flush();
-    }
-
-    /** {@link #writeQueued()}, and lines appended later in the transaction are written at once: it is committing. */
-    void writeQueuedForCommit() {
-        queued.flushForCommit();
     }
 
     public List<CaseEvent> findByCaseIdOrderByOccurredAtAscIdAsc(Long caseId) {

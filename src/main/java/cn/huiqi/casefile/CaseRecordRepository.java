@@ -23,12 +23,18 @@ import org.springframework.stereotype.Repository;
 
 import cn.huiqi.catalogue.ApplicantKind;
 import cn.huiqi.common.NotFoundException;
+import cn.huiqi.common.TransactionQueue;
 import cn.huiqi.common.TransactionRows;
 
 /**
  * Table case_record (with its review units in case_review_unit, V23). {@link #save} inserts a new case, or writes
  * what its mutators changed: one UPDATE of those columns, checked against {@code row_version}. Within a transaction
  * every read of a case answers the same object ({@link TransactionRows}): a lookup by id reads the row once.
+ * <p>
+ * A case the transaction inserted is seen by no other transaction until it commits, so what changes it then (its
+ * number and process, its units, its status: the steps of a submission) waits for the commit: one UPDATE of every
+ * changed column ({@link TransactionQueue}), written earlier only before a read of the table here; SQL of another class
+ * that reads such a change within the opening transaction calls {@link #writeQueued()} first.
  */
 @Repository
 public class CaseRecordRepository {
@@ -41,6 +47,10 @@ public class CaseRecordRepository {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionRows<CaseRecord> rows = new TransactionRows<>();
+    /** The cases the current transaction inserted. */
+    private final TransactionRows<CaseRecord> inserted = new TransactionRows<>();
+    /** Cases the current transaction inserted and changed since, to be written before it commits. */
+    private final TransactionQueue<CaseRecord> changed = new TransactionQueue<>(this::writeChanges);
 
     CaseRecordRepository(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
@@ -57,14 +67,17 @@ public class CaseRecordRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
+        writeQueued();
         return named.query(SELECT + " WHERE id IN (:ids)", new MapSqlParameterSource("ids", Set.copyOf(ids)), this::held);
     }
 
     public List<CaseRecord> findAll() {
+        writeQueued();
         return jdbc.query(SELECT + " ORDER BY id", this::held);
     }
 
     public long count() {
+        writeQueued();
         return jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
     }
 
@@ -91,25 +104,54 @@ public class CaseRecordRepository {
     }
 
     public List<CaseRecord> findByEnterpriseIdOrderBySubmittedAtDesc(Long enterpriseId) {
+        writeQueued();
         return jdbc.query(SELECT + " WHERE enterprise_id = ? ORDER BY submitted_at DESC, id DESC", this::held, enterpriseId);
     }
 
     public List<CaseRecord> findByMeasureAndStatusOrderBySubmittedAtAsc(String measure, String status) {
+        writeQueued();
         return jdbc.query(SELECT + " WHERE measure = ? AND status = ? ORDER BY submitted_at, id", this::held, measure, status);
     }
 
     /**
      * A new case (no id yet): inserted with row_version 0, its id set. Otherwise what changed since it was read: one
      * UPDATE of those columns unless nothing did; {@link OptimisticLockingFailureException} when the row has changed
-     * meanwhile. Review units that changed are written to case_review_unit as well. Answers the same object.
+     * meanwhile. Review units that changed are written to case_review_unit as well. Answers the same object. What
+     * changes a case this transaction inserted is written as it commits (or before a read of the table).
      */
     public CaseRecord save(CaseRecord c) {
         if (c.getId() == null) {
             insert(c);
         } else if (!c.changes().isEmpty()) {
-            update(c);
+            if (insertedInThisTransaction(c)) {
+                changed.add(c);
+            } else {
+                update(c);
+            }
         }
         return c;
+    }
+
+    /**
+     * Whether the current transaction inserted this case: until it commits no other transaction sees the case, so
+     * whatever this transaction wrote about it (its timeline, its step clocks, ...) is all there is.
+     */
+    public boolean insertedInThisTransaction(CaseRecord c) {
+        return c.getId() != null && inserted.get(c.getId()) == c;
+    }
+
+    /** Writes the changes of the cases this transaction inserted so far: before SQL of another class that reads them. */
+    public void writeQueued() {
+        changed.flush();
+    }
+
+    /** One UPDATE per case of what changed since it was last written (a case saved several times is queued as often). */
+    private void writeChanges(List<CaseRecord> queued) {
+        for (CaseRecord c : new java.util.LinkedHashSet<>(queued)) {
+            if (!c.changes().isEmpty()) {
+                update(c);
+            }
+        }
     }
 
     private void insert(CaseRecord c) {
@@ -146,6 +188,7 @@ public class CaseRecordRepository {
         insertReviewUnits(id, c.getReviewUnits());
         c.inserted(id);
         rows.put(id, c);
+        inserted.put(id, c);
     }
 
     private void update(CaseRecord c) {
@@ -210,6 +253,7 @@ public class CaseRecordRepository {
     }
 
     private Optional<CaseRecord> one(String sql, Object... args) {
+        writeQueued();
         List<CaseRecord> found = jdbc.query(sql, this::held, args);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }

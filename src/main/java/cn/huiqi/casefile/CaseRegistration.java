@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.huiqi.catalogue.ApplicantKind;
 import cn.huiqi.catalogue.MeasureCatalogue;
 import cn.huiqi.common.InvalidInputException;
+import cn.huiqi.common.TransactionRows;
 import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.enterprise.EnterpriseRepository;
@@ -53,6 +54,16 @@ public class CaseRegistration {
     private final CaseLifecycles lifecycles;
     private final ApplicationEventPublisher events;
     private final ApplicationPeriods periods;
+    /**
+     * Within a transaction, the enterprise each user applies for (by the enterprise it names) and each measure's open
+     * round, as first found: a submission's checks and its process's first step ask once ({@link TransactionRows}).
+     */
+    private final TransactionRows<Enterprise> applicants = new TransactionRows<>();
+    private final TransactionRows<Optional<Long>> admitted = new TransactionRows<>();
+
+    /** Who applies for which enterprise (null: the login's own): the key of {@link #applicants}. */
+    private record ApplicantAsked(String userId, Long namedEnterpriseId) {
+    }
 
     public CaseRegistration(CaseRecordRepository cases, CaseOfProcess caseOfProcess, EnterpriseRegister register,
                             EnterpriseRepository enterprises, CaseTimeline timeline, IdentityService identityService, ObjectMapper json,
@@ -74,7 +85,7 @@ public class CaseRegistration {
     /**
      * The enterprise the authenticated user applies for, or a clear refusal: the one it names (which it must
      * act for, {@link EnterpriseRegister#actsFor}), else the one its login is bound to. Only an account in
-     * group enterprise and no other applies: a staff account never does.
+     * group enterprise and no other applies: a staff account never does. Looked up once per transaction.
      */
     public Enterprise applicantEnterprise(Object namedEnterpriseId) {
         String userId = timeline.currentActor();
@@ -89,6 +100,12 @@ public class CaseRegistration {
                     "Only enterprise users can apply; a staff account is never an applicant");
         }
         Long named = enterpriseId(namedEnterpriseId);
+        ApplicantAsked asked = new ApplicantAsked(userId, named);
+        Enterprise found = applicants.get(asked);
+        return found != null ? found : applicants.keep(asked, enterpriseActedFor(userId, named));
+    }
+
+    private Enterprise enterpriseActedFor(String userId, Long named) {
         if (named == null) {
             return register.ownEnterprise(userId).orElseThrow(() -> new InvalidInputException(ENTERPRISE_ID,
                     "账号 " + userId + " 未绑定企业；经办人须在 enterpriseId 中指明代为申请的企业",
@@ -116,9 +133,13 @@ public class CaseRegistration {
         throw new InvalidInputException(ENTERPRISE_ID, "企业编号应为正整数", "enterpriseId must be a positive whole number");
     }
 
-    /** Refuses (400 naming the application period) an application of a measure that takes none today; answers its round. */
+    /**
+     * Refuses (400 naming the application period) an application of a measure that takes none today; answers its round
+     * (asked once per transaction).
+     */
     public Optional<Long> admit(String measure) {
-        return periods.admit(measure);
+        Optional<Long> round = admitted.get(measure);
+        return round != null ? round : admitted.keep(measure, periods.admit(measure));
     }
 
     /** The applicant of this measure's cases when an enterprise applies: itself, or as the owner of the project it names. */
@@ -151,7 +172,8 @@ public class CaseRegistration {
         caseRecord.assignNumber(POLICY_YEAR);
         events.publishEvent(new CaseOpened(caseRecord, application, draftIds(execution.getVariable(EVIDENCE_DRAFTS))));
         caseRecord.attachProcess(execution.getProcessInstanceId());
-        // number and process in one UPDATE: CaseOpened's listeners take both from the object, not from the row
+        // number and process written with the new case's other changes, one UPDATE before the commit (CaseRecordRepository):
+        // CaseOpened's listeners take both from the object, not from the row
         cases.save(caseRecord);
         caseOfProcess.attached(caseRecord);
         // the case number is the business key: the measure's process has no user task to show it as a variable (its

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a status move ({@link CaseLifecycles#moveTo} publishes it) before anyone else hears of it: one UPDATE of the
- * case's changed columns, so no caller of moveTo saves the case for its status.
+ * case's changed columns (of a case this transaction opened, with its other changes before the commit:
+ * {@link CaseRecordRepository#save}), so no caller of moveTo saves the case for its status.
  */
 @Component
 class CaseStatusWrites {

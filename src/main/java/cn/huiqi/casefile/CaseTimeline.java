@@ -16,10 +16,12 @@ public class CaseTimeline {
     public static final String SYSTEM = "system";
 
     private final CaseEventRepository events;
+    private final CaseRecordRepository cases;
     private final IdentityService identityService;
 
-    public CaseTimeline(CaseEventRepository events, IdentityService identityService) {
+    public CaseTimeline(CaseEventRepository events, CaseRecordRepository cases, IdentityService identityService) {
         this.events = events;
+        this.cases = cases;
         this.identityService = identityService;
     }
 
@@ -32,8 +34,10 @@ public class CaseTimeline {
         events.writeQueued();
     }
 
+    /** The case's lines in order; of a case this transaction opened, the lines it recorded (no statement). */
     public List<CaseEvent> of(CaseRecord caseRecord) {
-        return events.findByCaseIdOrderByOccurredAtAscIdAsc(caseRecord.getId());
+        return cases.insertedInThisTransaction(caseRecord) ? events.appendedHere(caseRecord.getId())
+                : events.findByCaseIdOrderByOccurredAtAscIdAsc(caseRecord.getId());
     }
 
     public String currentActor() {

@@ -122,6 +122,11 @@ public class RewardClaim {
     /** What changed since the row was read or written (a live view). */
     Set<Change> changes() { return changes; }
 
+    /** Inserted with row_version 0: what was recorded on it so far is written. */
+    void inserted() {
+        changes.clear();
+    }
+
     /** Written: row_version + 1 (an update), nothing pending. */
     void updated() {
         rowVersion++;

@@ -14,11 +14,15 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import cn.huiqi.common.TransactionQueue;
 import cn.huiqi.common.TransactionRows;
 
 /**
  * Table reward_claim (id = its case's id, assigned: a claim is inserted once, at its case's opening, then updated).
- * Within a transaction every read of a claim answers the same object ({@link TransactionRows}).
+ * Within a transaction every read of a claim answers the same object ({@link TransactionRows}). A new claim is inserted
+ * at its first save (with what was recorded on it since: a submission's decision), or before the transaction commits,
+ * or before any other statement here ({@link TransactionQueue}); rows that refer to a claim (fund entries, settlement
+ * lines) follow a decision on it, a save.
  */
 @Repository
 class RewardClaimRepository {
@@ -29,20 +33,26 @@ class RewardClaimRepository {
 
     private final JdbcTemplate jdbc;
     private final TransactionRows<RewardClaim> rows = new TransactionRows<>();
+    private final TransactionQueue<RewardClaim> opened = new TransactionQueue<>(claims -> claims.forEach(this::insertNow));
 
     RewardClaimRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** A new claim, row_version 0. */
+    /** A new claim, row_version 0: written as the transaction commits, or earlier (see the class). */
     void insert(RewardClaim c) {
+        rows.put(c.getCaseId(), c);
+        opened.add(c);
+    }
+
+    private void insertNow(RewardClaim c) {
         jdbc.update("INSERT INTO reward_claim (case_id, claimed_amount, eligible, reward_amount, reward_tier, decision_key, decision_version, "
                         + "decision_definition_id, outcome_reason, settled_amount, payment_reference, payment_date, payee_kind, payee_enterprise_id, "
                         + "payee_unit_id, updated_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 c.getCaseId(), c.getClaimedAmount(), c.getEligible(), c.getRewardAmount(), c.getRewardTier(), c.getDecisionKey(),
                 c.getDecisionVersion(), c.getDecisionDefinitionId(), c.getOutcomeReason(), c.getSettledAmount(), c.getPaymentReference(),
                 date(c), c.getPayeeKind().name(), c.getPayeeEnterpriseId(), c.getPayeeUnitId(), Timestamp.from(c.getUpdatedAt()));
-        rows.put(c.getCaseId(), c);
+        c.inserted();
     }
 
     /**
@@ -50,6 +60,7 @@ class RewardClaimRepository {
      * row_version: {@link OptimisticLockingFailureException} when the row changed meanwhile.
      */
     void update(RewardClaim c) {
+        opened.flush(); // a new claim: inserted with what was recorded on it, nothing left to update
         if (c.changes().isEmpty()) {
             return;
         }
@@ -98,6 +109,7 @@ class RewardClaimRepository {
         if (held != null) {
             return Optional.of(held);
         }
+        opened.flush();
         List<RewardClaim> found = jdbc.query(SELECT + " WHERE case_id = ?", RewardClaimRepository::row, caseId);
         return found.isEmpty() ? Optional.empty() : Optional.of(rows.keep(caseId, found.get(0)));
     }
@@ -108,17 +120,23 @@ class RewardClaimRepository {
     }
 
     boolean existsById(long caseId) {
-        return rows.get(caseId) != null || !jdbc.queryForList("SELECT 1 FROM reward_claim WHERE case_id = ?", Integer.class, caseId).isEmpty();
+        if (rows.get(caseId) != null) {
+            return true;
+        }
+        opened.flush();
+        return !jdbc.queryForList("SELECT 1 FROM reward_claim WHERE case_id = ?", Integer.class, caseId).isEmpty();
     }
 
     /** The measure of the claim's case. */
     Optional<String> measureOf(long claimId) {
+        opened.flush();
         return jdbc.queryForList("SELECT c.measure FROM case_record c JOIN reward_claim r ON r.case_id = c.id WHERE r.case_id = ?",
                 String.class, claimId).stream().findFirst();
     }
 
     /** Ids of the claims a decision decided, any version (version null) or one. */
     List<Long> decidedBy(String decisionKey, Integer version) {
+        opened.flush();
         return version == null
                 ? jdbc.queryForList("SELECT case_id FROM reward_claim WHERE decision_key = ?", Long.class, decisionKey)
                 : jdbc.queryForList("SELECT case_id FROM reward_claim WHERE decision_key = ? AND decision_version = ?", Long.class,

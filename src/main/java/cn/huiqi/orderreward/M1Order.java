@@ -77,6 +77,11 @@ public class M1Order {
         this.verification = Verification.PENDING;
     }
 
+    /** Inserted as {@code newId}. */
+    void stored(long newId) {
+        this.id = newId;
+    }
+
     /** In memory only: {@link M1OrderRepository#saveVerification} writes it. */
     void verify(Verification result, String reason, String actor) {
         this.verification = result;

@@ -5,10 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.huiqi.common.TransactionRows;
@@ -16,8 +18,8 @@ import cn.huiqi.common.TransactionRows;
 /**
  * Table m1_order (V13). Within a transaction a case's orders are read once ({@link TransactionRows}, by case id): the
  * completion, the rule inputs and each review task's form all get the same list and objects. Every write here keeps that
- * list true: a verification is written from the held object itself (or the list is dropped), an insert or a release
- * drops it, and the next read reads the rows again.
+ * list true: a verification is written from the held object itself (or the list is dropped), the orders of a new case
+ * are its list as inserted, a release drops it, and the next read reads the rows again.
  */
 @Repository
 class M1OrderRepository {
@@ -49,15 +51,31 @@ class M1OrderRepository {
     }
 
     /**
-     * A new order, written at once: a contract claimed meanwhile by another application fails here with DuplicateKeyException
-     * (its unique key decides the race). Its id is not read back: nobody asks for it.
+     * The orders of a case just opened (it has no others yet), by line, each written at once: a contract claimed meanwhile
+     * by another application fails here with DuplicateKeyException (its unique key decides the race). With their ids, they
+     * are the case's list in this transaction from now on.
      */
-    void insert(M1Order order) {
-        jdbc.update("INSERT INTO m1_order (case_id, line_no, counterparty, contract_number, contract_key, signing_date, amount, "
-                        + "execution_evidence, verification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                order.getCaseId(), order.getLineNo(), order.getCounterparty(), order.getContractNumber(), order.getContractKey(),
-                Date.valueOf(order.getSigningDate()), order.getAmount(), order.getExecutionEvidence(), order.getVerification().name());
-        ofCase.forget(order.getCaseId());
+    void insertOfNewCase(Long caseId, List<M1Order> lines) {
+        for (M1Order order : lines) {
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.update(connection -> {
+                var insert = connection.prepareStatement("INSERT INTO m1_order (case_id, line_no, counterparty, contract_number, "
+                        + "contract_key, signing_date, amount, execution_evidence, verification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        new String[] {"id"});
+                insert.setLong(1, caseId);
+                insert.setInt(2, order.getLineNo());
+                insert.setString(3, order.getCounterparty());
+                insert.setString(4, order.getContractNumber());
+                insert.setString(5, order.getContractKey());
+                insert.setDate(6, Date.valueOf(order.getSigningDate()));
+                insert.setBigDecimal(7, order.getAmount());
+                insert.setString(8, order.getExecutionEvidence());
+                insert.setString(9, order.getVerification().name());
+                return insert;
+            }, key);
+            order.stored(key.getKey().longValue());
+        }
+        ofCase.put(caseId, lines.stream().sorted(Comparator.comparingInt(M1Order::getLineNo)).toList());
     }
 
     /** Writes the order's verification ({@link M1Order#verify}). */

@@ -123,9 +123,8 @@ public class OrderApplicationType implements ApplicationType {
     public void opened(CaseRecord caseRecord, ValidatedApplication validated) {
         OrderApplication application = (OrderApplication) validated.details();
         // each written at once: the contract's unique key decides a race here, inside the start's transaction
-        for (OrderApplication.Line line : application.orders()) {
-            orders.insert(new M1Order(caseRecord.getId(), line));
-        }
+        orders.insertOfNewCase(caseRecord.getId(),
+                application.orders().stream().map(line -> new M1Order(caseRecord.getId(), line)).toList());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,12 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.common.ListPaging;
+import cn.huiqi.common.TransactionRows;
 
-/** Table step_clock and supervision_item (V17), written in the engine's transaction. */
+/**
+ * Table step_clock and supervision_item (V17), written in the engine's transaction. The transaction keeps the clocks it
+ * opened, by case, until it writes one of them otherwise ({@link #openedHere}).
+ */
 @Component
 class StepClocks {
 
@@ -25,6 +30,8 @@ class StepClocks {
             + "limit_days, elapsed_days, state, task_id, running_since, due_at, reminded_at, overdue_at";
 
     private final JdbcTemplate jdbc;
+    private final TransactionRows<Opened> openedOfCase = new TransactionRows<>();
+    private final TransactionRows<Opened> openedClock = new TransactionRows<>();
 
     StepClocks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -54,7 +61,40 @@ class StepClocks {
             insert.setTimestamp(14, Timestamp.from(now));
             return insert;
         }, key);
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        if (caseId != null) {
+            Opened opened = openedOfCase.keep(caseId, new Opened());
+            opened.clocks.add(new StepClock(id, caseId, measure, processInstanceId, scopeId, step, stepName, kind, unitId, limitDays, 0,
+                    StepClock.State.RUNNING, taskId, asStored(now), asStored(due), null, null));
+            openedClock.put(id, opened);
+        }
+        return id;
+    }
+
+    /**
+     * For a case the current transaction opened (no other transaction has seen it, so its clocks are the ones this
+     * transaction opened): its clocks as {@link #ofCase} would read them, without a statement; empty when the transaction
+     * has written one of them otherwise since.
+     */
+    Optional<List<StepClock>> openedHere(long caseId) {
+        Opened opened = openedOfCase.get(caseId);
+        if (opened == null) {
+            return Optional.of(List.of());
+        }
+        return opened.whole ? Optional.of(List.copyOf(opened.clocks)) : Optional.empty();
+    }
+
+    /** A clock written otherwise than opened: the case's clocks are read again ({@link #openedHere}). */
+    private void written(long id) {
+        Opened opened = openedClock.get(id);
+        if (opened != null) {
+            opened.whole = false;
+        }
+    }
+
+    /** As a DATETIME(6) column keeps it. */
+    private static Instant asStored(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The clock of this step in this scope that waits for a supplement. */
@@ -82,11 +122,13 @@ class StepClocks {
     }
 
     void run(long id, String taskId, Instant since, Instant due) {
+        written(id);
         jdbc.update("UPDATE step_clock SET state = 'RUNNING', task_id = ?, running_since = ?, due_at = ?, updated_at = ? WHERE id = ?",
                 taskId, Timestamp.from(since), Timestamp.from(due), Timestamp.from(since), id);
     }
 
     void stop(long id, int elapsedDays, Instant now) {
+        written(id);
         jdbc.update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, updated_at = ? WHERE id = ?",
                 elapsedDays, Timestamp.from(now), id);
     }
@@ -96,20 +138,24 @@ class StepClocks {
      * committed since the clock was read counts); false when it has been, and it is left as it was.
      */
     boolean stopUnlessOverdue(long id, int elapsedDays, Instant now) {
+        written(id);
         return jdbc.update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, updated_at = ? "
                 + "WHERE id = ? AND overdue_at IS NULL", elapsedDays, Timestamp.from(now), id) == 1;
     }
 
     void pause(long id, Instant now) {
+        written(id);
         jdbc.update("UPDATE step_clock SET state = 'PAUSED', updated_at = ? WHERE id = ?", Timestamp.from(now), id);
     }
 
     void unpause(long id, Instant now) {
+        written(id);
         jdbc.update("UPDATE step_clock SET state = 'WAITING', updated_at = ? WHERE id = ? AND state = 'PAUSED'", Timestamp.from(now), id);
     }
 
     /** Marks the reminder sent; false when it had been (so it is published once). */
     boolean markReminded(long id, Instant now) {
+        written(id);
         return jdbc.update("UPDATE step_clock SET reminded_at = ?, updated_at = ? WHERE id = ? AND reminded_at IS NULL",
                 Timestamp.from(now), Timestamp.from(now), id) == 1;
     }
@@ -123,6 +169,7 @@ class StepClocks {
 
     /** Marks the step overdue; false when it had been. */
     boolean markOverdue(long id, Instant now) {
+        written(id);
         return jdbc.update("UPDATE step_clock SET overdue_at = ?, updated_at = ? WHERE id = ? AND overdue_at IS NULL",
                 Timestamp.from(now), Timestamp.from(now), id) == 1;
     }
@@ -190,4 +237,9 @@ class StepClocks {
                 instant(rs, "overdue_at"));
     }
 
+    /** The clocks a transaction opened for one case; {@code whole} while it wrote none of them otherwise. */
+    private static final class Opened {
+        final List<StepClock> clocks = new ArrayList<>();
+        boolean whole = true;
+    }
 }

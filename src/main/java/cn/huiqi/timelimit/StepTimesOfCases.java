@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.huiqi.calendar.WorkingDays;
 import cn.huiqi.casefile.CaseRecord;
+import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.casefile.CaseStepTimes;
 import cn.huiqi.casefile.CaseView;
 import cn.huiqi.common.Label;
@@ -23,17 +24,23 @@ class StepTimesOfCases implements CaseStepTimes {
 
     private final StepClocks clocks;
     private final WorkingDays workingDays;
+    private final CaseRecordRepository cases;
 
-    StepTimesOfCases(StepClocks clocks, WorkingDays workingDays) {
+    StepTimesOfCases(StepClocks clocks, WorkingDays workingDays, CaseRecordRepository cases) {
         this.clocks = clocks;
         this.workingDays = workingDays;
+        this.cases = cases;
     }
 
     @Override
     public List<CaseView.StepTime> of(CaseRecord caseRecord, boolean ended) {
         LocalDate today = TimeLimits.now().atZone(WorkingDays.CHINA).toLocalDate();
         Instant now = TimeLimits.now();
-        return clocks.ofCase(caseRecord.getId()).stream().map(clock -> {
+        // a case this transaction opened (the submission's answer) has the clocks it opened
+        List<StepClock> ofCase = cases.insertedInThisTransaction(caseRecord)
+                ? clocks.openedHere(caseRecord.getId()).orElseGet(() -> clocks.ofCase(caseRecord.getId()))
+                : clocks.ofCase(caseRecord.getId());
+        return ofCase.stream().map(clock -> {
             boolean running = clock.state() == StepClock.State.RUNNING && !ended;
             int elapsed = clock.elapsedDays() + (running
                     ? workingDays.workingDaysBetween(clock.runningSince().atZone(WorkingDays.CHINA).toLocalDate(), today) : 0);

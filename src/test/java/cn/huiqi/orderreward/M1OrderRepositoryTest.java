@@ -2,19 +2,26 @@ package cn.huiqi.orderreward;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.huiqi.casefile.Applicant;
 import cn.huiqi.casefile.ApplicationSubmission;
 import cn.huiqi.casefile.ApplicationTypes;
+import cn.huiqi.casefile.CaseLifecycles;
+import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.testsupport.ProcessTestSupport;
 
 /**
  * A case's orders are read once per transaction (common.TransactionRows), and a read after a write in the same
- * transaction sees the write: the held list is the written one, or it is read again.
+ * transaction sees the write: the held list is the written one, or it is read again. The orders of a case just opened
+ * are its list as inserted, with their ids.
  */
 class M1OrderRepositoryTest extends ProcessTestSupport {
 
@@ -26,6 +33,10 @@ class M1OrderRepositoryTest extends ProcessTestSupport {
     ApplicationTypes types;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    CaseLifecycles lifecycles;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void oneListPerTransactionAndEveryWriteSeenByTheNextRead() {
@@ -63,5 +74,27 @@ class M1OrderRepositoryTest extends ProcessTestSupport {
         // a new transaction reads the rows (the changes above were rolled back)
         List<M1Order> afterRollback = transaction.execute(status -> orders.findByCaseIdOrderByLineNo(caseId));
         assertThat(afterRollback).extracting(M1Order::getVerification).containsOnly(M1Order.Verification.PENDING);
+    }
+
+    @Test
+    void theOrdersOfACaseJustOpenedAreItsListAsInserted() {
+        List<M1Order> held = transaction.execute(status -> {
+            CaseRecord opened = new CaseRecord("M1", Applicant.enterprise(jdbc.queryForObject("SELECT MIN(id) FROM enterprise", Long.class)),
+                    "donghu", "TEST-" + System.nanoTime(), null, "{}", "tester", lifecycles.of("M1").initial());
+            cases.save(opened);
+            orders.insertOfNewCase(opened.getId(), List.of(new M1Order(opened.getId(), line(2)), new M1Order(opened.getId(), line(1))));
+            List<M1Order> list = orders.findByCaseIdOrderByLineNo(opened.getId());
+            assertThat(orders.findByCaseIdOrderByLineNo(opened.getId())).isSameAs(list);
+            return list;
+        });
+        List<M1Order> read = orders.findByCaseIdOrderByLineNo(held.get(0).getCaseId());
+        assertThat(held).extracting(M1Order::getLineNo).containsExactly(1, 2);
+        assertThat(held).usingRecursiveFieldByFieldElementComparator().isEqualTo(read);
+        assertThat(held).extracting(M1Order::getId).doesNotContainNull();
+    }
+
+    private static OrderApplication.Line line(int lineNo) {
+        return new OrderApplication.Line(lineNo, "上海某某贸易有限公司", "HT-" + java.util.UUID.randomUUID(), LocalDate.of(2023, 8, lineNo),
+                new BigDecimal("1000000.00"), "发货单 FH-00" + lineNo);
     }
 }

@@ -1,4 +1,4 @@
-package cn.huiqi.casefile;
+package cn.huiqi.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,29 +8,30 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Rows appended within a transaction, written together (one JDBC batch) just before it commits, or earlier when
- * {@link #flush() flushed} (before SQL that reads them), in the order appended. A transaction that rolls back writes
- * nothing; one that is suspended writes its rows first (ids are handed out in writing order). Without a transaction,
- * and once the transaction has written its rows on its way to the commit (later synchronizations, after-commit work),
- * each row is written at once.
+ * Rows appended within a transaction, written together (one call of the writer, e.g. one JDBC batch) just before it
+ * commits, or earlier when {@link #flush() flushed} (before SQL that reads them), in the order appended. A transaction
+ * that rolls back writes nothing; one that is suspended writes its rows first (ids are handed out in writing order).
+ * Without a transaction, and once the transaction has written its rows on its way to the commit (later
+ * synchronizations, after-commit work), each row is written at once. A repository whose writes wait here reads its
+ * table only after {@link #flush()}, and so does SQL of another class that must see them.
  * <p>
  * Spring calls {@code beforeCommit} only on the synchronizations registered before the commit began: rows a transaction
  * first appends while committing (in another synchronization's {@code beforeCommit} or {@code beforeCompletion}) wait
- * for {@link #flushForCommit()}, which a transaction execution listener calls after all of them, only on the way to a
- * commit ({@link TimelineAtCommit}).
+ * for {@link #flushAllForCommit()}, which a transaction execution listener calls after all of them, only on the way to
+ * a commit ({@link QueuesAtCommit}).
  *
  * @param <T> the row's object
  */
-final class TransactionQueue<T> {
+public final class TransactionQueue<T> {
 
     private final Consumer<List<T>> writer;
 
     /** {@code writer} writes rows of the current transaction (or of none), in the given order. */
-    TransactionQueue(Consumer<List<T>> writer) {
+    public TransactionQueue(Consumer<List<T>> writer) {
         this.writer = writer;
     }
 
-    void add(T row) {
+    public void add(T row) {
         Pending pending = pending();
         if (pending == null) {
             writer.accept(List.of(row));
@@ -40,18 +41,27 @@ final class TransactionQueue<T> {
     }
 
     /** Writes the rows the current transaction has queued, now. */
-    void flush() {
+    public void flush() {
         Pending pending = bound();
         if (pending != null) {
             pending.write();
         }
     }
 
-    /** Writes the rows the current transaction has queued, now; rows it appends from now on are written at once. */
-    void flushForCommit() {
-        Pending pending = bound();
-        if (pending != null) {
-            pending.writeForCommit();
+    /**
+     * Writes the rows the current transaction has queued in every queue, now; rows appended from now on are written at
+     * once: it is committing ({@link QueuesAtCommit}).
+     */
+    static void flushAllForCommit() {
+        boolean wrote = TransactionSynchronizationManager.isSynchronizationActive();
+        while (wrote) { // a writer may queue rows of another queue
+            wrote = false;
+            for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+                if (synchronization instanceof TransactionQueue<?>.Pending pending && !pending.committing) {
+                    pending.writeForCommit();
+                    wrote = true;
+                }
+            }
         }
     }
 
