@@ -9,10 +9,13 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import cn.huiqi.common.TransactionQueue;
+
 /**
  * Table case_event: a case's timeline, appended to and read in order. The lines a transaction appends are written
- * together, one JDBC batch (with Connector/J's {@code rewriteBatchedStatements} one multi-row INSERT), just before it
- * commits, or before it reads the timeline; SQL of another class that reads case_event calls {@link #writeQueued()} first.
+ * together ({@link TransactionQueue}: one JDBC batch, with Connector/J's {@code rewriteBatchedStatements} one multi-row
+ * INSERT), just before it commits, or before it reads the timeline; SQL of another class that reads case_event calls
+ * {@link #writeQueued()} first.
  */
 @Repository
 public class CaseEventRepository {
@@ -21,10 +24,11 @@ public class CaseEventRepository {
     private static final String INSERT = "INSERT INTO case_event (case_id, occurred_at, actor, action, detail) VALUES (?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
-    private final TransactionQueue<CaseEvent> queued = new TransactionQueue<>(this::insert);
+    private final TransactionQueue<CaseEvent> queued;
 
     CaseEventRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.queued = TransactionQueue.inserting(jdbc, INSERT, CaseEventRepository::values);
     }
 
     /** Appends the line: in a transaction, written with its other lines as it commits; without one, at once. */
@@ -37,11 +41,6 @@ public class CaseEventRepository {
         queued.flush();
     }
 
-    /** {@link #writeQueued()}, and lines appended later in the transaction are written at once: it is committing. */
-    void writeQueuedForCommit() {
-        queued.flushForCommit();
-    }
-
     public List<CaseEvent> findByCaseIdOrderByOccurredAtAscIdAsc(Long caseId) {
         writeQueued();
         return jdbc.query(SELECT + " WHERE case_id = ? ORDER BY occurred_at, id", CaseEventRepository::row, caseId);
@@ -50,14 +49,6 @@ public class CaseEventRepository {
     public List<CaseEvent> findAll() {
         writeQueued();
         return jdbc.query(SELECT + " ORDER BY id", CaseEventRepository::row);
-    }
-
-    private void insert(List<CaseEvent> events) {
-        if (events.size() == 1) {
-            jdbc.update(INSERT, ps -> values(ps, events.get(0)));
-        } else {
-            jdbc.batchUpdate(INSERT, events, events.size(), CaseEventRepository::values);
-        }
     }
 
     private static void values(PreparedStatement insert, CaseEvent event) throws SQLException {

@@ -1,36 +1,56 @@
-package cn.huiqi.casefile;
+package cn.huiqi.common;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Rows appended within a transaction, written together (one JDBC batch) just before it commits, or earlier when
- * {@link #flush() flushed} (before SQL that reads them), in the order appended. A transaction that rolls back writes
- * nothing; one that is suspended writes its rows first (ids are handed out in writing order). Without a transaction,
- * and once the transaction has written its rows on its way to the commit (later synchronizations, after-commit work),
- * each row is written at once.
+ * Rows appended within a transaction, written together (one JDBC batch: with Connector/J's
+ * {@code rewriteBatchedStatements} one multi-row INSERT) just before it commits, or earlier when {@link #flush()
+ * flushed} (before SQL that reads or changes their table), in the order appended. A transaction that rolls back
+ * writes nothing; one that is suspended writes its rows first (ids are handed out in writing order). Without a
+ * transaction, and once the transaction has written its rows on its way to the commit (later synchronizations,
+ * after-commit work), each row is written at once. For rows whose generated id nobody needs within the transaction
+ * (the timeline's lines, new tasks' notices and step clocks); a repository that queues a table's rows flushes them
+ * before every other statement of its own on that table, and SQL of another class that reads the table calls the
+ * repository's flush first.
  * <p>
  * Spring calls {@code beforeCommit} only on the synchronizations registered before the commit began: rows a transaction
  * first appends while committing (in another synchronization's {@code beforeCommit} or {@code beforeCompletion}) wait
- * for {@link #flushForCommit()}, which a transaction execution listener calls after all of them, only on the way to a
- * commit ({@link TimelineAtCommit}).
+ * for {@link #writeAllForCommit()}, which a transaction execution listener calls after all of them, only on the way to
+ * a commit ({@link QueuedRowsAtCommit}).
  *
  * @param <T> the row's object
  */
-final class TransactionQueue<T> {
+public final class TransactionQueue<T> {
 
     private final Consumer<List<T>> writer;
 
     /** {@code writer} writes rows of the current transaction (or of none), in the given order. */
-    TransactionQueue(Consumer<List<T>> writer) {
+    public TransactionQueue(Consumer<List<T>> writer) {
         this.writer = writer;
     }
 
-    void add(T row) {
+    /**
+     * A queue of rows of one table written by {@code insert} (the INSERT of one row, its values set by {@code values}):
+     * a single row by itself, several as one JDBC batch.
+     */
+    public static <T> TransactionQueue<T> inserting(JdbcTemplate jdbc, String insert, ParameterizedPreparedStatementSetter<T> values) {
+        return new TransactionQueue<>(rows -> {
+            if (rows.size() == 1) {
+                jdbc.update(insert, ps -> values.setValues(ps, rows.get(0)));
+            } else {
+                jdbc.batchUpdate(insert, rows, rows.size(), values);
+            }
+        });
+    }
+
+    public void add(T row) {
         Pending pending = pending();
         if (pending == null) {
             writer.accept(List.of(row));
@@ -40,18 +60,25 @@ final class TransactionQueue<T> {
     }
 
     /** Writes the rows the current transaction has queued, now. */
-    void flush() {
+    public void flush() {
         Pending pending = bound();
         if (pending != null) {
             pending.write();
         }
     }
 
-    /** Writes the rows the current transaction has queued, now; rows it appends from now on are written at once. */
-    void flushForCommit() {
-        Pending pending = bound();
-        if (pending != null) {
-            pending.writeForCommit();
+    /**
+     * Writes the rows every queue has queued in the current transaction, now, queue by queue in the order they were
+     * first used; rows appended from now on are written at once: the transaction is committing.
+     */
+    static void writeAllForCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof TransactionQueue<?>.Pending pending) {
+                pending.writeForCommit();
+            }
         }
     }
 
