@@ -28,11 +28,12 @@ public class CaseEventRepository {
     private static final String INSERT = "INSERT INTO case_event (case_id, occurred_at, actor, action, detail) VALUES (?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
-    private final TransactionQueue<CaseEvent> queued = new TransactionQueue<>(this::insert);
+    private final TransactionQueue<CaseEvent> queued;
     private final TransactionRows<List<CaseEvent>> appended = new TransactionRows<>();
 
     CaseEventRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.queued = TransactionQueue.inserting(jdbc, INSERT, CaseEventRepository::values);
     }
 
     /** Appends the line: in a transaction, written with its other lines as it commits; without one, at once. */
@@ -63,14 +64,6 @@ public class CaseEventRepository {
     public List<CaseEvent> findAll() {
         writeQueued();
         return jdbc.query(SELECT + " ORDER BY id", CaseEventRepository::row);
-    }
-
-    private void insert(List<CaseEvent> events) {
-        if (events.size() == 1) {
-            jdbc.update(INSERT, ps -> values(ps, events.get(0)));
-        } else {
-            jdbc.batchUpdate(INSERT, events, events.size(), CaseEventRepository::values);
-        }
     }
 
     private static void values(PreparedStatement insert, CaseEvent event) throws SQLException {

@@ -30,6 +30,16 @@ public class RewardClaim {
     private Integer decisionVersion;
     private String decisionDefinitionId;
     private String outcomeReason;
+    /**
+     * The decision is the rule task's at submission, on the application as submitted: no decision was recorded since
+     * (a re-decision, re-evaluation or round re-decision clears it).
+     */
+    private boolean decidedAtSubmission;
+    /**
+     * The version of the claim's decision table that the case's round pins, as read with the claim (round.RoundPins'
+     * table); null when the case has no round or the round no pin for the table, or the claim was not read.
+     */
+    private final Integer roundPinnedVersion;
     /** What the claim is paid after settlement (the decided reward, possibly scaled down to fit the pool). */
     private BigDecimal settledAmount;
     private String paymentReference;
@@ -46,7 +56,7 @@ public class RewardClaim {
     RewardClaim(long caseId, BigDecimal claimedAmount, Boolean eligible, BigDecimal rewardAmount, String rewardTier, String decisionKey,
                 Integer decisionVersion, String decisionDefinitionId, String outcomeReason, BigDecimal settledAmount,
                 String paymentReference, LocalDate paymentDate, PayeeKind payeeKind, Long payeeEnterpriseId, String payeeUnitId,
-                Instant updatedAt, long rowVersion) {
+                Instant updatedAt, long rowVersion, boolean decidedAtSubmission, Integer roundPinnedVersion) {
         this.caseId = caseId;
         this.claimedAmount = claimedAmount;
         this.eligible = eligible;
@@ -64,6 +74,8 @@ public class RewardClaim {
         this.payeeUnitId = payeeUnitId;
         this.updatedAt = updatedAt;
         this.rowVersion = rowVersion;
+        this.decidedAtSubmission = decidedAtSubmission;
+        this.roundPinnedVersion = roundPinnedVersion;
     }
 
     RewardClaim(long caseId, BigDecimal claimedAmount, PayeeKind payeeKind, Long payeeEnterpriseId, String payeeUnitId) {
@@ -73,10 +85,24 @@ public class RewardClaim {
         this.payeeEnterpriseId = payeeEnterpriseId;
         this.payeeUnitId = payeeUnitId;
         this.updatedAt = Instant.now();
+        this.roundPinnedVersion = null;
     }
 
+    /** A decision taken after the submission's (a re-decision, a re-evaluation, a round's re-decision, an award). */
     public void recordDecision(String key, int version, String definitionId, boolean eligible,
                                BigDecimal rewardAmount, String tier, String reason) {
+        record(key, version, definitionId, eligible, rewardAmount, tier, reason, false);
+    }
+
+    /** The decision of the measure's rule task as the case is submitted, by the version in force for the case. */
+    public void recordSubmissionDecision(String key, int version, String definitionId, boolean eligible,
+                                         BigDecimal rewardAmount, String tier, String reason) {
+        record(key, version, definitionId, eligible, rewardAmount, tier, reason, true);
+    }
+
+    private void record(String key, int version, String definitionId, boolean eligible, BigDecimal rewardAmount, String tier,
+                        String reason, boolean atSubmission) {
+        this.decidedAtSubmission = atSubmission;
         this.decisionKey = key;
         this.decisionVersion = version;
         this.decisionDefinitionId = definitionId;
@@ -89,6 +115,7 @@ public class RewardClaim {
 
     /** Not eligible for a reason outside any decision table (e.g. measure 3's progress condition). */
     public void recordIneligibility(String reason) {
+        this.decidedAtSubmission = false;
         this.eligible = false;
         this.rewardAmount = BigDecimal.ZERO.setScale(2);
         this.rewardTier = "NONE";
@@ -144,6 +171,8 @@ public class RewardClaim {
     public Integer getDecisionVersion() { return decisionVersion; }
     public String getDecisionDefinitionId() { return decisionDefinitionId; }
     public String getOutcomeReason() { return outcomeReason; }
+    public boolean isDecidedAtSubmission() { return decidedAtSubmission; }
+    public Integer getRoundPinnedVersion() { return roundPinnedVersion; }
     public BigDecimal getSettledAmount() { return settledAmount; }
     public String getPaymentReference() { return paymentReference; }
     public LocalDate getPaymentDate() { return paymentDate; }

@@ -27,9 +27,15 @@ import cn.huiqi.common.TransactionRows;
 @Repository
 class RewardClaimRepository {
 
+    /**
+     * The claim's row, and the version its case's round pins for its decision table (round.RoundPins' table, by the
+     * case's round_id), read with it: the locality's confirmation of the submission's decision compares the two.
+     */
     private static final String SELECT = "SELECT case_id, claimed_amount, eligible, reward_amount, reward_tier, decision_key, "
             + "decision_version, decision_definition_id, outcome_reason, settled_amount, payment_reference, payment_date, payee_kind, "
-            + "payee_enterprise_id, payee_unit_id, updated_at, row_version FROM reward_claim";
+            + "payee_enterprise_id, payee_unit_id, updated_at, row_version, decided_at_submission, "
+            + "(SELECT p.version FROM case_record c JOIN round_rule_version p ON p.round_id = c.round_id "
+            + "AND p.decision_key = reward_claim.decision_key WHERE c.id = reward_claim.case_id) AS round_pinned_version FROM reward_claim";
 
     private final JdbcTemplate jdbc;
     private final TransactionRows<RewardClaim> rows = new TransactionRows<>();
@@ -48,10 +54,11 @@ class RewardClaimRepository {
     private void insertNow(RewardClaim c) {
         jdbc.update("INSERT INTO reward_claim (case_id, claimed_amount, eligible, reward_amount, reward_tier, decision_key, decision_version, "
                         + "decision_definition_id, outcome_reason, settled_amount, payment_reference, payment_date, payee_kind, payee_enterprise_id, "
-                        + "payee_unit_id, updated_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                        + "payee_unit_id, updated_at, decided_at_submission, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 c.getCaseId(), c.getClaimedAmount(), c.getEligible(), c.getRewardAmount(), c.getRewardTier(), c.getDecisionKey(),
                 c.getDecisionVersion(), c.getDecisionDefinitionId(), c.getOutcomeReason(), c.getSettledAmount(), c.getPaymentReference(),
-                date(c), c.getPayeeKind().name(), c.getPayeeEnterpriseId(), c.getPayeeUnitId(), Timestamp.from(c.getUpdatedAt()));
+                date(c), c.getPayeeKind().name(), c.getPayeeEnterpriseId(), c.getPayeeUnitId(), Timestamp.from(c.getUpdatedAt()),
+                c.isDecidedAtSubmission());
         c.inserted();
     }
 
@@ -70,9 +77,9 @@ class RewardClaimRepository {
             switch (change) {
                 case DECISION -> {
                     set.add("decision_key = ?, decision_version = ?, decision_definition_id = ?, eligible = ?, reward_amount = ?, "
-                            + "reward_tier = ?, outcome_reason = ?");
+                            + "reward_tier = ?, outcome_reason = ?, decided_at_submission = ?");
                     args.addAll(Arrays.asList(c.getDecisionKey(), c.getDecisionVersion(), c.getDecisionDefinitionId(),
-                            c.getEligible(), c.getRewardAmount(), c.getRewardTier(), c.getOutcomeReason()));
+                            c.getEligible(), c.getRewardAmount(), c.getRewardTier(), c.getOutcomeReason(), c.isDecidedAtSubmission()));
                 }
                 case OUTCOME_REASON -> {
                     if (!c.changes().contains(RewardClaim.Change.DECISION)) {
@@ -153,6 +160,7 @@ class RewardClaimRepository {
                 rs.getObject("decision_version", Integer.class), rs.getString("decision_definition_id"), rs.getString("outcome_reason"),
                 rs.getBigDecimal("settled_amount"), rs.getString("payment_reference"), rs.getObject("payment_date", LocalDate.class),
                 RewardClaim.PayeeKind.valueOf(rs.getString("payee_kind")), rs.getObject("payee_enterprise_id", Long.class),
-                rs.getString("payee_unit_id"), rs.getTimestamp("updated_at").toInstant(), rs.getLong("row_version"));
+                rs.getString("payee_unit_id"), rs.getTimestamp("updated_at").toInstant(), rs.getLong("row_version"),
+                rs.getBoolean("decided_at_submission"), rs.getObject("round_pinned_version", Integer.class));
     }
 }

@@ -4,16 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Rows appended within a transaction, written together (one call of the writer, e.g. one JDBC batch) just before it
- * commits, or earlier when {@link #flush() flushed} (before SQL that reads them), in the order appended. A transaction
- * that rolls back writes nothing; one that is suspended writes its rows first (ids are handed out in writing order).
- * Without a transaction, and once the transaction has written its rows on its way to the commit (later
- * synchronizations, after-commit work), each row is written at once. A repository whose writes wait here reads its
- * table only after {@link #flush()}, and so does SQL of another class that must see them.
+ * Rows appended within a transaction, written together (one JDBC batch: with Connector/J's
+ * {@code rewriteBatchedStatements} one multi-row INSERT) just before it commits, or earlier when {@link #flush()
+ * flushed} (before SQL that reads or changes their table), in the order appended. A transaction that rolls back
+ * writes nothing; one that is suspended writes its rows first (ids are handed out in writing order). Without a
+ * transaction, and once the transaction has written its rows on its way to the commit (later synchronizations,
+ * after-commit work), each row is written at once. For rows whose generated id nobody needs within the transaction
+ * (the timeline's lines, new tasks' notices and step clocks); a repository that queues a table's rows flushes them
+ * before every other statement of its own on that table, and SQL of another class that reads the table calls the
+ * repository's flush first.
  * <p>
  * Spring calls {@code beforeCommit} only on the synchronizations registered before the commit began: rows a transaction
  * first appends while committing (in another synchronization's {@code beforeCommit} or {@code beforeCompletion}) wait
@@ -29,6 +34,20 @@ public final class TransactionQueue<T> {
     /** {@code writer} writes rows of the current transaction (or of none), in the given order. */
     public TransactionQueue(Consumer<List<T>> writer) {
         this.writer = writer;
+    }
+
+    /**
+     * A queue of rows of one table written by {@code insert} (the INSERT of one row, its values set by {@code values}):
+     * a single row by itself, several as one JDBC batch.
+     */
+    public static <T> TransactionQueue<T> inserting(JdbcTemplate jdbc, String insert, ParameterizedPreparedStatementSetter<T> values) {
+        return new TransactionQueue<>(rows -> {
+            if (rows.size() == 1) {
+                jdbc.update(insert, ps -> values.setValues(ps, rows.get(0)));
+            } else {
+                jdbc.batchUpdate(insert, rows, rows.size(), values);
+            }
+        });
     }
 
     public void add(T row) {

@@ -44,9 +44,10 @@ class CaseNotices {
         if (applicant.isEmpty()) {
             return;
         }
-        Label about = descriptions.of(caseRecord);
+        // each status that sends a message describes the case itself: the others (most) read nothing for it
         switch (change.to().name()) {
             case "SUPPLEMENT_REQUESTED" -> {
+                Label about = descriptions.of(caseRecord);
                 String reason = lastReason(caseRecord, "_SEND_BACK");
                 notices.post(NoticeKind.SUPPLEMENT_REQUESTED, applicant.get(), caseRecord,
                         Label.of("请补正材料：" + caseRecord.getCaseNumber(), "Please provide a supplement: " + caseRecord.getCaseNumber()),
@@ -56,18 +57,25 @@ class CaseNotices {
                                         + ". Provide it from the case page (补正材料); a case whose supplement misses its deadline is treated as withdrawn."),
                         Notices.caseLink(caseRecord)); // the case page links the supplement form; enterprises get no Tasklist
             }
-            case "PUBLIC_NOTICE" -> notices.post(NoticeKind.PUBLIC_NOTICE, applicant.get(), caseRecord,
-                    Label.of("公示开始：" + caseRecord.getCaseNumber(), "Public notice started: " + caseRecord.getCaseNumber()),
-                    Label.of("您的" + about.zh() + "已进入公示。公示期满无异议的，进入拨付。" + provisional(caseRecord).zh(),
-                            "Your " + about.en() + " is on public notice; without objections it goes on to payment when the notice period ends."
-                                    + provisional(caseRecord).en()),
-                    Notices.caseLink(caseRecord));
-            case "PAID" -> notices.post(NoticeKind.PAID, applicant.get(), caseRecord,
-                    Label.of("已拨付：" + caseRecord.getCaseNumber(), "Paid: " + caseRecord.getCaseNumber()),
-                    Label.of("您的" + about.zh() + "的资金已拨付，请留意账户到账情况。" + provisional(caseRecord).zh(),
-                            "The money of your " + about.en() + " has been paid; please check your account." + provisional(caseRecord).en()),
-                    Notices.caseLink(caseRecord));
+            case "PUBLIC_NOTICE" -> {
+                Label about = descriptions.of(caseRecord);
+                notices.post(NoticeKind.PUBLIC_NOTICE, applicant.get(), caseRecord,
+                        Label.of("公示开始：" + caseRecord.getCaseNumber(), "Public notice started: " + caseRecord.getCaseNumber()),
+                        Label.of("您的" + about.zh() + "已进入公示。公示期满无异议的，进入拨付。" + provisional(caseRecord).zh(),
+                                "Your " + about.en() + " is on public notice; without objections it goes on to payment when the notice period ends."
+                                        + provisional(caseRecord).en()),
+                        Notices.caseLink(caseRecord));
+            }
+            case "PAID" -> {
+                Label about = descriptions.of(caseRecord);
+                notices.post(NoticeKind.PAID, applicant.get(), caseRecord,
+                        Label.of("已拨付：" + caseRecord.getCaseNumber(), "Paid: " + caseRecord.getCaseNumber()),
+                        Label.of("您的" + about.zh() + "的资金已拨付，请留意账户到账情况。" + provisional(caseRecord).zh(),
+                                "The money of your " + about.en() + " has been paid; please check your account." + provisional(caseRecord).en()),
+                        Notices.caseLink(caseRecord));
+            }
             case "REJECTED" -> {
+                Label about = descriptions.of(caseRecord);
                 String reason = lastReason(caseRecord, "_REJECT");
                 notices.post(NoticeKind.REJECTED, applicant.get(), caseRecord,
                         Label.of("已驳回：" + caseRecord.getCaseNumber(), "Rejected: " + caseRecord.getCaseNumber()),
@@ -76,6 +84,7 @@ class CaseNotices {
                         Notices.caseLink(caseRecord));
             }
             case "WITHDRAWN" -> {
+                Label about = descriptions.of(caseRecord);
                 String applicantsReason = lastReason(caseRecord, APPLICANT_WITHDREW);
                 if (applicantsReason == null) {
                     notices.post(NoticeKind.WITHDRAWN, applicant.get(), caseRecord,

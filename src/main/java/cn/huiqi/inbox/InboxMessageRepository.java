@@ -4,6 +4,7 @@ import static cn.huiqi.common.SqlValues.instant;
 import static cn.huiqi.common.SqlValues.nullableLong;
 import static cn.huiqi.common.SqlValues.timestamp;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,11 +18,13 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.common.Label;
+import cn.huiqi.common.TransactionQueue;
 
 /**
  * Table inbox_message (V19). A caller's messages: those to its login, to one of its units (groups) and to an
  * enterprise it acts for. Every query takes the three lists, never a message id alone, so nothing outside them is
- * ever read; an empty list matches nothing.
+ * ever read; an empty list matches nothing. The messages a transaction {@link #append appends} are written together
+ * as it commits, or before its next statement on inbox_message ({@link TransactionQueue}), in the order posted.
  */
 @Component
 class InboxMessageRepository {
@@ -30,40 +33,58 @@ class InboxMessageRepository {
             + "m.title_en, m.body_zh, m.body_en, m.link, m.created_at";
     private static final String UNREAD = " AND NOT EXISTS (SELECT 1 FROM inbox_read r WHERE r.message_id = m.id AND r.user_id = :user)";
     private static final String NEWEST_FIRST = " ORDER BY m.created_at DESC, m.id DESC";
+    private static final String INSERT = "INSERT INTO inbox_message (kind, recipient_kind, recipient_id, case_id, case_number, "
+            + "title_zh, title_en, body_zh, body_en, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** A page of messages and how many there are in all. */
     record Found(List<InboxMessage> items, long total) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionQueue<InboxMessage> appended;
 
     InboxMessageRepository(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.appended = TransactionQueue.inserting(jdbc.getJdbcTemplate(), INSERT, InboxMessageRepository::values);
     }
 
-    /** A new message; its id is set from the insert. */
+    /** A new message nothing needs the id of in this transaction: written with the transaction's others as it commits. */
+    void append(InboxMessage message) {
+        appended.add(message);
+    }
+
+    /** A new message, written now; its id is set from the insert. */
     InboxMessage save(InboxMessage message) {
-        Label title = message.title();
-        Label body = message.body();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update("INSERT INTO inbox_message (kind, recipient_kind, recipient_id, case_id, case_number, title_zh, title_en, "
-                        + "body_zh, body_en, link, created_at) VALUES (:kind, :recipientKind, :recipientId, :caseId, :caseNumber, "
-                        + ":titleZh, :titleEn, :bodyZh, :bodyEn, :link, :createdAt)",
-                new MapSqlParameterSource()
-                        .addValue("kind", message.getKind().name())
-                        .addValue("recipientKind", message.recipient().kind().name())
-                        .addValue("recipientId", message.recipient().id())
-                        .addValue("caseId", message.getCaseId())
-                        .addValue("caseNumber", message.getCaseNumber())
-                        .addValue("titleZh", title.zh())
-                        .addValue("titleEn", title.en())
-                        .addValue("bodyZh", body.zh())
-                        .addValue("bodyEn", body.en())
-                        .addValue("link", message.getLink())
-                        .addValue("createdAt", timestamp(message.getCreatedAt())),
-                key, new String[] {"id"});
+        table().getJdbcTemplate().update(connection -> {
+            PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"});
+            values(insert, message);
+            return insert;
+        }, key);
         message.setId(key.getKey().longValue());
         return message;
+    }
+
+    private static void values(PreparedStatement insert, InboxMessage message) throws SQLException {
+        Label title = message.title();
+        Label body = message.body();
+        insert.setString(1, message.getKind().name());
+        insert.setString(2, message.recipient().kind().name());
+        insert.setString(3, message.recipient().id());
+        insert.setObject(4, message.getCaseId());
+        insert.setString(5, message.getCaseNumber());
+        insert.setString(6, title.zh());
+        insert.setString(7, title.en());
+        insert.setString(8, body.zh());
+        insert.setString(9, body.en());
+        insert.setString(10, message.getLink());
+        insert.setTimestamp(11, timestamp(message.getCreatedAt()));
+    }
+
+    /** For every other statement on inbox_message: the messages this transaction appended are written first. */
+    private NamedParameterJdbcTemplate table() {
+        appended.flush();
+        return jdbc;
     }
 
     /** The caller's messages, newest first: page {@code page} of {@code size}. */
@@ -79,18 +100,18 @@ class InboxMessageRepository {
 
     long countUnread(String user, Collection<String> units, Collection<String> enterprises) {
         Where where = mineWhere(user, units, enterprises);
-        return jdbc.queryForObject("SELECT COUNT(*) FROM inbox_message m WHERE " + where.sql() + UNREAD, where.params(), Long.class);
+        return table().queryForObject("SELECT COUNT(*) FROM inbox_message m WHERE " + where.sql() + UNREAD, where.params(), Long.class);
     }
 
     List<Long> unreadIds(String user, Collection<String> units, Collection<String> enterprises) {
         Where where = mineWhere(user, units, enterprises);
-        return jdbc.queryForList("SELECT m.id FROM inbox_message m WHERE " + where.sql() + UNREAD, where.params(), Long.class);
+        return table().queryForList("SELECT m.id FROM inbox_message m WHERE " + where.sql() + UNREAD, where.params(), Long.class);
     }
 
     boolean isMine(long id, String user, Collection<String> units, Collection<String> enterprises) {
         Where where = mineWhere(user, units, enterprises);
         where.params().addValue("id", id);
-        return !jdbc.queryForList("SELECT m.id FROM inbox_message m WHERE m.id = :id AND " + where.sql(), where.params(), Long.class)
+        return !table().queryForList("SELECT m.id FROM inbox_message m WHERE m.id = :id AND " + where.sql(), where.params(), Long.class)
                 .isEmpty();
     }
 
@@ -104,12 +125,12 @@ class InboxMessageRepository {
     }
 
     List<InboxMessage> findByCaseIdOrderByIdAsc(long caseId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM inbox_message m WHERE m.case_id = :caseId ORDER BY m.id",
+        return table().query("SELECT " + COLUMNS + " FROM inbox_message m WHERE m.case_id = :caseId ORDER BY m.id",
                 Map.of("caseId", caseId), InboxMessageRepository::row);
     }
 
     List<InboxMessage> findAll() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM inbox_message m ORDER BY m.id", InboxMessageRepository::row);
+        return table().query("SELECT " + COLUMNS + " FROM inbox_message m ORDER BY m.id", InboxMessageRepository::row);
     }
 
     private record Where(String sql, MapSqlParameterSource params) {
@@ -139,12 +160,12 @@ class InboxMessageRepository {
         long offset = (long) page * size;
         MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
                 .addValue("limit", size).addValue("offset", offset);
-        List<InboxMessage> items = jdbc.query("SELECT " + COLUMNS + " FROM inbox_message m WHERE " + where.sql() + NEWEST_FIRST
+        List<InboxMessage> items = table().query("SELECT " + COLUMNS + " FROM inbox_message m WHERE " + where.sql() + NEWEST_FIRST
                 + " LIMIT :limit OFFSET :offset", params, InboxMessageRepository::row);
         if (items.size() < size && (offset == 0 || !items.isEmpty())) {
             return new Found(items, offset + items.size());
         }
-        return new Found(items, jdbc.queryForObject("SELECT COUNT(*) FROM inbox_message m WHERE " + where.sql(), where.params(),
+        return new Found(items, table().queryForObject("SELECT COUNT(*) FROM inbox_message m WHERE " + where.sql(), where.params(),
                 Long.class));
     }
 

@@ -19,15 +19,19 @@ class Notices {
         this.sms = sms;
     }
 
+    /**
+     * A message to an enterprise is written at once (its SMS names it by id); one to a login or a unit is written with
+     * the transaction's other messages as it commits (InboxMessageRepository#append).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    InboxMessage post(NoticeKind kind, Recipient recipient, CaseRecord caseRecord, Label title, Label body, String link) {
-        InboxMessage message = messages.save(new InboxMessage(kind, recipient,
-                caseRecord == null ? null : caseRecord.getId(), caseRecord == null ? null : caseRecord.getCaseNumber(),
-                title, body, link));
+    void post(NoticeKind kind, Recipient recipient, CaseRecord caseRecord, Label title, Label body, String link) {
+        InboxMessage message = new InboxMessage(kind, recipient, caseRecord == null ? null : caseRecord.getId(),
+                caseRecord == null ? null : caseRecord.getCaseNumber(), title, body, link);
         if (recipient.kind() == Recipient.Kind.ENTERPRISE) {
-            sms.offer(message, Long.parseLong(recipient.id()));
+            sms.offer(messages.save(message), Long.parseLong(recipient.id()));
+        } else {
+            messages.append(message);
         }
-        return message;
     }
 
     /** The case page (status in words, timeline, what waits, withdrawal), for the enterprise and the units alike. */

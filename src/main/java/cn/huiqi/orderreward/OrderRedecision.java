@@ -2,14 +2,12 @@ package cn.huiqi.orderreward;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
-import cn.huiqi.casefile.CaseEvent;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
 import cn.huiqi.claim.RewardClaim;
@@ -24,14 +22,14 @@ import cn.huiqi.review.RewardDecisions;
  * and definition on the case with a timeline line. The amount recorded is what the fund reserves at
  * city approval. When every order was accepted and the claim still holds the submission's decision by the version in
  * force, the table would answer the same on the same inputs: the decision is confirmed on the timeline, not evaluated
- * again (no second DMN evaluation and history for the same answer). Runs as the system: the verifier's own engine rights do not include evaluating tables.
+ * again (no second DMN evaluation and history for the same answer), from what the claim holds: whether its decision is
+ * the submission's, and the version its round pins (read with it), so neither the timeline nor the pin is read for it.
+ * Runs as the system: the verifier's own engine rights do not include evaluating tables.
  */
 @Component
 class OrderRedecision {
 
     static final String DECISION_KEY = "order-reward";
-    /** The timeline line of the rule task's decision at submission (review.RewardDecisions, action RULE). */
-    private static final String RULE_TASK_DECIDED = "RULE_ELIGIBLE";
 
     private final RuleVersions ruleVersions;
     private final DecisionService decisionService;
@@ -57,16 +55,15 @@ class OrderRedecision {
     boolean redecide(CaseRecord caseRecord, List<M1Order> caseOrders, String why) {
         CountedOrders counted = CountedOrders.of(caseOrders);
         return system.call(() -> {
-            DecisionDefinition definition = ruleVersions.inForce(caseRecord.getProcessInstanceId(), DECISION_KEY);
             RewardClaim claim = claims.of(caseRecord);
-            if (decidedOnTheseOrders(caseRecord, claim, caseOrders, definition)) {
+            if (decidedOnTheseOrders(claim, caseOrders)) {
                 // the same version on the same inputs answers the same: the decision at submission stands
-                boolean eligible = Boolean.TRUE.equals(claim.getEligible());
-                timeline.record(caseRecord, "RULE_CONFIRMED_" + (eligible ? "ELIGIBLE" : "NOT_ELIGIBLE"),
-                        DECISION_KEY + " v" + definition.getVersion() + "：" + why + "，核实认可全部订单（" + counted.describe()
+                timeline.record(caseRecord, "RULE_CONFIRMED_ELIGIBLE",
+                        DECISION_KEY + " v" + claim.getDecisionVersion() + "：" + why + "，核实认可全部订单（" + counted.describe()
                                 + "），提交时的认定不变 / every order accepted, the decision at submission stands");
-                return eligible;
+                return true;
             }
+            DecisionDefinition definition = ruleVersions.inForce(caseRecord.getProcessInstanceId(), DECISION_KEY);
             DmnDecisionResult result = decisionService.evaluateDecisionById(definition.getId())
                     .variables(counted.asDecisionInputs()).evaluate();
             if (result.size() != 1) {
@@ -80,16 +77,19 @@ class OrderRedecision {
     }
 
     /**
-     * Whether the claim's decision was taken by this version on exactly these orders: every order counts (none was
-     * not accepted), so the inputs are the submission's, and the claim still holds the rule task's decision at
-     * submission — the timeline has no other rule or round line (a re-decision, re-evaluation or round re-decision may
-     * have counted fewer orders; any such line, whatever it was, means the table is asked again).
+     * Whether the claim's eligible decision was taken by the version in force on exactly these orders: every order
+     * counts (none was not accepted), so the inputs are the submission's; the claim still holds the rule task's
+     * decision at submission (no re-decision, re-evaluation or round re-decision since: one may have counted fewer
+     * orders); and its version is the one in force for the case: its round's pin, as read with the claim (a round
+     * re-pinned since — its cases re-decided, or kept and flagged — pins another), else the latest.
      */
-    private boolean decidedOnTheseOrders(CaseRecord caseRecord, RewardClaim claim, List<M1Order> caseOrders,
-                                         DecisionDefinition definition) {
-        return caseOrders.stream().allMatch(M1Order::counts) && definition.getId().equals(claim.getDecisionDefinitionId())
-                && timeline.of(caseRecord).stream().map(CaseEvent::getAction).filter(Objects::nonNull)
-                        .filter(action -> action.startsWith("RULE_") || action.startsWith("ROUND_"))
-                        .allMatch(RULE_TASK_DECIDED::equals);
+    private boolean decidedOnTheseOrders(RewardClaim claim, List<M1Order> caseOrders) {
+        if (!caseOrders.stream().allMatch(M1Order::counts) || !claim.isDecidedAtSubmission() || !Boolean.TRUE.equals(claim.getEligible())
+                || !DECISION_KEY.equals(claim.getDecisionKey()) || claim.getDecisionVersion() == null) {
+            return false;
+        }
+        Integer pinned = claim.getRoundPinnedVersion();
+        int inForce = pinned != null ? pinned : ruleVersions.latest(DECISION_KEY).getVersion();
+        return claim.getDecisionVersion() == inForce;
     }
 }

@@ -123,9 +123,11 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         Object decision = execution.getVariable("decision");
         Object unit = execution.getVariable("reviewUnit");
         String step = execution.getCurrentActivityName() + (unit == null ? "" : " [" + unit + "]");
-        List<M1Order> caseOrders = orders.findByCaseIdOrderByLineNo(caseRecord.getId());
+        Object verified = execution.getVariable(FIELD);
+        // a city review that hands on no list changes no order and decides nothing again: it needs none of them
+        List<M1Order> caseOrders = locality || verified != null ? orders.findByCaseIdOrderByLineNo(caseRecord.getId()) : List.of();
 
-        List<Change> changes = read(execution.getVariable(FIELD), shownResults(execution), caseOrders, locality);
+        List<Change> changes = read(verified, shownResults(execution), caseOrders, locality);
         String actor = timeline.currentActor();
         for (Change change : changes) {
             String before = change.order().getVerification().label().zh();

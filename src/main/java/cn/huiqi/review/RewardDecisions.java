@@ -50,7 +50,7 @@ public class RewardDecisions {
         int version = ((Number) execution.getVariable(RuleVersions.PINNED_VERSION)).intValue();
         String definitionId = ruleVersions.version(decisionKey, version).getId();
         CaseRecord caseRecord = caseOfProcess.of(execution);
-        boolean eligible = recordOn(caseRecord, decisionKey, version, definitionId, result.getSingleResult().getEntryMap(), "RULE", "");
+        boolean eligible = record(caseRecord, decisionKey, version, definitionId, result.getSingleResult().getEntryMap(), "RULE", "", true);
         execution.setVariable("eligible", Variables.booleanValue(eligible, true));
         execution.setVariable("rewardAmount", Money.format(claims.of(caseRecord).getRewardAmount()));
     }
@@ -62,12 +62,21 @@ public class RewardDecisions {
      */
     public boolean recordOn(CaseRecord caseRecord, String decisionKey, int version, String definitionId, Map<String, Object> result,
                             String action, String basis) {
+        return record(caseRecord, decisionKey, version, definitionId, result, action, basis, false);
+    }
+
+    private boolean record(CaseRecord caseRecord, String decisionKey, int version, String definitionId, Map<String, Object> result,
+                           String action, String basis, boolean atSubmission) {
         boolean eligible = Boolean.TRUE.equals(result.get("eligible"));
         BigDecimal amount = eligible ? wholeFen(decisionKey, result.get("rewardAmount")) : Money.fen(BigDecimal.ZERO);
         String tier = (String) result.get("tier");
         String reason = eligible ? null : (String) result.get("reason");
         RewardClaim claim = claims.of(caseRecord);
-        claim.recordDecision(decisionKey, version, definitionId, eligible, amount, tier, reason);
+        if (atSubmission) {
+            claim.recordSubmissionDecision(decisionKey, version, definitionId, eligible, amount, tier, reason);
+        } else {
+            claim.recordDecision(decisionKey, version, definitionId, eligible, amount, tier, reason);
+        }
         claims.save(claim);
         timeline.record(caseRecord, action + (eligible ? "_ELIGIBLE" : "_NOT_ELIGIBLE"),
                 decisionKey + " v" + version + "：" + basis + (eligible

@@ -2,10 +2,12 @@ package cn.huiqi.timelimit;
 
 import static cn.huiqi.common.SqlValues.instant;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
+import cn.huiqi.calendar.WorkingDays;
 import cn.huiqi.common.ListPaging;
+import cn.huiqi.common.TransactionQueue;
 import cn.huiqi.common.TransactionRows;
 
 /**
- * Table step_clock and supervision_item (V17), written in the engine's transaction. The transaction keeps the clocks it
- * opened, by case, until it writes one of them otherwise ({@link #openedHere}).
+ * Table step_clock and supervision_item (V17), written in the engine's transaction. The clocks a transaction opens
+ * are written together as it commits, or before its next statement on step_clock ({@link TransactionQueue}); the
+ * transaction also keeps them by case, until it asks anything else of step_clock ({@link #openedHere}).
  */
 @Component
 class StepClocks {
@@ -30,66 +34,53 @@ class StepClocks {
             + "limit_days, elapsed_days, state, task_id, running_since, due_at, reminded_at, overdue_at";
 
     private final JdbcTemplate jdbc;
+    /** The clocks opened in the current transaction, not written yet: written before any other statement on step_clock. */
+    private final TransactionQueue<StepClock> opened;
+    /** The clocks the current transaction opened, by case; the key {@link #TABLE} holds them all. */
     private final TransactionRows<Opened> openedOfCase = new TransactionRows<>();
-    private final TransactionRows<Opened> openedClock = new TransactionRows<>();
+    private static final String TABLE = "step_clock";
 
     StepClocks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.opened = TransactionQueue.inserting(jdbc, "INSERT INTO step_clock (case_id, measure, process_instance_id, scope_id, "
+                + "step, step_name, kind, unit_id, limit_days, elapsed_days, state, task_id, running_since, due_at, created_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'RUNNING', ?, ?, ?, ?, ?)", StepClocks::values);
     }
 
-    /** A new clock, running for this task from {@code now} until {@code due}. */
-    long open(Long caseId, String measure, String processInstanceId, String scopeId, String step, String stepName,
+    /**
+     * A new clock, running for this task from {@code now} until {@code due}: queued with the transaction's other new
+     * clocks and written with them ({@link TransactionQueue}); nothing needs its id in the transaction (a check of the
+     * task finds the clock by the task).
+     */
+    void open(Long caseId, String measure, String processInstanceId, String scopeId, String step, String stepName,
               StepClock.Kind kind, String unitId, int limitDays, String taskId, Instant now, Instant due) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var insert = connection.prepareStatement("INSERT INTO step_clock (case_id, measure, process_instance_id, scope_id, step, "
-                    + "step_name, kind, unit_id, limit_days, elapsed_days, state, task_id, running_since, due_at, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'RUNNING', ?, ?, ?, ?, ?)", new String[] {"id"});
-            insert.setObject(1, caseId);
-            insert.setString(2, measure);
-            insert.setString(3, processInstanceId);
-            insert.setString(4, scopeId);
-            insert.setString(5, step);
-            insert.setString(6, stepName);
-            insert.setString(7, kind.name());
-            insert.setString(8, unitId);
-            insert.setInt(9, limitDays);
-            insert.setString(10, taskId);
-            insert.setTimestamp(11, Timestamp.from(now));
-            insert.setTimestamp(12, Timestamp.from(due));
-            insert.setTimestamp(13, Timestamp.from(now));
-            insert.setTimestamp(14, Timestamp.from(now));
-            return insert;
-        }, key);
-        long id = key.getKey().longValue();
+        StepClock clock = new StepClock(0, caseId, measure, processInstanceId, scopeId, step, stepName, kind, unitId, limitDays, 0,
+                StepClock.State.RUNNING, taskId, asStored(now), asStored(due), null, null);
+        opened.add(clock);
         if (caseId != null) {
-            Opened opened = openedOfCase.keep(caseId, new Opened());
-            opened.clocks.add(new StepClock(id, caseId, measure, processInstanceId, scopeId, step, stepName, kind, unitId, limitDays, 0,
-                    StepClock.State.RUNNING, taskId, asStored(now), asStored(due), null, null));
-            openedClock.put(id, opened);
+            Opened all = openedOfCase.keep(TABLE, new Opened());
+            openedOfCase.keep(caseId, new Opened()).clocks.add(clock);
+            all.clocks.add(clock);
         }
-        return id;
     }
 
     /**
      * For a case the current transaction opened (no other transaction has seen it, so its clocks are the ones this
-     * transaction opened): its clocks as {@link #ofCase} would read them, without a statement; empty when the transaction
-     * has written one of them otherwise since.
+     * transaction opened): its clocks as {@link #ofCase} would read them (ids aside), without a statement; empty when
+     * the transaction has asked anything else of step_clock since, which may have changed them.
      */
     Optional<List<StepClock>> openedHere(long caseId) {
-        Opened opened = openedOfCase.get(caseId);
-        if (opened == null) {
-            return Optional.of(List.of());
+        Opened all = openedOfCase.get(TABLE);
+        if (all != null && !all.whole) {
+            return Optional.empty();
         }
-        return opened.whole ? Optional.of(List.copyOf(opened.clocks)) : Optional.empty();
+        Opened opened = openedOfCase.get(caseId);
+        return Optional.of(opened == null ? List.of() : List.copyOf(opened.clocks));
     }
 
-    /** A clock written otherwise than opened: the case's clocks are read again ({@link #openedHere}). */
-    private void written(long id) {
-        Opened opened = openedClock.get(id);
-        if (opened != null) {
-            opened.whole = false;
-        }
+    private static final class Opened {
+        final List<StepClock> clocks = new ArrayList<>();
+        boolean whole = true;
     }
 
     /** As a DATETIME(6) column keeps it. */
@@ -97,39 +88,64 @@ class StepClocks {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** For every statement on step_clock but the queued INSERTs: the clocks this transaction opened are written first. */
+    private JdbcTemplate table() {
+        opened.flush();
+        Opened all = openedOfCase.get(TABLE);
+        if (all != null) {
+            all.whole = false;
+        }
+        return jdbc;
+    }
+
+    private static void values(PreparedStatement insert, StepClock clock) throws SQLException {
+        insert.setObject(1, clock.caseId());
+        insert.setString(2, clock.measure());
+        insert.setString(3, clock.processInstanceId());
+        insert.setString(4, clock.scopeId());
+        insert.setString(5, clock.step());
+        insert.setString(6, clock.stepName());
+        insert.setString(7, clock.kind().name());
+        insert.setString(8, clock.unitId());
+        insert.setInt(9, clock.limitDays());
+        insert.setString(10, clock.taskId());
+        insert.setTimestamp(11, Timestamp.from(clock.runningSince()));
+        insert.setTimestamp(12, Timestamp.from(clock.dueAt()));
+        insert.setTimestamp(13, Timestamp.from(clock.runningSince()));
+        insert.setTimestamp(14, Timestamp.from(clock.runningSince()));
+    }
+
     /** The clock of this step in this scope that waits for a supplement. */
     Optional<StepClock> paused(String scopeId, String step) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM step_clock WHERE scope_id = ? AND step = ? AND state = 'PAUSED' ORDER BY id DESC",
+        return table().query("SELECT " + COLUMNS + " FROM step_clock WHERE scope_id = ? AND step = ? AND state = 'PAUSED' ORDER BY id DESC",
                 StepClocks::row, scopeId, step).stream().findFirst();
     }
 
     /** The clock of this step in this scope whose task just ended (sent back for a supplement). */
     Optional<StepClock> waiting(String scopeId, String step) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM step_clock WHERE scope_id = ? AND step = ? AND state = 'WAITING' ORDER BY id DESC",
+        return table().query("SELECT " + COLUMNS + " FROM step_clock WHERE scope_id = ? AND step = ? AND state = 'WAITING' ORDER BY id DESC",
                 StepClocks::row, scopeId, step).stream().findFirst();
     }
 
     Optional<StepClock> byTask(String taskId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM step_clock WHERE task_id = ?", StepClocks::row, taskId).stream().findFirst();
+        return table().query("SELECT " + COLUMNS + " FROM step_clock WHERE task_id = ?", StepClocks::row, taskId).stream().findFirst();
     }
 
     Optional<StepClock> byId(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM step_clock WHERE id = ?", StepClocks::row, id).stream().findFirst();
+        return table().query("SELECT " + COLUMNS + " FROM step_clock WHERE id = ?", StepClocks::row, id).stream().findFirst();
     }
 
     List<StepClock> ofCase(long caseId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM step_clock WHERE case_id = ? ORDER BY id", StepClocks::row, caseId);
+        return table().query("SELECT " + COLUMNS + " FROM step_clock WHERE case_id = ? ORDER BY id", StepClocks::row, caseId);
     }
 
     void run(long id, String taskId, Instant since, Instant due) {
-        written(id);
-        jdbc.update("UPDATE step_clock SET state = 'RUNNING', task_id = ?, running_since = ?, due_at = ?, updated_at = ? WHERE id = ?",
+        table().update("UPDATE step_clock SET state = 'RUNNING', task_id = ?, running_since = ?, due_at = ?, updated_at = ? WHERE id = ?",
                 taskId, Timestamp.from(since), Timestamp.from(due), Timestamp.from(since), id);
     }
 
     void stop(long id, int elapsedDays, Instant now) {
-        written(id);
-        jdbc.update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, updated_at = ? WHERE id = ?",
+        table().update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, updated_at = ? WHERE id = ?",
                 elapsedDays, Timestamp.from(now), id);
     }
 
@@ -138,39 +154,47 @@ class StepClocks {
      * committed since the clock was read counts); false when it has been, and it is left as it was.
      */
     boolean stopUnlessOverdue(long id, int elapsedDays, Instant now) {
-        written(id);
-        return jdbc.update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, updated_at = ? "
+        return table().update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, updated_at = ? "
                 + "WHERE id = ? AND overdue_at IS NULL", elapsedDays, Timestamp.from(now), id) == 1;
     }
 
+    /**
+     * Stops the clock of this task in one statement, adding {@code usedDays} to its elapsed days, if it has been
+     * running since {@code day} (Asia/Shanghai) and has not been marked overdue, tested on the row as it is when
+     * locked; false when the task has no such clock (none, one running since another day, or one overdue), and
+     * nothing is changed.
+     */
+    boolean stopIfRunningSince(String taskId, LocalDate day, int usedDays, Instant now) {
+        return table().update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = elapsed_days + ?, updated_at = ? "
+                        + "WHERE task_id = ? AND overdue_at IS NULL AND running_since >= ? AND running_since < ?",
+                usedDays, Timestamp.from(now), taskId, Timestamp.from(day.atStartOfDay(WorkingDays.CHINA).toInstant()),
+                Timestamp.from(day.plusDays(1).atStartOfDay(WorkingDays.CHINA).toInstant())) > 0;
+    }
+
     void pause(long id, Instant now) {
-        written(id);
-        jdbc.update("UPDATE step_clock SET state = 'PAUSED', updated_at = ? WHERE id = ?", Timestamp.from(now), id);
+        table().update("UPDATE step_clock SET state = 'PAUSED', updated_at = ? WHERE id = ?", Timestamp.from(now), id);
     }
 
     void unpause(long id, Instant now) {
-        written(id);
-        jdbc.update("UPDATE step_clock SET state = 'WAITING', updated_at = ? WHERE id = ? AND state = 'PAUSED'", Timestamp.from(now), id);
+        table().update("UPDATE step_clock SET state = 'WAITING', updated_at = ? WHERE id = ? AND state = 'PAUSED'", Timestamp.from(now), id);
     }
 
     /** Marks the reminder sent; false when it had been (so it is published once). */
     boolean markReminded(long id, Instant now) {
-        written(id);
-        return jdbc.update("UPDATE step_clock SET reminded_at = ?, updated_at = ? WHERE id = ? AND reminded_at IS NULL",
+        return table().update("UPDATE step_clock SET reminded_at = ?, updated_at = ? WHERE id = ? AND reminded_at IS NULL",
                 Timestamp.from(now), Timestamp.from(now), id) == 1;
     }
 
     /** The cases of a measure with a step (not a supplement) running past its due instant at {@code now}. */
     java.util.Set<Long> casesOverdueAt(String measure, Instant now) {
-        return new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT case_id FROM step_clock WHERE measure = ? AND kind = 'STEP' "
+        return new java.util.HashSet<>(table().queryForList("SELECT DISTINCT case_id FROM step_clock WHERE measure = ? AND kind = 'STEP' "
                 + "AND state = 'RUNNING' AND case_id IS NOT NULL AND due_at IS NOT NULL AND due_at <= ?",
                 Long.class, measure, Timestamp.from(now)));
     }
 
     /** Marks the step overdue; false when it had been. */
     boolean markOverdue(long id, Instant now) {
-        written(id);
-        return jdbc.update("UPDATE step_clock SET overdue_at = ?, updated_at = ? WHERE id = ? AND overdue_at IS NULL",
+        return table().update("UPDATE step_clock SET overdue_at = ?, updated_at = ? WHERE id = ? AND overdue_at IS NULL",
                 Timestamp.from(now), Timestamp.from(now), id) == 1;
     }
 
@@ -237,9 +261,4 @@ class StepClocks {
                 instant(rs, "overdue_at"));
     }
 
-    /** The clocks a transaction opened for one case; {@code whole} while it wrote none of them otherwise. */
-    private static final class Opened {
-        final List<StepClock> clocks = new ArrayList<>();
-        boolean whole = true;
-    }
 }

@@ -27,17 +27,18 @@ class TimeLimitJobs implements JobHandler<TimeLimitJobs.Check>, LoggedWhenRun {
 
     enum Kind { REMINDER, OVERDUE, SUPPLEMENT_REMINDER }
 
-    /** Which clock, which task of it, which check. */
-    record Check(long clockId, String taskId, Kind kind) implements JobHandlerConfiguration {
+    /** Which task (its clock is the one running for it), which check. */
+    record Check(String taskId, Kind kind) implements JobHandlerConfiguration {
 
         @Override
         public String toCanonicalString() {
-            return clockId + ":" + taskId + ":" + kind;
+            return taskId + ":" + kind;
         }
 
+        /** Also a check scheduled before clocks were found by their task: "clockId:taskId:kind" (the task finds the same clock). */
         static Check parse(String canonical) {
             String[] parts = canonical.split(":");
-            return new Check(Long.parseLong(parts[0]), parts[1], Kind.valueOf(parts[2]));
+            return new Check(parts[parts.length - 2], Kind.valueOf(parts[parts.length - 1]));
         }
     }
 

@@ -61,8 +61,7 @@ public class TimeLimits {
         String step = task.getTaskDefinitionKey();
         String pausedStep = properties.getSupplement().getPauses().get(step);
         Integer limit = pausedStep != null ? Integer.valueOf(properties.getSupplement().getDeadline()) : null;
-        if (pausedStep == null && properties.getSteps().values().stream().noneMatch(steps -> steps.containsKey(step))
-                && measureLimits.stream().noneMatch(limits -> limits.steps().contains(step))) {
+        if (!limited(step)) {
             return;
         }
         Optional<StepSubject.Subject> found = subjects.of(task.getExecution());
@@ -84,34 +83,39 @@ public class TimeLimits {
         if (pausedStep != null) {
             clocks.waiting(scope, pausedStep).ifPresent(clock -> clocks.pause(clock.id(), now));
             Instant due = workingDays.deadline(now, limit);
-            long id = clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope, step, task.getName(),
+            clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope, step, task.getName(),
                     StepClock.Kind.SUPPLEMENT, null, limit, task.getId(), now, due);
             task.setDueDate(Date.from(due));
             TimeLimitJobs.schedule(execution, workingDays.deadline(now, limit - properties.getSupplement().getReminderBefore()),
-                    new TimeLimitJobs.Check(id, task.getId(), TimeLimitJobs.Kind.SUPPLEMENT_REMINDER));
+                    new TimeLimitJobs.Check(task.getId(), TimeLimitJobs.Kind.SUPPLEMENT_REMINDER));
             return;
         }
         StepClock clock = isNew(scopeExecution) ? null : clocks.paused(scope, step)
                 .or(() -> own.isPresent() ? clocks.waiting(scope, step) : Optional.empty()).orElse(null);
         int elapsed = clock == null ? 0 : clock.elapsedDays();
         Instant due = workingDays.deadline(now, Math.max(0, limit - elapsed));
-        long id;
         if (clock == null) {
-            id = clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope, step, task.getName(),
+            clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope, step, task.getName(),
                     StepClock.Kind.STEP, unitOf(task), limit, task.getId(), now, due);
         } else {
-            id = clock.id();
-            clocks.run(id, task.getId(), now, due);
+            clocks.run(clock.id(), task.getId(), now, due);
         }
         task.setDueDate(Date.from(due));
         int reminderAfter = limit * properties.getReminderPercent() / 100;
         // one job per task at a time: the reminder, which schedules the overdue check when it has run
         if (clock == null || clock.remindedAt() == null) {
             Instant remindAt = reminderAfter > elapsed ? workingDays.deadline(now, reminderAfter - elapsed) : now;
-            TimeLimitJobs.schedule(execution, remindAt, new TimeLimitJobs.Check(id, task.getId(), TimeLimitJobs.Kind.REMINDER));
+            TimeLimitJobs.schedule(execution, remindAt, new TimeLimitJobs.Check(task.getId(), TimeLimitJobs.Kind.REMINDER));
         } else if (clock.overdueAt() == null) {
-            TimeLimitJobs.schedule(execution, due, new TimeLimitJobs.Check(id, task.getId(), TimeLimitJobs.Kind.OVERDUE));
+            TimeLimitJobs.schedule(execution, due, new TimeLimitJobs.Check(task.getId(), TimeLimitJobs.Kind.OVERDUE));
         }
+    }
+
+    /** Whether tasks of this step may get a clock: the step has a limit somewhere (configured or a measure's own), or it pauses one. */
+    private boolean limited(String step) {
+        return properties.getSupplement().getPauses().get(step) != null
+                || properties.getSteps().values().stream().anyMatch(steps -> steps.containsKey(step))
+                || measureLimits.stream().anyMatch(limits -> limits.steps().contains(step));
     }
 
     private Optional<StepLimits> ownLimits(String measure, String step) {
@@ -157,14 +161,24 @@ public class TimeLimits {
         return command != null && command.getDbEntityManager().getDbEntityCache().isTransient(scope);
     }
 
-    /** The task was completed or deleted (cancelled, or its supplement deadline passed): its clock stops. */
+    /**
+     * The task was completed or deleted (cancelled, or its supplement deadline passed): its clock stops. A clock
+     * running since the task's creation day and never overdue (nearly every one: a clock starts running with its task)
+     * is stopped by one UPDATE that says so ({@link #stoppedAtOnce}); any other is read, then stopped as it needs.
+     */
     void taskEnded(DelegateTask task, boolean completed) {
+        Instant now = now();
+        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+        boolean unpauses = !completed && properties.getSupplement().getPauses().get(task.getTaskDefinitionKey()) != null;
+        if (!unpauses && limited(task.getTaskDefinitionKey()) && stoppedAtOnce(task, now)) {
+            TimeLimitJobs.cancel(execution, task.getId());
+            return;
+        }
         Optional<StepClock> found = clocks.byTask(task.getId());
         if (found.isEmpty()) {
             return;
         }
         StepClock clock = found.get();
-        Instant now = now();
         int used = workingDays.workingDaysBetween(day(clock.runningSince()), day(now));
         // a 督办 item is opened only with the clock's overdue_at (check, OVERDUE): none to close for a clock never overdue;
         // overdue_at is tested again on the locked row, as an overdue check may have committed since the clock was read
@@ -172,7 +186,6 @@ public class TimeLimits {
             clocks.stop(clock.id(), clock.elapsedDays() + used, now);
             clocks.closeSupervision(clock.id(), now);
         }
-        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
         TimeLimitJobs.cancel(execution, task.getId());
         String pausedStep = properties.getSupplement().getPauses().get(clock.step());
         if (pausedStep != null && !completed) {
@@ -180,10 +193,25 @@ public class TimeLimits {
         }
     }
 
+    /**
+     * Stops the task's clock if it has been running since the day the task was created and has not been marked
+     * overdue: then the working days it used are those from that day to today, the same the clock's own
+     * {@code running_since} gives ({@link StepClocks#stopIfRunningSince}). The task's creation time only picks the day
+     * to try; the row decides.
+     */
+    private boolean stoppedAtOnce(DelegateTask task, Instant now) {
+        if (task.getCreateTime() == null) {
+            return false;
+        }
+        LocalDate since = day(task.getCreateTime().toInstant());
+        return clocks.stopIfRunningSince(task.getId(), since, workingDays.workingDaysBetween(since, day(now)), now);
+    }
+
     /** A check of a limited task is due (job {@link TimeLimitJobs}); a check of a task that ended does nothing. */
     void check(TimeLimitJobs.Check check, ExecutionEntity execution) {
-        StepClock clock = clocks.byId(check.clockId()).orElse(null);
-        if (clock == null || !check.taskId().equals(clock.taskId())) {
+        // the clock running for the task; none when the task has ended
+        StepClock clock = clocks.byTask(check.taskId()).orElse(null);
+        if (clock == null) {
             return;
         }
         Instant now = now();
@@ -194,7 +222,7 @@ public class TimeLimits {
                     events.publishEvent(new StepDueSoon(caseId, clock.taskId(), clock.step(), clock.unitId(), clock.dueAt()));
                 }
                 if (clock.overdueAt() == null && execution != null) {
-                    TimeLimitJobs.schedule(execution, clock.dueAt(), new TimeLimitJobs.Check(clock.id(), check.taskId(), TimeLimitJobs.Kind.OVERDUE));
+                    TimeLimitJobs.schedule(execution, clock.dueAt(), new TimeLimitJobs.Check(check.taskId(), TimeLimitJobs.Kind.OVERDUE));
                 }
             }
             case SUPPLEMENT_REMINDER -> {

@@ -176,6 +176,47 @@ class RoundsProcessTest extends ProcessTestSupport {
         }
     }
 
+    /**
+     * A case decided by the version its round pinned when it was submitted, after which the round was re-pinned without
+     * the case being decided again (its submission committed after the publication had decided the round's cases):
+     * the locality's verification of all its orders decides it by the round's pin, it does not confirm the
+     * submission's decision. A round's cases are decided by the round's pinned version.
+     */
+    @Test
+    void aCaseTheRoundsRedecisionMissedIsDecidedByTheRoundsPinAtVerification() {
+        String key = "order-reward";
+        String original = as("policy-staff", () -> rules.detail(key)).xml();
+        ProcessInstance instance = apply(newEnterpriseUser("donghu"), "m1-order-reward", orders("250000000.00", "2023-08-01"));
+        int pinned = claimOf(instance).getDecisionVersion();
+        assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("200000.00");
+        Long round = caseOf(instance).getRoundId();
+        try {
+            RuleApi.PublicationView next = publish(key, withCell(original, "rule-tier-200m-reward", "230000"), "NEXT_ROUND");
+            // the round as the publication for this round leaves it, the case as that publication's re-decision missed it
+            jdbc.update("UPDATE round_rule_version SET version = ?, definition_id = ? WHERE round_id = ? AND decision_key = ?",
+                    next.version(), definitionOf(key, next.version()), round, key);
+            assertThat(claimOf(instance).getDecisionVersion()).isEqualTo(pinned);
+
+            completeAs("donghu-verifier", taskFor(instance, "Task_LocalityVerification", "donghu"), approveAccepting(1));
+
+            assertThat(claimOf(instance).getDecisionVersion()).isEqualTo(next.version());
+            assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("230000.00");
+            assertThat(timelineActions(instance)).contains("RULE_REDECIDED_ELIGIBLE").doesNotContain("RULE_CONFIRMED_ELIGIBLE");
+        } finally {
+            // the shipped figure as the latest version, and the round pinned to the version it had, for the other tests
+            if (!as("policy-staff", () -> rules.detail(key)).xml().equals(original)) {
+                publish(key, original, "NEXT_ROUND");
+            }
+            jdbc.update("UPDATE round_rule_version SET version = ?, definition_id = ? WHERE round_id = ? AND decision_key = ?",
+                    pinned, definitionOf(key, pinned), round, key);
+        }
+    }
+
+    private String definitionOf(String key, int version) {
+        return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).decisionDefinitionVersion(version)
+                .singleResult().getId();
+    }
+
     private RuleApi.PublicationView publish(String key, String xml, String scope) {
         return as("policy-staff", () -> {
             RuleApi.WhatIfReport whatIf = rules.whatIf(key, new RuleApi.WhatIfRequest(xml, null));

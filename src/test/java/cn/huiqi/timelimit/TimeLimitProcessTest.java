@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -56,6 +57,8 @@ class TimeLimitProcessTest extends ProcessTestSupport {
     FundFigures figures;
     @Autowired
     StepClocks clocks;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private String applicant;
 
@@ -257,6 +260,32 @@ class TimeLimitProcessTest extends ProcessTestSupport {
         assertThat(clocks.stopUnlessOverdue(other.id(), 1, now)).isTrue();
         assertThat(clocks.byId(other.id()).orElseThrow()).extracting(StepClock::state, StepClock::taskId, StepClock::elapsedDays)
                 .containsExactly(StepClock.State.WAITING, null, 1);
+    }
+
+    /**
+     * A task's clock is stopped in one statement only when it has been running since the task's creation day; one
+     * that started on another day (a task created just before midnight, its clock started just after) is read and
+     * stopped by its own start: the working days it used are counted from the day it started.
+     */
+    @Test
+    void aClockStartedOnAnotherDayThanItsTaskCountsFromItsOwnStart() {
+        at("2023-09-04T23:59"); // Monday
+        ProcessInstance instance = apply();
+        Task verification = taskFor(instance, "Task_LocalityVerification", "donghu");
+        jdbc.update("UPDATE step_clock SET running_since = ? WHERE task_id = ?",
+                java.sql.Timestamp.from(LocalDateTime.parse("2023-09-05T00:00:01").atZone(WorkingDays.CHINA).toInstant()), verification.getId());
+
+        at("2023-09-06T15:00"); // Wednesday: one working day after Tuesday, two after Monday
+        completeAs("donghu-verifier", verification, decision("sendBack", "请补充验收单"));
+
+        assertThat(step(instance, "Task_LocalityVerification")).extracting(CaseView.StepTime::elapsedDays, CaseView.StepTime::state)
+                .containsExactly(1, "PAUSED");
+        ProcessInstance another = apply(newEnterpriseUser("donghu"));
+        completeAs("donghu-verifier", taskFor(another, "Task_LocalityVerification", "donghu"), decision("sendBack", "请补充验收单"));
+        long clock = jdbc.queryForObject("SELECT id FROM step_clock WHERE case_id = ? AND step = 'Task_LocalityVerification'", Long.class,
+                caseOf(another).getId());
+        assertThat(clocks.byId(clock).orElseThrow()).as("running since the task's day: stopped at once, the same way")
+                .extracting(StepClock::state, StepClock::taskId, StepClock::elapsedDays).containsExactly(StepClock.State.PAUSED, null, 0);
     }
 
     private ProcessInstance apply() {
