@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through chromium-driver (both at /usr/bin; scripts/test.sh installs them),
@@ -20,6 +22,18 @@ import org.openqa.selenium.logging.LogType;
  * the test JVM ({@link ChromiumPool}). Below 600 px wide it emulates a phone.
  */
 public final class HeadlessChromium implements AutoCloseable {
+
+    /**
+     * How often a wait looks again. Selenium's default, 500 ms, leaves a test idle for 250 ms a wait on average after
+     * what it waits for has happened; one look costs a few ms.
+     */
+    public static final Duration POLLING = Duration.ofMillis(100);
+
+    /**
+     * A wait that repeats a gesture until it takes (a click, a mousedown) repeats it at most this often, as when waits
+     * looked every 500 ms: a list still opening is not closed again, a page still on its way out is not sent elsewhere.
+     */
+    public static final Duration GESTURE_PAUSE = Duration.ofMillis(500);
 
     private final ChromiumPool chromium;
     private final ChromeDriver browser;
@@ -39,6 +53,11 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public ChromeDriver browser() {
         return browser;
+    }
+
+    /** A wait of at most {@code timeout} that looks every {@link #POLLING}. */
+    public WebDriverWait waitUpTo(Duration timeout) {
+        return new WebDriverWait(browser, timeout, POLLING);
     }
 
     /**
