@@ -83,8 +83,7 @@ class LoginLockout {
                             groups.add(rows.getString(5));
                         }
                     } while (rows.next());
-                    Instant now = clock.instant();
-                    return new Look(new Standing(counting, Optional.ofNullable(until).map(Timestamp::toInstant).filter(now::isBefore)),
+                    return new Look(new Standing(counting, running(until)),
                             Optional.ofNullable(hash).map(h -> new StoredPassword(h, salt)), List.copyOf(groups));
                 }, key(userId), userId);
     }
@@ -114,9 +113,14 @@ class LoginLockout {
 
     /** The end of the user's current lock, if the user is locked now. */
     public Optional<Instant> lockedUntil(String userId) {
+        List<Timestamp> row = jdbc.queryForList("SELECT locked_until FROM login_lock WHERE user_id = ?", Timestamp.class, key(userId));
+        return row.isEmpty() ? Optional.empty() : running(row.get(0));
+    }
+
+    /** The end of a stored lock if it has not passed yet. */
+    private Optional<Instant> running(Timestamp lockedUntil) {
         Instant now = clock.instant();
-        return jdbc.queryForList("SELECT locked_until FROM login_lock WHERE user_id = ?", Timestamp.class, key(userId)).stream()
-                .filter(t -> t != null).map(Timestamp::toInstant).filter(now::isBefore).findFirst();
+        return Optional.ofNullable(lockedUntil).map(Timestamp::toInstant).filter(now::isBefore);
     }
 
     /** Before a password is compared: true (and audited) if the user is locked and must be refused unseen. */

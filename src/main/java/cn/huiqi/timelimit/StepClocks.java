@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,9 +37,9 @@ class StepClocks {
     private final JdbcTemplate jdbc;
     /** The clocks opened in the current transaction, not written yet: written before any other statement on step_clock. */
     private final TransactionQueue<StepClock> opened;
-    /** The clocks the current transaction opened, by case; the key {@link #TABLE} holds them all. */
-    private final TransactionRows<Opened> openedOfCase = new TransactionRows<>();
-    private static final String TABLE = "step_clock";
+    /** The clocks the current transaction opened, by case: one holder per transaction, under {@link #THIS_TRANSACTION}. */
+    private final TransactionRows<OpenedHere> openedHere = new TransactionRows<>();
+    private static final Object THIS_TRANSACTION = OpenedHere.class;
 
     StepClocks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -58,9 +59,7 @@ class StepClocks {
                 StepClock.State.RUNNING, taskId, asStored(now), asStored(due), null, null);
         opened.add(clock);
         if (caseId != null) {
-            Opened all = openedOfCase.keep(TABLE, new Opened());
-            openedOfCase.keep(caseId, new Opened()).clocks.add(clock);
-            all.clocks.add(clock);
+            openedHere.keep(THIS_TRANSACTION, new OpenedHere()).byCase.computeIfAbsent(caseId, id -> new ArrayList<>()).add(clock);
         }
     }
 
@@ -70,16 +69,16 @@ class StepClocks {
      * the transaction has asked anything else of step_clock since, which may have changed them.
      */
     Optional<List<StepClock>> openedHere(long caseId) {
-        Opened all = openedOfCase.get(TABLE);
-        if (all != null && !all.whole) {
-            return Optional.empty();
+        OpenedHere here = openedHere.get(THIS_TRANSACTION);
+        if (here == null) {
+            return Optional.of(List.of());
         }
-        Opened opened = openedOfCase.get(caseId);
-        return Optional.of(opened == null ? List.of() : List.copyOf(opened.clocks));
+        return here.whole ? Optional.of(List.copyOf(here.byCase.getOrDefault(caseId, List.of()))) : Optional.empty();
     }
 
-    private static final class Opened {
-        final List<StepClock> clocks = new ArrayList<>();
+    /** What the current transaction opened, by case, and whether it has asked nothing else of step_clock since. */
+    private static final class OpenedHere {
+        final Map<Long, List<StepClock>> byCase = new HashMap<>();
         boolean whole = true;
     }
 
@@ -91,9 +90,9 @@ class StepClocks {
     /** For every statement on step_clock but the queued INSERTs: the clocks this transaction opened are written first. */
     private JdbcTemplate table() {
         opened.flush();
-        Opened all = openedOfCase.get(TABLE);
-        if (all != null) {
-            all.whole = false;
+        OpenedHere here = openedHere.get(THIS_TRANSACTION);
+        if (here != null) {
+            here.whole = false;
         }
         return jdbc;
     }
