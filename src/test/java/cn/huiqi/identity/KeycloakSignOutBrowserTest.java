@@ -172,7 +172,7 @@ class KeycloakSignOutBrowserTest {
             wait.until(ExpectedConditions.urlContains(KeycloakTestRealm.ISSUER + "/protocol/openid-connect/auth"));
             visible(By.id("kc-form-login"));
         } catch (RuntimeException e) {
-            shot("keycloak-signout-failure");
+            Files.write(Path.of("target", "keycloak-signout-failure.png"), browser.getScreenshotAs(OutputType.BYTES));
             Files.writeString(Path.of("target", "keycloak-signout-failure.html"), browser.getPageSource());
             throw new AssertionError("no Keycloak login form " + when + ": " + browser.getCurrentUrl(), e);
         }
@@ -186,7 +186,10 @@ class KeycloakSignOutBrowserTest {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** With -Dhuiqi.screenshots=true: the page as target/{@code name}.png, for a look. */
     private void shot(String name) throws IOException {
-        Files.write(Path.of("target", name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        if (Boolean.getBoolean("huiqi.screenshots")) {
+            Files.write(Path.of("target", name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        }
     }
 }
