@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -57,7 +58,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** A wait of at most {@code timeout} that looks every {@link #POLLING}. */
     public WebDriverWait waitUpTo(Duration timeout) {
-        return new WebDriverWait(browser, timeout, POLLING);
+        WebDriverWait wait = new WebDriverWait(browser, timeout, POLLING);
+        wait.ignoring(StaleElementReferenceException.class); // the page replaced what a look had found: look again
+        return wait;
     }
 
     /**
