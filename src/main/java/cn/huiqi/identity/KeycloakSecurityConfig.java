@@ -259,7 +259,8 @@ class KeycloakSecurityConfig {
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(keycloakClientRegistrations)
                         .authorizedClientRepository(authorizedClients)
-                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce)
+                                .authorizationRequestRepository(new PendingAuthorizationRequests()))
                         .successHandler(afterLogin))
                 // Keycloak's back-channel logout (the realm client's backchannel.logout.url) ends the app session
                 // of a Keycloak session that ended: signed out elsewhere, ended by an administrator, expired

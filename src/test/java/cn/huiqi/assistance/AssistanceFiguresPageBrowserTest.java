@@ -61,7 +61,7 @@ class AssistanceFiguresPageBrowserTest {
         KnownDemands.seed(jdbc);
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
 
         signIn("gxj-reviewer", PAGE);
         wait.until(d -> d.findElements(By.cssSelector("#figures tbody tr")).size() == 5);

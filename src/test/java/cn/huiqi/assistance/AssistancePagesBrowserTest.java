@@ -151,8 +151,7 @@ class AssistancePagesBrowserTest {
 
         // a visit with one problem: a demand on the enterprise's behalf
         browser.findElement(By.id("visit-search")).sendKeys(enterprise.path("name").asText());
-        wait.until(d -> !d.findElements(By.cssSelector("#visit-enterprise option[value='" + enterprise.path("id").asText() + "']")).isEmpty());
-        new Select(browser.findElement(By.id("visit-enterprise"))).selectByValue(enterprise.path("id").asText());
+        chooseVisitedEnterprise(enterprise.path("id").asText(), enterprise.path("name").asText());
         browser.findElement(By.id("visit-visitors")).sendKeys("王敏（东湖区工信局）");
         browser.findElement(By.id("visit-findings")).sendKeys("生产正常，订单饱满；反映用电容量不足。");
         click(By.id("visit-add-problem"));
@@ -288,7 +287,7 @@ class AssistancePagesBrowserTest {
     private void signIn(int width, String user, String page) {
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         browser.get(url("/login.html?next=" + URLEncoder.encode(page, StandardCharsets.UTF_8)));
         visible(By.id("login-user")).sendKeys(user);
@@ -296,6 +295,24 @@ class AssistancePagesBrowserTest {
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.urlToBe(url(page)));
         visible(By.id("session-user"));
+    }
+
+    /**
+     * The search's answer replaces the list's options (the page's first list, then one per pause in typing): the
+     * enterprise is chosen once the answer to its full name is in, in the wait, on the list as it is at that look.
+     */
+    private void chooseVisitedEnterprise(String id, String name) {
+        wait.until(d -> {
+            WebElement list = d.findElement(By.id("visit-enterprise"));
+            List<WebElement> found = list.findElements(By.cssSelector("option:not([value=''])"));
+            if (found.isEmpty() || !found.stream().allMatch(option -> option.getText().contains(name))) {
+                return false; // not yet the answer to the full name
+            }
+            if (!id.equals(list.getDomProperty("value"))) {
+                new Select(list).selectByValue(id);
+            }
+            return id.equals(list.getDomProperty("value"));
+        });
     }
 
     private void click(By by) {

@@ -35,7 +35,7 @@ class OpenRedirectAttackTest extends CaseAttackBase {
     void theSignInPageGoesOnOnlyToAPathOfThisSite() {
         try (HeadlessChromium chromium = HeadlessChromium.open(1280, 900)) {
             ChromeDriver browser = chromium.browser();
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            WebDriverWait wait = chromium.waitUpTo(Duration.ofSeconds(20));
             String home = "http://localhost:" + port + "/";
 
             // signing in with the form

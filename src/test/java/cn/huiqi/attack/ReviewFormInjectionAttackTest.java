@@ -72,7 +72,7 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
     void openBrowser() {
         chromium = HeadlessChromium.open(1600, 1200);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // Tasklist's bundles are large; CI machines are busy
+        wait = chromium.waitUpTo(Duration.ofSeconds(90)); // Tasklist's bundles are large; CI machines are busy
         tasklist = new TasklistPage(browser, wait, port, "review-form");
     }
 
@@ -144,7 +144,7 @@ class ReviewFormInjectionAttackTest extends OnMariaDbWithWebapps {
         By complete = By.cssSelector("button[ng-click='complete()']:not([disabled])");
         boolean completable;
         try {
-            completable = new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(complete)) != null;
+            completable = chromium.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(complete)) != null;
         } catch (org.openqa.selenium.TimeoutException e) {
             completable = false;
         }

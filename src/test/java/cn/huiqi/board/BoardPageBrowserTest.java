@@ -58,7 +58,7 @@ class BoardPageBrowserTest {
 
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
         browser.get(url("/login.html?next=%2Fboard.html"));
         visible(By.id("login-user")).sendKeys(user);
         browser.findElement(By.id("login-password")).sendKeys(DemoAccounts.PASSWORD);

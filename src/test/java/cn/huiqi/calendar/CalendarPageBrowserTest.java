@@ -92,7 +92,7 @@ class CalendarPageBrowserTest {
     private void signIn(int width, String user, String page) {
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class); // the page renders the year again after each change
         browser.get(url("/login.html?next=" + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8)));
         visible(By.id("login-user")).sendKeys(user);

@@ -40,7 +40,7 @@ class CaseListPageBrowserTest extends SeededCasesOnMariaDb {
 
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
         browser.get(url("/login.html?next=%2Fcases.html"));
         visible(By.id("login-user")).sendKeys("lt-donghu");
         browser.findElement(By.id("login-password")).sendKeys(PASSWORD);

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -34,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.huiqi.identity.DemoAccounts;
 import cn.huiqi.testsupport.HeadlessChromium;
 import cn.huiqi.testsupport.HttpApi;
+import cn.huiqi.testsupport.ScreenshotOnFailure;
 import cn.huiqi.testsupport.TestEnterprises;
 
 /**
@@ -61,12 +63,12 @@ class EnterpriseJourneyBrowserTest {
     private HeadlessChromium chromium;
     private PortalPage portal;
     private Path files;
-    private int width;
+    @RegisterExtension
+    final ScreenshotOnFailure failures = new ScreenshotOnFailure("journey", () -> chromium);
 
     @ParameterizedTest(name = "{0} px wide")
     @ValueSource(ints = {1280, 390})
     void appliesWithFilesIsSentBackSupplementsAndIsPaid(int width) throws IOException {
-        this.width = width;
         String user = width == 1280 ? "ent-hongdu" : named(TestEnterprises.freshUser(context, "donghu", DemoAccounts.PASSWORD));
         HttpApi enterprise = HttpApi.as(port, user, DemoAccounts.PASSWORD);
         files = Files.createTempDirectory("huiqi-journey");
@@ -254,7 +256,6 @@ class EnterpriseJourneyBrowserTest {
     @AfterEach
     void closeBrowser() throws IOException {
         if (chromium != null) {
-            portal.screenshot(Path.of("target", "screenshots", "journey-last-" + width + ".png"));
             chromium.close();
         }
         if (files != null) {

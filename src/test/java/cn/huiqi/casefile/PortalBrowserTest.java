@@ -68,7 +68,7 @@ class PortalBrowserTest {
     void anEnterpriseSignsInSeesItsPortalFollowsItsCaseWithdrawsAndAppliesAgain(int width) {
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
         HttpApi api = HttpApi.as(port, USER, PASSWORD);
         String caseNumber = apply(api, 201).get("caseNumber").asText();
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.huiqi.identity.DemoAccounts;
 import cn.huiqi.testsupport.HeadlessChromium;
 import cn.huiqi.testsupport.HttpApi;
+import cn.huiqi.testsupport.ScreenshotOnFailure;
 import cn.huiqi.testsupport.TestEnterprises;
 
 /**
@@ -43,6 +45,8 @@ import cn.huiqi.testsupport.TestEnterprises;
         "camunda.bpm.job-execution.enabled=false"})
 class PortalFormsBrowserTest {
 
+    private static final boolean SCREENSHOTS = Boolean.getBoolean("huiqi.screenshots");
+
     @LocalServerPort
     int port;
     @Autowired
@@ -52,6 +56,8 @@ class PortalFormsBrowserTest {
     private PortalPage portal;
     private ChromeDriver browser;
     private WebDriverWait wait;
+    @RegisterExtension
+    final ScreenshotOnFailure failures = new ScreenshotOnFailure("portal", () -> chromium);
 
     @ParameterizedTest(name = "{0} px wide")
     @ValueSource(ints = {1280, 390})
@@ -222,17 +228,16 @@ class PortalFormsBrowserTest {
         return portal.visible(by);
     }
 
-    /** Kept in target/screenshots for a look (docs/ gets the ones the README shows). */
+    /** With -Dhuiqi.screenshots=true: kept in target/screenshots for a look (docs/ gets the ones the README shows). */
     private void screenshot(String name) {
-        portal.screenshot(Path.of("target", "screenshots", "portal-" + name + ".png"));
+        if (SCREENSHOTS) {
+            portal.screenshot(Path.of("target", "screenshots", "portal-" + name + ".png"));
+        }
     }
 
     @AfterEach
     void closeBrowser() {
         if (chromium != null) {
-            if (browser != null) {
-                screenshot("last");
-            }
             chromium.close();
         }
     }

@@ -41,7 +41,7 @@ final class PortalPage {
     PortalPage(HeadlessChromium chromium, int port) {
         this.chromium = chromium;
         this.browser = chromium.browser();
-        this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        this.wait = chromium.waitUpTo(Duration.ofSeconds(30));
         this.port = port;
     }
 

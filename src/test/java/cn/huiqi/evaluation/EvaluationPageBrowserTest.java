@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -265,7 +266,7 @@ class EvaluationPageBrowserTest {
     private void open(int width) {
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
     }
 
     /** The round shown has finished loading (no request of the page still open). */
@@ -292,18 +293,17 @@ class EvaluationPageBrowserTest {
 
     /** Waits for the page's message to say {@code text}; a failure says what it said instead. */
     private void message(String text) {
-        wait.withMessage(() -> "#message says: " + browser.findElement(By.id("message")).getText() + " (page: target/evaluation-failure.png)")
-                .until(d -> {
-                    if (d.findElement(By.id("message")).getText().contains(text)) {
-                        return true;
-                    }
-                    try {
-                        Files.write(Path.of("target", "evaluation-failure.png"), browser.getScreenshotAs(OutputType.BYTES));
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    return false;
-                });
+        try {
+            wait.until(d -> d.findElement(By.id("message")).getText().contains(text));
+        } catch (TimeoutException e) {
+            try {
+                Files.write(Path.of("target", "evaluation-failure.png"), browser.getScreenshotAs(OutputType.BYTES));
+            } catch (IOException | RuntimeException ignored) {
+                // the time-out matters
+            }
+            throw new TimeoutException("#message says: " + browser.findElement(By.id("message")).getText()
+                    + " (page: target/evaluation-failure.png)", e);
+        }
     }
 
     private void setValue(String id, String value) {

@@ -84,7 +84,7 @@ class EvaluationTasklistBrowserTest {
     void openBrowser() {
         chromium = HeadlessChromium.open(1280, 1000);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // Tasklist's bundles are large; machines are busy
+        wait = chromium.waitUpTo(Duration.ofSeconds(90)); // Tasklist's bundles are large; machines are busy
         tasklist = new TasklistPage(browser, wait, port, "evaluation-tasklist");
     }
 

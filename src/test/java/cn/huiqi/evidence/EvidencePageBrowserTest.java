@@ -78,7 +78,7 @@ class EvidencePageBrowserTest {
 
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
         try {
             signIn(applicant);
             browser.get(url("/cases.html#" + caseNumber));
@@ -90,7 +90,7 @@ class EvidencePageBrowserTest {
             upload.findElement(By.name("file")).sendKeys(png.toString());
             upload.findElement(By.cssSelector("button[type=submit]")).click();
             try {
-                new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.or(
+                chromium.waitUpTo(Duration.ofSeconds(90)).until(ExpectedConditions.or(
                     ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#evidence .evidence-files li.added")),
                     ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#evidence .evidence-message.error"))));
             } finally {

@@ -39,7 +39,7 @@ class FinancingFiguresPageBrowserTest {
     void jrbReadsTheFigures(int width) {
         chromium = HeadlessChromium.open(width, 900);
         ChromeDriver browser = chromium.browser();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = chromium.waitUpTo(Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         browser.get(url("/login.html?next=" + URLEncoder.encode("/financing-figures.html", StandardCharsets.UTF_8)));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys("jrb-reviewer");

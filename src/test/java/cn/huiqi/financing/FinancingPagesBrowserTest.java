@@ -102,7 +102,7 @@ class FinancingPagesBrowserTest {
     private void signIn(int width, String user, String page) {
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         browser.get(url("/login.html?next=" + URLEncoder.encode(page, StandardCharsets.UTF_8)));
         visible(By.id("login-user")).sendKeys(user);

@@ -43,7 +43,7 @@ class GuidePagesBrowserTest extends OnGuideDatabase {
     void anyoneReadsTheGuidesAndWorksOutFiguresAndAnEnterpriseGetsThemPrefilled(int width) {
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
 
         browser.get(url("/guide.html"));
         wait.until(d -> d.findElements(By.cssSelector("#measures > li")).size() == 9);

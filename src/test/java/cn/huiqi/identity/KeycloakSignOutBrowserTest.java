@@ -59,7 +59,7 @@ class KeycloakSignOutBrowserTest {
         KeycloakTestRealm.registerDemoEnterprises(enterpriseRegister, enterprises);
         chromium = HeadlessChromium.open(1280, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // Tasklist's bundles are large; machines are busy
+        wait = chromium.waitUpTo(Duration.ofSeconds(90)); // Tasklist's bundles are large; machines are busy
         // an official's browser asks for Chinese (headless Chromium ignores --lang)
         browser.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent",
                 String.valueOf(browser.executeScript("return navigator.userAgent")), "acceptLanguage", "zh-CN,zh"));
@@ -111,9 +111,12 @@ class KeycloakSignOutBrowserTest {
         // the app asks Keycloak every 2 s here (huiqi.keycloak.session-check-interval); Tasklist's next request
         // after that is refused: opening the other filter sends one
         long signedOutAt = System.nanoTime();
+        long[] lastClick = {signedOutAt};
         wait.until(d -> {
-            if (System.nanoTime() - signedOutAt > 3_000_000_000L) {
+            long now = System.nanoTime();
+            if (now - signedOutAt > 3_000_000_000L && now - lastClick[0] >= HeadlessChromium.GESTURE_PAUSE.toNanos()) {
                 d.findElements(By.partialLinkText("我的任务")).stream().findFirst().ifPresent(WebElement::click);
+                lastClick[0] = now;
             }
             return d.getCurrentUrl().startsWith(KeycloakTestRealm.ISSUER);
         });
@@ -169,7 +172,7 @@ class KeycloakSignOutBrowserTest {
             wait.until(ExpectedConditions.urlContains(KeycloakTestRealm.ISSUER + "/protocol/openid-connect/auth"));
             visible(By.id("kc-form-login"));
         } catch (RuntimeException e) {
-            shot("keycloak-signout-failure");
+            Files.write(Path.of("target", "keycloak-signout-failure.png"), browser.getScreenshotAs(OutputType.BYTES));
             Files.writeString(Path.of("target", "keycloak-signout-failure.html"), browser.getPageSource());
             throw new AssertionError("no Keycloak login form " + when + ": " + browser.getCurrentUrl(), e);
         }
@@ -183,7 +186,10 @@ class KeycloakSignOutBrowserTest {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** With -Dhuiqi.screenshots=true: the page as target/{@code name}.png, for a look. */
     private void shot(String name) throws IOException {
-        Files.write(Path.of("target", name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        if (Boolean.getBoolean("huiqi.screenshots")) {
+            Files.write(Path.of("target", name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        }
     }
 }

@@ -80,6 +80,26 @@ class KeycloakWebappLoginTest {
         }
     }
 
+    /**
+     * Two tabs (or a double click, or a page and its favicon after the session ended) send one browser session to
+     * Keycloak twice: signing in on the first tab's form still lands in Tasklist, not on /login?error.
+     */
+    @Test
+    void twoTripsToKeycloakInOneSessionBothComeBack() {
+        KeycloakBrowser browser = new KeycloakBrowser(port);
+        HttpResponse<String> firstTab = browser.open(TASKLIST);
+        HttpResponse<String> secondTab = browser.open(TASKLIST);
+        assertThat(KeycloakBrowser.isKeycloakLoginForm(firstTab)).as(firstTab.uri().toString()).isTrue();
+        assertThat(KeycloakBrowser.isKeycloakLoginForm(secondTab)).as(secondTab.uri().toString()).isTrue();
+
+        HttpResponse<String> landed = browser.submitLogin(firstTab, "gxj-reviewer", KeycloakTestRealm.DEMO_PASSWORD);
+
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.uri().getPath()).as("signed in from the first tab: " + landed.uri()).isEqualTo(TASKLIST);
+        assertThat(KeycloakTestRealm.json(browser.xhr("GET", WHO_AM_I, null).body()).get("userId").asText())
+                .isEqualTo("gxj-reviewer");
+    }
+
     @Test
     void anEnterpriseUserIsBoundToItsEnterpriseAtLogin() {
         enterpriseUsers.findById("ent-jixiang").ifPresent(enterpriseUsers::delete);

@@ -44,7 +44,7 @@ class SharedPageModuleBrowserTest {
     void everyPageUsesTheModuleForFiguresLabelsErrorsAndTheMenu(int width) {
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
         browser.get(url("/login.html?next=%2Ffund.html"));
         visible(By.id("login-user")).sendKeys("policy-staff");
         browser.findElement(By.id("login-password")).sendKeys(DemoAccounts.PASSWORD);

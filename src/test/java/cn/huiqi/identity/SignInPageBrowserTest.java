@@ -112,7 +112,7 @@ class SignInPageBrowserTest {
     private void open(int width) {
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
     }
 
     @AfterEach

@@ -63,7 +63,7 @@ class InboxPageBrowserTest {
 
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
         browser.get(url("/login.html?next=%2Fcases.html"));
         visible(By.id("login-user")).sendKeys(user);
         browser.findElement(By.id("login-password")).sendKeys(password);

@@ -49,7 +49,7 @@ class RulesPageBrowserTest {
     private void openBrowser(int width) {
         chromium = HeadlessChromium.open(width, 1000);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
     }
 
     private void signIn(String next) {

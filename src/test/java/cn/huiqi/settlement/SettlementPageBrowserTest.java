@@ -146,7 +146,7 @@ class SettlementPageBrowserTest extends ProcessTestSupport {
     private void open(int width) {
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
     }
 
     private void signIn(String user, String next) {

@@ -6,62 +6,61 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.springframework.util.FileSystemUtils;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through chromium-driver (both at /usr/bin; scripts/test.sh installs them),
- * in Chinese, with a fresh profile that {@link #close()} deletes. Below 600 px wide it emulates a phone.
- * The flags keep Chromium off the network it cannot reach here.
+ * in Chinese, for one test: {@link #open} hands out a browser as if just launched (a browser context and a tab of its
+ * own, an empty browser log), {@link #close()} gives it back. The Chromium itself is launched once per window size for
+ * the test JVM ({@link ChromiumPool}). Below 600 px wide it emulates a phone.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * How often a wait looks again. Selenium's default, 500 ms, leaves a test idle for 250 ms a wait on average after
+     * what it waits for has happened; one look costs a few ms.
+     */
+    public static final Duration POLLING = Duration.ofMillis(100);
 
+    /**
+     * A wait that repeats a gesture until it takes (a click, a mousedown) repeats it at most this often, as when waits
+     * looked every 500 ms: a list still opening is not closed again, a page still on its way out is not sent elsewhere.
+     */
+    public static final Duration GESTURE_PAUSE = Duration.ofMillis(500);
+
+    private final ChromiumPool chromium;
     private final ChromeDriver browser;
-    private final Path profile;
+    private boolean closed;
 
-    private HeadlessChromium(ChromeDriver browser, Path profile) {
-        this.browser = browser;
-        this.profile = profile;
+    private HeadlessChromium(ChromiumPool chromium) {
+        this.chromium = chromium;
+        this.browser = chromium.browser();
     }
 
     /** Skips the test (not fails it) on a machine without Chromium. */
     public static HeadlessChromium open(int width, int height) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        Assumptions.assumeTrue(ChromiumPool.installed(),
                 "Chromium not installed (scripts/test.sh installs chromium and chromium-driver)");
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("huiqi-chromium");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
-        if (width < 600) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", 844, "pixelRatio", 3.0), "userAgent",
-                    "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Mobile Safari/537.36"));
-        }
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-        return new HeadlessChromium(new ChromeDriver(service, options), profile);
+        return new HeadlessChromium(ChromiumPool.take(width, height));
     }
 
     public ChromeDriver browser() {
         return browser;
+    }
+
+    /** A wait of at most {@code timeout} that looks every {@link #POLLING}. */
+    public WebDriverWait waitUpTo(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout, POLLING);
+        wait.ignoring(StaleElementReferenceException.class); // the page replaced what a look had found: look again
+        return wait;
     }
 
     /**
@@ -94,11 +93,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
     @Override
     public void close() {
-        browser.quit();
-        try {
-            FileSystemUtils.deleteRecursively(profile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!closed) {
+            closed = true;
+            chromium.giveBack();
         }
     }
 }

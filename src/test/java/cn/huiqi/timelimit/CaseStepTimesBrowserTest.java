@@ -55,7 +55,7 @@ class CaseStepTimesBrowserTest {
 
         chromium = HeadlessChromium.open(width, 900);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
         signIn("donghu-verifier");
         browser.get(url("/cases.html#" + caseNumber));
         browser.navigate().refresh();

@@ -73,7 +73,7 @@ class TasklistCompleteAfterErrorBrowserTest {
     void openBrowser() {
         chromium = HeadlessChromium.open(1280, 1000);
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // Tasklist's bundles are large; machines are busy
+        wait = chromium.waitUpTo(Duration.ofSeconds(90)); // Tasklist's bundles are large; machines are busy
         tasklist = new TasklistPage(browser, wait, port, "tasklist-complete");
     }
 
