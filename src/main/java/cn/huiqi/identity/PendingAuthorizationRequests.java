@@ -30,15 +30,7 @@ final class PendingAuthorizationRequests implements AuthorizationRequestReposito
 
     @Override
     public OAuth2AuthorizationRequest loadAuthorizationRequest(HttpServletRequest request) {
-        String state = request.getParameter(OAuth2ParameterNames.STATE);
-        HttpSession session = request.getSession(false);
-        if (state == null || session == null) {
-            return null;
-        }
-        synchronized (WebUtils.getSessionMutex(session)) {
-            LinkedHashMap<String, OAuth2AuthorizationRequest> pending = pending(session);
-            return pending == null ? null : pending.get(state);
-        }
+        return byState(request, (session, pending, state) -> pending.get(state));
     }
 
     @Override
@@ -65,14 +57,8 @@ final class PendingAuthorizationRequests implements AuthorizationRequestReposito
 
     @Override
     public OAuth2AuthorizationRequest removeAuthorizationRequest(HttpServletRequest request, HttpServletResponse response) {
-        String state = request.getParameter(OAuth2ParameterNames.STATE);
-        HttpSession session = request.getSession(false);
-        if (state == null || session == null) {
-            return null;
-        }
-        synchronized (WebUtils.getSessionMutex(session)) {
-            LinkedHashMap<String, OAuth2AuthorizationRequest> pending = pending(session);
-            OAuth2AuthorizationRequest removed = pending == null ? null : pending.remove(state);
+        return byState(request, (session, pending, state) -> {
+            OAuth2AuthorizationRequest removed = pending.remove(state);
             if (removed != null) {
                 if (pending.isEmpty()) {
                     session.removeAttribute(ATTRIBUTE);
@@ -81,7 +67,24 @@ final class PendingAuthorizationRequests implements AuthorizationRequestReposito
                 }
             }
             return removed;
+        });
+    }
+
+    /** What {@code action} answers for the request's state and its session's pending requests, under the session's mutex. */
+    private static OAuth2AuthorizationRequest byState(HttpServletRequest request, ByState action) {
+        String state = request.getParameter(OAuth2ParameterNames.STATE);
+        HttpSession session = request.getSession(false);
+        if (state == null || session == null) {
+            return null;
         }
+        synchronized (WebUtils.getSessionMutex(session)) {
+            LinkedHashMap<String, OAuth2AuthorizationRequest> pending = pending(session);
+            return pending == null ? null : action.apply(session, pending, state);
+        }
+    }
+
+    private interface ByState {
+        OAuth2AuthorizationRequest apply(HttpSession session, LinkedHashMap<String, OAuth2AuthorizationRequest> pending, String state);
     }
 
     @SuppressWarnings("unchecked")
