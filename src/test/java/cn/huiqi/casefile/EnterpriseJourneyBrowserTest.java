@@ -53,7 +53,6 @@ import cn.huiqi.testsupport.TestEnterprises;
 class EnterpriseJourneyBrowserTest {
 
     private static final String VERIFIER = "donghu-verifier";
-    private static final boolean SCREENSHOTS = Boolean.getBoolean("huiqi.screenshots");
 
     @LocalServerPort
     int port;
@@ -248,7 +247,7 @@ class EnterpriseJourneyBrowserTest {
     /** The page fits the width and keeps the CSP; saved to docs/screens when asked to. */
     private void page(int width, String name, String step) {
         chromium.assertFitsAndKeepsThePolicy(width, name);
-        if (SCREENSHOTS) {
+        if (HeadlessChromium.SCREENSHOTS) {
             portal.screenshot(Path.of("docs", "screens", "journey-" + step + "-" + width + ".png"));
         }
     }

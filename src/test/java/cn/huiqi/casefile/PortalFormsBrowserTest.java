@@ -45,7 +45,6 @@ import cn.huiqi.testsupport.TestEnterprises;
         "camunda.bpm.job-execution.enabled=false"})
 class PortalFormsBrowserTest {
 
-    private static final boolean SCREENSHOTS = Boolean.getBoolean("huiqi.screenshots");
 
     @LocalServerPort
     int port;
@@ -230,7 +229,7 @@ class PortalFormsBrowserTest {
 
     /** With -Dhuiqi.screenshots=true: kept in target/screenshots for a look (docs/ gets the ones the README shows). */
     private void screenshot(String name) {
-        if (SCREENSHOTS) {
+        if (HeadlessChromium.SCREENSHOTS) {
             portal.screenshot(Path.of("target", "screenshots", "portal-" + name + ".png"));
         }
     }

@@ -188,7 +188,7 @@ class KeycloakSignOutBrowserTest {
 
     /** With -Dhuiqi.screenshots=true: the page as target/{@code name}.png, for a look. */
     private void shot(String name) throws IOException {
-        if (Boolean.getBoolean("huiqi.screenshots")) {
+        if (HeadlessChromium.SCREENSHOTS) {
             Files.write(Path.of("target", name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         }
     }

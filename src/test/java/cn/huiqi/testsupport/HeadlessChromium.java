@@ -36,6 +36,9 @@ public final class HeadlessChromium implements AutoCloseable {
      */
     public static final Duration GESTURE_PAUSE = Duration.ofMillis(500);
 
+    /** {@code -Dhuiqi.screenshots=true}: tests also keep the screenshots taken for a look (a failure's are always kept). */
+    public static final boolean SCREENSHOTS = Boolean.getBoolean("huiqi.screenshots");
+
     private final ChromiumPool chromium;
     private final ChromeDriver browser;
     private boolean closed;

@@ -86,7 +86,7 @@ public final class TasklistPage {
      * one costs 0.1 s at 1280 px, 0.3 s as a phone).
      */
     public void shot(String file) throws IOException {
-        if (Boolean.getBoolean("huiqi.screenshots")) {
+        if (HeadlessChromium.SCREENSHOTS) {
             Files.write(Path.of("target", file + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         }
     }
