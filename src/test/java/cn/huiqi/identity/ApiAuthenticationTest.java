@@ -19,6 +19,18 @@ class ApiAuthenticationTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void springSecuritysChainRunsWithoutAnMvcHandlerLookupInFront() {
+        // NoHandlerLookupBeforeSecurity: Spring Security's own chain, not its composite with the introspector's cache filter
+        Object chain = context.getBean(NoHandlerLookupBeforeSecurity.CHAIN);
+        assertThat(chain).isInstanceOf(org.springframework.security.web.FilterChainProxy.class);
+        assertThat(chain.getClass().getName()).isNotEqualTo(NoHandlerLookupBeforeSecurity.COMPOSITE);
+        assertAuthenticationRequired(HttpApi.anonymous(port).get("/engine-rest/task"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/engine-rest/task", "/engine-rest/process-definition", "/engine-rest/process-instance",
             "/engine-rest/engine", "/engine-rest/history/process-instance", "/api/units", CallerEchoController.PATH})
