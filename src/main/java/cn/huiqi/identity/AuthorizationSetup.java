@@ -63,6 +63,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
     }
 
     private void grantAll() {
+        AuthorizationGrants.Batch grants = this.grants.batch();
         List<String> unitGroups = units.findAllByOrderBySortOrder().stream().map(Unit::getId).toList();
 
         for (Resources resource : Resources.values()) {
@@ -82,9 +83,9 @@ class AuthorizationSetup implements SmartInitializingSingleton {
             }
         }
 
-        grantEnterprises();
-        grantPolicyAdmins();
-        grantAuditors();
+        grantEnterprises(grants);
+        grantPolicyAdmins(grants);
+        grantAuditors(grants);
 
         // members read their own group: the built-in identity grants this itself when it creates a group,
         // but a read-only provider's (Keycloak's) groups never pass through the engine
@@ -100,7 +101,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
     }
 
     /** Start their own applications, and nothing else: no instances, no history, no other tasks. */
-    private void grantEnterprises() {
+    private void grantEnterprises(AuthorizationGrants.Batch grants) {
         for (String processKey : measureProcesses.startedByEnterprises()) {
             grants.grantGroup(Groups.ENTERPRISE, Resources.PROCESS_DEFINITION, processKey,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
@@ -112,7 +113,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
      * Auditors (审计监督) read everything in Cockpit, running and finished, and change nothing: no
      * UPDATE, DELETE, CREATE or task work anywhere, and no Tasklist.
      */
-    private void grantAuditors() {
+    private static void grantAuditors(AuthorizationGrants.Batch grants) {
         String auditor = Groups.AUDITOR;
         grants.grantGroup(auditor, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
         grants.grantGroup(auditor, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
@@ -128,7 +129,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
     }
 
     /** Read everything about processes, decisions and deployments in Cockpit; change nothing. */
-    private void grantPolicyAdmins() {
+    private static void grantPolicyAdmins(AuthorizationGrants.Batch grants) {
         grants.grantGroup(Groups.POLICY_ADMIN, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
         grants.grantGroup(Groups.POLICY_ADMIN, Resources.PROCESS_DEFINITION, ANY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
