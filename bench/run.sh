@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: Huiqi against a bare Camunda 7.24 app of measure 1's shape (bench/README.md,
-# docs/performance.md). Builds both from this checkout (mvn -o), then runs the driver:
+# docs/performance.md). Builds both from this checkout (mvn, online), then runs the driver:
 #   bench/run.sh [--runs 5] [--tasks 100000] [--cases 100] [--calls 50] [--quick] [--reseed]
 #                [--seed-only] [--lists-only] [--no-build] [--build-only] [--out FILE]
 # --build-only: build and stop (for bench/startup.sh)
@@ -21,10 +21,11 @@ for arg in "$@"; do
   else ARGS+=("$arg"); fi
 done
 
-# compiled classes + runtime dependencies, run the same way for both apps (java -Xmx1g -cp … Main)
+# compiled classes + runtime dependencies, run the same way for both apps (java -Xmx1g -cp … Main); online, so a
+# fresh machine fetches what it lacks (the baseline keeps Camunda 7.24.0's own FEEL 1.19.3, which Huiqi does not use)
 build() { # name pom classes-dir [extra maven args]
   local name=$1 pom=$2 classes=$3; shift 3
-  mvn -B -o -q -f "$pom" "$@" compile dependency:build-classpath -DincludeScope=runtime \
+  mvn -B -q -f "$pom" "$@" compile dependency:build-classpath -DincludeScope=runtime \
       -Dmdep.outputFile="$TARGET/$name-deps.txt"
   echo "$classes:$(cat "$TARGET/$name-deps.txt")" > "$TARGET/$name.classpath"
 }

@@ -37,6 +37,10 @@ public final class Bench {
     static final Figure THROUGHPUT = new Figure("measure-1 lifecycle throughput (cases/s; N cases, 4 concurrent)", 2, true);
     static final Figure SUBMIT_P50 = new Figure("submit p50 (ms, one at a time)", 0, true);
     static final Figure CPU_PER_CASE = new Figure("app CPU per case (ms, user + system of its JVM over the N cases)", 0, true);
+    static final Figure REQUEST_CPU_PER_CASE = new Figure("… of which request threads (ms; http-nio)", 0, true);
+    static final Figure GC_CPU_PER_CASE = new Figure("… of which garbage collection (ms; G1 threads, VM thread)", 0, true);
+    static final Figure JIT_CPU_PER_CASE = new Figure("… of which JIT compilation (ms; C1/C2 threads)", 0, true);
+    static final Figure OTHER_CPU_PER_CASE = new Figure("… of which other threads (ms; job executor, timers, …)", 0, true);
     static final Figure DB_CPU_PER_CASE = new Figure("database server CPU per case (ms, mariadbd over the N cases)", 0, true);
     static final Figure STATEMENTS = new Figure("SQL statements per case (SELECT + INSERT/UPDATE/DELETE)", 0, true);
     static final Figure INSERTS = new Figure("rows inserted per case", 0, true);
@@ -56,7 +60,8 @@ public final class Bench {
     static final Figure STARTUP = new Figure("start-up on an empty database (s)", 1, true);
     static final Figure SEED_RATE = new Figure("seeding through the API (applications/s, 4 concurrent)", 1, true);
 
-    static final List<Figure> ORDER = List.of(THROUGHPUT, SUBMIT_P50, CPU_PER_CASE, DB_CPU_PER_CASE, STATEMENTS, INSERTS, VARIABLE_WRITES, VARIABLES,
+    static final List<Figure> ORDER = List.of(THROUGHPUT, SUBMIT_P50, CPU_PER_CASE, REQUEST_CPU_PER_CASE, GC_CPU_PER_CASE,
+            JIT_CPU_PER_CASE, OTHER_CPU_PER_CASE, DB_CPU_PER_CASE, STATEMENTS, INSERTS, VARIABLE_WRITES, VARIABLES,
             SIZE_PER_CASE, SIZE_PER_OPEN, MEMBER_P50, MEMBER_P95, ADMIN_P50, ADMIN_P95, CASES_P95, CASES_MB, CASES_LOCALITY_P95,
             CASES_FILTERED_P95, RSS, STARTUP,
             SEED_RATE);
@@ -137,6 +142,7 @@ public final class Bench {
             double size = Db.sizeBytes(database, NOT_APPLICATION_DATA);
 
             double cpuBefore = running.cpuSeconds();
+            Map<String, Double> byKindBefore = running.cpuSecondsByKind();
             double dbCpuBefore = RunningApp.databaseCpuSeconds();
             long start = System.nanoTime();
             int failed = concurrently(measured, options.concurrency,
@@ -149,6 +155,11 @@ public final class Bench {
             }
             figures.add(THROUGHPUT, app.name, done / seconds);
             figures.add(CPU_PER_CASE, app.name, (running.cpuSeconds() - cpuBefore) * 1000 / done);
+            Map<String, Double> byKindAfter = running.cpuSecondsByKind();
+            Map<String, Figure> kinds = Map.of("requests", REQUEST_CPU_PER_CASE, "gc", GC_CPU_PER_CASE,
+                    "jit", JIT_CPU_PER_CASE, "other", OTHER_CPU_PER_CASE);
+            kinds.forEach((kind, figure) -> figures.add(figure, app.name,
+                    (byKindAfter.getOrDefault(kind, Double.NaN) - byKindBefore.getOrDefault(kind, Double.NaN)) * 1000 / done));
             figures.add(DB_CPU_PER_CASE, app.name, (RunningApp.databaseCpuSeconds() - dbCpuBefore) * 1000 / done);
             figures.add(STATEMENTS, app.name, (delta(before, after, "select") + delta(before, after, "update")) / done);
             figures.add(INSERTS, app.name, delta(before, after, "rowsInserted") / done);

@@ -4,8 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** A started app: its JVM, how long it took to answer, its resident memory; stopped with SIGTERM. */
 final class RunningApp implements AutoCloseable {
@@ -63,6 +66,61 @@ final class RunningApp implements AutoCloseable {
         return cpuSeconds(process.pid());
     }
 
+    /**
+     * CPU seconds so far by kind of thread of the app's JVM (/proc/PID/task/TID/stat and comm): "requests" (Tomcat's
+     * http-nio workers), "gc" (G1's threads and the VM thread), "jit" (the C1/C2 compiler threads) and "other" (the
+     * rest, the engine's job executor among them), other taken as the process total minus the three, so the CPU of
+     * threads that ended meanwhile still counts somewhere.
+     */
+    Map<String, Double> cpuSecondsByKind() {
+        Map<String, Double> byKind = new LinkedHashMap<>();
+        byKind.put("requests", 0.0);
+        byKind.put("gc", 0.0);
+        byKind.put("jit", 0.0);
+        Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                String kind = kindOf(readOrEmpty(thread.resolve("comm")).strip());
+                if (kind != null) {
+                    byKind.merge(kind, ticks(readOrEmpty(thread.resolve("stat"))), Double::sum);
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        byKind.put("other", cpuSeconds() - byKind.values().stream().mapToDouble(Double::doubleValue).sum());
+        return byKind;
+    }
+
+    private static String kindOf(String threadName) {
+        if (threadName.startsWith("http-nio")) {
+            return "requests";
+        }
+        if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ") || threadName.equals("VM Thread")) {
+            return "gc";
+        }
+        if (threadName.contains("CompilerThre")) {
+            return "jit";
+        }
+        return null;
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static double ticks(String stat) {
+        if (stat.isEmpty()) {
+            return 0;
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
     /** The same for the database server (mariadbd or mysqld on this machine), NaN if it is not found. */
     static double databaseCpuSeconds() {
         return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld"))
@@ -71,9 +129,7 @@ final class RunningApp implements AutoCloseable {
 
     private static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime
+            return ticks(Files.readString(Path.of("/proc", String.valueOf(pid), "stat"))); // utime + stime
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
