@@ -152,10 +152,17 @@ maven_verify() {
   done
   TEST_DATABASES="$build_dir/test-databases.txt"
   rm -f "$TEST_DATABASES"
-  local opts=(-B)
+  local opts=(-B) marker rc=0
   # CI logs: no download progress lines
   if [ -n "${CI:-}" ]; then opts+=(--no-transfer-progress -Dstyle.color=never); fi
-  mvn "${opts[@]}" verify "$@"
+  marker=$(mktemp)
+  mvn "${opts[@]}" verify "$@" || rc=$?
+  # the attack suite's closing count, added up over the test JVMs by cn.huiqi.attack.AttackLedger
+  if [ -f "$build_dir/attack-summary.txt" ] && [ "$build_dir/attack-summary.txt" -nt "$marker" ]; then
+    printf '\n'; cat "$build_dir/attack-summary.txt"
+  fi
+  rm -f "$marker"
+  return "$rc"
 }
 
 on_exit() {

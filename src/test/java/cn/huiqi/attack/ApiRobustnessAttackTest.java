@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -175,8 +176,21 @@ class ApiRobustnessAttackTest {
             return pattern.equals("/api/measures/{id}/applications");
         }
 
+        /**
+         * The annotation's name, else the Java parameter's: a MethodParameter knows that only once a name discoverer was
+         * set on it, which Spring does when the endpoint is first called. Without one here the names depended on which
+         * endpoints earlier test classes of the same JVM had called (unnamed parameters fell together under null).
+         */
         private static String name(String value, String name, MethodParameter p) {
-            return !value.isEmpty() ? value : !name.isEmpty() ? name : p.getParameterName();
+            if (!value.isEmpty()) {
+                return value;
+            }
+            if (!name.isEmpty()) {
+                return name;
+            }
+            MethodParameter named = p.clone();
+            named.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+            return named.getParameterName();
         }
 
         @Override

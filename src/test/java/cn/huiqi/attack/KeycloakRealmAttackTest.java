@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.huiqi.identity.KeycloakBrowser;
 import cn.huiqi.identity.KeycloakRequired;
 import cn.huiqi.identity.KeycloakTestRealm;
+import cn.huiqi.testsupport.OneForkAtATime;
 
 /**
  * The realm itself, against the real Keycloak (no app needed): the identity plugin's service account reads
@@ -36,6 +37,7 @@ import cn.huiqi.identity.KeycloakTestRealm;
  */
 @Tag("keycloak")
 @ExtendWith(KeycloakRequired.class)
+@OneForkAtATime("keycloak")
 class KeycloakRealmAttackTest {
 
     private static final String SCRATCH = "huiqi-deployment-check";

@@ -11,6 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import cn.huiqi.testsupport.OneForkAtATime;
+
 /**
  * The whole application in profile {@code keycloak} against the real Keycloak of scripts/keycloak.sh
  * (127.0.0.1:8180, realm huiqi freshly imported), on a private in-memory H2 without the demo
@@ -24,6 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag("keycloak")
 // before SpringExtension: fails (CI) or skips (locally) before the context tries to reach Keycloak
 @ExtendWith(KeycloakRequired.class)
+// one Keycloak for both test JVMs: its classes take turns (sessions, groups, disabled users are shared state)
+@OneForkAtATime("keycloak")
 @ActiveProfiles("keycloak")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:keycloak;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",

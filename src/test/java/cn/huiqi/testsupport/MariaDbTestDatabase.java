@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The real MariaDB / MySQL of the machine (127.0.0.1:3306, root, no password unless HUIQI_TEST_DB_*
  * say otherwise; scripts/test.sh starts it). Each database is dropped and created utf8mb4 once per
- * test JVM, so every run starts clean.
+ * test JVM, so every run starts clean; each test JVM of a run has databases of its own ({@link #name}).
  */
 public final class MariaDbTestDatabase {
 
@@ -23,7 +23,15 @@ public final class MariaDbTestDatabase {
     private static final String USER = env("HUIQI_TEST_DB_USER", "root");
     private static final String PASSWORD = env("HUIQI_TEST_DB_PASSWORD", "");
     /** Appended to every database name, so two checkouts can run their tests at once on one server. */
-    private static final String SUFFIX = env("HUIQI_TEST_DB_SUFFIX", "");
+    private static final String CHECKOUT_SUFFIX = env("HUIQI_TEST_DB_SUFFIX", "");
+    /**
+     * Then the test JVM's own part: surefire runs two test JVMs side by side (pom.xml's forkCount) and passes each its
+     * number as huiqi.test.fork (1, 2); the first keeps the plain names (huiqi_test), the others' carry _f2, ... so that
+     * the two never drop or share each other's databases.
+     */
+    private static final String SUFFIX = CHECKOUT_SUFFIX + forkPart(System.getProperty("huiqi.test.fork", ""));
+    /** The database the README names, which scripts/test.sh keeps when it drops the others (no test JVM's part). */
+    public static final String KEPT = "huiqi_test" + CHECKOUT_SUFFIX;
     private static final java.util.Set<String> CREATED = new java.util.HashSet<>();
 
     private MariaDbTestDatabase() {
@@ -58,7 +66,7 @@ public final class MariaDbTestDatabase {
         return PASSWORD;
     }
 
-    /** The real database name for a test's logical name (with HUIQI_TEST_DB_SUFFIX). */
+    /** The real database name for a test's logical name (with HUIQI_TEST_DB_SUFFIX and the test JVM's part). */
     public static String name(String database) {
         return database.endsWith(SUFFIX) ? database : database + SUFFIX;
     }
@@ -102,6 +110,16 @@ public final class MariaDbTestDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static String forkPart(String fork) {
+        if (fork.isBlank() || fork.equals("1")) {
+            return "";
+        }
+        if (!fork.matches("[0-9]+")) {
+            throw new IllegalArgumentException("huiqi.test.fork=" + fork);
+        }
+        return "_f" + fork;
     }
 
     private static String env(String name, String fallback) {

@@ -23,7 +23,7 @@ class TestDatabaseCleanUpTest {
 
     @Test
     void theTestCommandLeavesOnlyHuiqiTestBehind(@TempDir Path scratch) throws Exception {
-        String keep = MariaDbTestDatabase.name("huiqi_test");
+        String keep = MariaDbTestDatabase.KEPT;
         List<String> created = List.of(MariaDbTestDatabase.name("huiqi_cleanup_probe_a"),
                 MariaDbTestDatabase.name("huiqi_cleanup_probe_b"));
         try (Connection connection = server(); Statement statement = connection.createStatement()) {
