@@ -1,5 +1,7 @@
 package cn.huiqi.identity;
 
+import java.util.List;
+
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -40,12 +42,9 @@ class NoHandlerLookupBeforeSecurity {
         if (!COMPOSITE.equals(chain.getBeanClassName())) {
             return;
         }
-        // the composite's one argument: [the introspector's cache filter, Spring Security's own chain]
+        // the composite's one (indexed) argument: [the introspector's cache filter, Spring Security's own chain]
         ConstructorArgumentValues.ValueHolder filters = chain.getConstructorArgumentValues().getIndexedArgumentValue(0, null);
-        if (filters == null) {
-            filters = chain.getConstructorArgumentValues().getGenericArgumentValues().stream().findFirst().orElse(null);
-        }
-        if (filters != null && filters.getValue() instanceof java.util.List<?> list && list.size() == 2
+        if (filters != null && filters.getValue() instanceof List<?> list && list.size() == 2
                 && list.get(1) instanceof BeanDefinition securityChain) {
             registry.removeBeanDefinition(CHAIN);
             registry.registerBeanDefinition(CHAIN, securityChain);
