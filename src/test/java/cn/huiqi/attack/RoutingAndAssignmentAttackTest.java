@@ -109,6 +109,77 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
                 .containsEntry("lead_unit", "gxj").containsEntry("finance_unit", "czj");
     }
 
+    /**
+     * A diagram's bean call names a bean: JUEL would first look the name up among the variables, so a variable called
+     * caseRouting or caseStatus would answer instead of the bean (process.BeanCallExpression).
+     */
+    @Test
+    void aVariableNamedLikeABeanCannotStandInForIt() {
+        String caseNumber = newCase();
+        // written past every guard (as the system): objects whose methods would route the case elsewhere
+        for (String instance : instancesOf(caseNumber)) {
+            for (String bean : List.of("caseRouting", "caseStatus", "reviewStepCompleted")) {
+                runtimeService.setVariable(instance, bean, org.camunda.bpm.engine.variable.Variables.objectValue(new Impostor())
+                        .serializationDataFormat("application/json").create());
+            }
+        }
+        complete(LOCALITY, task(caseNumber, "Task_LocalityVerification"), Map.of("decision", "sendBack", "comment", "补充"));
+        String assignee = task(caseNumber, "Task_LocalitySupplement").getAssignee();
+        AttackLedger.record("bean-shadowing", applicantOf(caseNumber).equals(assignee), "caseRouting variable names the supplement's assignee → " + assignee);
+        assertThat(assignee).isEqualTo(applicantOf(caseNumber));
+        complete(applicantOf(caseNumber), task(caseNumber, "Task_LocalitySupplement"), Map.of("supplementNote", "已补充"));
+        List<String> locality = candidateGroups(taskService.getIdentityLinksForTask(task(caseNumber, "Task_LocalityVerification").getId()));
+        AttackLedger.record("bean-shadowing", locality.equals(List.of("donghu")), "caseRouting variable names the verifying unit → " + locality);
+        assertThat(locality).containsExactly("donghu");
+        complete(LOCALITY, task(caseNumber, "Task_LocalityVerification"), approveTheOrder());
+        List<String> reviewers = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("Task_CityReview")
+                .list().stream().flatMap(t -> candidateGroups(taskService.getIdentityLinksForTask(t.getId())).stream()).toList();
+        AttackLedger.record("bean-shadowing", reviewers.size() == 2 && reviewers.containsAll(List.of("gxj", "swj")),
+                "caseRouting variable names the city reviewers → " + reviewers);
+        assertThat(reviewers).containsExactlyInAnyOrder("gxj", "swj");
+        String status = jdbc.queryForObject("SELECT status FROM case_record WHERE case_number = ?", String.class, caseNumber);
+        AttackLedger.record("bean-shadowing", "CITY_REVIEW".equals(status), "caseStatus variable keeps the case's status → " + status);
+        assertThat(status).isEqualTo("CITY_REVIEW");
+        assertThat(Impostor.CALLS.get()).as("an impostor's method was called").isZero();
+    }
+
+    /** Stands in for caseRouting, caseStatus and a listener bean: every answer routes the case to someone else. */
+    public static class Impostor implements java.io.Serializable {
+
+        static final java.util.concurrent.atomic.AtomicInteger CALLS = new java.util.concurrent.atomic.AtomicInteger();
+
+        public String getUnit() {
+            return "xihu";
+        }
+
+        public void setUnit(String unit) {
+        }
+
+        public String localityOf(Object execution) {
+            CALLS.incrementAndGet();
+            return "xihu";
+        }
+
+        public List<String> reviewUnitsOf(Object execution) {
+            CALLS.incrementAndGet();
+            return List.of("donghu");
+        }
+
+        public String reviewUnitOf(Object execution) {
+            CALLS.incrementAndGet();
+            return "donghu";
+        }
+
+        public String applicantOf(Object execution) {
+            CALLS.incrementAndGet();
+            return OTHER_ENTERPRISE;
+        }
+
+        public void enter(Object execution, String status) {
+            CALLS.incrementAndGet();
+        }
+    }
+
     @Test
     void aReviewerCannotHandItsTaskToTheApplicant() {
         String caseNumber = atCityReview();
