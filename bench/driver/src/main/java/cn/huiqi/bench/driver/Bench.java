@@ -23,7 +23,7 @@ import cn.huiqi.bench.driver.Figures.Figure;
 
 /**
  * The benchmark (bench/README.md, docs/performance.md). Two phases, each run R times, interleaved Huiqi,
- * baseline, Huiqi, …:
+ * baseline, Huiqi, … (the lifecycle rounds take turns at going first):
  * <ol>
  * <li>lifecycle, on a database recreated for every run: start-up on the empty database; N measure-1
  * cases from submission to both city approvals, 4 at a time (throughput; statements, inserts, variable
@@ -66,6 +66,10 @@ public final class Bench {
             CASES_FILTERED_P95, RSS, STARTUP,
             SEED_RATE);
 
+    /** The figures of the lifecycle runs, the ones an extra Huiqi build (--also-huiqi) has. */
+    static final List<Figure> LIFECYCLE_ORDER = List.of(THROUGHPUT, SUBMIT_P50, CPU_PER_CASE, REQUEST_CPU_PER_CASE, GC_CPU_PER_CASE,
+            JIT_CPU_PER_CASE, OTHER_CPU_PER_CASE, DB_CPU_PER_CASE, STATEMENTS, INSERTS, VARIABLES, SIZE_PER_CASE, STARTUP);
+
     /** Tables left out of the size: Huiqi's enterprise register (the bench enterprises are reference data). */
     static final Set<String> NOT_APPLICATION_DATA = Set.of("enterprise", "enterprise_agent");
 
@@ -91,20 +95,28 @@ public final class Bench {
         String load = String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).strip().split(" ")).subList(0, 3));
         List<App> apps = List.of(new HuiqiApp(options.huiqiPort, options.huiqiClasspath),
                 new BaselineApp(options.baselinePort, options.baselineClasspath));
+        List<App> lifecycleApps = new ArrayList<>(apps);
+        if (options.alsoHuiqiClasspath != null) {
+            lifecycleApps.add(1, new HuiqiApp("Huiqi " + options.alsoHuiqiLabel, options.huiqiPort, options.alsoHuiqiClasspath));
+        }
         apps.forEach(app -> Db.ensureAppUser(app.dbUser, app.seededDatabase()));
         boolean statisticsWereOn = Db.userStatisticsOn();
         try {
             if (!options.listsOnly && !options.seedOnly) {
                 for (int run = 1; run <= options.runs; run++) {
-                    for (App app : apps) {
+                    // each app takes each place in a round in turn: the first place of a round ran some 5-10 % slower
+                    // (session 18), and always giving it to Huiqi held its ratio down
+                    List<App> order = new ArrayList<>(lifecycleApps);
+                    Collections.rotate(order, -(run - 1));
+                    for (App app : order) {
                         lifecycleRun(app, run);
                     }
                 }
             }
-            for (App app : apps) {
+            for (App app : options.lifecycleOnly ? List.<App>of() : apps) {
                 seed(app);
             }
-            if (!options.seedOnly) {
+            if (!options.seedOnly && !options.lifecycleOnly) {
                 for (int run = 1; run <= options.runs; run++) {
                     for (App app : apps) {
                         listsRun(app, run);
@@ -116,7 +128,7 @@ public final class Bench {
                 Db.userStatisticsOff();
             }
         }
-        report(started, load, apps);
+        report(started, load, lifecycleApps);
     }
 
     /** Phase 1: start-up on an empty database, N lifecycles 4 at a time, then submissions one at a time. */
@@ -321,21 +333,28 @@ public final class Bench {
 
     private void report(String started, String load, List<App> apps) throws IOException {
         String huiqi = apps.get(0).name;
-        String baseline = apps.get(1).name;
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark ").append(started).append(options.quick ? " (smoke run, --quick)" : "").append("\n\n");
-        md.append(String.format(Locale.ROOT, "Runs: %d, interleaved Huiqi, baseline, …; N = %d cases per lifecycle run, "
+        md.append(String.format(Locale.ROOT, "Runs: %d, interleaved (Huiqi, baseline; the next round baseline, Huiqi; …); N = %d cases per lifecycle run, "
                         + "K = %,d open tasks, %d calls per list figure (after %d warm-up calls), %d concurrent clients. "
                         + "Machine: %d cores, load average at start %s. Medians, (min–max) over the runs; "
                         + "ratio = Huiqi ÷ baseline.%n%n", options.runs, options.cases, options.tasks, options.calls,
                 options.warmUpCalls, options.concurrency, Runtime.getRuntime().availableProcessors(), load));
-        md.append(figures.table(ORDER, huiqi, baseline)).append('\n');
+        String baseline = apps.get(apps.size() - 1).name;
+        md.append(figures.table(ORDER, huiqi, baseline)).append('\n').append(figures.pairedRatios(THROUGHPUT, huiqi, baseline));
+        for (App other : apps.subList(1, apps.size() - 1)) {
+            md.append("The same lifecycle runs, interleaved: ").append(other.name).append(" against the baseline, and ").append(huiqi)
+                    .append(" against ").append(other.name).append(".\n\n").append(figures.table(LIFECYCLE_ORDER, other.name, baseline, other.name, "bare Camunda"))
+                    .append('\n').append(figures.pairedRatios(THROUGHPUT, other.name, baseline))
+                    .append(figures.table(LIFECYCLE_ORDER, huiqi, other.name, huiqi, other.name)).append('\n')
+                    .append(figures.pairedRatios(THROUGHPUT, huiqi, other.name));
+        }
         if (!notes.isEmpty()) {
             md.append("Notes:\n\n");
             notes.forEach(n -> md.append("* ").append(n).append('\n'));
             md.append('\n');
         }
-        md.append("<details><summary>Every run's values</summary>\n\n").append(figures.raw(ORDER, List.of(huiqi, baseline)))
+        md.append("<details><summary>Every run's values</summary>\n\n").append(figures.raw(ORDER, apps.stream().map(app -> app.name).toList()))
                 .append("\n</details>\n");
         System.out.println();
         System.out.println(md);

@@ -25,7 +25,12 @@ final class Figures {
 
     /** figure | Huiqi | baseline | ratio: medians, (min–max) when there is more than one run. */
     synchronized String table(List<Figure> order, String huiqi, String baseline) {
-        StringBuilder out = new StringBuilder("| figure | Huiqi | bare Camunda | ratio |\n|---|---|---|---|\n");
+        return table(order, huiqi, baseline, "Huiqi", "bare Camunda");
+    }
+
+    /** The same, with the columns named. */
+    synchronized String table(List<Figure> order, String huiqi, String baseline, String huiqiColumn, String baselineColumn) {
+        StringBuilder out = new StringBuilder("| figure | " + huiqiColumn + " | " + baselineColumn + " | ratio |\n|---|---|---|---|\n");
         for (Figure figure : order) {
             List<Double> h = of(figure, huiqi);
             List<Double> b = of(figure, baseline);
@@ -69,5 +74,17 @@ final class Figures {
 
     static String format(double value, int decimals) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    }
+
+    /** Run-by-run ratios of a figure (the apps' runs are interleaved, so run i of one ran next to run i of the other), and their median. */
+    synchronized String pairedRatios(Figure figure, String a, String b) {
+        List<Double> x = of(figure, a);
+        List<Double> y = of(figure, b);
+        List<Double> ratios = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            ratios.add(x.get(i) / y.get(i));
+        }
+        return ratios.isEmpty() ? "" : String.format(Locale.ROOT, "%s, %s ÷ %s run by run: %s (median %.2f)%n%n", figure.label(), a, b,
+                String.join(", ", ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList()), Stats.median(ratios));
     }
 }

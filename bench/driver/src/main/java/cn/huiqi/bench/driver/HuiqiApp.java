@@ -27,7 +27,12 @@ final class HuiqiApp extends App {
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     HuiqiApp(int port, Path classpathFile) {
-        super("Huiqi", port, "bench_huiqi", classpathFile, "cn.huiqi.HuiqiApplication");
+        this("Huiqi", port, classpathFile);
+    }
+
+    /** Another build of Huiqi under its own name (--also-huiqi): same user and databases, run in turn with the others. */
+    HuiqiApp(String name, int port, Path classpathFile) {
+        super(name, port, "bench_huiqi", classpathFile, "cn.huiqi.HuiqiApplication");
     }
 
     @Override

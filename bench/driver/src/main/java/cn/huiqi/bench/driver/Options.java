@@ -20,6 +20,11 @@ final class Options {
     int baselinePort = 18090;
     Path root = Path.of("bench/target");
     Path huiqiClasspath;
+    /** Only the lifecycle runs (start-up, throughput, CPU, SQL, storage): no seeding, no lists. */
+    boolean lifecycleOnly;
+    /** An earlier Huiqi build in the lifecycle runs too, label → classpath file (before/after in one interleaved set). */
+    String alsoHuiqiLabel;
+    Path alsoHuiqiClasspath;
     Path baselineClasspath;
     Path out;
 
@@ -41,12 +46,18 @@ final class Options {
                 case "--reseed" -> o.reseed = true;
                 case "--seed-only" -> o.seedOnly = true;
                 case "--lists-only" -> o.listsOnly = true;
+                case "--lifecycle-only" -> o.lifecycleOnly = true;
                 case "--root" -> o.root = Path.of(args[++i]);
                 case "--huiqi-classpath" -> o.huiqiClasspath = Path.of(args[++i]);
+                case "--also-huiqi" -> {
+                    String[] labelAndFile = args[++i].split("=", 2);
+                    o.alsoHuiqiLabel = labelAndFile[0];
+                    o.alsoHuiqiClasspath = Path.of(labelAndFile[1]);
+                }
                 case "--baseline-classpath" -> o.baselineClasspath = Path.of(args[++i]);
                 case "--out" -> o.out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + " (--runs R --tasks K --cases N --calls C --concurrency 4 --quick --reseed --seed-only --lists-only --out FILE)");
+                        + " (--runs R --tasks K --cases N --calls C --concurrency 4 --quick --reseed --seed-only --lists-only --lifecycle-only --also-huiqi LABEL=CLASSPATH_FILE --out FILE)");
             }
         }
         if (o.quick) {
