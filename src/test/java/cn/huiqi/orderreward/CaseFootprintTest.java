@@ -25,7 +25,8 @@ import cn.huiqi.testsupport.ProcessTestSupport;
  * Issue 13: what one measure 1 case costs the database, step by step, from submission (as
  * {@code POST /api/measures/M1/applications} does it) to AWAITING_SETTLEMENT (the bench's lifecycle):
  * process variables (ACT_HI_VARINST), variable writes (ACT_HI_DETAIL, history level full) and SQL
- * statements (H2's query statistics; this context runs nothing else meanwhile, the job executor is off).
+ * statements (H2's query statistics; this context runs nothing else meanwhile: the job executor and the engine's metrics reporter
+ * are off).
  * The figures are upper bounds, counts rather than timings: a change that makes a case heavier fails here.
  */
 class CaseFootprintTest extends ProcessTestSupport {

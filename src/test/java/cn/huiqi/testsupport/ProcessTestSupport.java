@@ -37,11 +37,14 @@ import cn.huiqi.settlement.SettlementRepository;
 
 /**
  * Starts and drives cases as the demo users of the quick start would, through the engine's Java API,
- * on one shared in-memory H2 application context (job executor off: tests run timers themselves).
+ * on one shared in-memory H2 application context (job executor off: tests run timers themselves; the engine's
+ * metrics reporter off: every 15 minutes it writes a row per meter from a thread of its own, which
+ * orderreward.CaseFootprintTest would count as a step's statements).
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:processes;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
-        "camunda.bpm.job-execution.enabled=false"})
+        "camunda.bpm.job-execution.enabled=false",
+        "camunda.bpm.metrics.db-reporter-activate=false"})
 public abstract class ProcessTestSupport {
 
     @Autowired
