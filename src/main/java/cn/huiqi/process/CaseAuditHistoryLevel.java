@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): everything level {@code full} keeps
  * except the log of every process-variable write (ACT_HI_DETAIL), the activity instances of exclusive gateways and
  * none start events, which the token passes in the same transaction, and the job log's rows for the creation and
- * unrun deletion of jobs whose handler is {@link LoggedWhenRun} (their runs are logged), and the multi-instance counters'
- * variable history. Each variable's last value stays
+ * unrun deletion of jobs whose handler is {@link LoggedWhenRun} (their runs are logged), all but the failures of jobs whose
+ * handler is {@link LoggedWhenFailed}, and the multi-instance counters' variable history. Each variable's last value stays
  * (ACT_HI_VARINST, as {@code audit}), so do the user operation log, DMN evaluations with inputs and outputs, identity
  * links, incidents and the job log. What a reviewer submitted at each step is the case timeline's (actor, decision,
  * comment, time; measure 1's per-order results in {@code m1_order}), kept 30 years, so the variable log would be a
@@ -51,7 +51,7 @@ class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin {
         @Override
         public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
             return eventType != HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL && !passedThrough(eventType, entity)
-                    && !createdOrDeletedUnrun(eventType, entity) && !multiInstanceCounter(entity)
+                    && !unlogged(eventType, entity) && !multiInstanceCounter(entity)
                     && HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
         }
     };
@@ -85,13 +85,18 @@ class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin {
             MultiInstanceActivityBehavior.NUMBER_OF_ACTIVE_INSTANCES, MultiInstanceActivityBehavior.NUMBER_OF_COMPLETED_INSTANCES,
             MultiInstanceActivityBehavior.LOOP_COUNTER);
 
-    /** The creation, or the deletion unrun, of a job whose handler is {@link LoggedWhenRun}. */
-    private static boolean createdOrDeletedUnrun(HistoryEventType eventType, Object entity) {
-        if ((eventType != HistoryEventTypes.JOB_CREATE && eventType != HistoryEventTypes.JOB_DELETE) || !(entity instanceof JobEntity job)) {
+    /**
+     * The creation, or the deletion unrun, of a job whose handler is {@link LoggedWhenRun}; anything but the failure of
+     * a job whose handler is {@link LoggedWhenFailed}.
+     */
+    private static boolean unlogged(HistoryEventType eventType, Object entity) {
+        if (!(entity instanceof JobEntity job) || !(eventType == HistoryEventTypes.JOB_CREATE || eventType == HistoryEventTypes.JOB_DELETE
+                || eventType == HistoryEventTypes.JOB_SUCCESS)) {
             return false;
         }
         ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
-        return configuration != null && configuration.getJobHandlers().get(job.getJobHandlerType()) instanceof LoggedWhenRun;
+        Object handler = configuration == null ? null : configuration.getJobHandlers().get(job.getJobHandlerType());
+        return handler instanceof LoggedWhenFailed || handler instanceof LoggedWhenRun && eventType != HistoryEventTypes.JOB_SUCCESS;
     }
 
     @Override

@@ -32,7 +32,7 @@ import cn.huiqi.common.TransactionRows;
 class StepClocks {
 
     private static final String COLUMNS = "id, case_id, measure, process_instance_id, scope_id, step, step_name, kind, unit_id, "
-            + "limit_days, elapsed_days, state, task_id, running_since, due_at, reminded_at, overdue_at";
+            + "limit_days, elapsed_days, state, task_id, running_since, due_at, reminded_at, overdue_at, check_at";
 
     private final JdbcTemplate jdbc;
     /** The clocks opened in the current transaction, not written yet: written before any other statement on step_clock. */
@@ -44,19 +44,19 @@ class StepClocks {
     StepClocks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.opened = TransactionQueue.inserting(jdbc, "INSERT INTO step_clock (case_id, measure, process_instance_id, scope_id, "
-                + "step, step_name, kind, unit_id, limit_days, elapsed_days, state, task_id, running_since, due_at, created_at, "
-                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'RUNNING', ?, ?, ?, ?, ?)", StepClocks::values);
+                + "step, step_name, kind, unit_id, limit_days, elapsed_days, state, task_id, running_since, due_at, check_at, created_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'RUNNING', ?, ?, ?, ?, ?, ?)", StepClocks::values);
     }
 
     /**
-     * A new clock, running for this task from {@code now} until {@code due}: queued with the transaction's other new
-     * clocks and written with them ({@link TransactionQueue}); nothing needs its id in the transaction (a check of the
-     * task finds the clock by the task).
+     * A new clock, running for this task from {@code now} until {@code due}, first checked at {@code checkAt}: queued
+     * with the transaction's other new clocks and written with them ({@link TransactionQueue}); nothing needs its id
+     * in the transaction.
      */
     void open(Long caseId, String measure, String processInstanceId, String scopeId, String step, String stepName,
-              StepClock.Kind kind, String unitId, int limitDays, String taskId, Instant now, Instant due) {
+              StepClock.Kind kind, String unitId, int limitDays, String taskId, Instant now, Instant due, Instant checkAt) {
         StepClock clock = new StepClock(0, caseId, measure, processInstanceId, scopeId, step, stepName, kind, unitId, limitDays, 0,
-                StepClock.State.RUNNING, taskId, asStored(now), asStored(due), null, null);
+                StepClock.State.RUNNING, taskId, asStored(now), asStored(due), null, null, asStored(checkAt));
         opened.add(clock);
         if (caseId != null) {
             openedHere.keep(THIS_TRANSACTION, new OpenedHere()).byCase.computeIfAbsent(caseId, id -> new ArrayList<>()).add(clock);
@@ -110,8 +110,9 @@ class StepClocks {
         insert.setString(10, clock.taskId());
         insert.setTimestamp(11, Timestamp.from(clock.runningSince()));
         insert.setTimestamp(12, Timestamp.from(clock.dueAt()));
-        insert.setTimestamp(13, Timestamp.from(clock.runningSince()));
+        insert.setTimestamp(13, clock.checkAt() == null ? null : Timestamp.from(clock.checkAt()));
         insert.setTimestamp(14, Timestamp.from(clock.runningSince()));
+        insert.setTimestamp(15, Timestamp.from(clock.runningSince()));
     }
 
     /** The clock of this step in this scope that waits for a supplement. */
@@ -138,14 +139,15 @@ class StepClocks {
         return table().query("SELECT " + COLUMNS + " FROM step_clock WHERE case_id = ? ORDER BY id", StepClocks::row, caseId);
     }
 
-    void run(long id, String taskId, Instant since, Instant due) {
-        table().update("UPDATE step_clock SET state = 'RUNNING', task_id = ?, running_since = ?, due_at = ?, updated_at = ? WHERE id = ?",
-                taskId, Timestamp.from(since), Timestamp.from(due), Timestamp.from(since), id);
+    void run(long id, String taskId, Instant since, Instant due, Instant checkAt) {
+        table().update("UPDATE step_clock SET state = 'RUNNING', task_id = ?, running_since = ?, due_at = ?, check_at = ?, updated_at = ? "
+                + "WHERE id = ?", taskId, Timestamp.from(since), Timestamp.from(due), checkAt == null ? null : Timestamp.from(checkAt),
+                Timestamp.from(since), id);
     }
 
     void stop(long id, int elapsedDays, Instant now) {
-        table().update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, updated_at = ? WHERE id = ?",
-                elapsedDays, Timestamp.from(now), id);
+        table().update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, check_at = NULL, updated_at = ? "
+                + "WHERE id = ?", elapsedDays, Timestamp.from(now), id);
     }
 
     /**
@@ -153,7 +155,7 @@ class StepClocks {
      * committed since the clock was read counts); false when it has been, and it is left as it was.
      */
     boolean stopUnlessOverdue(long id, int elapsedDays, Instant now) {
-        return table().update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, updated_at = ? "
+        return table().update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = ?, check_at = NULL, updated_at = ? "
                 + "WHERE id = ? AND overdue_at IS NULL", elapsedDays, Timestamp.from(now), id) == 1;
     }
 
@@ -164,24 +166,40 @@ class StepClocks {
      * nothing is changed.
      */
     boolean stopIfRunningSince(String taskId, LocalDate day, int usedDays, Instant now) {
-        return table().update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = elapsed_days + ?, updated_at = ? "
-                        + "WHERE task_id = ? AND overdue_at IS NULL AND running_since >= ? AND running_since < ?",
+        return table().update("UPDATE step_clock SET state = 'WAITING', task_id = NULL, elapsed_days = elapsed_days + ?, check_at = NULL, "
+                        + "updated_at = ? WHERE task_id = ? AND overdue_at IS NULL AND running_since >= ? AND running_since < ?",
                 usedDays, Timestamp.from(now), taskId, Timestamp.from(day.atStartOfDay(WorkingDays.CHINA).toInstant()),
                 Timestamp.from(day.plusDays(1).atStartOfDay(WorkingDays.CHINA).toInstant())) > 0;
     }
 
     void pause(long id, Instant now) {
-        table().update("UPDATE step_clock SET state = 'PAUSED', updated_at = ? WHERE id = ?", Timestamp.from(now), id);
+        table().update("UPDATE step_clock SET state = 'PAUSED', check_at = NULL, updated_at = ? WHERE id = ?", Timestamp.from(now), id);
     }
 
     void unpause(long id, Instant now) {
         table().update("UPDATE step_clock SET state = 'WAITING', updated_at = ? WHERE id = ? AND state = 'PAUSED'", Timestamp.from(now), id);
     }
 
-    /** Marks the reminder sent; false when it had been (so it is published once). */
-    boolean markReminded(long id, Instant now) {
-        return table().update("UPDATE step_clock SET reminded_at = ?, updated_at = ? WHERE id = ? AND reminded_at IS NULL",
-                Timestamp.from(now), Timestamp.from(now), id) == 1;
+    /**
+     * Marks the reminder of the clock running for this task sent, its next check at {@code nextCheck} (none: null);
+     * false when it had been, or the task's clock stopped meanwhile (so a reminder is published once, and only for a
+     * step still running), tested on the row as it is when locked.
+     */
+    boolean markReminded(long id, String taskId, Instant now, Instant nextCheck) {
+        return table().update("UPDATE step_clock SET reminded_at = ?, check_at = ?, updated_at = ? "
+                        + "WHERE id = ? AND task_id = ? AND state = 'RUNNING' AND reminded_at IS NULL",
+                Timestamp.from(now), nextCheck == null ? null : Timestamp.from(nextCheck), Timestamp.from(now), id, taskId) == 1;
+    }
+
+    /** The running clocks whose next check is due at {@code now}, earliest first, at most {@code limit} (V58 ix_step_clock_check). */
+    List<StepClock> checksDue(Instant now, int limit) {
+        return table().query("SELECT " + COLUMNS + " FROM step_clock WHERE check_at <= ? ORDER BY check_at, id LIMIT ?",
+                StepClocks::row, Timestamp.from(now), limit);
+    }
+
+    /** Puts the clock's next check off until {@code later} (a check that failed), unless it has changed since it was read. */
+    void postponeCheck(long id, Instant checkAt, Instant later) {
+        table().update("UPDATE step_clock SET check_at = ? WHERE id = ? AND check_at = ?", Timestamp.from(later), id, Timestamp.from(checkAt));
     }
 
     /** The cases of a measure with a step (not a supplement) running past its due instant at {@code now}. */
@@ -191,10 +209,11 @@ class StepClocks {
                 Long.class, measure, Timestamp.from(now)));
     }
 
-    /** Marks the step overdue; false when it had been. */
-    boolean markOverdue(long id, Instant now) {
-        return table().update("UPDATE step_clock SET overdue_at = ?, updated_at = ? WHERE id = ? AND overdue_at IS NULL",
-                Timestamp.from(now), Timestamp.from(now), id) == 1;
+    /** Marks the step of the clock running for this task overdue, no check left; false when it had been, or the clock stopped meanwhile. */
+    boolean markOverdue(long id, String taskId, Instant now) {
+        return table().update("UPDATE step_clock SET overdue_at = ?, check_at = NULL, updated_at = ? "
+                        + "WHERE id = ? AND task_id = ? AND state = 'RUNNING' AND overdue_at IS NULL",
+                Timestamp.from(now), Timestamp.from(now), id, taskId) == 1;
     }
 
     void openSupervision(StepClock clock, String subject, String leadUnitId, Instant now) {
@@ -253,11 +272,12 @@ class StepClocks {
 
     private static StepClock row(ResultSet rs, int n) throws SQLException {
         long caseId = rs.getLong("case_id");
-        return new StepClock(rs.getLong("id"), rs.wasNull() ? null : caseId, rs.getString("measure"), rs.getString("process_instance_id"),
+        Long ofCase = rs.wasNull() ? null : caseId;
+        return new StepClock(rs.getLong("id"), ofCase, rs.getString("measure"), rs.getString("process_instance_id"),
                 rs.getString("scope_id"), rs.getString("step"), rs.getString("step_name"), StepClock.Kind.valueOf(rs.getString("kind")),
                 rs.getString("unit_id"), rs.getInt("limit_days"), rs.getInt("elapsed_days"), StepClock.State.valueOf(rs.getString("state")),
                 rs.getString("task_id"), instant(rs, "running_since"), instant(rs, "due_at"), instant(rs, "reminded_at"),
-                instant(rs, "overdue_at"));
+                instant(rs, "overdue_at"), instant(rs, "check_at"));
     }
 
 }

@@ -1,5 +1,6 @@
 package cn.huiqi.timelimit;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -26,10 +27,12 @@ class TimeLimitPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<TimeLimits> timeLimits;
     private final ObjectProvider<TaskNames> taskNames;
+    private final ObjectProvider<TimeLimitProperties> properties;
 
-    TimeLimitPlugin(ObjectProvider<TimeLimits> timeLimits, ObjectProvider<TaskNames> taskNames) {
+    TimeLimitPlugin(ObjectProvider<TimeLimits> timeLimits, ObjectProvider<TaskNames> taskNames, ObjectProvider<TimeLimitProperties> properties) {
         this.timeLimits = timeLimits;
         this.taskNames = taskNames;
+        this.properties = properties;
     }
 
     @Override
@@ -45,6 +48,13 @@ class TimeLimitPlugin extends AbstractProcessEnginePlugin {
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, (DelegateTask ended) -> timeLimits.getObject().taskEnded(ended, false));
             }
         }, configuration::setCustomPostBPMNParseListeners);
+        EngineLists.add(configuration.getCustomJobHandlers(), new TimeLimitSweep(timeLimits::getObject,
+                () -> properties.getObject().getCheckEvery()), configuration::setCustomJobHandlers);
         EngineLists.add(configuration.getCustomJobHandlers(), new TimeLimitJobs(timeLimits::getObject), configuration::setCustomJobHandlers);
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine processEngine) {
+        TimeLimitSweep.ensureScheduled((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration());
     }
 }

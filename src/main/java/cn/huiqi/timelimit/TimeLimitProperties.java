@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings under {@code huiqi.time-limits} (application.yml), all in working days and all labelled defaults
+ * Settings under {@code huiqi.time-limits} (application.yml), all but {@code check-every} in working days and all labelled defaults
  * ("默认值，待政策部门确认" / "default, awaiting confirmation by policy staff"): the policy publishes none of them.
  * <pre>
  * huiqi:
@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     steps:                       # per measure: user task id → working days
  *       M1: { Task_LocalityVerification: 5, Task_CityReview: 10, Task_ConfirmPayments: 5 }
  *     reminder-percent: 80         # the step's unit is reminded when this share of its limit has passed
+ *     check-every: PT1M            # how often the clocks due a reminder or overdue are looked for (TimeLimitSweep)
  *     supplement:
  *       deadline: 10               # the enterprise's 补正 deadline
  *       reminder-before: 2         # the enterprise is reminded this many working days before it
@@ -28,12 +29,15 @@ public class TimeLimitProperties {
 
     private Map<String, Map<String, Integer>> steps = new LinkedHashMap<>();
     private int reminderPercent = 80;
+    private java.time.Duration checkEvery = java.time.Duration.ofMinutes(1);
     private Supplement supplement = new Supplement();
 
     public Map<String, Map<String, Integer>> getSteps() { return steps; }
     public void setSteps(Map<String, Map<String, Integer>> steps) { this.steps = steps; }
     public int getReminderPercent() { return reminderPercent; }
     public void setReminderPercent(int reminderPercent) { this.reminderPercent = reminderPercent; }
+    public java.time.Duration getCheckEvery() { return checkEvery; }
+    public void setCheckEvery(java.time.Duration checkEvery) { this.checkEvery = checkEvery; }
     public Supplement getSupplement() { return supplement; }
     public void setSupplement(Supplement supplement) { this.supplement = supplement; }
 

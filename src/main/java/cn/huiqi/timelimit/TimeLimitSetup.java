@@ -76,6 +76,10 @@ class TimeLimitSetup implements SmartInitializingSingleton {
                 }
             });
         }
+        if (properties.getCheckEvery() == null || properties.getCheckEvery().isNegative() || properties.getCheckEvery().isZero()
+                || properties.getCheckEvery().compareTo(java.time.Duration.ofHours(1)) > 0) {
+            problems.add("check-every must be more than 0 and at most an hour, not " + properties.getCheckEvery());
+        }
         TimeLimitProperties.Supplement supplement = properties.getSupplement();
         supplement.getPauses().forEach((task, step) -> {
             for (String id : List.of(task, step)) {

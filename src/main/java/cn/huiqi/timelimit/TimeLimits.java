@@ -3,6 +3,7 @@ package cn.huiqi.timelimit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,9 +24,9 @@ import cn.huiqi.calendar.WorkingDays;
  * of every model passes through here when it is created and when it ends ({@link TimeLimitPlugin}); a task whose
  * measure and step have a configured limit ({@link TimeLimitProperties}) gets its due date and two checks: the
  * reminder at {@code reminder-percent} of the limit ({@link StepDueSoon}) and the limit itself ({@link StepOverdue}
- * and a 督办 item for the lead unit). The checks are one engine job at a time: the reminder's job schedules the
- * overdue check when it has run, so a task done before its reminder (most are) has cost one job, not two. A
- * supplement task pauses its step's clock; its own deadline is its due date, with a reminder before it
+ * and a 督办 item for the lead unit). The clock records when it next needs a check ({@code step_clock.check_at}: the
+ * reminder, then the due instant); one engine job looks for the clocks due ({@link TimeLimitSweep}), so a task costs
+ * the engine no job of its own. A supplement task pauses its step's clock; its own deadline is its due date, with a reminder before it
  * ({@link SupplementDeadlineNear}); the boundary timer of the model withdraws the case when it passes
  * ({@link #supplementDeadline}).
  */
@@ -84,31 +85,27 @@ public class TimeLimits {
             clocks.waiting(scope, pausedStep).ifPresent(clock -> clocks.pause(clock.id(), now));
             Instant due = workingDays.deadline(now, limit);
             clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope, step, task.getName(),
-                    StepClock.Kind.SUPPLEMENT, null, limit, task.getId(), now, due);
+                    StepClock.Kind.SUPPLEMENT, null, limit, task.getId(), now, due,
+                    workingDays.deadline(now, limit - properties.getSupplement().getReminderBefore()));
             task.setDueDate(Date.from(due));
-            TimeLimitJobs.schedule(execution, workingDays.deadline(now, limit - properties.getSupplement().getReminderBefore()),
-                    new TimeLimitJobs.Check(task.getId(), TimeLimitJobs.Kind.SUPPLEMENT_REMINDER));
             return;
         }
         StepClock clock = isNew(scopeExecution) ? null : clocks.paused(scope, step)
                 .or(() -> own.isPresent() ? clocks.waiting(scope, step) : Optional.empty()).orElse(null);
         int elapsed = clock == null ? 0 : clock.elapsedDays();
         Instant due = workingDays.deadline(now, Math.max(0, limit - elapsed));
+        // the first check: the reminder, unless the step's earlier task had it; then the due instant, unless overdue already
+        int reminderAfter = limit * properties.getReminderPercent() / 100;
+        Instant checkAt = clock == null || clock.remindedAt() == null
+                ? (reminderAfter > elapsed ? workingDays.deadline(now, reminderAfter - elapsed) : now)
+                : clock.overdueAt() == null ? due : null;
         if (clock == null) {
             clocks.open(subject.caseId(), subject.measure(), execution.getProcessInstanceId(), scope, step, task.getName(),
-                    StepClock.Kind.STEP, unitOf(task), limit, task.getId(), now, due);
+                    StepClock.Kind.STEP, unitOf(task), limit, task.getId(), now, due, checkAt);
         } else {
-            clocks.run(clock.id(), task.getId(), now, due);
+            clocks.run(clock.id(), task.getId(), now, due, checkAt);
         }
         task.setDueDate(Date.from(due));
-        int reminderAfter = limit * properties.getReminderPercent() / 100;
-        // one job per task at a time: the reminder, which schedules the overdue check when it has run
-        if (clock == null || clock.remindedAt() == null) {
-            Instant remindAt = reminderAfter > elapsed ? workingDays.deadline(now, reminderAfter - elapsed) : now;
-            TimeLimitJobs.schedule(execution, remindAt, new TimeLimitJobs.Check(task.getId(), TimeLimitJobs.Kind.REMINDER));
-        } else if (clock.overdueAt() == null) {
-            TimeLimitJobs.schedule(execution, due, new TimeLimitJobs.Check(task.getId(), TimeLimitJobs.Kind.OVERDUE));
-        }
     }
 
     /** Whether tasks of this step may get a clock: the step has a limit somewhere (configured or a measure's own), or it pauses one. */
@@ -168,10 +165,8 @@ public class TimeLimits {
      */
     void taskEnded(DelegateTask task, boolean completed) {
         Instant now = now();
-        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
         boolean unpauses = !completed && properties.getSupplement().getPauses().get(task.getTaskDefinitionKey()) != null;
         if (!unpauses && limited(task.getTaskDefinitionKey()) && stoppedAtOnce(task, now)) {
-            TimeLimitJobs.cancel(execution, task.getId());
             return;
         }
         Optional<StepClock> found = clocks.byTask(task.getId());
@@ -186,7 +181,6 @@ public class TimeLimits {
             clocks.stop(clock.id(), clock.elapsedDays() + used, now);
             clocks.closeSupervision(clock.id(), now);
         }
-        TimeLimitJobs.cancel(execution, task.getId());
         String pausedStep = properties.getSupplement().getPauses().get(clock.step());
         if (pausedStep != null && !completed) {
             clocks.paused(clock.scopeId(), pausedStep).ifPresent(paused -> clocks.unpause(paused.id(), now));
@@ -207,41 +201,54 @@ public class TimeLimits {
         return clocks.stopIfRunningSince(task.getId(), since, workingDays.workingDaysBetween(since, day(now)), now);
     }
 
-    /** A check of a limited task is due (job {@link TimeLimitJobs}); a check of a task that ended does nothing. */
-    void check(TimeLimitJobs.Check check, ExecutionEntity execution) {
-        // the clock running for the task; none when the task has ended
-        StepClock clock = clocks.byTask(check.taskId()).orElse(null);
-        if (clock == null) {
-            return;
-        }
+    /**
+     * The clock's check is due ({@link TimeLimitSweep}, or a timer job given before V58, {@link TimeLimitJobs}): the
+     * reminder if it has not been sent, then, for a step, overdue if its due instant has passed. Each is marked on the
+     * clock's row only while the clock still runs for the same task, so it is published once and never for a task
+     * that ended meanwhile.
+     */
+    void check(StepClock clock) {
         Instant now = now();
         long caseId = clock.caseId() == null ? 0 : clock.caseId();
-        switch (check.kind()) {
-            case REMINDER -> {
-                if (clocks.markReminded(clock.id(), now)) {
-                    events.publishEvent(new StepDueSoon(caseId, clock.taskId(), clock.step(), clock.unitId(), clock.dueAt()));
-                }
-                if (clock.overdueAt() == null && execution != null) {
-                    TimeLimitJobs.schedule(execution, clock.dueAt(), new TimeLimitJobs.Check(check.taskId(), TimeLimitJobs.Kind.OVERDUE));
-                }
+        boolean step = clock.kind() == StepClock.Kind.STEP;
+        if (clock.remindedAt() == null) {
+            Instant next = step && clock.overdueAt() == null ? clock.dueAt() : null;
+            if (!clocks.markReminded(clock.id(), clock.taskId(), now, next)) {
+                return;
             }
-            case SUPPLEMENT_REMINDER -> {
-                if (clocks.markReminded(clock.id(), now)) {
-                    events.publishEvent(new SupplementDeadlineNear(caseId, lastDayOf(clock.dueAt())));
-                }
-            }
-            case OVERDUE -> {
-                if (clocks.markOverdue(clock.id(), now)) {
-                    StepSubject.Subject subject = execution != null ? subjects.of(execution).orElseGet(() -> subjects.ofClock(clock))
-                            : subjects.ofClock(clock);
-                    if (subject.leadUnit() != null) {
-                        clocks.openSupervision(clock, subject.name(), subject.leadUnit(), now);
-                    }
-                    events.publishEvent(new StepOverdue(caseId, clock.taskId(), clock.step(), clock.unitId(), subject.leadUnit(),
-                            clock.dueAt()));
-                }
-            }
+            events.publishEvent(step ? new StepDueSoon(caseId, clock.taskId(), clock.step(), clock.unitId(), clock.dueAt())
+                    : new SupplementDeadlineNear(caseId, lastDayOf(clock.dueAt())));
         }
+        if (step && clock.overdueAt() == null && !clock.dueAt().isAfter(now) && clocks.markOverdue(clock.id(), clock.taskId(), now)) {
+            StepSubject.Subject subject = subjectOf(clock);
+            if (subject.leadUnit() != null) {
+                clocks.openSupervision(clock, subject.name(), subject.leadUnit(), now);
+            }
+            events.publishEvent(new StepOverdue(caseId, clock.taskId(), clock.step(), clock.unitId(), subject.leadUnit(), clock.dueAt()));
+        }
+    }
+
+    /** A case's clock: its case; any other (a settlement's, an evaluation round's): its process as it names itself, while it runs. */
+    private StepSubject.Subject subjectOf(StepClock clock) {
+        CommandContext command = Context.getCommandContext();
+        ExecutionEntity process = clock.caseId() != null || command == null ? null
+                : command.getExecutionManager().findExecutionById(clock.processInstanceId());
+        return process == null ? subjects.ofClock(clock) : subjects.of(process).orElseGet(() -> subjects.ofClock(clock));
+    }
+
+    /** The running clocks whose check is due at {@code now}, at most {@code limit}. */
+    List<StepClock> checksDue(Instant now, int limit) {
+        return clocks.checksDue(now, limit);
+    }
+
+    /** Puts off a clock's check that failed until {@code later}, unless the clock has changed meanwhile. */
+    void postponeCheck(StepClock clock, Instant later) {
+        clocks.postponeCheck(clock.id(), clock.checkAt(), later);
+    }
+
+    /** The check of the clock running for this task, by a timer job given before V58; none when the task has ended. */
+    void checkTask(String taskId) {
+        clocks.byTask(taskId).ifPresent(this::check);
     }
 
     /** The last day of a period ending at {@code end} (24:00 of that day, Asia/Shanghai). */

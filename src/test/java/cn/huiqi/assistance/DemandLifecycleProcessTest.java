@@ -31,6 +31,7 @@ import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.enterprise.EnterpriseRepository;
+import cn.huiqi.testsupport.DueJobs;
 import cn.huiqi.testsupport.ProcessTestSupport;
 import cn.huiqi.timelimit.StepDueSoon;
 import cn.huiqi.timelimit.StepOverdue;
@@ -306,15 +307,15 @@ class DemandLifecycleProcessTest extends ProcessTestSupport {
 
         at("2023-10-16T09:00"); // day 8 of 10 begins: 7 used
         runDueJobs(demand);
-        assertThat(published.stream(StepDueSoon.class).filter(e -> e.step().equals("Task_Handle"))).isEmpty();
+        assertThat(published.stream(StepDueSoon.class).filter(e -> e.caseId() == caseOf(demand).getId() && e.step().equals("Task_Handle"))).isEmpty();
         at("2023-10-17T00:00"); // 8 of 10 used: 80 %
         runDueJobs(demand);
-        assertThat(published.stream(StepDueSoon.class).filter(e -> e.step().equals("Task_Handle"))).singleElement()
+        assertThat(published.stream(StepDueSoon.class).filter(e -> e.caseId() == caseOf(demand).getId() && e.step().equals("Task_Handle"))).singleElement()
                 .satisfies(soon -> assertThat(soon.unit()).isEqualTo("donghu"));
 
         at("2023-10-19T00:00"); // the limit
         runDueJobs(demand);
-        assertThat(published.stream(StepOverdue.class).filter(e -> e.step().equals("Task_Handle"))).singleElement().satisfies(overdue -> {
+        assertThat(published.stream(StepOverdue.class).filter(e -> e.caseId() == caseOf(demand).getId() && e.step().equals("Task_Handle"))).singleElement().satisfies(overdue -> {
             assertThat(overdue.unit()).isEqualTo("donghu");
             assertThat(overdue.leadUnit()).isEqualTo("gxj");
         });
@@ -435,14 +436,8 @@ class DemandLifecycleProcessTest extends ProcessTestSupport {
         return Date.from(ZonedDateTime.of(LocalDate.parse(lastDay).plusDays(1).atStartOfDay(), WorkingDays.CHINA).toInstant());
     }
 
+    /** The time limits' checks and this instance's due jobs, as the job executor would run them. */
     private void runDueJobs(ProcessInstance demand) {
-        ManagementService management = processEngine.getManagementService();
-        for (int run = 0; run < 20; run++) {
-            List<Job> due = management.createJobQuery().processInstanceId(demand.getId()).executable().orderByJobDuedate().asc().listPage(0, 1);
-            if (due.isEmpty()) {
-                return;
-            }
-            management.executeJob(due.get(0).getId());
-        }
+        DueJobs.run(processEngine, demand.getId());
     }
 }

@@ -37,8 +37,8 @@ import cn.huiqi.testsupport.PageSession;
 
 /**
  * Camunda's homogeneous cluster (docs/deployment.md): two Huiqi nodes, each a JVM of its own with the job executor
- * on, against one MariaDB database, behind nginx. Any user works through the balancer; time-limit timers set due
- * run once each on whichever node acquires them; node A dies (SIGKILL) in the middle of a burst of applications
+ * on, against one MariaDB database, behind nginx. Any user works through the balancer; time-limit reminders set due
+ * are sent once each by the one check job, on whichever node acquires it; node A dies (SIGKILL) in the middle of a burst of applications
  * and approvals, the clients repeat what was not answered, and nothing is lost or doubled, the fund ledger within
  * its caps. Node logs, nginx's configuration and logs and a summary: target/cluster-logs/.
  */
@@ -94,15 +94,15 @@ class TwoNodesOnMariaDbTest {
                 phase = System.nanoTime();
                 List<Long> enterprises = enterprises(api, WARM_CASES + BURST_NEW_CASES);
                 List<String> warm = submitAll(api, enterprises.subList(0, WARM_CASES));
-                timersSetDueRunOnceEach("with both nodes up");
-                summary.add(String.format("%d applications, then their reminder timers: %.1f s", WARM_CASES, seconds(phase)));
+                remindersSetDueSentOnceEach("with both nodes up");
+                summary.add(String.format("%d applications, then their reminders: %.1f s", WARM_CASES, seconds(phase)));
 
                 phase = System.nanoTime();
                 burstWhileNodeADies(api, a, b, warm, enterprises.subList(WARM_CASES, WARM_CASES + BURST_NEW_CASES));
                 summary.add(String.format("burst with node-a killed: %.1f s", seconds(phase)));
 
                 phase = System.nanoTime();
-                timersSetDueRunOnceEach("after node-a died");
+                remindersSetDueSentOnceEach("after node-a died");
                 pageSessionsOfTheDeadNodeSignInAgain();
                 summary.add(String.format("after the kill: %.1f s", seconds(phase)));
                 Map<String, Integer> perNode = new java.util.TreeMap<>();
@@ -186,36 +186,42 @@ class TwoNodesOnMariaDbTest {
     }
 
     /**
-     * Every reminder timer of the open verifications is made due at once; both job executors compete for them.
-     * Each runs exactly once: one successful row per job in the engine's job log, none failed.
+     * The reminder of every open step (the verifications before the burst, the city reviews after it) is made due at
+     * once (its step clock's check in the past), and so is the time limits' one check job (timelimit.TimeLimitSweep);
+     * both job executors compete for it. Each clock is reminded exactly once: one "due soon" notice per case and unit,
+     * the job never failed, and one job is left, due again.
      */
-    private void timersSetDueRunOnceEach(String when) {
-        List<String> jobs = sql.queryForList("SELECT ID_ FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'huiqi-time-limit'"
-                + " AND HANDLER_CFG_ LIKE '%:REMINDER'", String.class);
-        assertThat(jobs).hasSizeGreaterThanOrEqualTo(BURST_NEW_CASES);
-        String ids = "'" + String.join("','", jobs) + "'";
+    private void remindersSetDueSentOnceEach(String when) {
+        List<Map<String, Object>> clocks = sql.queryForList("SELECT id, case_id, unit_id FROM step_clock WHERE state = 'RUNNING'"
+                + " AND kind = 'STEP' AND reminded_at IS NULL AND case_id IS NOT NULL");
+        assertThat(clocks).hasSizeGreaterThanOrEqualTo(BURST_NEW_CASES);
+        String ids = String.join(",", clocks.stream().map(row -> row.get("id").toString()).toList());
+        String cases = String.join(",", clocks.stream().map(row -> row.get("case_id").toString()).distinct().toList());
         long due = System.nanoTime();
-        sql.update("UPDATE ACT_RU_JOB SET DUEDATE_ = '2000-01-01 00:00:00' WHERE ID_ IN (" + ids + ")");
-        while (sql.queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB WHERE ID_ IN (" + ids + ")", Integer.class) > 0) {
+        sql.update("UPDATE step_clock SET check_at = '2000-01-01 00:00:00' WHERE id IN (" + ids + ")");
+        sql.update("UPDATE ACT_RU_JOB SET DUEDATE_ = '2000-01-01 00:00:00' WHERE HANDLER_TYPE_ = 'huiqi-time-limit-sweep'");
+        while (sql.queryForObject("SELECT COUNT(*) FROM step_clock WHERE reminded_at IS NULL AND id IN (" + ids + ")", Integer.class) > 0) {
             if (seconds(due) > 90) {
-                fail("reminder timers still waiting after 90 s");
+                fail("reminders still unsent after 90 s");
             }
             AppNode.sleep(250);
         }
         double ran = seconds(due);
-        List<Map<String, Object>> successes = sql.queryForList("SELECT JOB_ID_, COUNT(*) AS times FROM ACT_HI_JOB_LOG"
-                + " WHERE JOB_ID_ IN (" + ids + ") AND JOB_STATE_ = 2 GROUP BY JOB_ID_");
-        assertThat(successes).hasSize(jobs.size());
-        assertThat(successes).allSatisfy(row -> assertThat(((Number) row.get("times")).intValue()).isEqualTo(1));
-        assertThat(sql.queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_ID_ IN (" + ids + ") AND JOB_STATE_ = 1",
-                Integer.class)).as("failed executions").isZero();
-        Map<String, Object> byNode = new java.util.TreeMap<>();
-        sql.query("SELECT HOSTNAME_, COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_ID_ IN (" + ids + ") AND JOB_STATE_ = 2"
-                + " GROUP BY HOSTNAME_", rs -> {
-            byNode.put(rs.getString(1), rs.getInt(2));
-        });
-        summary.add(String.format("timers %s: %d reminder jobs due at once, all run within %.1f s, each exactly once; by node %s",
-                when, jobs.size(), ran, byNode));
+        Map<String, Integer> notices = new java.util.TreeMap<>();
+        sql.query("SELECT case_id, recipient_id, COUNT(*) FROM inbox_message WHERE kind = 'STEP_DUE_SOON' AND case_id IN (" + cases
+                + ") GROUP BY case_id, recipient_id", rs -> {
+                    notices.put(rs.getLong(1) + " " + rs.getString(2), rs.getInt(3));
+                });
+        assertThat(notices.keySet()).as("due-soon notices by case and unit")
+                .containsExactlyInAnyOrderElementsOf(clocks.stream().map(row -> row.get("case_id") + " " + row.get("unit_id")).toList());
+        assertThat(notices.values()).allSatisfy(count -> assertThat(count).isEqualTo(1));
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_DEF_TYPE_ = 'huiqi-time-limit-sweep'"
+                + " AND JOB_STATE_ = 1", Integer.class))
+                .as("failed runs of the check job").isZero();
+        assertThat(sql.queryForList("SELECT DUEDATE_ FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'huiqi-time-limit-sweep'"))
+                .as("the check job, scheduled again").hasSize(1);
+        summary.add(String.format("reminders %s: %d made due at once, all sent within %.1f s by the one check job, each exactly once",
+                when, clocks.size(), ran));
     }
 
     /**

@@ -31,6 +31,7 @@ import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.enterprise.EnterpriseRepository;
 import cn.huiqi.identity.Caller;
+import cn.huiqi.testsupport.DueJobs;
 import cn.huiqi.testsupport.ProcessTestSupport;
 import cn.huiqi.testsupport.TestInstitutions;
 import cn.huiqi.testsupport.TestUsers;
@@ -316,15 +317,9 @@ class FinancingLifecycleProcessTest extends ProcessTestSupport {
                 number(demand), kind);
     }
 
+    /** The time limits' checks and this instance's due jobs, as the job executor would run them. */
     private void runDueJobs(ProcessInstance demand) {
-        ManagementService management = processEngine.getManagementService();
-        for (int run = 0; run < 50; run++) {
-            List<Job> due = management.createJobQuery().processInstanceId(demand.getId()).executable().orderByJobDuedate().asc().listPage(0, 1);
-            if (due.isEmpty()) {
-                return;
-            }
-            management.executeJob(due.get(0).getId());
-        }
+        DueJobs.run(processEngine, demand.getId());
     }
 
     private static void at(String localDateTime) {

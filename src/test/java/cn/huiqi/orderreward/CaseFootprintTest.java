@@ -53,13 +53,14 @@ class CaseFootprintTest extends ProcessTestSupport {
      * history of the multi-instance counters, a submission's checks and start in one transaction with the case written
      * once after its insert and its claim inserted with its decision, a step clock stopped in one statement, the locality's
      * re-decision from the claim, no order or enterprise reads in a city review: 15, 0, 306, 127 (on MariaDB a
-     * transaction's new notices and step clocks are also one batched INSERT each).
+     * transaction's new notices and step clocks are also one batched INSERT each); the time limits checked by one engine
+     * job over the step clocks instead of a timer job per task (timelimit.TimeLimitSweep): 15, 0, 294, 124.
      * {@code -Dfootprint.sql=true} prints each step's statements.
      */
     static final int MAX_VARIABLES = 16;
     static final int MAX_VARIABLE_WRITES = 0;
-    static final int MAX_STATEMENTS = 310;
-    static final int MAX_INSERTS = 130;
+    static final int MAX_STATEMENTS = 298;
+    static final int MAX_INSERTS = 127;
 
     @Autowired
     ApplicationSubmission submission;

@@ -35,6 +35,7 @@ import cn.huiqi.fund.FundFigures;
 import cn.huiqi.fund.FundLedger;
 import cn.huiqi.fund.PoolBalance;
 import cn.huiqi.orderreward.OrderApplicationType;
+import cn.huiqi.testsupport.DueJobs;
 import cn.huiqi.testsupport.ProcessTestSupport;
 
 /**
@@ -86,23 +87,23 @@ class TimeLimitProcessTest extends ProcessTestSupport {
 
         at("2023-10-10T09:00");
         runDueJobs(chain);
-        assertThat(published.stream(StepDueSoon.class)).as("4 of 5 working days pass only at the end of 10-10").isEmpty();
+        assertThat(ofCase(StepDueSoon.class, instance)).as("4 of 5 working days pass only at the end of 10-10").isEmpty();
         at("2023-10-11T09:00");
         runDueJobs(chain);
         runDueJobs(chain);
-        assertThat(published.stream(StepDueSoon.class)).singleElement().satisfies(soon -> {
+        assertThat(ofCase(StepDueSoon.class, instance)).singleElement().satisfies(soon -> {
             assertThat(soon.step()).isEqualTo("Task_LocalityVerification");
             assertThat(soon.unit()).isEqualTo("donghu");
             assertThat(soon.due()).isEqualTo(endOf("2023-10-11").toInstant());
         });
         assertThat(step(instance, "Task_LocalityVerification")).as("10-11 is day 5 of 5: the last day")
                 .extracting(CaseView.StepTime::elapsedDays, CaseView.StepTime::remainingDays).containsExactly(5, 0);
-        assertThat(published.stream(StepOverdue.class)).isEmpty();
+        assertThat(ofCase(StepOverdue.class, instance)).isEmpty();
 
         at("2023-10-12T08:30");
         runDueJobs(chain);
         runDueJobs(chain);
-        assertThat(published.stream(StepOverdue.class)).singleElement().satisfies(overdue -> {
+        assertThat(ofCase(StepOverdue.class, instance)).singleElement().satisfies(overdue -> {
             assertThat(overdue.caseId()).isEqualTo(caseOf(instance).getId());
             assertThat(overdue.unit()).isEqualTo("donghu");
             assertThat(overdue.leadUnit()).isEqualTo("gxj");
@@ -159,9 +160,9 @@ class TimeLimitProcessTest extends ProcessTestSupport {
                 .isEqualTo(endOf("2023-09-19"));
         assertThat(step(instance, "Task_LocalityVerification")).extracting(CaseView.StepTime::elapsedDays, CaseView.StepTime::remainingDays)
                 .containsExactly(4, 1);
-        assertThat(published.stream(StepDueSoon.class)).as("no task ran up to 80 % (4 of 5 days) before").isEmpty();
+        assertThat(ofCase(StepDueSoon.class, instance)).as("no task ran up to 80 % (4 of 5 days) before").isEmpty();
         runDueJobs(review(instance));
-        assertThat(published.stream(StepDueSoon.class)).as("past 80 % on resuming: reminded at once, once").hasSize(1);
+        assertThat(ofCase(StepDueSoon.class, instance)).as("past 80 % on resuming: reminded at once, once").hasSize(1);
     }
 
     @Test
@@ -175,11 +176,11 @@ class TimeLimitProcessTest extends ProcessTestSupport {
 
         at("2023-09-18T10:00");
         runDueJobs(chain);
-        assertThat(published.stream(SupplementDeadlineNear.class)).isEmpty();
+        assertThat(ofCase(SupplementDeadlineNear.class, instance)).isEmpty();
         at("2023-09-19T10:00"); // 8 of 10 working days have passed: 2 are left, 09-19 and 09-20
         runDueJobs(chain);
         runDueJobs(chain);
-        assertThat(published.stream(SupplementDeadlineNear.class)).singleElement()
+        assertThat(ofCase(SupplementDeadlineNear.class, instance)).singleElement()
                 .isEqualTo(new SupplementDeadlineNear(caseOf(instance).getId(), LocalDate.parse("2023-09-20")));
         at("2023-09-20T23:59");
         runDueJobs(chain);
@@ -216,7 +217,7 @@ class TimeLimitProcessTest extends ProcessTestSupport {
 
         at("2023-09-15T10:00");
         runDueJobs(chain);
-        assertThat(published.stream(SupplementDeadlineNear.class)).hasSize(1);
+        assertThat(ofCase(SupplementDeadlineNear.class, instance)).hasSize(1);
         at("2023-09-18T23:59"); // the deadline: 10 working days from Monday 09-04 end with 09-18
         runDueJobs(chain);
         assertThat(chain).isWaitingAt("Task_CitySupplement", "Task_CityReview");
@@ -250,7 +251,7 @@ class TimeLimitProcessTest extends ProcessTestSupport {
 
         // the overdue check commits between the task's end reading the clock and stopping it
         java.time.Instant now = TimeLimits.now();
-        assertThat(clocks.markOverdue(read.id(), now)).isTrue();
+        assertThat(clocks.markOverdue(read.id(), verification.getId(), now)).isTrue();
         assertThat(clocks.stopUnlessOverdue(read.id(), 0, now)).as("not stopped as a clock never overdue").isFalse();
         assertThat(clocks.byId(read.id()).orElseThrow()).extracting(StepClock::state, StepClock::taskId)
                 .containsExactly(StepClock.State.RUNNING, verification.getId());
@@ -301,6 +302,13 @@ class TimeLimitProcessTest extends ProcessTestSupport {
         completeAs(task.getAssignee(), task, Map.of("supplementNote", "已补充", "supplementEvidence", "验收单 YS-1"));
     }
 
+    /** The events about this case: a test's checks check every clock due in the shared database, other tests' too. */
+    private <T> java.util.stream.Stream<T> ofCase(Class<T> type, ProcessInstance instance) {
+        long caseId = caseOf(instance).getId();
+        return published.stream(type).filter(event -> caseId == (event instanceof StepDueSoon soon ? soon.caseId()
+                : event instanceof StepOverdue overdue ? overdue.caseId() : ((SupplementDeadlineNear) event).caseId()));
+    }
+
     private CaseView.StepTime step(ProcessInstance instance, String step) {
         return views.withTimeline(caseOf(instance)).steps().stream().filter(s -> s.step().equals(step)).reduce((a, b) -> b).orElseThrow();
     }
@@ -318,15 +326,8 @@ class TimeLimitProcessTest extends ProcessTestSupport {
         return Date.from(ZonedDateTime.of(LocalDate.parse(lastDay).plusDays(1).atStartOfDay(), WorkingDays.CHINA).toInstant());
     }
 
-    /** Runs the jobs of this review chain that are due on the engine's clock (as the job executor would). */
+    /** The time limits' checks and this instance's due jobs, as the job executor would run them. */
     private void runDueJobs(ProcessInstance chain) {
-        ManagementService management = processEngine.getManagementService();
-        for (int run = 0; run < 20; run++) { // a job may delete others (a boundary timer ends the task and its checks)
-            List<Job> due = management.createJobQuery().processInstanceId(chain.getId()).executable().orderByJobDuedate().asc().listPage(0, 1);
-            if (due.isEmpty()) {
-                return;
-            }
-            management.executeJob(due.get(0).getId());
-        }
+        DueJobs.run(processEngine, chain.getId());
     }
 }
