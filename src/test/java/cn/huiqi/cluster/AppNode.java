@@ -26,19 +26,33 @@ final class AppNode implements AutoCloseable {
     final Path log;
     private final Process process;
     private final long startedNanos = System.nanoTime();
+    private final String database;
+    private final Path logs;
+    private final String[] arguments;
 
-    private AppNode(String name, int port, Path log, Process process) {
+    private AppNode(String name, int port, Path log, Process process, String database, Path logs, String[] arguments) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
+        this.database = database;
+        this.logs = logs;
+        this.arguments = arguments;
     }
 
     static AppNode start(String name, String database, Path logs, String... arguments) throws IOException {
-        int port = freePort();
+        return start(name, freePort(), name + ".log", database, logs, arguments);
+    }
+
+    /** The node started again, after it died, on its port (the balancer's address for it); output in &lt;name&gt;-again.log. */
+    AppNode startAgain() throws IOException {
+        return start(name, port, name + "-again.log", database, logs, arguments);
+    }
+
+    private static AppNode start(String name, int port, String logName, String database, Path logs, String... arguments) throws IOException {
         Path work = logs.resolve(name);
         Files.createDirectories(work);
-        Path log = logs.resolve(name + ".log");
+        Path log = logs.resolve(logName);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx640m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai",
                 "-cp", appClasspath(), "cn.huiqi.HuiqiApplication",
@@ -59,7 +73,7 @@ final class AppNode implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        return new AppNode(name, port, log, process);
+        return new AppNode(name, port, log, process, database, logs, arguments);
     }
 
     /** Waits until the node answers as administrator; answers the seconds since its JVM was launched. */

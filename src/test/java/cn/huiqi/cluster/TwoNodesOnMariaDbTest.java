@@ -38,9 +38,10 @@ import cn.huiqi.testsupport.PageSession;
 /**
  * Camunda's homogeneous cluster (docs/deployment.md): two Huiqi nodes, each a JVM of its own with the job executor
  * on, against one MariaDB database, behind nginx. Any user works through the balancer; time-limit reminders set due
- * are sent once each by the one check job, on whichever node acquires it; node A dies (SIGKILL) in the middle of a burst of applications
- * and approvals, the clients repeat what was not answered, and nothing is lost or doubled, the fund ledger within
- * its caps. Node logs, nginx's configuration and logs and a summary: target/cluster-logs/.
+ * are sent once each by the one check job, on whichever node acquires it; node A dies (SIGKILL) in the middle of a
+ * burst of applications and approvals, the clients repeat what was not answered, and nothing is lost or doubled, the
+ * fund ledger within its caps; node A started again, a settlement's chain of jobs and its notice timer run once each
+ * on the two nodes. Node logs, nginx's configuration and logs and a summary: target/cluster-logs/.
  */
 @Tag("cluster")
 class TwoNodesOnMariaDbTest {
@@ -52,6 +53,8 @@ class TwoNodesOnMariaDbTest {
     private static final int WARM_CASES = 20;
     /** TEST ONLY, not the policy's 500万: a measure-1 pool that 16 of the 20 approved cases (5万 each) fill. */
     private static final String SMALL_POOL = "--huiqi.fund.caps.M1=800000.00";
+    /** Cases per settlement job (20 by default): a settlement of the 20 warm cases then takes a chain of jobs. */
+    private static final int SETTLEMENT_SLICE = 2;
     private static final int BURST_NEW_CASES = 10;
     private static final String VERIFIED = "{\"variables\":{\"decision\":{\"value\":\"approve\",\"type\":\"String\"},"
             + "\"orderVerification\":{\"value\":\"[{\\\"line\\\":1,\\\"result\\\":\\\"accept\\\"}]\",\"type\":\"Json\"}}}";
@@ -78,9 +81,9 @@ class TwoNodesOnMariaDbTest {
             sql = new JdbcTemplate(new DriverManagerDataSource(MariaDbTestDatabase.url(DATABASE),
                     MariaDbTestDatabase.user(), MariaDbTestDatabase.password()));
             // the first node migrates the fresh database and deploys the models; the second starts on them
-            AppNode a = AppNode.start("node-a", DATABASE, logs, SMALL_POOL);
+            AppNode a = AppNode.start("node-a", DATABASE, logs, SMALL_POOL, "--huiqi.settlement.cases-per-job=" + SETTLEMENT_SLICE);
             double startA = a.awaitReady(240);
-            AppNode b = AppNode.start("node-b", DATABASE, logs, SMALL_POOL);
+            AppNode b = AppNode.start("node-b", DATABASE, logs, SMALL_POOL, "--huiqi.settlement.cases-per-job=" + SETTLEMENT_SLICE);
             double startB = b.awaitReady(240);
             summary.add(String.format("start-up: node-a %.1f s (fresh database), node-b %.1f s", startA, startB));
             try (AppNode nodeA = a; AppNode nodeB = b; Balancer balancer = Balancer.start(logs, List.of(a, b))) {
@@ -105,6 +108,14 @@ class TwoNodesOnMariaDbTest {
                 remindersSetDueSentOnceEach("after node-a died");
                 pageSessionsOfTheDeadNodeSignInAgain();
                 summary.add(String.format("after the kill: %.1f s", seconds(phase)));
+
+                phase = System.nanoTime();
+                try (AppNode again = a.startAgain()) {
+                    double startAgain = again.awaitReady(240);
+                    settlementJobsRunOnceEach(api);
+                    summary.add(String.format("node-a started again (%.1f s), then a settlement of measure 1: %.1f s", startAgain,
+                            seconds(phase)));
+                }
                 Map<String, Integer> perNode = new java.util.TreeMap<>();
                 balancer.requestsPerUpstream().forEach((upstream, count) -> perNode.put(
                         upstream.endsWith(":" + a.port) ? a.name : upstream.endsWith(":" + b.port) ? b.name : upstream, count));
@@ -222,6 +233,54 @@ class TwoNodesOnMariaDbTest {
                 .as("the check job, scheduled again").hasSize(1);
         summary.add(String.format("reminders %s: %d made due at once, all sent within %.1f s by the one check job, each exactly once",
                 when, clocks.size(), ran));
+    }
+
+    /**
+     * With node-a back, gxj settles measure 1, two cases per job (SETTLEMENT_SLICE): a chain of settling jobs, the
+     * 公示 timer (made due), then a chain of jobs forming the payment batch; both job executors compete for every job.
+     * Each job runs exactly once (one successful row per job in the engine's job log, none failed), the settlement
+     * reaches 确认支付 with a line for every case that awaited it, and the ledger stays within its caps.
+     */
+    private void settlementJobsRunOnceEach(ThroughTheBalancer api) {
+        int waiting = sql.queryForObject("SELECT COUNT(*) FROM case_record WHERE measure = 'M1' AND status = 'AWAITING_SETTLEMENT'",
+                Integer.class);
+        assertThat(waiting).isGreaterThanOrEqualTo(WARM_CASES);
+        String process = HttpApi.json(answered(api.post("gxj-reviewer", "/api/settlements", "{\"measure\":\"M1\"}"), 202))
+                .get("processInstanceId").asText();
+        long begin = System.nanoTime();
+        String noticeTimer = "SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_INSTANCE_ID_ = ? AND HANDLER_TYPE_ = 'timer-intermediate-transition'";
+        while (sql.queryForObject(noticeTimer, Integer.class, process) == 0) {
+            if (seconds(begin) > 120) {
+                fail("the settlement did not reach its notice period within 120 s");
+            }
+            AppNode.sleep(250);
+        }
+        sql.update("UPDATE ACT_RU_JOB SET DUEDATE_ = '2000-01-01 00:00:00' WHERE PROCESS_INSTANCE_ID_ = ?"
+                + " AND HANDLER_TYPE_ = 'timer-intermediate-transition'", process);
+        while (sql.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE PROC_INST_ID_ = ? AND TASK_DEF_KEY_ = 'Task_ConfirmPayments'",
+                Integer.class, process) == 0) {
+            if (seconds(begin) > 240) {
+                fail("the settlement did not reach its payment batch within 240 s");
+            }
+            AppNode.sleep(250);
+        }
+        List<Map<String, Object>> runs = sql.queryForList("SELECT JOB_ID_, COUNT(*) AS times FROM ACT_HI_JOB_LOG"
+                + " WHERE PROCESS_INSTANCE_ID_ = ? AND JOB_STATE_ = 2 GROUP BY JOB_ID_", process);
+        assertThat(runs).hasSizeGreaterThanOrEqualTo(2 * waiting / SETTLEMENT_SLICE + 1);
+        assertThat(runs).allSatisfy(row -> assertThat(((Number) row.get("times")).intValue()).as("runs of job %s", row.get("JOB_ID_"))
+                .isEqualTo(1));
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE PROCESS_INSTANCE_ID_ = ? AND JOB_STATE_ = 1",
+                Integer.class, process)).as("failed job runs").isZero();
+        Map<String, Integer> byNode = new java.util.TreeMap<>();
+        sql.query("SELECT HOSTNAME_, COUNT(*) FROM ACT_HI_JOB_LOG WHERE PROCESS_INSTANCE_ID_ = ? AND JOB_STATE_ = 2 GROUP BY HOSTNAME_",
+                rs -> {
+                    byNode.put(rs.getString(1), rs.getInt(2));
+                }, process);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM settlement_line l JOIN settlement s ON s.id = l.settlement_id"
+                + " WHERE s.process_instance_id = ?", Integer.class, process)).as("settlement lines").isEqualTo(waiting);
+        ledgerWithinCaps();
+        summary.add(String.format("settlement of %d cases, %d per job: %d jobs (settling, notice timer, payment batch), each run"
+                + " exactly once; by node %s", waiting, SETTLEMENT_SLICE, runs.size(), byNode));
     }
 
     /**

@@ -141,7 +141,7 @@ public final class Bench {
             log("%s run %d: started in %.1f s", app.name, run, running.startupSeconds);
             emptySize.putIfAbsent(app.name, Db.sizeBytes(database, NOT_APPLICATION_DATA));
 
-            int warmUp = Math.min(4, options.cases);
+            int warmUp = options.warmUpCases;
             List<Long> applicants = new ArrayList<>(app.applicants(database, warmUp + 2 * options.cases));
             List<Long> warm = applicants.subList(0, warmUp);
             List<Long> measured = applicants.subList(warmUp, warmUp + options.cases);
@@ -335,10 +335,10 @@ public final class Bench {
         String huiqi = apps.get(0).name;
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark ").append(started).append(options.quick ? " (smoke run, --quick)" : "").append("\n\n");
-        md.append(String.format(Locale.ROOT, "Runs: %d, interleaved (Huiqi, baseline; the next round baseline, Huiqi; …); N = %d cases per lifecycle run, "
-                        + "K = %,d open tasks, %d calls per list figure (after %d warm-up calls), %d concurrent clients. "
+        md.append(String.format(Locale.ROOT, "Runs: %d, interleaved (Huiqi, baseline; the next round baseline, Huiqi; …); N = %d cases per lifecycle run "
+                        + "(after %d warm-up cases), K = %,d open tasks, %d calls per list figure (after %d warm-up calls), %d concurrent clients. "
                         + "Machine: %d cores, load average at start %s. Medians, (min–max) over the runs; "
-                        + "ratio = Huiqi ÷ baseline.%n%n", options.runs, options.cases, options.tasks, options.calls,
+                        + "ratio = Huiqi ÷ baseline.%n%n", options.runs, options.cases, options.warmUpCases, options.tasks, options.calls,
                 options.warmUpCalls, options.concurrency, Runtime.getRuntime().availableProcessors(), load));
         String baseline = apps.get(apps.size() - 1).name;
         md.append(figures.table(ORDER, huiqi, baseline)).append('\n').append(figures.pairedRatios(THROUGHPUT, huiqi, baseline));

@@ -11,6 +11,8 @@ final class Options {
     int cases = 100;
     int calls = 50;
     int warmUpCalls = 5;
+    /** Lifecycles run before the measured N in each lifecycle run (4: the figures since session 11; more: the JIT-warm steady state). */
+    int warmUpCases = 4;
     int concurrency = 4;
     boolean quick;
     boolean reseed;
@@ -42,6 +44,7 @@ final class Options {
                 case "--cases" -> cases = Integer.parseInt(args[++i]);
                 case "--calls" -> calls = Integer.parseInt(args[++i]);
                 case "--concurrency" -> o.concurrency = Integer.parseInt(args[++i]);
+                case "--warm-up-cases" -> o.warmUpCases = Integer.parseInt(args[++i]);
                 case "--quick" -> o.quick = true;
                 case "--reseed" -> o.reseed = true;
                 case "--seed-only" -> o.seedOnly = true;
@@ -57,7 +60,7 @@ final class Options {
                 case "--baseline-classpath" -> o.baselineClasspath = Path.of(args[++i]);
                 case "--out" -> o.out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + " (--runs R --tasks K --cases N --calls C --concurrency 4 --quick --reseed --seed-only --lists-only --lifecycle-only --also-huiqi LABEL=CLASSPATH_FILE --out FILE)");
+                        + " (--runs R --tasks K --cases N --calls C --concurrency 4 --warm-up-cases W --quick --reseed --seed-only --lists-only --lifecycle-only --also-huiqi LABEL=CLASSPATH_FILE --out FILE)");
             }
         }
         if (o.quick) {
