@@ -85,6 +85,36 @@ class TimeLimitSweepTest extends ProcessTestSupport {
         }
     }
 
+    /** A database upgraded with tasks open: their clocks have no check_at, their timer jobs (huiqi-time-limit) do the check. */
+    @Test
+    void aTimerJobGivenBeforeV58StillChecksItsTasksClock() {
+        Instant now = LocalDateTime.parse("2024-03-05T09:00").atZone(WorkingDays.CHINA).toInstant();
+        ClockUtil.setCurrentTime(Date.from(now));
+        long clock = clock("M1", now.minus(Duration.ofDays(1)));
+        jdbc.update("UPDATE step_clock SET check_at = NULL WHERE id = ?", clock);
+        String task = jdbc.queryForObject("SELECT task_id FROM step_clock WHERE id = ?", String.class, clock);
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        String job = configuration.getCommandExecutorTxRequired().execute(context -> {
+            org.camunda.bpm.engine.impl.persistence.entity.TimerEntity timer = new org.camunda.bpm.engine.impl.persistence.entity.TimerEntity();
+            timer.setJobHandlerType(TimeLimitJobs.TYPE);
+            timer.setJobHandlerConfigurationRaw(task + ":REMINDER");
+            timer.setDuedate(Date.from(now));
+            context.getJobManager().schedule(timer);
+            return timer.getId();
+        });
+        try {
+            processEngine.getManagementService().executeJob(job);
+
+            assertThat(row(clock).get("REMINDED_AT")).isNotNull();
+            assertThat(row(clock).get("OVERDUE_AT")).as("its due instant has passed too").isNotNull();
+            assertThat(row(clock)).containsEntry("CHECK_AT", null);
+            assertThat(processEngine.getManagementService().createJobQuery().jobId(job).count()).as("run, and none scheduled after it").isZero();
+        } finally {
+            jdbc.update("DELETE FROM supervision_item WHERE step_clock_id = ?", clock);
+            jdbc.update("DELETE FROM step_clock WHERE id = ?", clock);
+        }
+    }
+
     private long clock(String measure, Instant checkAt) {
         Timestamp at = Timestamp.from(checkAt);
         String process = "sweep-test-" + measure + "-" + System.nanoTime();

@@ -119,7 +119,7 @@ abstract class App {
         // lists'): BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/{app}-{database}.jfr"
         String extra = System.getenv("BENCH_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().replace("{app}", name.toLowerCase()).replace("{database}", database).split("\\s+")));
+            command.addAll(List.of(extra.trim().replace("{app}", name.toLowerCase().replace(' ', '-')).replace("{database}", database).split("\\s+")));
         }
         command.add("-cp");
         try {
