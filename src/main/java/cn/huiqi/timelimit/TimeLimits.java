@@ -26,9 +26,9 @@ import cn.huiqi.calendar.WorkingDays;
  * reminder at {@code reminder-percent} of the limit ({@link StepDueSoon}) and the limit itself ({@link StepOverdue}
  * and a 督办 item for the lead unit). The clock records when it next needs a check ({@code step_clock.check_at}: the
  * reminder, then the due instant); one engine job looks for the clocks due ({@link TimeLimitSweep}), so a task costs
- * the engine no job of its own. A supplement task pauses its step's clock; its own deadline is its due date, with a reminder before it
- * ({@link SupplementDeadlineNear}); the boundary timer of the model withdraws the case when it passes
- * ({@link #supplementDeadline}).
+ * the engine no job of its own. A supplement task pauses its step's clock; its own deadline is its due date, with a
+ * reminder before it ({@link SupplementDeadlineNear}); the boundary timer of the model withdraws the case when it
+ * passes ({@link #supplementDeadline}).
  */
 @Component("timeLimits")
 public class TimeLimits {
