@@ -1,6 +1,8 @@
 package cn.huiqi.timelimit;
 
 import static cn.huiqi.common.SqlValues.instant;
+import static cn.huiqi.common.SqlValues.nullableLong;
+import static cn.huiqi.common.SqlValues.timestamp;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -110,7 +112,7 @@ class StepClocks {
         insert.setString(10, clock.taskId());
         insert.setTimestamp(11, Timestamp.from(clock.runningSince()));
         insert.setTimestamp(12, Timestamp.from(clock.dueAt()));
-        insert.setTimestamp(13, clock.checkAt() == null ? null : Timestamp.from(clock.checkAt()));
+        insert.setTimestamp(13, timestamp(clock.checkAt()));
         insert.setTimestamp(14, Timestamp.from(clock.runningSince()));
         insert.setTimestamp(15, Timestamp.from(clock.runningSince()));
     }
@@ -141,7 +143,7 @@ class StepClocks {
 
     void run(long id, String taskId, Instant since, Instant due, Instant checkAt) {
         table().update("UPDATE step_clock SET state = 'RUNNING', task_id = ?, running_since = ?, due_at = ?, check_at = ?, updated_at = ? "
-                + "WHERE id = ?", taskId, Timestamp.from(since), Timestamp.from(due), checkAt == null ? null : Timestamp.from(checkAt),
+                + "WHERE id = ?", taskId, Timestamp.from(since), Timestamp.from(due), timestamp(checkAt),
                 Timestamp.from(since), id);
     }
 
@@ -188,7 +190,7 @@ class StepClocks {
     boolean markReminded(long id, String taskId, Instant now, Instant nextCheck) {
         return table().update("UPDATE step_clock SET reminded_at = ?, check_at = ?, updated_at = ? "
                         + "WHERE id = ? AND task_id = ? AND state = 'RUNNING' AND reminded_at IS NULL",
-                Timestamp.from(now), nextCheck == null ? null : Timestamp.from(nextCheck), Timestamp.from(now), id, taskId) == 1;
+                Timestamp.from(now), timestamp(nextCheck), Timestamp.from(now), id, taskId) == 1;
     }
 
     /** The running clocks whose next check is due at {@code now}, earliest first, at most {@code limit} (V58 ix_step_clock_check). */
@@ -271,9 +273,7 @@ class StepClocks {
     }
 
     private static StepClock row(ResultSet rs, int n) throws SQLException {
-        long caseId = rs.getLong("case_id");
-        Long ofCase = rs.wasNull() ? null : caseId;
-        return new StepClock(rs.getLong("id"), ofCase, rs.getString("measure"), rs.getString("process_instance_id"),
+        return new StepClock(rs.getLong("id"), nullableLong(rs, "case_id"), rs.getString("measure"), rs.getString("process_instance_id"),
                 rs.getString("scope_id"), rs.getString("step"), rs.getString("step_name"), StepClock.Kind.valueOf(rs.getString("kind")),
                 rs.getString("unit_id"), rs.getInt("limit_days"), rs.getInt("elapsed_days"), StepClock.State.valueOf(rs.getString("state")),
                 rs.getString("task_id"), instant(rs, "running_since"), instant(rs, "due_at"), instant(rs, "reminded_at"),
