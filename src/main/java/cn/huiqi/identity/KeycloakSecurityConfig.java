@@ -69,6 +69,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -237,6 +238,11 @@ class KeycloakSecurityConfig {
             }
         };
 
+        // the page to come back to after Keycloak's login, never one of its fonts or scripts (PageNavigations)
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        pagesOnly.setRequestMatcher(new PageNavigations());
+        afterLogin.setRequestCache(pagesOnly);
+
         OidcClientInitiatedLogoutSuccessHandler rpInitiatedLogout =
                 new OidcClientInitiatedLogoutSuccessHandler(keycloakClientRegistrations);
         // back from Keycloak's end-session to the app's signed-out page (open without a session; it links to sign in again)
@@ -256,6 +262,7 @@ class KeycloakSecurityConfig {
                         .requestMatchers(SecurityConfig.signedOutPage()).permitAll()
                         .requestMatchers(PATHS.matcher(webappPath + "/**"), SecurityConfig.keycloakSignedInPages()).authenticated()
                         .anyRequest().permitAll())
+                .requestCache(cache -> cache.requestCache(pagesOnly))
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(keycloakClientRegistrations)
                         .authorizedClientRepository(authorizedClients)

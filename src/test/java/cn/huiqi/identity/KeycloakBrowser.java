@@ -93,7 +93,7 @@ public final class KeycloakBrowser {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request);
     }
 

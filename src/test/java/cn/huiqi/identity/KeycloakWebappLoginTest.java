@@ -3,6 +3,7 @@ package cn.huiqi.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,32 @@ class KeycloakWebappLoginTest {
                 .isEqualTo("gxj-reviewer");
     }
 
+    /**
+     * A page that still loads its fonts when its session ends (Tasklist's arrive late): each font is refused too, but
+     * the page the browser was sent to Keycloak from stays the one it comes back to, not the font file.
+     */
+    @Test
+    void aFontRefusedOnTheWayToKeycloakDoesNotReplaceThePageToComeBackTo() {
+        KeycloakBrowser browser = new KeycloakBrowser(port);
+        HttpResponse<String> loginForm = browser.open(TASKLIST);
+        String session = browser.cookie("JSESSIONID").orElseThrow();
+
+        Map<String, String> fontRequest = Map.of("Accept", "*/*", "Sec-Fetch-Mode", "cors", "Sec-Fetch-Dest", "font");
+        HttpResponse<String> font = browser.send("GET", "/camunda/assets/IBMPlexSans-Bold.woff?bust=7.24.0", null, fontRequest);
+        assertThat(font.statusCode()).as("refused").isEqualTo(401);
+        assertThat(browser.cookie("JSESSIONID")).contains(session);
+
+        HttpResponse<String> landed = browser.submitLogin(loginForm, "gxj-reviewer", KeycloakTestRealm.DEMO_PASSWORD);
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.uri().getPath()).as(landed.uri().toString()).isEqualTo(TASKLIST);
+
+        // one sent with a session that ended: refused without a session of its own (its cookie would replace the page's)
+        HttpResponse<String> stray = new KeycloakBrowser(port).send("GET", "/camunda/assets/IBMPlexSans-Bold.woff?bust=7.24.0",
+                null, fontRequest);
+        assertThat(stray.statusCode()).as("refused").isEqualTo(401);
+        assertThat(stray.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+    }
+
     @Test
     void anEnterpriseUserIsBoundToItsEnterpriseAtLogin() {
         enterpriseUsers.findById("ent-jixiang").ifPresent(enterpriseUsers::delete);
@@ -116,7 +143,7 @@ class KeycloakWebappLoginTest {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         for (boolean tls : new boolean[] {false, true}) {
             java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + port + TASKLIST));
+                    java.net.URI.create("http://localhost:" + port + TASKLIST)).header("Accept", "text/html"); // a page
             if (tls) {
                 // what a TLS-terminating proxy on an internal address sends
                 request.header("X-Forwarded-Proto", "https");
