@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -74,8 +76,7 @@ public class ModelDeployment implements ApplicationRunner {
     public void seedDecisions() {
         for (Resource resource : resources(seedLocation)) {
             byte[] xml = read(resource);
-            DmnModelInstance model = Dmn.readModelFromStream(new java.io.ByteArrayInputStream(xml));
-            java.util.List<String> keys = model.getModelElementsByType(Decision.class).stream().map(Decision::getId).toList();
+            java.util.List<String> keys = decisionIds(xml, resource);
             java.util.List<String> missing = keys.stream()
                     .filter(key -> repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).count() == 0)
                     .toList();
@@ -91,6 +92,37 @@ public class ModelDeployment implements ApplicationRunner {
                         .deploy();
             }
         }
+    }
+
+    /**
+     * The ids of a DMN file's decisions (the {@code decision} elements of its {@code definitions}), read with StAX:
+     * the engine parses the file anyway when it is deployed, and reading it with the DMN model API as well cost
+     * each start as much as the deployment itself.
+     */
+    static java.util.List<String> decisionIds(byte[] xml, Resource resource) {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try {
+            XMLStreamReader reader = factory.createXMLStreamReader(new java.io.ByteArrayInputStream(xml));
+            int depth = 0;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    if (depth == 2 && reader.getLocalName().equals("decision")) {
+                        ids.add(reader.getAttributeValue(null, "id"));
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                }
+            }
+            reader.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot read the decisions of " + resource + ": " + e.getMessage(), e);
+        }
+        return ids;
     }
 
     private Resource[] resources(String... patterns) {
