@@ -1,8 +1,5 @@
 package cn.huiqi.timelimit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,16 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.CallActivity;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import cn.huiqi.catalogue.Measure;
 import cn.huiqi.catalogue.MeasureCatalogue;
@@ -51,11 +41,11 @@ class TimeLimitSetup implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        Map<String, BpmnModelInstance> models = models();
-        List<String> problems = problems(properties, catalogue.ids(), userTasks(models));
+        Map<String, ProcessOutline> processes = ProcessOutline.bundled();
+        List<String> problems = problems(properties, catalogue.ids(), userTasks(processes));
         Map<String, Set<String>> ownSteps = new LinkedHashMap<>();
         measureLimits.forEach(limits -> ownSteps.computeIfAbsent(limits.measure(), m -> new TreeSet<>()).addAll(limits.steps()));
-        problems.addAll(unitStepsWithoutLimit(properties, catalogue.all(), models, ownSteps));
+        problems.addAll(unitStepsWithoutLimit(properties, catalogue.all(), processes, ownSteps));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid time limits (huiqi.time-limits): " + String.join("; ", problems));
         }
@@ -103,16 +93,13 @@ class TimeLimitSetup implements SmartInitializingSingleton {
      * settlement, started by the system for a paying measure) counts for every paying measure.
      */
     static List<String> unitStepsWithoutLimit(TimeLimitProperties properties, List<Measure> measures,
-                                              Map<String, BpmnModelInstance> models) {
-        return unitStepsWithoutLimit(properties, measures, models, Map.of());
+                                              Map<String, ProcessOutline> processes) {
+        return unitStepsWithoutLimit(properties, measures, processes, Map.of());
     }
 
     /** As above; {@code ownSteps}: per measure, the steps its {@link StepLimits} gives limits for (they count as covered). */
     static List<String> unitStepsWithoutLimit(TimeLimitProperties properties, List<Measure> measures,
-                                              Map<String, BpmnModelInstance> models, Map<String, Set<String>> ownSteps) {
-        Map<String, Process> processes = new LinkedHashMap<>();
-        models.values().forEach(model -> model.getModelElementsByType(Process.class)
-                .forEach(process -> processes.put(process.getId(), process)));
+                                              Map<String, ProcessOutline> processes, Map<String, Set<String>> ownSteps) {
         Set<String> reachedByAMeasure = new HashSet<>();
         Map<String, Set<String>> reached = new LinkedHashMap<>();
         for (Measure measure : measures) {
@@ -132,11 +119,11 @@ class TimeLimitSetup implements SmartInitializingSingleton {
             Set<String> limits = new HashSet<>(properties.getSteps().getOrDefault(measure.id(), Map.of()).keySet());
             limits.addAll(ownSteps.getOrDefault(measure.id(), Set.of()));
             for (String key : keys) {
-                Process process = processes.get(key);
+                ProcessOutline process = processes.get(key);
                 if (process == null) {
                     continue;
                 }
-                new TreeSet<>(unitSteps(process)).stream().filter(step -> !limits.contains(step))
+                new TreeSet<>(process.unitSteps()).stream().filter(step -> !limits.contains(step))
                         .forEach(step -> problems.add("no limit for " + measure.id() + " " + step + " (a unit's step of "
                                 + key + "): every task of a unit's queue needs a due date"));
             }
@@ -144,59 +131,24 @@ class TimeLimitSetup implements SmartInitializingSingleton {
         return problems;
     }
 
-    private static Set<String> reachable(List<String> starts, Map<String, Process> processes) {
+    private static Set<String> reachable(List<String> starts, Map<String, ProcessOutline> processes) {
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(starts);
         while (!todo.isEmpty()) {
             String key = todo.pop();
-            Process process = processes.get(key);
+            ProcessOutline process = processes.get(key);
             if (!seen.add(key) || process == null) {
                 continue;
             }
-            process.getModelInstance().getModelElementsByType(CallActivity.class).stream()
-                    .filter(call -> processOf(call) == process && call.getCalledElement() != null)
-                    .forEach(call -> todo.push(call.getCalledElement()));
+            process.calledProcesses().forEach(todo::push);
         }
         return seen;
     }
 
-    /** The user tasks of a process (in sub-processes too) that a unit works on: those with candidate groups. */
-    private static Set<String> unitSteps(Process process) {
-        Set<String> steps = new HashSet<>();
-        process.getModelInstance().getModelElementsByType(UserTask.class).stream()
-                .filter(task -> processOf(task) == process)
-                .filter(task -> task.getCamundaCandidateGroups() != null && !task.getCamundaCandidateGroups().isBlank())
-                .forEach(task -> steps.add(task.getId()));
-        return steps;
-    }
-
-    private static Process processOf(org.camunda.bpm.model.xml.instance.ModelElementInstance element) {
-        org.camunda.bpm.model.xml.instance.ModelElementInstance parent = element.getParentElement();
-        while (parent != null && !(parent instanceof Process)) {
-            parent = parent.getParentElement();
-        }
-        return (Process) parent;
-    }
-
-    /** The ids of the user tasks of these models. */
-    static TreeSet<String> userTasks(Map<String, BpmnModelInstance> models) {
+    /** The ids of the user tasks of these processes. */
+    static TreeSet<String> userTasks(Map<String, ProcessOutline> processes) {
         TreeSet<String> ids = new TreeSet<>();
-        models.values().forEach(model -> model.getModelElementsByType(UserTask.class).forEach(task -> ids.add(task.getId())));
+        processes.values().forEach(process -> ids.addAll(process.userTasks()));
         return ids;
-    }
-
-    /** Every model the application deploys ({@code bpmn/}), by resource name. */
-    static Map<String, BpmnModelInstance> models() {
-        Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
-        try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/**/*.bpmn")) {
-                try (InputStream in = resource.getInputStream()) {
-                    models.put(resource.getFilename(), Bpmn.readModelFromStream(in));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return models;
     }
 }

@@ -2,6 +2,9 @@ package cn.huiqi.timelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,6 +26,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import cn.huiqi.catalogue.Measure;
 import cn.huiqi.catalogue.MeasureCatalogue;
@@ -49,7 +54,7 @@ class EveryStepHasATimeLimitTest extends ProcessTestSupport {
     @Test
     void everyUserTaskOfEveryDeployedProcessHasItsTimeForEveryMeasureReachingIt() {
         Map<String, Set<String>> checked = new TreeMap<>();
-        List<String> problems = stepsWithoutTime(TimeLimitSetup.models(), catalogue.all(), properties, own(), checked);
+        List<String> problems = stepsWithoutTime(models(), catalogue.all(), properties, own(), checked);
 
         assertThat(problems).isEmpty();
         // the new measures are among those checked, each with its steps (and any measure with a process of its own)
@@ -71,14 +76,29 @@ class EveryStepHasATimeLimitTest extends ProcessTestSupport {
         missing.setSteps(steps);
         missing.getSupplement().getPauses().putAll(properties.getSupplement().getPauses());
 
-        assertThat(stepsWithoutTime(TimeLimitSetup.models(), catalogue.all(), missing, own(), new TreeMap<>()))
+        assertThat(stepsWithoutTime(models(), catalogue.all(), missing, own(), new TreeMap<>()))
                 .singleElement().asString().contains("M5").contains("Task_Propose").contains("evaluation-round");
 
-        Map<String, BpmnModelInstance> withAnOrphan = new LinkedHashMap<>(TimeLimitSetup.models());
+        Map<String, BpmnModelInstance> withAnOrphan = new LinkedHashMap<>(models());
         withAnOrphan.put("orphan.bpmn", Bpmn.createExecutableProcess("orphan-process").startEvent()
                 .userTask("Task_Orphan").camundaCandidateGroups("gxj").endEvent().done());
         List<String> problems = stepsWithoutTime(withAnOrphan, catalogue.all(), properties, own(), new TreeMap<>());
         assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p).contains("Task_Orphan"));
+    }
+
+    /** Every model the application deploys ({@code bpmn/}), by resource name, read with the BPMN model API (timers too). */
+    static Map<String, BpmnModelInstance> models() {
+        Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/**/*.bpmn")) {
+                try (InputStream in = resource.getInputStream()) {
+                    models.put(resource.getFilename(), Bpmn.readModelFromStream(in));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return models;
     }
 
     private Map<String, Set<String>> own() {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 
 import cn.huiqi.catalogue.ApplicantKind;
@@ -20,7 +19,7 @@ import cn.huiqi.common.Label;
  */
 class TimeLimitSetupTest {
 
-    private final Map<String, BpmnModelInstance> models = TimeLimitSetup.models();
+    private final Map<String, ProcessOutline> models = ProcessOutline.bundled();
 
     /** Measures 5 and 6 (locality evaluation): their gxj steps, measure 6's veto check and the payment batch. */
     static final Map<String, Integer> EVALUATION_LIMITS = Map.of("Task_SafetyVetoCheck", 5, "Task_CloseDataEntry", 10, "Task_Propose", 5,
