@@ -25,7 +25,6 @@ import cn.huiqi.identity.DemoAccounts;
 import cn.huiqi.identity.Groups;
 import cn.huiqi.rules.RulesWebTest;
 import cn.huiqi.testsupport.HttpApi;
-import cn.huiqi.testsupport.QuietLoggers;
 
 /**
  * Issue 9 item 1: a BPMN's expressions are code, so only administrators ({@code camunda-admin}) deploy
@@ -45,15 +44,15 @@ class BpmnDeploymentAttackTest {
     @TempDir
     Path temp;
 
-    private AutoCloseable quiet;
+    private QuietLogger quiet;
 
     @BeforeEach
     void quiet() {
-        quiet = QuietLoggers.off(QuietLoggers.ENGINE_COMMANDS);
+        quiet = QuietLogger.engineCommands();
     }
 
     @AfterEach
-    void loud() throws Exception {
+    void loud() {
         quiet.close();
     }
 

@@ -24,7 +24,6 @@ import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.identity.DemoAccounts;
 import cn.huiqi.rules.RulesWebTest;
 import cn.huiqi.testsupport.HttpApi;
-import cn.huiqi.testsupport.QuietLoggers;
 
 /**
  * Issue 9 item 1: a DMN naming any expression language but FEEL (the issue's JUEL payload, groovy,
@@ -46,15 +45,15 @@ class DmnExpressionLanguageAttackTest {
     @TempDir
     Path temp;
 
-    private AutoCloseable quiet;
+    private QuietLogger quiet;
 
     @BeforeEach
     void quiet() {
-        quiet = QuietLoggers.off(QuietLoggers.ENGINE_COMMANDS);
+        quiet = QuietLogger.engineCommands();
     }
 
     @AfterEach
-    void loud() throws Exception {
+    void loud() {
         quiet.close();
     }
 

@@ -26,7 +26,6 @@ import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.identity.DemoAccounts;
 import cn.huiqi.rules.RulesWebTest;
 import cn.huiqi.testsupport.HttpApi;
-import cn.huiqi.testsupport.QuietLoggers;
 
 /**
  * Issue 9 item 6, engine-rest parts: starting a measure through {@code /engine-rest} with invalid fields is a
@@ -47,15 +46,15 @@ class EngineRestErrorsAttackTest {
     @Autowired
     CaseRecordRepository cases;
 
-    private AutoCloseable quiet;
+    private QuietLogger quiet;
 
     @BeforeEach
     void quiet() {
-        quiet = QuietLoggers.off(QuietLoggers.ENGINE_COMMANDS);
+        quiet = QuietLogger.engineCommands();
     }
 
     @AfterEach
-    void loud() throws Exception {
+    void loud() {
         quiet.close();
     }
 
