@@ -25,6 +25,7 @@ import cn.huiqi.identity.DemoAccounts;
 import cn.huiqi.identity.Groups;
 import cn.huiqi.rules.RulesWebTest;
 import cn.huiqi.testsupport.HttpApi;
+import cn.huiqi.testsupport.QuietLoggers;
 
 /**
  * Issue 9 item 1: a BPMN's expressions are code, so only administrators ({@code camunda-admin}) deploy
@@ -44,15 +45,15 @@ class BpmnDeploymentAttackTest {
     @TempDir
     Path temp;
 
-    private QuietLogger quiet;
+    private AutoCloseable quiet;
 
     @BeforeEach
     void quiet() {
-        quiet = QuietLogger.engineCommands();
+        quiet = QuietLoggers.off(QuietLoggers.ENGINE_COMMANDS);
     }
 
     @AfterEach
-    void loud() {
+    void loud() throws Exception {
         quiet.close();
     }
 

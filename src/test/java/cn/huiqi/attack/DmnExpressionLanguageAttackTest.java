@@ -24,6 +24,7 @@ import cn.huiqi.common.InvalidInputException;
 import cn.huiqi.identity.DemoAccounts;
 import cn.huiqi.rules.RulesWebTest;
 import cn.huiqi.testsupport.HttpApi;
+import cn.huiqi.testsupport.QuietLoggers;
 
 /**
  * Issue 9 item 1: a DMN naming any expression language but FEEL (the issue's JUEL payload, groovy,
@@ -45,15 +46,15 @@ class DmnExpressionLanguageAttackTest {
     @TempDir
     Path temp;
 
-    private QuietLogger quiet;
+    private AutoCloseable quiet;
 
     @BeforeEach
     void quiet() {
-        quiet = QuietLogger.engineCommands();
+        quiet = QuietLoggers.off(QuietLoggers.ENGINE_COMMANDS);
     }
 
     @AfterEach
-    void loud() {
+    void loud() throws Exception {
         quiet.close();
     }
 

@@ -26,6 +26,7 @@ import cn.huiqi.casefile.CaseRecordRepository;
 import cn.huiqi.identity.DemoAccounts;
 import cn.huiqi.rules.RulesWebTest;
 import cn.huiqi.testsupport.HttpApi;
+import cn.huiqi.testsupport.QuietLoggers;
 
 /**
  * Issue 9 item 6, engine-rest parts: starting a measure through {@code /engine-rest} with invalid fields is a
@@ -46,15 +47,15 @@ class EngineRestErrorsAttackTest {
     @Autowired
     CaseRecordRepository cases;
 
-    private QuietLogger quiet;
+    private AutoCloseable quiet;
 
     @BeforeEach
     void quiet() {
-        quiet = QuietLogger.engineCommands();
+        quiet = QuietLoggers.off(QuietLoggers.ENGINE_COMMANDS);
     }
 
     @AfterEach
-    void loud() {
+    void loud() throws Exception {
         quiet.close();
     }
 

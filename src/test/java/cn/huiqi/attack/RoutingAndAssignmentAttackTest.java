@@ -323,7 +323,7 @@ class RoutingAndAssignmentAttackTest extends CaseAttackBase {
         // the engine logs the refused deployment's parse error with its stack (ENGINE-16004): expected here, kept out of the log
         java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> answer = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            cn.huiqi.testsupport.QuietLoggers.during(() -> answer.set(deploy(bpmn)), "org.camunda.bpm.engine.context").call();
+            cn.huiqi.testsupport.QuietLoggers.during(() -> answer.set(deploy(bpmn)), cn.huiqi.testsupport.QuietLoggers.ENGINE_COMMANDS).call();
         } catch (Throwable unexpected) {
             throw new AssertionError(unexpected);
         }

@@ -19,19 +19,25 @@ public final class QuietLoggers {
     private QuietLoggers() {
     }
 
+    /** Camunda's command-context logger, which logs every refused command at ERROR with its stack (ENGINE-16004). */
+    public static final String ENGINE_COMMANDS = "org.camunda.bpm.engine.context";
+
+    /** The loggers off until {@code close()}: for a whole test class that replays refusals (@BeforeEach / @AfterEach). */
+    public static AutoCloseable off(String... loggerNames) {
+        Map<Logger, Level> before = new LinkedHashMap<>();
+        for (String name : loggerNames) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            before.put(logger, logger.getLevel());
+            logger.setLevel(Level.OFF);
+        }
+        return () -> before.forEach(Logger::setLevel);
+    }
+
     /** Runs the call with the loggers off, for {@code assertThatThrownBy(QuietLoggers.during(call, "logger"))}. */
     public static ThrowingCallable during(ThrowingCallable call, String... loggerNames) {
         return () -> {
-            Map<Logger, Level> before = new LinkedHashMap<>();
-            for (String name : loggerNames) {
-                Logger logger = (Logger) LoggerFactory.getLogger(name);
-                before.put(logger, logger.getLevel());
-                logger.setLevel(Level.OFF);
-            }
-            try {
+            try (AutoCloseable quiet = off(loggerNames)) {
                 call.call();
-            } finally {
-                before.forEach(Logger::setLevel);
             }
         };
     }
