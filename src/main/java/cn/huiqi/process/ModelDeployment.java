@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-import javax.xml.stream.XMLInputFactory;
+import cn.huiqi.common.XmlReaders;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -100,12 +100,9 @@ public class ModelDeployment implements ApplicationRunner {
      * each start as much as the deployment itself.
      */
     static java.util.List<String> decisionIds(byte[] xml, Resource resource) {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         java.util.List<String> ids = new java.util.ArrayList<>();
         try {
-            XMLStreamReader reader = factory.createXMLStreamReader(new java.io.ByteArrayInputStream(xml));
+            XMLStreamReader reader = XmlReaders.read(new java.io.ByteArrayInputStream(xml));
             int depth = 0;
             while (reader.hasNext()) {
                 int event = reader.next();

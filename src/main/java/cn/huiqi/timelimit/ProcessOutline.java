@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import javax.xml.stream.XMLInputFactory;
+import cn.huiqi.common.XmlReaders;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -44,12 +44,9 @@ record ProcessOutline(String key, Set<String> userTasks, Set<String> unitSteps, 
 
     /** The processes of one model. */
     static java.util.List<ProcessOutline> read(InputStream xml, String name) {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         java.util.List<ProcessOutline> processes = new java.util.ArrayList<>();
         try {
-            XMLStreamReader reader = factory.createXMLStreamReader(xml);
+            XMLStreamReader reader = XmlReaders.read(xml);
             ProcessOutline current = null;
             while (reader.hasNext()) {
                 int event = reader.next();
