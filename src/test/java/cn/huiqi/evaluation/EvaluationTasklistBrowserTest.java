@@ -297,8 +297,7 @@ class EvaluationTasklistBrowserTest {
 
     private void openAndClaim(Task task) {
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-        tasklist.visible(By.xpath("//*[@ng-click='claim()']")).click();
-        tasklist.visible(By.xpath("//*[@ng-click='unclaim()']"));
+        tasklist.claim();
         tasklist.visible(By.cssSelector(".fjs-container"));
     }
 

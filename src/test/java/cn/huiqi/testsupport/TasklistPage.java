@@ -3,11 +3,13 @@ package cn.huiqi.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -52,9 +54,9 @@ public final class TasklistPage {
         browser.get("about:blank");
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/" + hashPath);
         try {
-            return new WebDriverWait(browser, java.time.Duration.ofSeconds(BOOT_SECONDS), HeadlessChromium.POLLING)
+            return new WebDriverWait(browser, Duration.ofSeconds(BOOT_SECONDS), HeadlessChromium.POLLING)
                     .until(ExpectedConditions.visibilityOfElementLocated(awaited));
-        } catch (org.openqa.selenium.TimeoutException stillBooting) {
+        } catch (TimeoutException stillBooting) {
             if (browser.findElements(By.cssSelector(".app-splash")).isEmpty()) {
                 throw stillBooting;
             }
@@ -65,6 +67,36 @@ public final class TasklistPage {
     }
 
     private static final int BOOT_SECONDS = 45;
+
+    /**
+     * Claims the open task and returns once Tasklist shows it claimed (its 退回 / unclaim link). On a loaded machine
+     * Tasklist may render the task's header once more right after the click, and a click on the header it replaces is
+     * lost: when 认领 is still offered after {@value #CLAIM_SECONDS} seconds with no message on the page, it is clicked
+     * once more, as a person would. A message (a refused claim) fails the test with its text.
+     */
+    public void claim() {
+        By claim = By.xpath("//*[@ng-click='claim()']");
+        By claimed = By.xpath("//*[@ng-click='unclaim()']");
+        visible(claim).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(CLAIM_SECONDS), HeadlessChromium.POLLING)
+                    .until(ExpectedConditions.visibilityOfElementLocated(claimed));
+            return;
+        } catch (TimeoutException notYet) {
+            List<WebElement> messages = browser.findElements(By.cssSelector(".page-notifications .alert"));
+            if (!messages.isEmpty()) {
+                throw new AssertionError("Tasklist refused the claim: " + messages.get(0).getText(), notYet);
+            }
+            List<WebElement> offered = browser.findElements(claim).stream().filter(WebElement::isDisplayed).toList();
+            if (!offered.isEmpty()) {
+                System.out.println("[" + name + "] Tasklist still offers 认领 " + CLAIM_SECONDS + " s after the click: clicking it once more");
+                offered.get(0).click();
+            }
+        }
+        visible(claimed);
+    }
+
+    private static final int CLAIM_SECONDS = 15;
 
     /** The element once visible; when it never shows, the page as it was is kept for the failure's reader. */
     public WebElement visible(By by) {

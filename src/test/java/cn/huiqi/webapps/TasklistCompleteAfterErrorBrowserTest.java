@@ -122,8 +122,7 @@ class TasklistCompleteAfterErrorBrowserTest {
         tasklist.shot("tasklist-unit-queue");
 
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-        tasklist.visible(By.xpath("//*[@ng-click='claim()']")).click();
-        tasklist.visible(By.xpath("//*[@ng-click='unclaim()']"));
+        tasklist.claim();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-container input[id$='Field_Decision-1']")));
 
         // 完成 with no decision: the form refuses, in Chinese, and a toast says what to do
