@@ -18,7 +18,8 @@ public class V0_1__Camunda_engine_schema extends BaseJavaMigration {
         CamundaEngineSchema.create(context.getConnection());
     }
 
-    static String camundaDatabaseType(String productName) {
+    /** Camunda's name of the database ("mysql" for MySQL and MariaDB, "h2", ...): what a later migration runs on. */
+    public static String camundaDatabaseType(String productName) {
         return CamundaEngineSchema.databaseType(productName);
     }
 }

@@ -102,6 +102,18 @@ public class V55__Instants_as_local_wall_clock extends BaseJavaMigration {
         }
     }
 
+    /**
+     * The whole seconds that make a stored wall clock the wall clock of the same instant in {@code zone}: the instant is
+     * the value's {@code UNIX_TIMESTAMP} where given (a value in the database session's zone; the fraction of a second
+     * is the value's), else the value read as UTC (Hibernate's). 0 where the zones agree. Also V59's
+     * ({@code round.V59__Round_opening_line_in_the_jvm_clock}).
+     */
+    public static long secondsToWallClock(LocalDateTime value, BigDecimal databaseZoneSeconds, ZoneId zone) {
+        Instant instant = databaseZoneSeconds == null ? value.toInstant(ZoneOffset.UTC)
+                : Instant.ofEpochSecond(databaseZoneSeconds.longValue(), value.getNano());
+        return Duration.between(value, LocalDateTime.ofInstant(instant, zone)).getSeconds();
+    }
+
     private static void convert(Connection connection, String table, List<String> key, List<String> columns, String history)
             throws Exception {
         ZoneId zone = ZoneId.systemDefault();
@@ -127,13 +139,7 @@ public class V55__Instants_as_local_wall_clock extends BaseJavaMigration {
                 for (int i = 0; i < columns.size(); i++) {
                     int at = key.size() + 2 * i + 1;
                     LocalDateTime value = rows.getObject(at, LocalDateTime.class);
-                    BigDecimal databaseZoneSeconds = rows.getBigDecimal(at + 1);
-                    long shift = 0;
-                    if (value != null) {
-                        Instant instant = databaseZoneSeconds == null ? value.toInstant(ZoneOffset.UTC)
-                                : Instant.ofEpochSecond(databaseZoneSeconds.longValue(), value.getNano());
-                        shift = Duration.between(value, LocalDateTime.ofInstant(instant, zone)).getSeconds();
-                    }
+                    long shift = value == null ? 0 : secondsToWallClock(value, rows.getBigDecimal(at + 1), zone);
                     write.setLong(i + 1, shift);
                     changes |= shift != 0;
                 }

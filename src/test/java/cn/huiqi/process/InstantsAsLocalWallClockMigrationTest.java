@@ -39,26 +39,17 @@ class InstantsAsLocalWallClockMigrationTest {
 
     @Test
     void onMariaDbInUtc() {
-        migrateAndCheck(mariaDb("huiqi_v55_utc", "+00:00"), " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci", true);
+        migrateAndCheck(MariaDbTestDatabase.inSessionZone("huiqi_v55_utc", "+00:00"), " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci", true);
     }
 
     @Test
     void onMariaDbInUtcPlus8() {
-        migrateAndCheck(mariaDb("huiqi_v55_cst", "+08:00"), " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci", true);
+        migrateAndCheck(MariaDbTestDatabase.inSessionZone("huiqi_v55_cst", "+08:00"), " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci", true);
     }
 
     @Test
     void onH2NothingChanges() {
         migrateAndCheck(new DriverManagerDataSource("jdbc:h2:mem:v55;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE", "sa", ""), "", false);
-    }
-
-    /** A fresh database whose sessions run in the given zone (what the server's time_zone would give them). */
-    private static DataSource mariaDb(String database, String sessionZone) {
-        MariaDbTestDatabase.recreateOnce(database);
-        String url = MariaDbTestDatabase.url(database) + "&sessionVariables=time_zone='" + sessionZone.replace("+", "%2B") + "'";
-        DataSource dataSource = new DriverManagerDataSource(url, MariaDbTestDatabase.user(), MariaDbTestDatabase.password());
-        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT @@session.time_zone", String.class)).isEqualTo(sessionZone);
-        return dataSource;
     }
 
     private static void migrateAndCheck(DataSource dataSource, String tableOptions, boolean hibernateWroteUtc) {

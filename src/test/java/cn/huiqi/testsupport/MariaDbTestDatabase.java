@@ -10,6 +10,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -79,6 +83,21 @@ public final class MariaDbTestDatabase {
         return "jdbc:mysql://" + HOST + "/" + name(database)
                 + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true"
                 + "&connectionCollation=utf8mb4_unicode_ci&nullDatabaseMeansCurrent=true";
+    }
+
+    /**
+     * A fresh database whose sessions run in the given zone ("+00:00", "+08:00": what the server's time_zone would give
+     * them), for migrations that read or write the database's own clock (CURRENT_TIMESTAMP, UNIX_TIMESTAMP).
+     */
+    public static DataSource inSessionZone(String database, String sessionZone) {
+        recreateOnce(database);
+        String url = url(database) + "&sessionVariables=time_zone='" + sessionZone.replace("+", "%2B") + "'";
+        DataSource dataSource = new DriverManagerDataSource(url, USER, PASSWORD);
+        String actual = new JdbcTemplate(dataSource).queryForObject("SELECT @@session.time_zone", String.class);
+        if (!sessionZone.equals(actual)) {
+            throw new IllegalStateException("session time_zone " + actual + ", not " + sessionZone);
+        }
+        return dataSource;
     }
 
     public static synchronized void recreateOnce(String logicalName) {
