@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 /**
  * When a task list or count may check the caller's grants as subqueries (cn/huiqi/process/task-list.xml, docs/performance.md
  * "Task lists"): when the engine does not check revokes for the query - revoke mode "never", "auto" without a REVOKE,
- * or {@link RevokesAskedPerTaskQuery} finding that none applies to the caller - the engine would answer with its join
+ * or {@link RevokesAsked} finding that none applies to the caller - the engine would answer with its join
  * form: a task is listed when a grant of the caller, its groups or everyone names the task, its process definition's
  * key or '*' with the permission asked. The mapping writes the same as {@code RES.ID_ in (select ...)} predicates that
  * MariaDB answers by index (a semi-join for the count), not as the join MariaDB answers with a block-nested loop. Only

@@ -54,7 +54,7 @@ class TaskListStatementsPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         // the database type may not be set yet (the starter's own plugins set it): the manager asks at run time
-        EngineLists.add(configuration.getCustomSessionFactories(), RevokesAskedPerTaskQuery.FACTORY,
+        EngineLists.add(configuration.getCustomSessionFactories(), RevokesAsked.FACTORY,
                 configuration::setCustomSessionFactories);
     }
 

@@ -178,6 +178,56 @@ class TaskListOnMariaDbTest {
         assertThat(member.getJson("/engine-rest/task/count?candidateGroup=xihu").get("count").asLong()).isZero();
     }
 
+    @Test
+    void aRevokeDecidesTheCheckOfOneTaskAsTheEnginesCaseChain() {
+        var tasks = donghuTasks.iterator();
+        String revoked = tasks.next();
+        String other = tasks.next();
+        String xihuTask = taskService.createTaskQuery().taskCandidateGroup("xihu").list().get(0).getId();
+        assertThat(readable(revoked)).as("the unit's grant, no REVOKE: the statement without its REVOKE branches").isTrue();
+        assertThat(readable(xihuTask)).as("no grant").isFalse();
+
+        var revoke = authorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE, revoked,
+                org.camunda.bpm.engine.authorization.Permissions.READ);
+        try {
+            assertThat(readable(revoked)).as("a REVOKE of the member's beats the unit's grant: the engine's CASE chain").isFalse();
+            assertThat(readable(other)).isTrue();
+        } finally {
+            authorizationService.deleteAuthorization(revoke);
+        }
+        // a grant to everyone ('*') on one of xihu's tasks, which a REVOKE of the unit's own beats (the chain: user, group, global)
+        var everyone = authorizationService.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL);
+        everyone.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
+        everyone.setResourceId(xihuTask);
+        everyone.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+        String everyoneId = authorizationService.saveAuthorization(everyone).getId();
+        try {
+            assertThat(readable(xihuTask)).as("the grant to everyone").isTrue();
+            var unitRevoke = authorizationService.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE);
+            unitRevoke.setGroupId("donghu");
+            unitRevoke.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
+            unitRevoke.setResourceId(xihuTask);
+            unitRevoke.removePermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+            String unitRevokeId = authorizationService.saveAuthorization(unitRevoke).getId();
+            try {
+                assertThat(readable(xihuTask)).as("a REVOKE of the unit's beats the grant to everyone").isFalse();
+                assertThat(readable(revoked)).isTrue();
+            } finally {
+                authorizationService.deleteAuthorization(unitRevokeId);
+            }
+            assertThat(readable(xihuTask)).isTrue();
+        } finally {
+            authorizationService.deleteAuthorization(everyoneId);
+        }
+        assertThat(readable(revoked)).isTrue();
+        assertThat(readable(other)).isTrue();
+    }
+
+    private boolean readable(String taskId) {
+        return authorizationService.isUserAuthorized("queue-donghu", List.of("donghu"),
+                org.camunda.bpm.engine.authorization.Permissions.READ, org.camunda.bpm.engine.authorization.Resources.TASK, taskId);
+    }
+
     private String authorization(int type, String taskId, org.camunda.bpm.engine.authorization.Permission permission) {
         var authorization = authorizationService.createNewAuthorization(type);
         authorization.setUserId("queue-donghu");

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
  * A member's task query as the engine prepares it (AuthorizationManager.configureTaskQuery) with no REVOKE applying to
- * the member: revokes not checked ("auto", or RevokesAskedPerTaskQuery under "always").
+ * the member: revokes not checked ("auto", or RevokesAsked under "always").
  */
 final class MemberTaskQueries {
 
