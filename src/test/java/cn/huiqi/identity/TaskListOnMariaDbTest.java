@@ -196,19 +196,12 @@ class TaskListOnMariaDbTest {
             authorizationService.deleteAuthorization(revoke);
         }
         // a grant to everyone ('*') on one of xihu's tasks, which a REVOKE of the unit's own beats (the chain: user, group, global)
-        var everyone = authorizationService.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL);
-        everyone.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
-        everyone.setResourceId(xihuTask);
-        everyone.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
-        String everyoneId = authorizationService.saveAuthorization(everyone).getId();
+        String everyoneId = authorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL, null, null, xihuTask,
+                org.camunda.bpm.engine.authorization.Permissions.READ);
         try {
             assertThat(readable(xihuTask)).as("the grant to everyone").isTrue();
-            var unitRevoke = authorizationService.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE);
-            unitRevoke.setGroupId("donghu");
-            unitRevoke.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
-            unitRevoke.setResourceId(xihuTask);
-            unitRevoke.removePermission(org.camunda.bpm.engine.authorization.Permissions.READ);
-            String unitRevokeId = authorizationService.saveAuthorization(unitRevoke).getId();
+            String unitRevokeId = authorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE, null, "donghu",
+                    xihuTask, org.camunda.bpm.engine.authorization.Permissions.READ);
             try {
                 assertThat(readable(xihuTask)).as("a REVOKE of the unit's beats the grant to everyone").isFalse();
                 assertThat(readable(revoked)).isTrue();
@@ -229,8 +222,19 @@ class TaskListOnMariaDbTest {
     }
 
     private String authorization(int type, String taskId, org.camunda.bpm.engine.authorization.Permission permission) {
+        return authorization(type, "queue-donghu", null, taskId, permission);
+    }
+
+    /** An authorization of a user, of a group or (neither: a global one) on one task. */
+    private String authorization(int type, String userId, String groupId, String taskId,
+                                 org.camunda.bpm.engine.authorization.Permission permission) {
         var authorization = authorizationService.createNewAuthorization(type);
-        authorization.setUserId("queue-donghu");
+        if (userId != null) {
+            authorization.setUserId(userId);
+        }
+        if (groupId != null) {
+            authorization.setGroupId(groupId);
+        }
         authorization.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
         authorization.setResourceId(taskId);
         if (type == org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE) {
