@@ -1,6 +1,5 @@
 package cn.huiqi.process;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,12 @@ class RevokesAsked extends AuthorizationManager {
         }
     };
 
-    /** Whether a REVOKE applies, by caller (user id, group ids), for this command. */
-    private final Map<List<Object>, Boolean> revokesApply = new HashMap<>();
+    /** A caller as the engine's REVOKE question names it. */
+    private record Caller(String userId, List<String> groupIds) {
+    }
+
+    /** Whether a REVOKE applies, by caller, for this command. */
+    private final Map<Caller, Boolean> revokesApply = new HashMap<>();
     private boolean checkingOneResource;
 
     @Override
@@ -97,9 +100,7 @@ class RevokesAsked extends AuthorizationManager {
     }
 
     private boolean revokesApplyTo(String userId, List<String> groupIds) {
-        List<Object> caller = new ArrayList<>(2);
-        caller.add(userId);
-        caller.add(groupIds == null ? null : List.copyOf(groupIds));
+        Caller caller = new Caller(userId, groupIds == null ? null : List.copyOf(groupIds));
         return revokesApply.computeIfAbsent(caller, key -> {
             Map<String, Object> parameters = new HashMap<>();
             parameters.put("userId", userId);
