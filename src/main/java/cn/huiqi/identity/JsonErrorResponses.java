@@ -50,6 +50,14 @@ final class JsonErrorResponses {
         };
     }
 
+    /**
+     * 401 without a challenge, for what a page loads (scripts, fonts, XHRs) once its session ended (profile keycloak):
+     * only the page itself is sent through Keycloak's login.
+     */
+    public static AuthenticationEntryPoint signInByPage() {
+        return (request, response, exception) -> write(response, HttpServletResponse.SC_UNAUTHORIZED, FieldProblem.AUTHENTICATION_REQUIRED);
+    }
+
     /** 403, for an authenticated caller who may not do this (or a session request without its CSRF token). */
     public static AccessDeniedHandler notAllowed() {
         return (request, response, exception) -> {

@@ -72,6 +72,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -284,8 +285,13 @@ class KeycloakSecurityConfig {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(PATHS.matcher(webappPath + "/**")))
                 .addFilterAfter(PageCsrf.issueToken(), CsrfFilter.class)
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        JsonErrorResponses.bearerTokenRequired(SecurityConfig.REALM), camundaApi));
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(JsonErrorResponses.bearerTokenRequired(SecurityConfig.REALM), camundaApi)
+                        // only a page goes through Keycloak's login: a script, font or XHR that followed the
+                        // redirect would open a session of its own on the way, and its cookie, arriving after the
+                        // page's, would send the page's login back into a session without its state
+                        .defaultAuthenticationEntryPointFor(JsonErrorResponses.signInByPage(),
+                                new NegatedRequestMatcher(new PageNavigations())));
         // every webapp answer names the portal's signed-out page: the webapps' script goes there (or back through
         // Keycloak's login) instead of to Camunda's own login form, which cannot sign anyone in here
         http.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(

@@ -82,8 +82,7 @@ class KeycloakWebappLoginTest {
     }
 
     /**
-     * Two tabs (or a double click, or a page and its favicon after the session ended) send one browser session to
-     * Keycloak twice: signing in on the first tab's form still lands in Tasklist, not on /login?error.
+     * Two tabs (or a double click) send one browser session to Keycloak twice: signing in on the first tab's form still lands in Tasklist, not on /login?error.
      */
     @Test
     void twoTripsToKeycloakInOneSessionBothComeBack() {
@@ -125,6 +124,29 @@ class KeycloakWebappLoginTest {
                 null, fontRequest);
         assertThat(stray.statusCode()).as("refused").isEqualTo(401);
         assertThat(stray.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+    }
+
+    /**
+     * What a page loads once its session ended (Angular's XHRs accept JSON, plain text or anything, which Spring
+     * Security would take for a page): refused, not sent to Keycloak's login, and without a session of its own.
+     * Followed to Keycloak, each opened a session whose cookie, arriving after the page's, sent the page's login back
+     * into a session without its state (/login?error) or without the page to return to (/).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/camunda/app/tasklist/locales/zh.json          | application/json, text/plain, */* | cors    | empty",
+            "/camunda/app/tasklist/scripts/signed-out.js    | */*                               | no-cors | script",
+            "/camunda/assets/IBMPlexSans-Bold.woff          | */*                               | cors    | font",
+            "/camunda/app/tasklist/default/                 | text/html                         | cors    | empty",
+            "/cases.html                                    | text/html, */*                    | same-origin | empty"})
+    void whatAPageLoadsAfterItsSessionEndedIsRefusedWithoutGoingToKeycloak(String path, String accept, String mode, String dest) {
+        HttpResponse<String> loaded = new KeycloakBrowser(port).send("GET", path, null,
+                Map.of("Accept", accept, "Sec-Fetch-Mode", mode, "Sec-Fetch-Dest", dest));
+
+        assertThat(loaded.statusCode()).as("refused").isEqualTo(401);
+        assertThat(loaded.headers().firstValue("Location")).as("not sent to Keycloak").isEmpty();
+        assertThat(loaded.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+        assertThat(KeycloakTestRealm.json(loaded.body()).at("/errors/0/zh").asText()).isNotBlank();
     }
 
     @Test

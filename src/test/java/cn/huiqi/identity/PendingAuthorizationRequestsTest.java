@@ -9,8 +9,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 
 /**
- * A browser sent to Keycloak twice in one session (two tabs, a double click, a page and its favicon after the session
- * ended) can come back with either state: each finds its own authorization request.
+ * A browser sent to Keycloak twice in one session (two tabs, a double click) can come back with either state: each
+ * finds its own authorization request.
  */
 class PendingAuthorizationRequestsTest {
 
