@@ -82,7 +82,8 @@ class KeycloakWebappLoginTest {
     }
 
     /**
-     * Two tabs (or a double click) send one browser session to Keycloak twice: signing in on the first tab's form still lands in Tasklist, not on /login?error.
+     * Two tabs (or a double click) send one browser session to Keycloak twice: signing in on the first tab's form still
+     * lands in Tasklist, not on /login?error.
      */
     @Test
     void twoTripsToKeycloakInOneSessionBothComeBack() {
