@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +35,9 @@ import cn.huiqi.common.Money;
  * <li>the form's list is a form figure ({@link #figure}, through {@code OrderApplicationType.reviewFigures}): the case's
  * orders with their current results, read when the form is read; the completion hands {@value #FIELD} on (transient,
  * workflow.HandedOnFields), nothing of it is stored as a variable;</li>
- * <li>create (task listener): keeps what the task showed at creation ({@value #SHOWN_RESULTS}, one short string), so
- * that a parallel reviewer's later change is not undone by this task's unchanged rows;</li>
+ * <li>a city reviewer's change: each other open city review task of the case keeps what it showed before the first
+ * change since it was created ({@value #SHOWN_RESULTS}, one short string, written only when an order changes), so
+ * that a parallel reviewer's change is not undone by that task's unchanged rows;</li>
  * <li>end (execution listener, after {@code reviewStepCompleted}): records every result that differs from
  * the recorded one, with reason, actor and time, and a timeline line. The order's facts cannot change
  * (a changed fact or an unknown line is refused: orders are fixed at submission). Locality verification
@@ -48,7 +50,7 @@ import cn.huiqi.common.Money;
 public class OrderVerification implements TaskListener, ExecutionListener {
 
     public static final String FIELD = "orderVerification";
-    /** Set by the create listener, not a form field: the results the task showed, by line. */
+    /** Set on the other open city review tasks when an order changes, not a form field: what each showed before, by line. */
     static final String SHOWN_RESULTS = "orderVerificationShown";
     static final String LOCALITY_TASK = "Task_LocalityVerification";
     /** Row keys the form shows read-only; submitted back unchanged or not at all. */
@@ -75,17 +77,12 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         this.json = json;
     }
 
+    /**
+     * The create listener of review-chain versions deployed before the snapshot was taken only on a change: their
+     * running cases still call it. Nothing to do: {@link #keepWhatTheOtherTasksShowed} keeps the snapshot.
+     */
     @Override
     public void notify(DelegateTask task) {
-        CaseRecord caseRecord = caseOfProcess.of(task.getExecution());
-        if (!OrderApplicationType.MEASURE.equals(caseRecord.getMeasure())) {
-            return;
-        }
-        // what this task showed: a parallel reviewer's later change is not undone by this task's unchanged rows
-        Map<String, String> shown = new LinkedHashMap<>();
-        orders.findByCaseIdOrderByLineNo(caseRecord.getId())
-                .forEach(order -> shown.put(String.valueOf(order.getLineNo()), result(order.getVerification())));
-        task.getExecution().setVariableLocal(SHOWN_RESULTS, toJson(shown));
     }
 
     /** The form's list: the case's orders with their current results (facts read-only; result and reason editable). */
@@ -127,7 +124,10 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         // a city review that hands on no list changes no order and decides nothing again: it needs none of them
         List<M1Order> caseOrders = locality || verified != null ? orders.findByCaseIdOrderByLineNo(caseRecord.getId()) : List.of();
 
-        List<Change> changes = read(verified, shownResults(execution), caseOrders, locality);
+        List<Change> changes = read(verified, locality ? Map.of() : shownResults(execution), caseOrders, locality);
+        if (!locality && !changes.isEmpty()) {
+            keepWhatTheOtherTasksShowed(execution, changes);
+        }
         String actor = timeline.currentActor();
         for (Change change : changes) {
             String before = change.order().getVerification().label().zh();
@@ -162,6 +162,24 @@ public class OrderVerification implements TaskListener, ExecutionListener {
     }
 
     private record Change(M1Order order, M1Order.Verification result, String reason) {
+    }
+
+    /**
+     * Before this reviewer's changes are recorded: every other open city review task of the case keeps, for each
+     * changed line it has no entry for yet, the result it showed (the one before the first change since it was created).
+     */
+    private void keepWhatTheOtherTasksShowed(DelegateExecution execution, List<Change> changes) {
+        List<ExecutionEntity> tree = new ArrayList<>(List.of(((ExecutionEntity) execution).getProcessInstance()));
+        for (int i = 0; i < tree.size(); i++) {
+            ExecutionEntity other = tree.get(i);
+            tree.addAll(other.getExecutions());
+            if (other.getId().equals(execution.getId()) || !other.isActive() || !execution.getCurrentActivityId().equals(other.getActivityId())) {
+                continue;
+            }
+            Map<String, String> shown = new LinkedHashMap<>(shownResults(other));
+            changes.forEach(change -> shown.putIfAbsent(String.valueOf(change.order().getLineNo()), result(change.order().getVerification())));
+            other.setVariableLocal(SHOWN_RESULTS, toJson(shown));
+        }
     }
 
     private Map<String, String> shownResults(DelegateExecution execution) {

@@ -389,6 +389,30 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThat(ledger.ofCase(caseOf(instance).getId()).reserved()).isEqualByComparingTo("50000.00");
     }
 
+    /**
+     * Two bureaus review at once. swj's form was read before gxj's change and is sent back as it showed (order 2
+     * accepted): gxj's change stands. Only the task still open when an order changes keeps what it showed.
+     */
+    @Test
+    void aParallelReviewersUnchangedRowsDoNotUndoTheOtherBureausChange() {
+        ProcessInstance instance = approvedByLocality(orders("60000000.00", "2023-08-01", "250000000.00", "2023-09-01"));
+        Task gxj = taskFor(instance, "Task_CityReview", "gxj");
+        Task swj = taskFor(instance, "Task_CityReview", "swj");
+        assertThat(runtimeService.getVariableLocal(swj.getExecutionId(), "orderVerificationShown")).as("nothing kept while nothing changed").isNull();
+        Map<String, Object> change = decision("approve", null);
+        change.put("orderVerification", java.util.List.of(Map.of("line", 2, "result", "notAccept", "reason", "出口报关单与合同不符")));
+        completeAs("gxj-reviewer", gxj, change);
+        assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
+
+        Map<String, Object> asShown = decision("approve", null);
+        asShown.put("orderVerification", java.util.List.of(Map.of("line", 1, "result", "accept"), Map.of("line", 2, "result", "accept")));
+        completeAs("swj-reviewer", swj, asShown);
+
+        assertThat(timelineActions(instance)).containsOnlyOnce("ORDER_VERIFICATION_CHANGED");
+        assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(ledger.ofCase(caseOf(instance).getId()).reserved()).isEqualByComparingTo("50000.00");
+    }
+
     @Test
     void approvingACaseWhoseAcceptedOrdersEarnNothingIsRefused() {
         ProcessInstance instance = apply(applicant, orders("60000000.00", "2023-08-01"));
