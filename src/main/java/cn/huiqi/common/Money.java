@@ -104,6 +104,15 @@ public final class Money {
 
     /** The amount with the yuan sign and thousands separators, e.g. "¥50,000.00". */
     public static String yuan(BigDecimal amount) {
-        return amount == null ? null : String.format(java.util.Locale.ROOT, "¥%,.2f", fen(amount));
+        if (amount == null) {
+            return null;
+        }
+        // what String.format(Locale.ROOT, "¥%,.2f", …) writes, without parsing a format at every task's name
+        StringBuilder text = new StringBuilder(fen(amount).toPlainString());
+        int sign = text.charAt(0) == '-' ? 1 : 0;
+        for (int at = text.indexOf(".") - 3; at > sign; at -= 3) {
+            text.insert(at, ',');
+        }
+        return text.insert(0, '¥').toString();
     }
 }

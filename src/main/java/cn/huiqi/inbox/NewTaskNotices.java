@@ -54,9 +54,10 @@ class NewTaskNotices implements TaskListener {
         if (recipients.isEmpty()) {
             return;
         }
-        // the step's name in the model: casefile.TaskNames adds the case number, applicant and amount to the task's
-        Label step = CaseDescriptions.step(task.getBpmnModelElementInstance() != null
-                ? task.getBpmnModelElementInstance().getName() : task.getName());
+        // the step's name in the model: casefile.TaskNames adds the case number, applicant and amount to the task's;
+        // read from the parsed activity, not the model's element, which the engine looks up in the model's DOM
+        String modelName = task.getExecution() == null ? null : task.getExecution().getCurrentActivityName();
+        Label step = CaseDescriptions.step(modelName != null ? modelName : task.getName());
         Label about = caseRecord == null ? processOf(task) : descriptions.of(caseRecord);
         Label title = Label.of("新任务：" + step.zh() + (caseRecord == null ? "" : " " + caseRecord.getCaseNumber()),
                 "New task: " + step.en() + (caseRecord == null ? "" : " " + caseRecord.getCaseNumber()));
