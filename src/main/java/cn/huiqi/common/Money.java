@@ -104,15 +104,19 @@ public final class Money {
 
     /** The amount with the yuan sign and thousands separators, e.g. "¥50,000.00". */
     public static String yuan(BigDecimal amount) {
-        if (amount == null) {
-            return null;
-        }
-        // what String.format(Locale.ROOT, "¥%,.2f", …) writes, without parsing a format at every task's name
+        return amount == null ? null : "¥" + grouped(amount);
+    }
+
+    /**
+     * The amount in fen with thousands separators, e.g. "50,000.00": what {@code String.format(Locale.ROOT, "%,.2f", …)}
+     * writes, without parsing a format pattern (every task's name has one, through {@link #yuan}).
+     */
+    public static String grouped(BigDecimal amount) {
         StringBuilder text = new StringBuilder(fen(amount).toPlainString());
         int sign = text.charAt(0) == '-' ? 1 : 0;
         for (int at = text.indexOf(".") - 3; at > sign; at -= 3) {
             text.insert(at, ',');
         }
-        return text.insert(0, '¥').toString();
+        return text.toString();
     }
 }

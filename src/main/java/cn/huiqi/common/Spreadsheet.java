@@ -75,7 +75,7 @@ public final class Spreadsheet {
                     Cell cell = row.createCell(c);
                     if (c < widths.length && value != null) {
                         widths[c] = Math.max(widths[c], width(value instanceof BigDecimal amount
-                                ? String.format("%,.2f", Money.fen(amount)) : value.toString()));
+                                ? Money.grouped(amount) : value.toString()));
                     }
                     if (value instanceof BigDecimal amount) {
                         cell.setCellValue(amount.doubleValue());

@@ -18,8 +18,9 @@ import jakarta.servlet.http.HttpSession;
  * found by its {@code state}. Spring Security's {@link HttpSessionOAuth2AuthorizationRequestRepository} keeps one per
  * session: when a browser is sent to Keycloak twice close together (two tabs, a double click) the second request
  * replaces the first, and the browser, back from Keycloak with the first's state, lands on {@code /login?error}
- * (authorization_request_not_found). Spring Security 5 had {@code setAllowMultipleAuthorizationRequests(true)} for this. At most {@link #MAX_PENDING} are kept (the oldest
- * goes); the one a login completes is removed, the others stay for their own tabs until the session ends.
+ * (authorization_request_not_found). Spring Security 5 had {@code setAllowMultipleAuthorizationRequests(true)} for
+ * this. At most {@link #MAX_PENDING} are kept (the oldest goes); the one a login completes is removed, the others stay
+ * for their own tabs until the session ends.
  */
 final class PendingAuthorizationRequests implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
 

@@ -132,9 +132,9 @@ public class SettlementViews {
     private List<String[]> notes(Settlement s) {
         List<String[]> notes = new ArrayList<>(List.of(new String[]{"措施", s.getMeasure()}, new String[]{"结算批次", String.valueOf(s.getId())},
                 new String[]{"规则", s.getRule().label().both()},
-                new String[]{"可用资金（元）", separated(s.getAvailable())}, new String[]{"认定合计（元）", separated(s.getAsked())},
-                new String[]{"核定合计（元）", separated(s.getGranted()) + "（" + ChineseCapitals.of(s.getGranted()) + "）"},
-                new String[]{"余额（元）", separated(s.getRemainder())},
+                new String[]{"可用资金（元）", Money.grouped(s.getAvailable())}, new String[]{"认定合计（元）", Money.grouped(s.getAsked())},
+                new String[]{"核定合计（元）", Money.grouped(s.getGranted()) + "（" + ChineseCapitals.of(s.getGranted()) + "）"},
+                new String[]{"余额（元）", Money.grouped(s.getRemainder())},
                 new String[]{"依据", "洪府办发〔2023〕81号：统筹1亿元；措施1总奖励金额不超过500万元"}));
         SettlementView.Notice notice = notice(s);
         if (notice != null) {
@@ -142,10 +142,6 @@ public class SettlementViews {
             notes.add(new String[]{"异议受理", objection(notice).substring("异议受理：".length())});
         }
         return notes;
-    }
-
-    private static String separated(java.math.BigDecimal amount) {
-        return String.format("%,.2f", Money.fen(amount));
     }
 
     private SettlementView.Line line(SettlementLine l) {

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Tasklist's task names and the notices show amounts as "¥50,000.00": the same text String.format wrote. */
+/**
+ * Tasklist's task names and the notices show amounts as "¥50,000.00", settlement pages and spreadsheets as "50,000.00":
+ * the same text String.format wrote.
+ */
 class MoneyYuanTest {
 
     @ParameterizedTest
@@ -19,6 +22,7 @@ class MoneyYuanTest {
         BigDecimal value = new BigDecimal(amount);
 
         assertThat(Money.yuan(value)).isEqualTo(String.format(Locale.ROOT, "¥%,.2f", Money.fen(value)));
+        assertThat(Money.grouped(value)).isEqualTo(String.format(Locale.ROOT, "%,.2f", Money.fen(value)));
     }
 
     @Test
