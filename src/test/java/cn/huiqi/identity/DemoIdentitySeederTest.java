@@ -2,7 +2,13 @@ package cn.huiqi.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -20,6 +26,10 @@ class DemoIdentitySeederTest {
     IdentityService identityService;
     @Autowired
     UnitRepository units;
+    @Autowired
+    AuthorizationGrants grants;
+    @Autowired
+    AuthorizationService authorizationService;
 
     @Test
     void seedingAgainChangesNothing() {
@@ -36,6 +46,30 @@ class DemoIdentitySeederTest {
         assertThat(DemoAccounts.USER_IDS.stream()
                 .mapToLong(id -> identityService.createGroupQuery().groupMember(id).count()).sum())
                 .isEqualTo(memberships).isEqualTo(DemoAccounts.ALL.size());
+    }
+
+    /**
+     * A Keycloak-profile run on the same database (README: both use ./data/huiqi) grants a unit group's members READ
+     * on the group itself, a group the built-in identity does not have yet; creating the group then must reuse that
+     * grant, not insert a second one (ACT_UNIQ_AUTH_GROUP).
+     */
+    @Test
+    void seedingAGroupKeepsTheGrantAKeycloakRunLeftOnIt() {
+        String unit = "donghu";
+        identityService.deleteGroup(unit); // with its memberships and the grants on it; the seeding adds them back
+        grants.grantGroup(unit, Resources.GROUP, unit, Permissions.READ); // AuthorizationSetup, read-only identity
+
+        seeder.seed();
+
+        assertThat(identityService.createUserQuery().memberOfGroup(unit).count()).isPositive();
+        List<Authorization> onTheGroup = authorizationService.createAuthorizationQuery()
+                .resourceType(Resources.GROUP).resourceId(unit).list();
+        assertThat(onTheGroup).singleElement().satisfies(grant -> {
+            assertThat(grant.getAuthorizationType()).isEqualTo(Authorization.AUTH_TYPE_GRANT);
+            assertThat(grant.getGroupId()).isEqualTo(unit);
+            assertThat(grant.getUserId()).isNull();
+            assertThat(grant.getPermissions(Permissions.values())).containsOnly(Permissions.NONE, Permissions.READ); // NONE: always
+        });
     }
 
     @Test
