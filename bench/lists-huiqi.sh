@@ -7,10 +7,12 @@ CP=$(cat bench/target/huiqi.classpath)
 java -Xmx1g ${JFR:-} -cp "$CP" cn.huiqi.HuiqiApplication --spring.profiles.active=mysql \
   "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/huiqi_bench_app?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true" \
   --spring.datasource.username=bench_huiqi --spring.datasource.password=bench \
-  --spring.flyway.locations=classpath:db/migration,classpath:db/demo --huiqi.demo-accounts=true \
+  --spring.flyway.locations=classpath:db/migration,classpath:db/demo --spring.flyway.out-of-order=true --huiqi.demo-accounts=true \
   --huiqi.security-log.directory=/tmp/lists-logs --server.port=18091 > /tmp/lists-app.log 2>&1 &
 APP=$!
-until curl -s -o /dev/null -u admin:demo http://127.0.0.1:18091/engine-rest/engine; do sleep 1; done
+until curl -s -o /dev/null -u admin:demo http://127.0.0.1:18091/engine-rest/engine; do
+  kill -0 $APP 2>/dev/null || { echo "the app did not start: /tmp/lists-app.log" >&2; exit 1; }; sleep 1
+done
 B=http://127.0.0.1:18091/engine-rest
 G=${GROUP:-donghu}
 batch() { # user n -> pair times in ms, one per line

@@ -63,13 +63,11 @@ class CaseList {
                 + " FROM case_review_unit ru WHERE ru.unit_id IN (:scopeReviewUnits)";
     }
 
-    /** The ids of the page (for EXPLAIN in tests too): ORDER BY the sort key, then the id, LIMIT/OFFSET. */
+    /** The ids of the page (for EXPLAIN in tests too): ORDER BY the sort's columns, LIMIT/OFFSET. */
     static String pageSql(Query query, CaseListRequest request) {
         String direction = request.paging().direction();
-        // the reward amount lives in the reward claim (1:1 by case id; none for a measure that pays nothing)
-        String join = request.sort() == CaseListRequest.Sort.amount ? " LEFT JOIN reward_claim r ON r.case_id = c.id" : "";
-        return "SELECT c.id FROM case_record c" + join + query.where
-                + " ORDER BY " + request.sort().column + direction + ", c.id" + direction
+        return "SELECT c.id FROM case_record c" + query.where + " ORDER BY "
+                + request.sort().columns.stream().map(column -> column + direction).collect(Collectors.joining(", "))
                 + request.paging().limitOffset();
     }
 

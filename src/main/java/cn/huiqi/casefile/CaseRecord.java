@@ -1,5 +1,6 @@
 package cn.huiqi.casefile;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -17,7 +18,7 @@ import cn.huiqi.catalogue.ApplicantKind;
 public class CaseRecord {
 
     /** What a mutator changed since the row was read or last written: the columns {@link CaseRecordRepository#save} writes. */
-    enum Change { CASE_NUMBER, PROCESS_INSTANCE_ID, STATUS, RESPONSIBLE_UNITS, FLAG, SUBJECT_KEY, APPLICATION_JSON, ROUND_ID }
+    enum Change { CASE_NUMBER, PROCESS_INSTANCE_ID, STATUS, RESPONSIBLE_UNITS, FLAG, SUBJECT_KEY, APPLICATION_JSON, ROUND_ID, REWARD_AMOUNT }
 
     private Long id;
     private String caseNumber;
@@ -56,6 +57,8 @@ public class CaseRecord {
     /** Why the lead bureau must decide on this case before it goes on (e.g. several measure 1 cases of one enterprise); null when none. */
     private String flag;
     private long rowVersion;
+    /** A copy of the reward claim's amount, the case list's sort key (V60): written only, never read by the entity. */
+    private BigDecimal rewardAmount;
 
     private final Set<Change> changes = EnumSet.noneOf(Change.class);
     /**
@@ -221,6 +224,14 @@ public class CaseRecord {
     long rowVersion() { return rowVersion; }
 
     String applicantKey() { return applicantKey; }
+
+    /** The claim's amount, to be written as the list's sort key with the case's other changes (REWARD_AMOUNT). */
+    void copyRewardAmount(BigDecimal amount) {
+        this.rewardAmount = amount;
+        changes.add(Change.REWARD_AMOUNT);
+    }
+
+    BigDecimal rewardAmountColumn() { return rewardAmount; }
 
     /** review_units as stored: null until assigned. */
     String reviewUnitsColumn() { return reviewUnits; }

@@ -3,6 +3,7 @@ package cn.huiqi.casefile;
 import static cn.huiqi.common.SqlValues.instant;
 import static cn.huiqi.common.SqlValues.timestamp;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -140,6 +141,21 @@ public class CaseRecordRepository {
         return c.getId() != null && inserted.get(c.getId()) == c;
     }
 
+    /**
+     * Copies a reward claim's amount to case_record.reward_amount, the case list's sort key (V60; the claim stays the
+     * record): with the other changes of a case this transaction inserted, otherwise at once. Not a change of the case:
+     * no row_version, no updated_at, so it conflicts with no one's edit of the case.
+     */
+    public void writeRewardAmount(long caseId, BigDecimal amount) {
+        CaseRecord opened = inserted.get(caseId);
+        if (opened != null) {
+            opened.copyRewardAmount(amount);
+            changed.add(opened);
+        } else {
+            jdbc.update("UPDATE case_record SET reward_amount = ? WHERE id = ?", amount, caseId);
+        }
+    }
+
     /** Writes the changes of the cases this transaction inserted so far: before SQL of another class that reads them. */
     public void writeQueued() {
         changed.flush();
@@ -200,6 +216,7 @@ public class CaseRecordRepository {
                 case CASE_NUMBER -> column(set, args, "case_number", c.getCaseNumber());
                 case PROCESS_INSTANCE_ID -> column(set, args, "process_instance_id", c.getProcessInstanceId());
                 case ROUND_ID -> column(set, args, "round_id", c.getRoundId());
+                case REWARD_AMOUNT -> column(set, args, "reward_amount", c.rewardAmountColumn());
                 case STATUS -> column(set, args, "status", c.getStatus());
                 case FLAG -> column(set, args, "flag", c.getFlag());
                 case SUBJECT_KEY -> column(set, args, "subject_key", c.getSubjectKey());
@@ -211,7 +228,7 @@ public class CaseRecordRepository {
                 }
             }
             touched |= change != CaseRecord.Change.CASE_NUMBER && change != CaseRecord.Change.PROCESS_INSTANCE_ID
-                    && change != CaseRecord.Change.ROUND_ID;
+                    && change != CaseRecord.Change.ROUND_ID && change != CaseRecord.Change.REWARD_AMOUNT;
         }
         if (touched) {
             column(set, args, "updated_at", timestamp(c.getUpdatedAt()));

@@ -19,7 +19,8 @@ public class RewardClaim {
     public enum PayeeKind { ENTERPRISE, LOCALITY }
 
     /** What a {@code record…} method changed since the row was read or written: the columns {@link RewardClaimRepository#update} writes. */
-    enum Change { DECISION, OUTCOME_REASON, SETTLEMENT, PAYMENT }
+    /** REWARD_AMOUNT comes with DECISION (which writes the column) when the amount differs: its case's list copy follows. */
+    enum Change { DECISION, REWARD_AMOUNT, OUTCOME_REASON, SETTLEMENT, PAYMENT }
 
     private Long caseId;
     private BigDecimal claimedAmount;
@@ -107,7 +108,7 @@ public class RewardClaim {
         this.decisionVersion = version;
         this.decisionDefinitionId = definitionId;
         this.eligible = eligible;
-        this.rewardAmount = rewardAmount;
+        amount(rewardAmount);
         this.rewardTier = tier;
         this.outcomeReason = reason;
         touch(Change.DECISION);
@@ -117,10 +118,17 @@ public class RewardClaim {
     public void recordIneligibility(String reason) {
         this.decidedAtSubmission = false;
         this.eligible = false;
-        this.rewardAmount = BigDecimal.ZERO.setScale(2);
+        amount(BigDecimal.ZERO.setScale(2));
         this.rewardTier = "NONE";
         this.outcomeReason = reason;
         touch(Change.DECISION);
+    }
+
+    private void amount(BigDecimal amount) {
+        if (rewardAmount == null ? amount != null : amount == null || rewardAmount.compareTo(amount) != 0) {
+            touch(Change.REWARD_AMOUNT);
+        }
+        this.rewardAmount = amount;
     }
 
     public void recordOutcomeReason(String reason) {

@@ -81,6 +81,9 @@ class RewardClaimRepository {
                     args.addAll(Arrays.asList(c.getDecisionKey(), c.getDecisionVersion(), c.getDecisionDefinitionId(),
                             c.getEligible(), c.getRewardAmount(), c.getRewardTier(), c.getOutcomeReason(), c.isDecidedAtSubmission()));
                 }
+                case REWARD_AMOUNT -> {
+                    // written with DECISION
+                }
                 case OUTCOME_REASON -> {
                     if (!c.changes().contains(RewardClaim.Change.DECISION)) {
                         set.add("outcome_reason = ?");

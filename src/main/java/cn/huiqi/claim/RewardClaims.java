@@ -68,10 +68,14 @@ public class RewardClaims implements CaseRewards {
     }
 
     /**
-     * Writes what the claim's {@code record…} methods changed since it was read (nothing changed: no statement);
+     * Writes what the claim's {@code record…} methods changed since it was read (nothing changed: no statement), and a
+     * changed amount to its case's copy, the case list's sort key (case row first, then the claim's);
      * {@link org.springframework.dao.OptimisticLockingFailureException} when the row changed meanwhile.
      */
     public RewardClaim save(RewardClaim claim) {
+        if (claim.changes().contains(RewardClaim.Change.REWARD_AMOUNT)) {
+            cases.writeRewardAmount(claim.getCaseId(), claim.getRewardAmount());
+        }
         claims.update(claim);
         return claim;
     }

@@ -170,11 +170,14 @@ abstract class CaseCoreMigrationTestBase {
         assertThat(notEligible.getRewardTier()).isEqualTo("NONE");
         assertThat(notEligible.getOutcomeReason()).isEqualTo("应税销售收入未同比正增长");
 
-        // the reward columns left the case record
+        // the reward columns left the case record; V60 brought back a copy of the amount only, the case list's sort key
         Map<String, Object> row = lowerCase(jdbc.queryForMap("SELECT * FROM case_record WHERE id = ?", OLD.get("paid")));
         assertThat(row).containsKeys("applicant_kind", "applicant_key", "project_id", "applicant_unit_id", "subject_key", "flag")
-                .doesNotContainKeys("claimed_amount", "eligible", "reward_amount", "reward_tier", "decision_key", "decision_version",
+                .doesNotContainKeys("claimed_amount", "eligible", "reward_tier", "decision_key", "decision_version",
                         "decision_definition_id", "outcome_reason", "settled_amount", "payment_reference", "payment_date");
+        assertThat((java.math.BigDecimal) row.get("reward_amount")).isEqualByComparingTo(paidClaim.getRewardAmount());
+        assertThat((java.math.BigDecimal) lowerCase(jdbc.queryForMap("SELECT * FROM case_record WHERE id = ?", OLD.get("notEligible")))
+                .get("reward_amount")).isEqualByComparingTo(notEligible.getRewardAmount());
         // timelines and orders still hang on their cases
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_event e JOIN case_record c ON c.id = e.case_id", Integer.class))
                 .isEqualTo(5);

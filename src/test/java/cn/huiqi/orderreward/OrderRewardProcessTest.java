@@ -46,6 +46,8 @@ class OrderRewardProcessTest extends ProcessTestSupport {
     FundLedger ledger;
     @Autowired
     FlagResolutionController flagResolution;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** A fresh enterprise of donghu for each test: measure 1 takes one application per enterprise. */
     private String applicant;
@@ -370,6 +372,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
     void aCityReviewerChangingAnOrdersVerificationWithAReasonDecidesTheCaseAgain() {
         ProcessInstance instance = approvedByLocality(orders("60000000.00", "2023-08-01", "250000000.00", "2023-09-01"));
         assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("200000.00");
+        assertThat(listSortAmountOf(instance)).as("the case list's copy, written at submission").isEqualByComparingTo("200000.00");
         Task gxj = taskFor(instance, "Task_CityReview", "gxj");
         // the form shows every order with its current result: a figure of the form, read from the orders, not a variable
         assertThat(String.valueOf(formService.getTaskFormVariables(gxj.getId()).getValueTyped("orderVerification").getValue()))
@@ -384,6 +387,7 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         completeAs("gxj-reviewer", gxj, change);
 
         assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(listSortAmountOf(instance)).as("the copy follows the new decision").isEqualByComparingTo("50000.00");
         assertThat(timelineActions(instance)).contains("ORDER_VERIFICATION_CHANGED", "RULE_REDECIDED_ELIGIBLE");
         completeAs("swj-reviewer", taskFor(instance, "Task_CityReview", "swj"), decision("approve", null));
         assertThat(ledger.ofCase(caseOf(instance).getId()).reserved()).isEqualByComparingTo("50000.00");
@@ -449,6 +453,12 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         completeAs("donghu-verifier", verification, approveAccepting(1));
         assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
         assertThat(claimOf(instance).getClaimedAmount()).isEqualByComparingTo("60000000.00");
+    }
+
+    /** case_record.reward_amount: the case list's sort key (V60), a copy of the claim's amount. */
+    private java.math.BigDecimal listSortAmountOf(ProcessInstance instance) {
+        return jdbc.queryForObject("SELECT reward_amount FROM case_record WHERE id = ?", java.math.BigDecimal.class,
+                caseOf(instance).getId());
     }
 
     @Test

@@ -51,20 +51,20 @@ public final class CaseRows {
                 String measure = i % 4 == 0 ? "M2" : "M1";
                 String status = STATUSES.get((i / 7) % STATUSES.size());
                 Timestamp at = Timestamp.from(now.minusSeconds(count - i).minusSeconds(i % 5 == 0 ? 0 : 3600));
+                BigDecimal reward = new BigDecimal((i * 53L) % 500_000).setScale(2);
                 cases.add(new Object[] {id, String.format("%s-2023-%06d", measure, id), measure, enterprises.get(e),
                         "E:" + enterprises.get(e), LOCALITIES.get(e % LOCALITIES.size()), "SEED-" + i, status,
-                        i % 3 == 0 ? "gxj,swj" : "gxj", i % 97 == 0 ? "FLAGGED_SEED" : null, "seed", at, at});
+                        i % 3 == 0 ? "gxj,swj" : "gxj", i % 97 == 0 ? "FLAGGED_SEED" : null, "seed", at, at, reward});
                 reviewUnits.add(new Object[] {id, "gxj"});
                 if (i % 3 == 0) {
                     reviewUnits.add(new Object[] {id, "swj"});
                 }
-                claims.add(new Object[] {id, new BigDecimal(10_000 + (i * 131L) % 990_000).setScale(2),
-                        new BigDecimal((i * 53L) % 500_000).setScale(2), enterprises.get(e), at});
+                claims.add(new Object[] {id, new BigDecimal(10_000 + (i * 131L) % 990_000).setScale(2), reward, enterprises.get(e), at});
             }
             jdbc.batchUpdate("INSERT INTO case_record (id, case_number, measure, applicant_kind, enterprise_id, applicant_key, "
                     + "locality_unit_id, subject_key, status, application_json, review_units, lead_unit, finance_unit, flag, "
-                    + "submitted_by, submitted_at, updated_at, row_version) "
-                    + "VALUES (?, ?, ?, 'ENTERPRISE', ?, ?, ?, ?, ?, '{}', ?, 'gxj', 'czj', ?, ?, ?, ?, 0)", cases);
+                    + "submitted_by, submitted_at, updated_at, reward_amount, row_version) "
+                    + "VALUES (?, ?, ?, 'ENTERPRISE', ?, ?, ?, ?, ?, '{}', ?, 'gxj', 'czj', ?, ?, ?, ?, ?, 0)", cases);
             jdbc.batchUpdate("INSERT INTO case_review_unit (case_id, unit_id) VALUES (?, ?)", reviewUnits);
             jdbc.batchUpdate("INSERT INTO reward_claim (case_id, claimed_amount, reward_amount, payee_kind, payee_enterprise_id, "
                     + "updated_at, row_version) VALUES (?, ?, ?, 'ENTERPRISE', ?, ?, 0)", claims);
