@@ -29,9 +29,9 @@ echo "cases: $(mysql -uroot -N -B ${DB:-huiqi_bench_app} -e 'SELECT COUNT(*) FRO
 CALLS=(
   "admin " "admin measure=M1&status=CITY_REVIEW" "admin locality=xihu" "admin enterprise=%E4%BC%81%E4%B8%9A0042"
   "admin caseNumber=M2-2023-0050" "admin round=1" "admin flagged=true" "admin sort=amount" "admin sort=amount&order=asc"
-  "admin sort=caseNumber&page=200" "admin page=2000"
+  "admin sort=caseNumber&page=200" "admin page=2000" "admin measure=M1&sort=amount"
   "policy-staff " "audit-staff " "leader "
-  "gxj-reviewer " "gxj-reviewer measure=M2&status=PAID" "gxj-reviewer status=CITY_REVIEW" "gxj-reviewer sort=amount"
+  "gxj-reviewer " "gxj-reviewer measure=M2&status=PAID" "gxj-reviewer status=CITY_REVIEW" "gxj-reviewer sort=amount" "gxj-reviewer locality=donghu&status=CITY_REVIEW"
   "swj-reviewer " "swj-reviewer status=CITY_REVIEW"
   "czj-finance " "czj-finance status=DISBURSEMENT"
   "donghu-verifier " "donghu-verifier status=LOCALITY_VERIFICATION" "donghu-verifier sort=amount"

@@ -138,6 +138,11 @@ class CaseListOnMariaDbTest extends SeededCasesOnMariaDb {
             assertThat(row.get("key")).as(query).isEqualTo(index);
             assertThat(String.valueOf(row.get("Extra"))).as(query).doesNotContain("filesort");
         });
+        // a locality's list by status: count and page one range of V61's index, no case row read to count
+        assertThat(row(countPlan("lt-donghu", "donghu", "status=CITY_REVIEW"), "c").get("key")).isEqualTo("ix_case_list_locality_status");
+        Map<String, Object> byStatus = row(planRows("lt-donghu", "donghu", "status=CITY_REVIEW"), "c");
+        assertThat(byStatus.get("key")).isEqualTo("ix_case_list_locality_status");
+        assertThat(String.valueOf(byStatus.get("Extra"))).doesNotContain("filesort");
         Map<String, Object> gxj = row(planRows("lt-gxj", "gxj", "sort=amount"), "c");
         assertThat(gxj.get("key")).as("a city bureau by amount").isEqualTo("ix_case_list_amount");
         assertThat(String.valueOf(gxj.get("Extra"))).doesNotContain("filesort");
