@@ -270,7 +270,7 @@ abstract class CaseAttackBase extends SharedMariaDbApp {
         }
         if (caseNumber != null) {
             // a reward's claim, a demand's row (measure 7: its unit, limits and outcome), whichever the case has
-            state.put("case", jdbc.queryForMap("SELECT status, locality_unit_id, review_units, lead_unit, finance_unit, reward_amount,"
+            state.put("case", jdbc.queryForMap("SELECT status, locality_unit_id, review_units, lead_unit, finance_unit, c.reward_amount AS list_amount, r.reward_amount,"
                     + " settled_amount, payment_reference, d.category, d.scope, d.responsible_unit, d.handling_days, d.extension_days, d.version AS demand_version"
                     + " FROM case_record c LEFT JOIN reward_claim r ON r.case_id = c.id LEFT JOIN assistance_demand d ON d.case_id = c.id"
                     + " WHERE case_number = ?", caseNumber).toString());
