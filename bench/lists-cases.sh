@@ -36,18 +36,24 @@ CALLS=(
   "czj-finance " "czj-finance status=DISBURSEMENT"
   "donghu-verifier " "donghu-verifier status=LOCALITY_VERIFICATION" "donghu-verifier sort=amount"
   "ent-hongdu " "jrb-reviewer " "demobank1-staff " "tjj-stats "
+  # the other paged lists, at whatever size the database holds (the query given as a path)
+  "admin /api/enterprises" "admin /api/enterprises?name=%E4%BC%81%E4%B8%9A004" "donghu-verifier /api/enterprises"
+  "gxj-reviewer /api/settlements" "gxj-reviewer /api/supervision" "donghu-verifier /api/projects" "donghu-verifier /api/inbox"
 )
+address() { # a query of /api/cases, or a path of another list
+  case "$1" in /*) echo "http://127.0.0.1:$PORT$1" ;; *) echo "$B${1:+?$1}" ;; esac
+}
 batch() { # user url n -> one "code time_ms" line per call
   local args=() i
   for i in $(seq "$3"); do args+=(-o /dev/null "$2"); done
   curl -s -u "$1:demo" -w '%{http_code} %{time_total}\n' "${args[@]}" | awk '{printf "%s %.2f\n", $1, $2*1000}'
 }
 for call in "${CALLS[@]}"; do # every call warmed up before any is measured: the JIT compiles what they share
-  user=${call%% *}; query=${call#* }; batch "$user" "$B${query:+?$query}" "${WARMUP:-30}" > /dev/null
+  user=${call%% *}; query=${call#* }; batch "$user" "$(address "$query")" "${WARMUP:-30}" > /dev/null
 done
-printf '%-16s %-40s %5s %8s %7s %7s %7s\n' user query code total "p50" "p95" "p95max"
+printf '%-16s %-52s %5s %8s %7s %7s %7s\n' user query code total "p50" "p95" "p95max"
 for call in "${CALLS[@]}"; do
-  user=${call%% *}; query=${call#* }; url="$B${query:+?$query}"
+  user=${call%% *}; query=${call#* }; url=$(address "$query")
   body=$(curl -s -u "$user:demo" "$url")
   total=$(printf '%s' "$body" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
   code=$(curl -s -o /dev/null -w '%{http_code}' -u "$user:demo" "$url")
@@ -55,7 +61,7 @@ for call in "${CALLS[@]}"; do
       | awk '{a[NR]=$1} END {printf "%s %s\n", a[int(NR*0.5+0.5)], a[int(NR*0.95+0.5)]}'; done)
   p50=$(awk '{print $1}' <<< "$batches" | sort -n | sed -n 3p)
   p95=$(awk '{print $2}' <<< "$batches" | sort -n)
-  printf '%-16s %-40s %5s %8s %7.1f %7.1f %7.1f\n' "$user" "${query:-(first page)}" "$code" "${total:--}" "$p50" \
+  printf '%-16s %-52s %5s %8s %7.1f %7.1f %7.1f\n' "$user" "${query:-(first page)}" "$code" "${total:--}" "$p50" \
     "$(sed -n 3p <<< "$p95")" "$(sed -n 5p <<< "$p95")"
 done
 jcmd "$APP" GC.run > /dev/null
