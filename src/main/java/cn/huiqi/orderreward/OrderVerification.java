@@ -57,6 +57,12 @@ public class OrderVerification implements TaskListener, ExecutionListener {
     private static final Set<String> SHOWN = Set.of("counterparty", "contractNumber", "signingDate", "orderAmount",
             "executionEvidence", "verifiedBy");
     private static final Set<String> WRITABLE = Set.of("line", "result", "reason");
+    /**
+     * The result each row showed when the form was read, sent back with it: a city reviewer's row differs from it only
+     * by the reviewer's own choice. Only the reviewer's own row depends on it; without it (an API caller), the task's
+     * snapshot ({@value #SHOWN_RESULTS}) decides.
+     */
+    static final String SHOWN_AT_READ = "resultWhenOpened";
 
     private final CaseOfProcess caseOfProcess;
     private final M1OrderRepository orders;
@@ -101,6 +107,7 @@ public class OrderVerification implements TaskListener, ExecutionListener {
             row.put("orderAmount", Money.format(order.getAmount()));
             row.put("executionEvidence", order.getExecutionEvidence());
             row.put("result", result(order.getVerification()));
+            row.put(SHOWN_AT_READ, result(order.getVerification()));
             row.put("reason", order.getVerificationReason());
             rows.add(row);
         }
@@ -205,7 +212,7 @@ public class OrderVerification implements TaskListener, ExecutionListener {
             Map<String, Object> row = rows.get(i);
             String at = FIELD + "[" + i + "]";
             for (String key : row.keySet()) {
-                if (!WRITABLE.contains(key) && !SHOWN.contains(key)) {
+                if (!WRITABLE.contains(key) && !SHOWN.contains(key) && !SHOWN_AT_READ.equals(key)) {
                     checks.add(at + "." + key, "未知字段 " + key, "Unknown field " + key);
                 }
             }
@@ -228,8 +235,9 @@ public class OrderVerification implements TaskListener, ExecutionListener {
             if (rawResult == null || rawResult.toString().isBlank()) {
                 continue; // no result given for this line: unchanged
             }
-            if (!locality && rawResult.toString().equals(shown.get(String.valueOf(order.getLineNo())))
-                    && !rawResult.toString().equals(result(order.getVerification()))) {
+            Object atRead = row.get(SHOWN_AT_READ);
+            String before = atRead != null && !atRead.toString().isBlank() ? atRead.toString() : shown.get(String.valueOf(order.getLineNo()));
+            if (!locality && rawResult.toString().equals(before) && !rawResult.toString().equals(result(order.getVerification()))) {
                 continue; // shown and left as it was, while another reviewer changed it: not this reviewer's change
             }
             M1Order.Verification result = switch (rawResult.toString()) {

@@ -417,6 +417,33 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         assertThat(ledger.ofCase(caseOf(instance).getId()).reserved()).isEqualByComparingTo("50000.00");
     }
 
+    /**
+     * swj's form was read after gxj's change (order 2 shown not accepted, and said so in the row's resultWhenOpened), and
+     * swj accepts the order again with a reason: swj's own change, though it equals what swj's task showed when created.
+     * Rows left as the form showed them stay unchanged.
+     */
+    @Test
+    void aParallelReviewerWhoSawTheOtherBureausChangeMayUndoItDeliberately() {
+        ProcessInstance instance = approvedByLocality(orders("60000000.00", "2023-08-01", "250000000.00", "2023-09-01"));
+        Task gxj = taskFor(instance, "Task_CityReview", "gxj");
+        Task swj = taskFor(instance, "Task_CityReview", "swj");
+        Map<String, Object> change = decision("approve", null);
+        change.put("orderVerification", java.util.List.of(Map.of("line", 2, "result", "notAccept", "reason", "出口报关单与合同不符")));
+        completeAs("gxj-reviewer", gxj, change);
+        assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
+
+        assertThat(String.valueOf(formService.getTaskFormVariables(swj.getId()).getValueTyped("orderVerification").getValue()))
+                .as("swj's form, read now").contains("\"result\":\"notAccept\",\"resultWhenOpened\":\"notAccept\"");
+        Map<String, Object> undo = decision("approve", null);
+        undo.put("orderVerification", java.util.List.of(Map.of("line", 1, "result", "accept", "resultWhenOpened", "accept"),
+                Map.of("line", 2, "result", "accept", "resultWhenOpened", "notAccept", "reason", "补交的出口报关单与合同一致")));
+        completeAs("swj-reviewer", swj, undo);
+
+        assertThat(timelineActions(instance)).filteredOn("ORDER_VERIFICATION_CHANGED"::equals).hasSize(2);
+        assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("200000.00");
+        assertThat(listSortAmountOf(instance)).isEqualByComparingTo("200000.00");
+    }
+
     @Test
     void approvingACaseWhoseAcceptedOrdersEarnNothingIsRefused() {
         ProcessInstance instance = apply(applicant, orders("60000000.00", "2023-08-01"));
