@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
+import cn.huiqi.common.Money;
+
 /**
  * The reward details of a case of a measure that pays money: what was claimed, decided (by which rule
  * version), settled and paid, and to whom. One per case, sharing its id (case_id = case_record.id): the
@@ -18,8 +20,10 @@ public class RewardClaim {
     /** Who receives the money: the applying enterprise, or a locality (its finance bureau). */
     public enum PayeeKind { ENTERPRISE, LOCALITY }
 
-    /** What a {@code record…} method changed since the row was read or written: the columns {@link RewardClaimRepository#update} writes. */
-    /** REWARD_AMOUNT comes with DECISION (which writes the column) when the amount differs: its case's list copy follows. */
+    /**
+     * What a {@code record…} method changed since the row was read or written: the columns {@link RewardClaimRepository#update}
+     * writes. REWARD_AMOUNT comes with DECISION (which writes the column) when the amount differs: its case's list copy follows.
+     */
     enum Change { DECISION, REWARD_AMOUNT, OUTCOME_REASON, SETTLEMENT, PAYMENT }
 
     private Long caseId;
@@ -125,7 +129,7 @@ public class RewardClaim {
     }
 
     private void amount(BigDecimal amount) {
-        if (rewardAmount == null ? amount != null : amount == null || rewardAmount.compareTo(amount) != 0) {
+        if (!Money.sameAmount(rewardAmount, amount)) {
             touch(Change.REWARD_AMOUNT);
         }
         this.rewardAmount = amount;

@@ -102,6 +102,11 @@ public final class Money {
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
+    /** Whether two amounts are equal whatever their scale (1.5 and 1.50); null equals only null. */
+    public static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
     /** The amount with the yuan sign and thousands separators, e.g. "¥50,000.00". */
     public static String yuan(BigDecimal amount) {
         return amount == null ? null : "¥" + grouped(amount);

@@ -90,7 +90,7 @@ class WhatIfRunner {
                     claim.getRewardTier(), null, null);
             Outcome now = reward(draftDecision, variables.get(c.getId()));
             boolean differs = now.error() != null || !Objects.equals(was.eligible(), now.eligible())
-                    || !sameAmount(was.amount(), now.amount()) || !Objects.equals(was.tier(), now.tier());
+                    || !Money.sameAmount(was.amount(), now.amount()) || !Objects.equals(was.tier(), now.tier());
             boolean counts = !c.is(RewardStatus.REJECTED);
             if (counts) {
                 before = before.add(Boolean.TRUE.equals(was.eligible()) && was.amount() != null ? was.amount() : BigDecimal.ZERO);
@@ -214,9 +214,5 @@ class WhatIfRunner {
                     "奖励金额须为非负且精确到分：" + raw + "（在表中用 round half up(x, 2)）/ The reward must be a non-negative amount in whole fen: " + raw);
         }
         return new Outcome(true, Money.fen(amount), tier == null ? null : tier.toString(), null, null);
-    }
-
-    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 }
