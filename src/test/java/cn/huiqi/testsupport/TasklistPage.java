@@ -35,13 +35,48 @@ public final class TasklistPage {
         this.name = name;
     }
 
-    /** Opens Tasklist and signs in on its form; returns once the form is gone. */
+    /**
+     * Opens Tasklist and signs in on its form; returns once the form is gone. On a loaded machine the form can show
+     * before Tasklist has bound it, and the first submit is lost (a CI run waited 90 s on the form with no message):
+     * when the form is still there after {@value #SIGN_IN_SECONDS} seconds with no message on the page, the
+     * credentials are typed and sent once more, as a person would. A message (a refused sign-in) fails with its text.
+     */
     public void signIn(String user, String password) {
+        By username = By.cssSelector("input[ng-model='username']");
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+        visible(username);
+        submitSignIn(user, password);
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(SIGN_IN_SECONDS), HeadlessChromium.POLLING)
+                    .until(ExpectedConditions.invisibilityOfElementLocated(username));
+            return;
+        } catch (TimeoutException notYet) {
+            List<WebElement> messages = browser.findElements(By.cssSelector(".page-notifications .alert, .notifications .alert"));
+            if (!messages.isEmpty()) {
+                keepPage();
+                throw new AssertionError("Tasklist refused the sign-in: " + messages.get(0).getText(), notYet);
+            }
+            System.out.println("[" + name + "] Tasklist still shows its sign-in form " + SIGN_IN_SECONDS + " s after the submit: sending it once more");
+            submitSignIn(user, password);
+        }
+        try {
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(username));
+        } catch (RuntimeException e) {
+            keepPage();
+            throw e;
+        }
+    }
+
+    private static final int SIGN_IN_SECONDS = 20;
+
+    private void submitSignIn(String user, String password) {
+        WebElement username = browser.findElement(By.cssSelector("input[ng-model='username']"));
+        WebElement secret = browser.findElement(By.cssSelector("input[ng-model='password']"));
+        username.clear();
+        username.sendKeys(user);
+        secret.clear();
+        secret.sendKeys(password);
         browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     }
 
     /**
@@ -103,13 +138,18 @@ public final class TasklistPage {
         try {
             return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
         } catch (RuntimeException e) {
-            try {
-                Files.write(Path.of("target", name + "-failure.png"), browser.getScreenshotAs(OutputType.BYTES));
-                Files.writeString(Path.of("target", name + "-failure.html"), browser.getPageSource());
-            } catch (IOException | RuntimeException ignored) {
-                // the original failure matters
-            }
+            keepPage();
             throw e;
+        }
+    }
+
+    /** The page as it is, as {@code target/<name>-failure.png} and {@code .html}, for the reader of a failure. */
+    private void keepPage() {
+        try {
+            Files.write(Path.of("target", name + "-failure.png"), browser.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(Path.of("target", name + "-failure.html"), browser.getPageSource());
+        } catch (IOException | RuntimeException ignored) {
+            // the original failure matters
         }
     }
 
