@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import cn.huiqi.process.EngineLists;
 
@@ -18,15 +19,15 @@ import cn.huiqi.process.EngineLists;
 @Component
 class NewTaskNoticePlugin extends AbstractProcessEnginePlugin {
 
-    private final ObjectProvider<NewTaskNotices> notices;
+    private final SingletonSupplier<NewTaskNotices> notices;
 
     NewTaskNoticePlugin(ObjectProvider<NewTaskNotices> notices) {
-        this.notices = notices;
+        this.notices = SingletonSupplier.of(notices::getObject);
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        TaskListener listener = (DelegateTask task) -> notices.getObject().notify(task);
+        TaskListener listener = (DelegateTask task) -> notices.obtain().notify(task);
         EngineLists.add(configuration.getCustomPostBPMNParseListeners(), new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {

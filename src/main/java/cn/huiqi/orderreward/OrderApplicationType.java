@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,11 +39,11 @@ public class OrderApplicationType implements ApplicationType {
     private final OrderApplicationValidator validator;
     private final M1OrderRepository orders;
     private final ObjectMapper json;
-    private final ObjectProvider<OrderVerification> verification;
+    private final SingletonSupplier<OrderVerification> verification;
 
     public OrderApplicationType(OrderApplicationValidator validator, M1OrderRepository orders, ObjectMapper json,
                                 ObjectProvider<OrderVerification> verification) {
-        this.verification = verification;
+        this.verification = SingletonSupplier.of(verification::getObject);
         this.validator = validator;
         this.orders = orders;
         this.json = json;
@@ -56,7 +57,7 @@ public class OrderApplicationType implements ApplicationType {
     /** The review forms' list of orders with their results ({@link OrderVerification}). */
     @Override
     public Map<String, Object> reviewFigures(CaseRecord caseRecord) {
-        return Map.of(OrderVerification.FIELD, verification.getObject().figure(caseRecord));
+        return Map.of(OrderVerification.FIELD, verification.obtain().figure(caseRecord));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Fixes which version of a decision table decides a case: the version its application round pinned
@@ -21,7 +22,7 @@ public class RuleVersions {
     public static final String PINNED_VERSION = "decisionVersion";
 
     private final RepositoryService repositoryService;
-    private final ObjectProvider<RulePins> pins;
+    private final SingletonSupplier<RulePins> pins;
     /**
      * Deployed versions by "key:version". A deployed version never changes (a new table is a new version), so every
      * case that asks again (the submission, the locality's confirmation, re-decisions) is answered without a query.
@@ -30,7 +31,7 @@ public class RuleVersions {
 
     public RuleVersions(RepositoryService repositoryService, ObjectProvider<RulePins> pins) {
         this.repositoryService = repositoryService;
-        this.pins = pins;
+        this.pins = SingletonSupplier.of(pins::getIfAvailable);
     }
 
     /** Execution listener on the rule task's start: {@code ${ruleVersions.pin(execution, 'order-reward')}}. */
@@ -40,7 +41,7 @@ public class RuleVersions {
 
     /** The version that decides the case of this (root) process instance: its round's pin, else the latest. */
     public DecisionDefinition inForce(String processInstanceId, String decisionKey) {
-        RulePins rulePins = pins.getIfAvailable();
+        RulePins rulePins = pins.get();
         OptionalInt pinned = rulePins == null || processInstanceId == null ? OptionalInt.empty()
                 : rulePins.pinned(processInstanceId, decisionKey);
         if (pinned.isEmpty()) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import cn.huiqi.casefile.TaskNames;
 import cn.huiqi.process.EngineLists;
@@ -25,13 +26,13 @@ import cn.huiqi.process.EngineLists;
 @Component
 class TimeLimitPlugin extends AbstractProcessEnginePlugin {
 
-    private final ObjectProvider<TimeLimits> timeLimits;
-    private final ObjectProvider<TaskNames> taskNames;
+    private final SingletonSupplier<TimeLimits> timeLimits;
+    private final SingletonSupplier<TaskNames> taskNames;
     private final ObjectProvider<TimeLimitProperties> properties;
 
     TimeLimitPlugin(ObjectProvider<TimeLimits> timeLimits, ObjectProvider<TaskNames> taskNames, ObjectProvider<TimeLimitProperties> properties) {
-        this.timeLimits = timeLimits;
-        this.taskNames = taskNames;
+        this.timeLimits = SingletonSupplier.of(timeLimits::getObject);
+        this.taskNames = SingletonSupplier.of(taskNames::getObject);
         this.properties = properties;
     }
 
@@ -41,16 +42,16 @@ class TimeLimitPlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, created -> timeLimits.getObject().taskCreated(created));
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, created -> timeLimits.obtain().taskCreated(created));
                 // after the time limits, which name the step's clock by the step's own name
-                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, created -> taskNames.getObject().name(created));
-                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (DelegateTask ended) -> timeLimits.getObject().taskEnded(ended, true));
-                task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, (DelegateTask ended) -> timeLimits.getObject().taskEnded(ended, false));
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, created -> taskNames.obtain().name(created));
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (DelegateTask ended) -> timeLimits.obtain().taskEnded(ended, true));
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, (DelegateTask ended) -> timeLimits.obtain().taskEnded(ended, false));
             }
         }, configuration::setCustomPostBPMNParseListeners);
-        EngineLists.add(configuration.getCustomJobHandlers(), new TimeLimitSweep(timeLimits::getObject,
+        EngineLists.add(configuration.getCustomJobHandlers(), new TimeLimitSweep(timeLimits,
                 () -> properties.getObject().getCheckEvery()), configuration::setCustomJobHandlers);
-        EngineLists.add(configuration.getCustomJobHandlers(), new TimeLimitJobs(timeLimits::getObject), configuration::setCustomJobHandlers);
+        EngineLists.add(configuration.getCustomJobHandlers(), new TimeLimitJobs(timeLimits), configuration::setCustomJobHandlers);
     }
 
     @Override

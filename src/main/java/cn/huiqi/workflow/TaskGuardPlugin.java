@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import cn.huiqi.process.EngineLists;
 
@@ -14,11 +15,11 @@ import cn.huiqi.process.EngineLists;
 @Component
 class TaskGuardPlugin extends AbstractProcessEnginePlugin {
 
-    private final ObjectProvider<StepGuard> guard;
+    private final SingletonSupplier<StepGuard> guard;
     private final TaskContracts contracts;
 
     TaskGuardPlugin(ObjectProvider<StepGuard> guard, TaskContracts contracts) {
-        this.guard = guard;
+        this.guard = SingletonSupplier.of(guard::getObject);
         this.contracts = contracts;
     }
 
@@ -30,11 +31,11 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
         EngineLists.add(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), TaskGuardInterceptor.outside(configuration),
                 configuration::setCustomPreCommandInterceptorsTxRequiresNew);
         // inside the command's context, in this order: the guard's check, then the handed-on fields
-        EngineLists.add(configuration.getCustomPostCommandInterceptorsTxRequired(), TaskGuardInterceptor.inside(guard::getObject),
+        EngineLists.add(configuration.getCustomPostCommandInterceptorsTxRequired(), TaskGuardInterceptor.inside(guard),
                 configuration::setCustomPostCommandInterceptorsTxRequired);
         EngineLists.add(configuration.getCustomPostCommandInterceptorsTxRequired(), new HandedOnFields(),
                 configuration::setCustomPostCommandInterceptorsTxRequired);
-        EngineLists.add(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), TaskGuardInterceptor.inside(guard::getObject),
+        EngineLists.add(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), TaskGuardInterceptor.inside(guard),
                 configuration::setCustomPostCommandInterceptorsTxRequiresNew);
         EngineLists.add(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new HandedOnFields(),
                 configuration::setCustomPostCommandInterceptorsTxRequiresNew);
