@@ -3,12 +3,12 @@
 # donghu) as each of USERS (default donghu-verifier and admin), as the driver calls them (HTTP Basic on every call),
 # over one kept-alive connection per batch; WARMUP pairs (default 200) first, then 5 batches of 30: p50/p95 per batch.
 cd "$(dirname "$0")/.."
-CP=$(cat bench/target/huiqi.classpath)
+CP=$(cat "${CLASSPATH_FILE:-bench/target/huiqi.classpath}") # CLASSPATH_FILE: an earlier build (README, --also-huiqi)
 java -Xmx1g ${JFR:-} -cp "$CP" cn.huiqi.HuiqiApplication --spring.profiles.active=mysql \
   "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/huiqi_bench_app?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true" \
   --spring.datasource.username=bench_huiqi --spring.datasource.password=bench \
   --spring.flyway.locations=classpath:db/migration,classpath:db/demo --spring.flyway.out-of-order=true --huiqi.demo-accounts=true \
-  --huiqi.security-log.directory=/tmp/lists-logs --server.port=18091 > /tmp/lists-app.log 2>&1 &
+  --huiqi.security-log.directory=/tmp/lists-logs --server.port=18091 ${APP_ARGS:-} > /tmp/lists-app.log 2>&1 &
 APP=$!
 until curl -s -o /dev/null -u admin:demo http://127.0.0.1:18091/engine-rest/engine; do
   kill -0 $APP 2>/dev/null || { echo "the app did not start: /tmp/lists-app.log" >&2; exit 1; }; sleep 1

@@ -2,9 +2,11 @@ package cn.huiqi.process;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 
 /**
  * When a task list or count may check the caller's grants as subqueries (cn/huiqi/process/task-list.xml, docs/performance.md
@@ -31,6 +33,29 @@ public final class GrantsAsSubqueries {
         CompositePermissionCheck permissions = check.getPermissionChecks();
         return permissions != null && permissions.getAtomicChecks() != null && !permissions.getAtomicChecks().isEmpty()
                 && (permissions.getCompositeChecks() == null || permissions.getCompositeChecks().isEmpty());
+    }
+
+    /**
+     * The permission a grant of one of the caller's groups on a task itself must carry, where the count may take those
+     * grants apart (cn/huiqi/process/task-list.xml, "groupTaskGrants"): a query {@link #applyTo} takes, whose checks are
+     * alternatives (the engine's task query: READ on the task or READ_TASK on its definition) with exactly one on the
+     * task, by a caller in at least one group. Those grants are a unit's per-task grants, one per open task of its
+     * queue; the rest of the caller's grants are few. Null otherwise.
+     */
+    public static Integer groupTaskGrantPerms(TaskQueryImpl query) {
+        if (!applyTo(query)) {
+            return null;
+        }
+        AuthorizationCheck check = query.getAuthCheck();
+        CompositePermissionCheck permissions = check.getPermissionChecks();
+        List<PermissionCheck> onTasks = permissions.getAtomicChecks().stream()
+                .filter(atomic -> atomic.getResourceType() == Resources.TASK.resourceType())
+                .toList();
+        if (!permissions.isDisjunctive() || onTasks.size() != 1 || !"RES.ID_".equals(onTasks.get(0).getResourceIdQueryParam())
+                || check.getAuthGroupIds() == null || check.getAuthGroupIds().isEmpty()) {
+            return null;
+        }
+        return onTasks.get(0).getPerms();
     }
 
     /**

@@ -245,6 +245,41 @@ class TaskListOnMariaDbTest {
         return authorizationService.saveAuthorization(authorization).getId();
     }
 
+    /**
+     * The count takes the unit's per-task grants apart (GrantsAsSubqueries.groupTaskGrantPerms): each probe read from the
+     * covering index alone; the member's other grants are read first and their tasks counted once, never twice.
+     */
+    @Test
+    void theCountProbesTheUnitsTaskGrantsInTheCoveringIndexAndCountsEveryTaskOnce() {
+        assertThat(explain(engineSql("selectTaskCountByQueryCriteria", "donghu"))).as("the unit's grant of each task, from the index alone")
+                .anySatisfy(row -> {
+                    assertThat(row.get("table")).isEqualTo("A");
+                    assertThat(row.get("key")).isEqualTo("ACT_IDX_AUTH_GROUP_PERMS");
+                    assertThat(String.valueOf(row.get("Extra"))).contains("Using index");
+                });
+        HttpApi member = HttpApi.as(port, "queue-donghu", PASSWORD);
+        String donghuTask = donghuTasks.iterator().next();
+        String xihuTask = taskService.createTaskQuery().taskCandidateGroup("xihu").list().get(0).getId();
+        int grant = org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+        var onOwnUnitsTask = authorization(grant, donghuTask, org.camunda.bpm.engine.authorization.Permissions.READ);
+        var onOtherUnitsTask = authorization(grant, xihuTask, org.camunda.bpm.engine.authorization.Permissions.READ);
+        var everyonesOnOwnUnitsTask = authorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL, null, null,
+                donghuTask, org.camunda.bpm.engine.authorization.Permissions.READ);
+        try {
+            assertThat(member.getJson("/engine-rest/task/count?candidateGroup=donghu").get("count").asLong())
+                    .as("a task the unit's grant, the member's own and everyone's name: once").isEqualTo(DONGHU_TASKS);
+            assertThat(ids(member.getJson("/engine-rest/task?candidateGroup=donghu&maxResults=1000"))).hasSize(DONGHU_TASKS);
+            assertThat(member.getJson("/engine-rest/task/count?candidateGroupIn=donghu,xihu").get("count").asLong())
+                    .as("and a task of another unit only the member's own grant names").isEqualTo(DONGHU_TASKS + 1);
+            assertThat(member.getJson("/engine-rest/task/count?candidateGroup=xihu").get("count").asLong()).isEqualTo(1);
+        } finally {
+            authorizationService.deleteAuthorization(everyonesOnOwnUnitsTask);
+            authorizationService.deleteAuthorization(onOtherUnitsTask);
+            authorizationService.deleteAuthorization(onOwnUnitsTask);
+        }
+        assertThat(member.getJson("/engine-rest/task/count?candidateGroupIn=donghu,xihu").get("count").asLong()).isEqualTo(DONGHU_TASKS);
+    }
+
     @Test
     void aUnitsPageIsTheEnginesStatementWithoutDistinctReadInTheSortsOrder() {
         String page = engineSql("selectTaskByQueryCriteria", "donghu");

@@ -37,4 +37,24 @@ class GrantsAsSubqueriesTest {
         composite.getAuthCheck().getPermissionChecks().addCompositeCheck(update);
         assertThat(GrantsAsSubqueries.applyTo(composite)).as("composite checks").isFalse();
     }
+
+    @Test
+    void theUnitsPerTaskGrantsAreTakenApartOnlyForTheEnginesTaskCheckByACallerInAGroup() {
+        TaskQueryImpl member = MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroup("donghu"));
+        assertThat(GrantsAsSubqueries.groupTaskGrantPerms(member)).as("READ on the task").isEqualTo(Permissions.READ.getValue());
+
+        TaskQueryImpl noGroup = MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroup("donghu"));
+        noGroup.getAuthCheck().setAuthGroupIds(java.util.List.of());
+        assertThat(GrantsAsSubqueries.groupTaskGrantPerms(noGroup)).as("a caller in no group").isNull();
+
+        TaskQueryImpl allOf = MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroup("donghu"));
+        CompositePermissionCheck conjunctive = new CompositePermissionCheck(false);
+        allOf.getAuthCheck().getPermissionChecks().getAtomicChecks().forEach(conjunctive::addAtomicCheck);
+        allOf.getAuthCheck().setPermissionChecks(conjunctive);
+        assertThat(GrantsAsSubqueries.groupTaskGrantPerms(allOf)).as("checks that must all hold").isNull();
+
+        TaskQueryImpl revoked = MemberTaskQueries.member(new TaskQueryImpl().taskCandidateGroup("donghu"));
+        revoked.getAuthCheck().setRevokeAuthorizationCheckEnabled(true);
+        assertThat(GrantsAsSubqueries.groupTaskGrantPerms(revoked)).as("a REVOKE applies").isNull();
+    }
 }

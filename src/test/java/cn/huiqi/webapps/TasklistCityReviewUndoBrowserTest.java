@@ -1,0 +1,172 @@
+package cn.huiqi.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.huiqi.enterprise.Enterprise;
+import cn.huiqi.enterprise.EnterpriseRegister;
+import cn.huiqi.enterprise.Uscc;
+import cn.huiqi.testsupport.HeadlessChromium;
+import cn.huiqi.testsupport.QuickStartTest;
+import cn.huiqi.testsupport.TasklistPage;
+import cn.huiqi.testsupport.TestUsers;
+
+/**
+ * The m1 city review in Tasklist, headless Chromium, in Chinese: the commerce bureau's reviewer opens the review after
+ * the industry bureau has not accepted order 2. The form shows order 2 as 不予认可 both in the result and in the
+ * read-only 打开本表时的结果 column; the reviewer accepts it again with a reason and approves. Tasklist's form sends the
+ * read-only column with the rows (form-js submits read-only fields, not disabled ones), so the server counts the
+ * reviewer's row as the reviewer's own change: both orders count again (CNY 200,000). Without that column the
+ * server would have read the row as "shown before the other bureau's change and left as it was" and kept 50,000
+ * (orderreward.OrderVerification).
+ */
+@QuickStartTest
+class TasklistCityReviewUndoBrowserTest {
+
+    private static final String PASSWORD = "Tasklist-Undo-2023";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    EnterpriseRegister register;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private HeadlessChromium chromium;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private TasklistPage tasklist;
+
+    @BeforeEach
+    void openBrowser() {
+        chromium = HeadlessChromium.open(1280, 1000);
+        browser = chromium.browser();
+        wait = chromium.waitUpTo(Duration.ofSeconds(90)); // Tasklist's bundles are large; machines are busy
+        tasklist = new TasklistPage(browser, wait, port, "tasklist-city-undo");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void theSecondBureauAcceptsAgainAnOrderTheFirstDidNotAccept() throws IOException {
+        TestUsers.person(identityService, "undo-ent", "enterprise", PASSWORD);
+        TestUsers.person(identityService, "undo-verifier", "qingshanhu", PASSWORD);
+        TestUsers.person(identityService, "undo-gxj", "gxj", PASSWORD);
+        TestUsers.person(identityService, "undo-swj", "swj", PASSWORD);
+        String first17 = "91360111MA38TL16X";
+        Enterprise enterprise = register.register(new EnterpriseRegister.Registration(first17 + Uscc.checkCharacter(first17),
+                "南昌城市审核测试有限公司", "qingshanhu", "孙八", "0791-80000016", null, null, null));
+        register.bind(enterprise, "undo-ent");
+        List<Map<String, Object>> orders = List.of(
+                order("上海某某贸易有限公司", "HT-UNDO-001", "2023-08-01", "60000000.00", "发货单 FH-2023-016"),
+                order("杭州某某科技有限公司", "HT-UNDO-002", "2023-09-01", "250000000.00", "出口报关单 BG-2023-017"));
+        String caseNumber = TestUsers.as(identityService, "undo-ent", () -> runtimeService
+                .startProcessInstanceByKey("m1-order-reward", Map.of("orders", orders)).getBusinessKey());
+        complete("undo-verifier", task(caseNumber, "Task_LocalityVerification", "qingshanhu"), Map.of("decision", "approve",
+                "orderVerification", List.of(Map.of("line", 1, "result", "accept"), Map.of("line", 2, "result", "accept"))));
+        assertThat(rewardOf(caseNumber)).isEqualByComparingTo("200000.00");
+        complete("undo-gxj", task(caseNumber, "Task_CityReview", "gxj"), Map.of("decision", "approve",
+                "orderVerification", List.of(Map.of("line", 2, "result", "notAccept", "reason", "出口报关单与合同不符"))));
+        assertThat(rewardOf(caseNumber)).isEqualByComparingTo("50000.00");
+
+        Task swj = task(caseNumber, "Task_CityReview", "swj");
+        browser.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent",
+                String.valueOf(browser.executeScript("return navigator.userAgent")), "acceptLanguage", "zh-CN,zh"));
+        tasklist.signIn("undo-swj", PASSWORD);
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + swj.getId());
+        tasklist.claim();
+        WebElement approve = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".fjs-container input[id$='Field_Decision-0']")));
+
+        // order 2 as the industry bureau left it, in the result and in the read-only column
+        By secondResult = rowField("select", "核实结果", 2);
+        By secondWhenOpened = rowField("select", "打开本表时的结果", 2);
+        wait.until(d -> d.findElement(secondResult).getText().contains("不予认可"));
+        assertThat(browser.findElement(secondWhenOpened).getText()).contains("不予认可");
+        tasklist.shot("tasklist-city-review-opened");
+
+        tasklist.choose(secondResult, "已落地实施");
+        browser.findElement(By.xpath("(//div[contains(@class,'fjs-form-field-textfield')][.//label[contains(., '理由')]])[2]//input"))
+                .sendKeys("补交的出口报关单与合同一致");
+        approve.click();
+        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+        tasklist.shot("tasklist-city-review-filled");
+        complete.click();
+
+        wait.until(d -> historyService.createHistoricTaskInstanceQuery().taskId(swj.getId()).finished().count() == 1);
+        assertThat(rewardOf(caseNumber)).as("order 2 counts again: the reviewer's own change").isEqualByComparingTo("200000.00");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_event e JOIN case_record c ON c.id = e.case_id "
+                + "WHERE c.case_number = ? AND e.action = 'ORDER_VERIFICATION_CHANGED' AND e.actor = 'undo-swj'", Long.class, caseNumber))
+                .isEqualTo(1);
+    }
+
+    /** The field labelled so in the n-th row (1-based) of the orders' dynamic list. */
+    private static By rowField(String type, String label, int row) {
+        return By.xpath("(//div[contains(@class,'fjs-form-field-" + type + "')][.//label[contains(., '" + label + "')]])[" + row
+                + "]//div[contains(@class,'fjs-input-group')]");
+    }
+
+    private static Map<String, Object> order(String counterparty, String contract, String signed, String amount, String evidence) {
+        Map<String, Object> order = new HashMap<>();
+        order.put("counterparty", counterparty);
+        order.put("contractNumber", contract);
+        order.put("signingDate", signed);
+        order.put("orderAmount", amount);
+        order.put("executionEvidence", evidence);
+        return order;
+    }
+
+    private Task task(String caseNumber, String step, String group) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(step).taskCandidateGroup(group)
+                .singleResult();
+    }
+
+    private void complete(String user, Task task, Map<String, Object> variables) {
+        TestUsers.as(identityService, user, () -> {
+            taskService.complete(task.getId(), new HashMap<>(variables));
+            return null;
+        });
+    }
+
+    private BigDecimal rewardOf(String caseNumber) {
+        return jdbc.queryForObject("SELECT r.reward_amount FROM reward_claim r JOIN case_record c ON c.id = r.case_id "
+                + "WHERE c.case_number = ?", BigDecimal.class, caseNumber);
+    }
+}
