@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -122,8 +123,12 @@ class TasklistCityReviewUndoBrowserTest {
         tasklist.shot("tasklist-city-review-opened");
 
         tasklist.choose(secondResult, "已落地实施");
-        browser.findElement(By.xpath("(//div[contains(@class,'fjs-form-field-textfield')][.//label[contains(., '理由')]])[2]//input"))
-                .sendKeys("补交的出口报关单与合同一致");
+        // the field shows the industry bureau's reason: the reviewer replaces it with their own
+        WebElement reason = browser.findElement(By.xpath(
+                "(//div[contains(@class,'fjs-form-field-textfield')][.//label[contains(., '理由')]])[2]//input"));
+        assertThat(reason.getAttribute("value")).isEqualTo("出口报关单与合同不符");
+        reason.sendKeys(Keys.chord(Keys.CONTROL, "a"), "补交的出口报关单与合同一致");
+        wait.until(d -> "补交的出口报关单与合同一致".equals(reason.getAttribute("value")));
         approve.click();
         WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
@@ -132,6 +137,8 @@ class TasklistCityReviewUndoBrowserTest {
 
         wait.until(d -> historyService.createHistoricTaskInstanceQuery().taskId(swj.getId()).finished().count() == 1);
         assertThat(rewardOf(caseNumber)).as("order 2 counts again: the reviewer's own change").isEqualByComparingTo("200000.00");
+        assertThat(jdbc.queryForObject("SELECT verification_reason FROM m1_order o JOIN case_record c ON c.id = o.case_id "
+                + "WHERE c.case_number = ? AND o.line_no = 2", String.class, caseNumber)).isEqualTo("补交的出口报关单与合同一致");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_event e JOIN case_record c ON c.id = e.case_id "
                 + "WHERE c.case_number = ? AND e.action = 'ORDER_VERIFICATION_CHANGED' AND e.actor = 'undo-swj'", Long.class, caseNumber))
                 .isEqualTo(1);
