@@ -7,6 +7,7 @@ import java.util.StringJoiner;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 import cn.huiqi.common.Money;
@@ -57,6 +58,18 @@ public class TaskNames {
         if (!execution.hasVariable(APPLICANT)) {
             task.setVariableLocal(APPLICANT, applicant);
         }
+    }
+
+    /**
+     * Names an open task of the case again, from its step's own name and the case as it is now: a parallel reviewer's
+     * change has moved the amount its name shows (orderreward.OrderVerification).
+     */
+    public void rename(TaskEntity task, CaseRecord caseRecord) {
+        if (task.getExecution() == null || caseRecord.getCaseNumber() == null) {
+            return;
+        }
+        task.setName(title(task.getExecution().getCurrentActivityName(), caseRecord.getCaseNumber(),
+                applicantNames.of(caseRecord.getApplicant()).name(), amount(caseRecord)));
     }
 
     static String title(String step, String caseNumber, String applicant, BigDecimal amount) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.huiqi.casefile.CaseOfProcess;
 import cn.huiqi.casefile.CaseRecord;
 import cn.huiqi.casefile.CaseTimeline;
+import cn.huiqi.casefile.TaskNames;
 import cn.huiqi.claim.RewardClaim;
 import cn.huiqi.claim.RewardClaims;
 import cn.huiqi.common.FieldChecks;
@@ -71,10 +72,12 @@ public class OrderVerification implements TaskListener, ExecutionListener {
     private final JsonLists jsonLists;
     private final RewardClaims claims;
     private final ObjectMapper json;
+    private final TaskNames taskNames;
 
     OrderVerification(CaseOfProcess caseOfProcess, M1OrderRepository orders, CaseTimeline timeline, OrderRedecision redecision,
-                      JsonLists jsonLists, ObjectMapper json, RewardClaims claims) {
+                      JsonLists jsonLists, ObjectMapper json, RewardClaims claims, TaskNames taskNames) {
         this.claims = claims;
+        this.taskNames = taskNames;
         this.caseOfProcess = caseOfProcess;
         this.orders = orders;
         this.timeline = timeline;
@@ -85,7 +88,7 @@ public class OrderVerification implements TaskListener, ExecutionListener {
 
     /**
      * The create listener of review-chain versions deployed before the snapshot was taken only on a change: their
-     * running cases still call it. Nothing to do: {@link #keepWhatTheOtherTasksShowed} keeps the snapshot.
+     * running cases still call it. Nothing to do: {@link #keepWhatItShowed} keeps the snapshot.
      */
     @Override
     public void notify(DelegateTask task) {
@@ -132,9 +135,8 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         List<M1Order> caseOrders = locality || verified != null ? orders.findByCaseIdOrderByLineNo(caseRecord.getId()) : List.of();
 
         List<Change> changes = read(verified, locality ? Map.of() : shownResults(execution), caseOrders, locality);
-        if (!locality && !changes.isEmpty()) {
-            keepWhatTheOtherTasksShowed(execution, changes);
-        }
+        List<ExecutionEntity> otherReviews = !locality && !changes.isEmpty() ? otherOpenReviews(execution) : List.of();
+        otherReviews.forEach(other -> keepWhatItShowed(other, changes));
         String actor = timeline.currentActor();
         for (Change change : changes) {
             String before = change.order().getVerification().label().zh();
@@ -162,6 +164,8 @@ public class OrderVerification implements TaskListener, ExecutionListener {
         if ((locality && approve) || (!locality && !changes.isEmpty())) {
             eligible = redecision.redecide(caseRecord, caseOrders, step);
         }
+        // their names show the amount when they were created: the other bureau's reviewer sees the amount as it is now
+        otherReviews.forEach(other -> other.getTasks().forEach(task -> taskNames.rename(task, caseRecord)));
         if (approve && !eligible) {
             throw new InvalidInputException(FIELD, "按核实认可的订单，本案不符合奖励条件（" + claim.getOutcomeReason() + "）：请选择驳回并说明理由",
                     "On its accepted orders the case is not eligible: reject it with a reason instead of approving");
@@ -171,22 +175,28 @@ public class OrderVerification implements TaskListener, ExecutionListener {
     private record Change(M1Order order, M1Order.Verification result, String reason) {
     }
 
-    /**
-     * Before this reviewer's changes are recorded: every other open city review task of the case keeps, for each
-     * changed line it has no entry for yet, the result it showed (the one before the first change since it was created).
-     */
-    private void keepWhatTheOtherTasksShowed(DelegateExecution execution, List<Change> changes) {
+    /** The case's other open city review tasks' executions (the parallel reviews at the same step). */
+    private static List<ExecutionEntity> otherOpenReviews(DelegateExecution execution) {
         List<ExecutionEntity> tree = new ArrayList<>(List.of(((ExecutionEntity) execution).getProcessInstance()));
+        List<ExecutionEntity> others = new ArrayList<>();
         for (int i = 0; i < tree.size(); i++) {
             ExecutionEntity other = tree.get(i);
             tree.addAll(other.getExecutions());
-            if (other.getId().equals(execution.getId()) || !other.isActive() || !execution.getCurrentActivityId().equals(other.getActivityId())) {
-                continue;
+            if (!other.getId().equals(execution.getId()) && other.isActive() && execution.getCurrentActivityId().equals(other.getActivityId())) {
+                others.add(other);
             }
-            Map<String, String> shown = new LinkedHashMap<>(shownResults(other));
-            changes.forEach(change -> shown.putIfAbsent(String.valueOf(change.order().getLineNo()), result(change.order().getVerification())));
-            other.setVariableLocal(SHOWN_RESULTS, toJson(shown));
         }
+        return others;
+    }
+
+    /**
+     * Before this reviewer's changes are recorded: another open city review task keeps, for each changed line it has no
+     * entry for yet, the result it showed (the one before the first change since it was created).
+     */
+    private void keepWhatItShowed(ExecutionEntity other, List<Change> changes) {
+        Map<String, String> shown = new LinkedHashMap<>(shownResults(other));
+        changes.forEach(change -> shown.putIfAbsent(String.valueOf(change.order().getLineNo()), result(change.order().getVerification())));
+        other.setVariableLocal(SHOWN_RESULTS, toJson(shown));
     }
 
     private Map<String, String> shownResults(DelegateExecution execution) {

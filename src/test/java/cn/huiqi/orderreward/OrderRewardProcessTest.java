@@ -429,8 +429,11 @@ class OrderRewardProcessTest extends ProcessTestSupport {
         Task swj = taskFor(instance, "Task_CityReview", "swj");
         Map<String, Object> change = decision("approve", null);
         change.put("orderVerification", java.util.List.of(Map.of("line", 2, "result", "notAccept", "reason", "出口报关单与合同不符")));
+        assertThat(swj.getName()).as("named when created").endsWith(" · ¥200,000.00");
         completeAs("gxj-reviewer", gxj, change);
         assertThat(claimOf(instance).getRewardAmount()).isEqualByComparingTo("50000.00");
+        assertThat(taskService.createTaskQuery().taskId(swj.getId()).singleResult().getName())
+                .as("swj's task named again with the amount as it is now").startsWith("市级审核 · ").endsWith(" · ¥50,000.00");
 
         assertThat(String.valueOf(formService.getTaskFormVariables(swj.getId()).getValueTyped("orderVerification").getValue()))
                 .as("swj's form, read now").contains("\"result\":\"notAccept\",\"resultWhenOpened\":\"notAccept\"");

@@ -90,7 +90,7 @@ class TasklistCityReviewUndoBrowserTest {
         TestUsers.person(identityService, "undo-verifier", "qingshanhu", PASSWORD);
         TestUsers.person(identityService, "undo-gxj", "gxj", PASSWORD);
         TestUsers.person(identityService, "undo-swj", "swj", PASSWORD);
-        String first17 = "91360111MA38TL16X";
+        String first17 = "91360111MA38CRW01"; // no other test registers it (the quick-start contexts share one database)
         Enterprise enterprise = register.register(new EnterpriseRegister.Registration(first17 + Uscc.checkCharacter(first17),
                 "南昌城市审核测试有限公司", "qingshanhu", "孙八", "0791-80000016", null, null, null));
         register.bind(enterprise, "undo-ent");
@@ -115,6 +115,8 @@ class TasklistCityReviewUndoBrowserTest {
         WebElement approve = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".fjs-container input[id$='Field_Decision-0']")));
 
+        // the task's name shows the amount as the industry bureau's change left it
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(caseNumber + " · 南昌城市审核测试有限公司 · ¥50,000.00");
         // order 2 as the industry bureau left it, in the result and in the read-only column
         By secondResult = rowField("select", "核实结果", 2);
         By secondWhenOpened = rowField("select", "打开本表时的结果", 2);
