@@ -68,8 +68,11 @@ public class TaskNames {
         if (task.getExecution() == null || caseRecord.getCaseNumber() == null) {
             return;
         }
-        task.setName(title(task.getExecution().getCurrentActivityName(), caseRecord.getCaseNumber(),
-                applicantNames.of(caseRecord.getApplicant()).name(), amount(caseRecord)));
+        String name = title(task.getExecution().getCurrentActivityName(), caseRecord.getCaseNumber(),
+                applicantNames.of(caseRecord.getApplicant()).name(), amount(caseRecord));
+        if (!name.equals(task.getName())) {
+            task.setName(name);
+        }
     }
 
     static String title(String step, String caseNumber, String applicant, BigDecimal amount) {

@@ -101,9 +101,7 @@ class EvaluationTasklistBrowserTest {
         long id = roundAtProposal();
         Task propose = roundTask(id, "Task_Propose");
 
-        // an official's browser asks for Chinese (headless Chromium ignores --lang)
-        browser.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent",
-                String.valueOf(browser.executeScript("return navigator.userAgent")), "acceptLanguage", "zh-CN,zh"));
+        chromium.askForChinese();
         signIn(PREPARER);
 
         // 拟定奖励方案: the form says where to look and names the round; an optional note; 完成

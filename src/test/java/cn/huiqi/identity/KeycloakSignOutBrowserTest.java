@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,9 +59,7 @@ class KeycloakSignOutBrowserTest {
         chromium = HeadlessChromium.open(1280, 900);
         browser = chromium.browser();
         wait = chromium.waitUpTo(Duration.ofSeconds(90)); // Tasklist's bundles are large; machines are busy
-        // an official's browser asks for Chinese (headless Chromium ignores --lang)
-        browser.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent",
-                String.valueOf(browser.executeScript("return navigator.userAgent")), "acceptLanguage", "zh-CN,zh"));
+        chromium.askForChinese();
     }
 
     @AfterEach

@@ -59,6 +59,12 @@ public final class HeadlessChromium implements AutoCloseable {
         return browser;
     }
 
+    /** Asks for pages in Chinese (Accept-Language zh-CN), as an official's browser does: headless Chromium ignores --lang. */
+    public void askForChinese() {
+        browser.executeCdpCommand("Network.setUserAgentOverride", java.util.Map.of("userAgent",
+                String.valueOf(browser.executeScript("return navigator.userAgent")), "acceptLanguage", "zh-CN,zh"));
+    }
+
     /** A wait of at most {@code timeout} that looks every {@link #POLLING}. */
     public WebDriverWait waitUpTo(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(browser, timeout, POLLING);

@@ -107,8 +107,7 @@ class TasklistCityReviewUndoBrowserTest {
         assertThat(rewardOf(caseNumber)).isEqualByComparingTo("50000.00");
 
         Task swj = task(caseNumber, "Task_CityReview", "swj");
-        browser.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent",
-                String.valueOf(browser.executeScript("return navigator.userAgent")), "acceptLanguage", "zh-CN,zh"));
+        chromium.askForChinese();
         tasklist.signIn("undo-swj", PASSWORD);
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + swj.getId());
         tasklist.claim();

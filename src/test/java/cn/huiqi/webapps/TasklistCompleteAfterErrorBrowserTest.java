@@ -109,9 +109,7 @@ class TasklistCompleteAfterErrorBrowserTest {
                 taskService.createTaskQuery().taskNameLike("%" + caseNumber + "%")));
         assertThat(found).as("the unit's queue searched by case number").isEqualTo(1);
 
-        // an official's browser asks for Chinese (headless Chromium ignores --lang)
-        browser.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent",
-                String.valueOf(browser.executeScript("return navigator.userAgent")), "acceptLanguage", "zh-CN,zh"));
+        chromium.askForChinese();
         tasklist.signIn("tlux-verifier", PASSWORD);
 
         // Tasklist opens on the unit's queue, whose list item shows the case
