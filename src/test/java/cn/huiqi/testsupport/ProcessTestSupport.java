@@ -94,10 +94,7 @@ public abstract class ProcessTestSupport {
     }
 
     protected void completeAs(String userId, Task task, Map<String, Object> variables) {
-        as(userId, () -> {
-            taskService.complete(task.getId(), variables);
-            return null;
-        });
+        TestUsers.complete(identityService, taskService, userId, task.getId(), variables);
     }
 
     /** The shared review chain (call activity) of a measure's case, running or ended. */
@@ -197,7 +194,7 @@ public abstract class ProcessTestSupport {
     }
 
     /** A measure 1 application listing these orders, each {amount, signing date}. */
-    protected static Map<String, Object> orders(String... amountAndDate) {
+    public static Map<String, Object> orders(String... amountAndDate) {
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (int i = 0; i < amountAndDate.length; i += 2) {
             Map<String, Object> row = new HashMap<>();
@@ -214,7 +211,7 @@ public abstract class ProcessTestSupport {
     }
 
     /** The locality approves a measure 1 case, accepting each of its orders (1..count). */
-    protected static Map<String, Object> approveAccepting(int count) {
+    public static Map<String, Object> approveAccepting(int count) {
         Map<String, Object> variables = decision("approve", null);
         List<Map<String, Object>> results = new java.util.ArrayList<>();
         for (int line = 1; line <= count; line++) {
@@ -224,7 +221,7 @@ public abstract class ProcessTestSupport {
         return variables;
     }
 
-    protected static Map<String, Object> decision(String decision, String comment) {
+    public static Map<String, Object> decision(String decision, String comment) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("decision", decision);
         variables.put("comment", comment);

@@ -1,9 +1,11 @@
 package cn.huiqi.testsupport;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 
@@ -22,6 +24,15 @@ public final class TestUsers {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** Completes the task as the user, as a completion through Tasklist or the REST API would. */
+    public static void complete(IdentityService identityService, TaskService taskService, String userId, String taskId,
+                                Map<String, Object> variables) {
+        as(identityService, userId, () -> {
+            taskService.complete(taskId, variables);
+            return null;
+        });
     }
 
     /** The group (created if missing) and the user in it (created if missing). */

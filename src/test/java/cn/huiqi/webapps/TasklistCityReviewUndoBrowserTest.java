@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +30,7 @@ import cn.huiqi.enterprise.Enterprise;
 import cn.huiqi.enterprise.EnterpriseRegister;
 import cn.huiqi.enterprise.Uscc;
 import cn.huiqi.testsupport.HeadlessChromium;
+import cn.huiqi.testsupport.ProcessTestSupport;
 import cn.huiqi.testsupport.QuickStartTest;
 import cn.huiqi.testsupport.TasklistPage;
 import cn.huiqi.testsupport.TestUsers;
@@ -94,16 +94,14 @@ class TasklistCityReviewUndoBrowserTest {
         Enterprise enterprise = register.register(new EnterpriseRegister.Registration(first17 + Uscc.checkCharacter(first17),
                 "南昌城市审核测试有限公司", "qingshanhu", "孙八", "0791-80000016", null, null, null));
         register.bind(enterprise, "undo-ent");
-        List<Map<String, Object>> orders = List.of(
-                order("上海某某贸易有限公司", "HT-UNDO-001", "2023-08-01", "60000000.00", "发货单 FH-2023-016"),
-                order("杭州某某科技有限公司", "HT-UNDO-002", "2023-09-01", "250000000.00", "出口报关单 BG-2023-017"));
+        Map<String, Object> orders = ProcessTestSupport.orders("60000000.00", "2023-08-01", "250000000.00", "2023-09-01");
         String caseNumber = TestUsers.as(identityService, "undo-ent", () -> runtimeService
-                .startProcessInstanceByKey("m1-order-reward", Map.of("orders", orders)).getBusinessKey());
-        complete("undo-verifier", task(caseNumber, "Task_LocalityVerification", "qingshanhu"), Map.of("decision", "approve",
-                "orderVerification", List.of(Map.of("line", 1, "result", "accept"), Map.of("line", 2, "result", "accept"))));
+                .startProcessInstanceByKey("m1-order-reward", orders).getBusinessKey());
+        complete("undo-verifier", task(caseNumber, "Task_LocalityVerification", "qingshanhu"), ProcessTestSupport.approveAccepting(2));
         assertThat(rewardOf(caseNumber)).isEqualByComparingTo("200000.00");
-        complete("undo-gxj", task(caseNumber, "Task_CityReview", "gxj"), Map.of("decision", "approve",
-                "orderVerification", List.of(Map.of("line", 2, "result", "notAccept", "reason", "出口报关单与合同不符"))));
+        Map<String, Object> notAccepted = ProcessTestSupport.decision("approve", null);
+        notAccepted.put("orderVerification", List.of(Map.of("line", 2, "result", "notAccept", "reason", "出口报关单与合同不符")));
+        complete("undo-gxj", task(caseNumber, "Task_CityReview", "gxj"), notAccepted);
         assertThat(rewardOf(caseNumber)).isEqualByComparingTo("50000.00");
 
         Task swj = task(caseNumber, "Task_CityReview", "swj");
@@ -151,26 +149,13 @@ class TasklistCityReviewUndoBrowserTest {
                 + "]//div[contains(@class,'fjs-input-group')]");
     }
 
-    private static Map<String, Object> order(String counterparty, String contract, String signed, String amount, String evidence) {
-        Map<String, Object> order = new HashMap<>();
-        order.put("counterparty", counterparty);
-        order.put("contractNumber", contract);
-        order.put("signingDate", signed);
-        order.put("orderAmount", amount);
-        order.put("executionEvidence", evidence);
-        return order;
-    }
-
     private Task task(String caseNumber, String step, String group) {
         return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(step).taskCandidateGroup(group)
                 .singleResult();
     }
 
     private void complete(String user, Task task, Map<String, Object> variables) {
-        TestUsers.as(identityService, user, () -> {
-            taskService.complete(task.getId(), new HashMap<>(variables));
-            return null;
-        });
+        TestUsers.complete(identityService, taskService, user, task.getId(), variables);
     }
 
     private BigDecimal rewardOf(String caseNumber) {
